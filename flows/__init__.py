@@ -1,0 +1,3 @@
+"""newsetl: raw German news dumps to validated Parquet tables."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,160 @@
+"""One document through every stage, and the steps that need the whole corpus.
+
+Plain functions, no Prefect: the flow in pipeline.py only batches and schedules them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flows import __version__
+from flows.stages.clean import clean, line_keys
+from flows.stages.dates import assess_publication_date
+from flows.stages.entities import EntityIndex
+from flows.stages.events import extract_events
+from flows.stages.intake import Document, Rejection
+from flows.stages.metadata import extract_metadata
+from flows.stages.profiles import detect_profile, generic_profile
+from flows.stages.quotes import extract_quotes
+
+GERMAN = "de"
+
+
+@dataclass
+class ProcessedArticle:
+    article: dict
+    quotes: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+    @property
+    def body_hash(self) -> str:
+        return hashlib.sha256(self.article["body"].encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Scan:
+    """What pass one learns of a document: its publisher profile and its short lines."""
+    source_file: str
+    profile_id: str
+    line_keys: set[str]
+
+
+def scan(document: Document) -> Scan:
+    profile = detect_profile(document.text)
+    return Scan(document.source_file, profile.id,
+                line_keys(document.text, profile.recurring.max_chars))
+
+
+def recurring_lines(scans: Iterable[Scan]) -> dict[str, set[str]]:
+    """Per publisher profile, the short lines found in many of its documents: boilerplate."""
+    rule = generic_profile().recurring
+    counts: dict[str, Counter] = defaultdict(Counter)
+    documents: Counter = Counter()
+    for item in scans:
+        documents[item.profile_id] += 1
+        counts[item.profile_id].update(item.line_keys)
+    result = {}
+    for profile_id, counter in counts.items():
+        needed = max(rule.min_docs, rule.min_share * documents[profile_id])
+        result[profile_id] = {key for key, count in counter.items() if count >= needed}
+    return result
+
+
+def process_document(document: Document, recurring: dict[str, set[str]],
+                     processed_at: datetime) -> ProcessedArticle | Rejection:
+    """Clean, describe, date and mine one document; any failure becomes a rejection."""
+    stage = "clean"
+    try:
+        profile = detect_profile(document.text)
+        cleaned = clean(document.text, profile, recurring.get(profile.id, ()))
+        if not cleaned.body.strip():
+            return _reject(document, stage, "no_body", "nothing left after removing site chrome")
+        stage = "metadata"
+        meta = extract_metadata(cleaned, profile)
+        if meta.language and meta.language != GERMAN:
+            return _reject(document, stage, "not_german",
+                           f"language detected as {meta.language!r} (p={meta.language_score})")
+        stage = "dates"
+        published = assess_publication_date(cleaned.date_text)
+        stage = "quotes"
+        context = "\n".join([cleaned.title or "", cleaned.teaser or "", *cleaned.captions])
+        index = EntityIndex.build(context + "\n" + cleaned.body)
+        quotes = extract_quotes(cleaned.body, context)
+        stage = "events"
+        events = extract_events(cleaned.body, published.published_date, index)
+    except Exception as error:  # one bad document must never stop the run
+        return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
+    article_id = document.article_id
+    article = {
+        "article_id": article_id, "source_file": document.source_file,
+        "source_sha256": document.source_sha256, "source_format": "txt",
+        "publisher": meta.publisher, "url": meta.url, "title": cleaned.title,
+        "teaser": cleaned.teaser, "body": cleaned.body, "language": meta.language,
+        "language_score": meta.language_score,
+        "published_date": published.published_date,
+        "published_earliest": published.published_earliest,
+        "published_latest": published.published_latest,
+        "date_precision": published.date_precision, "date_raw": published.date_raw,
+        "date_status": published.date_status, "date_evidence": published.date_evidence,
+        "agencies": meta.agencies, "authors": meta.authors, "dateline": meta.dateline,
+        "captions": cleaned.captions, "word_count": meta.word_count,
+        "processed_at": processed_at, "pipeline_version": __version__,
+        "year": published.published_date.year if published.published_date else None,
+        "month": published.published_date.month if published.published_date else None,
+    }
+    return ProcessedArticle(article, _quote_rows(article_id, quotes),
+                            _event_rows(article_id, events))
+
+
+def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:
+    return Rejection(document.source_file, document.source_sha256, stage, reason, detail)
+
+
+def _row_id(*parts: object) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _quote_rows(article_id: str, quotes: list) -> list[dict]:
+    return [{
+        "quote_id": _row_id(article_id, q.char_start, q.char_end, q.kind),
+        "article_id": article_id, "ordinal": ordinal, "text": q.text, "kind": q.kind,
+        "speaker": q.speaker, "speaker_mention": q.speaker_mention,
+        "speaker_type": q.speaker_type, "cue": q.cue,
+        "char_start": q.char_start, "char_end": q.char_end,
+    } for ordinal, q in enumerate(quotes)]
+
+
+def _event_rows(article_id: str, events: list) -> list[dict]:
+    return [{
+        "event_id": _row_id(article_id, e.char_start, e.plover_type, e.mode),
+        "article_id": article_id, "event_key": e.event_key, "plover_type": e.plover_type,
+        "mode": e.mode, "description": e.description, "event_date": e.event_date,
+        "date_precision": e.date_precision, "date_text": e.date_text, "actors": list(e.actors),
+        "location": e.location, "casualties": e.casualties, "evidence": e.evidence,
+        "char_start": e.char_start, "char_end": e.char_end,
+    } for e in events]
+
+
+def drop_duplicates(results: list[ProcessedArticle | Rejection]
+                    ) -> list[ProcessedArticle | Rejection]:
+    """Documents with the same body are one article: the first by file name stays."""
+    first_by_body: dict[str, str] = {}
+    kept: list[ProcessedArticle | Rejection] = []
+    for result in sorted(results, key=lambda r: _source(r)):
+        if isinstance(result, ProcessedArticle):
+            original = first_by_body.setdefault(result.body_hash, _source(result))
+            if original != _source(result):
+                article = result.article
+                result = Rejection(article["source_file"], article["source_sha256"], "intake",
+                                   "duplicate", f"same body as {original}")
+        kept.append(result)
+    return kept
+
+
+def _source(result: ProcessedArticle | Rejection) -> str:
+    return result.article["source_file"] if isinstance(result, ProcessedArticle) \
+        else result.source_file

@@ -1,0 +1,213 @@
+"""Write the tables to a staging folder and publish them atomically.
+
+Layout of an output folder:
+
+    OUTPUT/.versions/<version>/{articles,quotes,events,rejects}/...  one folder per published run
+    OUTPUT/current -> .versions/<version>                             swapped in one rename
+    OUTPUT/<table> -> current/<table>                                 what readers open
+    OUTPUT/manifest.json -> current/manifest.json
+
+Readers of OUTPUT/articles/**/*.parquet see either the old or the new version, never a mix:
+the new version is complete on disk before the `current` link is replaced with os.replace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from flows.tables import TABLES, table_spec
+
+VERSIONS = ".versions"
+CURRENT = "current"
+MANIFEST = "manifest.json"
+LOCK = ".lock"
+STAGING_PREFIX = ".staging-"
+KEEP_VERSIONS = 2  # the published one and the one before, for readers still reading it
+_SORT_KEYS = {
+    "articles": ["article_id"],
+    "quotes": ["article_id", "ordinal"],
+    "events": ["article_id", "char_start", "plover_type"],
+    "rejects": ["source_file"],
+}
+
+
+class OutputLocked(RuntimeError):
+    """Another live run holds the output folder."""
+
+
+class OutputLayoutError(RuntimeError):
+    """The output folder holds something newsetl did not write."""
+
+
+@contextmanager
+def output_lock(output: Path, wait_seconds: float = 0.0):
+    """Only one run writes to an output folder; a lock left by a dead process is taken over."""
+    output.mkdir(parents=True, exist_ok=True)
+    path = output / LOCK
+    deadline = time.monotonic() + wait_seconds
+    while not _try_lock(path):
+        holder = _lock_holder(path)
+        if holder is not None and not _alive(holder):
+            path.unlink(missing_ok=True)
+            continue
+        if time.monotonic() >= deadline:
+            raise OutputLocked(f"another newsetl run is writing to {output} "
+                               f"({_describe(holder)}); try again when it has finished")
+        time.sleep(0.5)
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _try_lock(path: Path) -> bool:
+    try:
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        return False
+    with os.fdopen(handle, "w") as stream:
+        json.dump({"pid": os.getpid(), "host": socket.gethostname(),
+                   "started": datetime.now(UTC).isoformat()}, stream)
+    return True
+
+
+def _lock_holder(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None  # being written right now, or gone
+
+
+def _alive(holder: dict) -> bool:
+    if holder.get("host") != socket.gethostname():
+        return True  # cannot tell for another machine: assume it is running
+    try:
+        os.kill(int(holder["pid"]), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, KeyError, ValueError, TypeError):
+        return True
+    return True
+
+
+def _describe(holder: dict | None) -> str:
+    if not holder:
+        return "lock file being written"
+    return f"pid {holder.get('pid')} on {holder.get('host')}, started {holder.get('started')}"
+
+
+def check_layout(output: Path) -> None:
+    for name in (*TABLES, CURRENT):
+        path = output / name
+        if path.exists() and not path.is_symlink():
+            raise OutputLayoutError(f"{path} exists and was not written by newsetl; "
+                                    "choose an empty output folder")
+
+
+def new_staging(output: Path, run_id: str) -> Path:
+    """An empty staging folder; leftovers of killed runs are removed first."""
+    versions = output / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    for leftover in versions.glob(STAGING_PREFIX + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = versions / f"{STAGING_PREFIX}{run_id}"
+    staging.mkdir()
+    return staging
+
+
+def write_tables(staging: Path, rows: dict[str, list[dict]]) -> dict[str, int]:
+    from flows.tables import to_arrow
+
+    counts = {}
+    for name in TABLES:
+        table = to_arrow(name, rows.get(name, []))
+        table = table.sort_by([(key, "ascending") for key in _SORT_KEYS[name]])
+        write_table(staging / name, name, table)
+        counts[name] = table.num_rows
+    return counts
+
+
+def write_table(folder: Path, name: str, table: pa.Table) -> None:
+    """One table as Parquet (zstd), Hive-partitioned where its schema says so."""
+    spec = table_spec(name)
+    folder.mkdir(parents=True)
+    if spec.partitioning and table.num_rows:
+        partitioning = ds.partitioning(
+            pa.schema([spec.schema.field(c) for c in spec.partitioning]), flavor="hive")
+        ds.write_dataset(table, folder, format="parquet", partitioning=partitioning,
+                         basename_template="part-{i}.parquet",
+                         file_options=ds.ParquetFileFormat().make_write_options(
+                             compression="zstd"),
+                         existing_data_behavior="error")
+    else:
+        pq.write_table(table, folder / "part-0.parquet", compression="zstd")
+    _fsync_tree(folder)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in sorted(folder.rglob("*"), reverse=True):
+        _fsync(path)
+    _fsync(folder)
+
+
+def _fsync(path: Path) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def write_manifest(staging: Path, manifest: dict) -> None:
+    path = staging / MANIFEST
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
+                    encoding="utf-8")
+    _fsync(path)
+
+
+def publish(output: Path, staging: Path, version: str) -> Path:
+    """Make the staged tables the published ones in one atomic rename of `current`."""
+    final = output / VERSIONS / version
+    staging.rename(final)
+    _fsync(final.parent)
+    temporary_link = output / f".{CURRENT}.{version}"
+    temporary_link.symlink_to(Path(VERSIONS) / version)
+    os.replace(temporary_link, output / CURRENT)
+    for name in (*TABLES, MANIFEST):
+        link = output / name
+        if not link.is_symlink():
+            link.symlink_to(Path(CURRENT) / name)
+    _fsync(output)
+    _prune(output, keep=final)
+    return final
+
+
+def _prune(output: Path, keep: Path) -> None:
+    versions = sorted(p for p in (output / VERSIONS).iterdir()
+                      if not p.name.startswith(STAGING_PREFIX))
+    for old in versions[:-KEEP_VERSIONS]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def published_manifest(output: Path) -> dict | None:
+    path = output / MANIFEST
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def published_folder(output: Path) -> Path | None:
+    current = output / CURRENT
+    return current.resolve() if current.is_symlink() and current.exists() else None

@@ -1,0 +1,1 @@
+"""Text-processing stages: plain functions, text in, records out, no Prefect."""

@@ -1,0 +1,231 @@
+"""Clean: split a normalised dump into title, teaser, body paragraphs, captions and credits.
+
+Site chrome is removed by the publisher profile's patterns and by the corpus rule (short lines
+that recur across many documents of one source); what is left is sorted line by line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flows.stages.profiles import Profile
+from flows.stages.temporal import parse_date_value
+
+_URL_LINE = re.compile(r"^(?:Permalink:?\s*)?(?P<url>https?://\S+)$")
+_DATE_LINE_MAX = 60
+_SENTENCE_END = re.compile(r"[.!?:…\"“”»«)]$")
+_TITLE_MAX = 220
+_TEASER_MAX = 600
+_CAPTION_MAX = 300
+
+
+@dataclass
+class Cleaned:
+    title: str | None = None
+    teaser: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    credit_matches: list[dict[str, str]] = field(default_factory=list)
+    url: str | None = None
+    date_text: str | None = None
+    dateline_places: list[str] = field(default_factory=list)
+    dateline_agencies: list[str] = field(default_factory=list)
+    removed_lines: int = 0
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str
+    kind: str = "text"  # text, blank, header, caption
+
+
+def line_key(line: str) -> str:
+    """Compact key of a line, for counting recurring lines across a corpus."""
+    return hashlib.blake2b(line.strip().lower().encode("utf-8"), digest_size=8).hexdigest()
+
+
+def line_keys(text: str, max_chars: int) -> set[str]:
+    return {line_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= max_chars}
+
+
+def clean(text: str, profile: Profile, recurring: Iterable[str] = ()) -> Cleaned:
+    result = Cleaned()
+    recurring = set(recurring)
+    text = _take_leading_date(text, profile, result)
+    lines = [_Line(i, line) for i, line in enumerate(text.split("\n"))]
+    for line in lines:
+        _classify(line, profile, recurring, result)
+    _mark_captions(lines, profile, result)
+    body_lines = _take_title(lines, result)
+    paragraphs = _paragraphs(body_lines)
+    _take_teaser(paragraphs, lines, result)
+    _take_credits(paragraphs, profile, result)
+    _take_dateline(paragraphs, profile, result)
+    result.paragraphs = [text for _, text in paragraphs]
+    return result
+
+
+def _take_leading_date(text: str, profile: Profile, result: Cleaned) -> str:
+    match = profile.leading_date.match(text) if profile.leading_date else None
+    if not match:
+        return text
+    result.date_text = match.group("date")
+    return text[match.end():]
+
+
+def _classify(line: _Line, profile: Profile, recurring: set[str], result: Cleaned) -> None:
+    text = line.text
+    if not text:
+        line.kind = "blank"
+    elif any(p.search(text) for p in profile.boilerplate) or (
+            len(text) <= profile.recurring.max_chars and line_key(text) in recurring):
+        line.kind = "removed"
+        result.removed_lines += 1
+    elif match := _URL_LINE.match(text):
+        line.kind = "header"
+        result.url = result.url or match.group("url")
+    elif _is_date_line(text):
+        line.kind = "header"
+        result.date_text = result.date_text or text
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > _DATE_LINE_MAX or parse_date_value(text) is None:
+        return False
+    words = re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", text)
+    return len(words) <= 4  # "Dienstag, 17. November 2015, 22:08 Uhr" but not a sentence
+
+
+def _mark_captions(lines: list[_Line], profile: Profile, result: Cleaned) -> None:
+    previous_text: _Line | None = None
+    for line in lines:
+        if line.kind != "text":
+            if line.kind != "blank":
+                previous_text = None if line.kind == "removed" else previous_text
+            continue
+        if any(p.match(line.text) for p in profile.credit_only):
+            line.kind = "caption"
+            _attach_credit(previous_text, line, result)
+        elif len(line.text) <= _CAPTION_MAX and any(p.search(line.text)
+                                                    for p in profile.caption_end):
+            line.kind = "caption"
+            _add_caption(result, line.text)
+        previous_text = line
+
+
+def _attach_credit(previous: _Line | None, credit: _Line, result: Cleaned) -> None:
+    """A credit-only line: the short text line just above it is the caption it belongs to."""
+    if previous is not None and previous.kind == "caption":
+        return
+    if previous is not None and previous.kind == "text" and previous.index > 0 \
+            and len(previous.text) <= _CAPTION_MAX:
+        previous.kind = "caption"
+        _add_caption(result, f"{previous.text} {credit.text}")
+    else:
+        _add_caption(result, credit.text)
+
+
+def _add_caption(result: Cleaned, caption: str) -> None:
+    key = _caption_key(caption)
+    if all(_caption_key(seen) != key for seen in result.captions):
+        result.captions.append(caption)
+
+
+def _caption_key(caption: str) -> str:
+    without_credit = re.sub(r"\s*\(?(?:Foto|Fotos|Bild|Bilder|Grafik)\s*:.*$", "", caption)
+    return without_credit.strip().lower()
+
+
+def _take_title(lines: list[_Line], result: Cleaned) -> list[_Line]:
+    """The first text line is the title when it looks like one; its repeats are dropped."""
+    texts = [line for line in lines if line.kind == "text"]
+    if texts and _looks_like_title(texts[0].text):
+        result.title = texts[0].text
+        for line in texts:
+            if line.text == result.title:
+                line.kind = "title"
+    return [line for line in lines if line.kind in ("text", "blank")]
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= _TITLE_MAX and not re.search(r"[.,;]$", text) \
+        and len(re.findall(r"[.!?] [A-ZÄÖÜ]", text)) == 0
+
+
+def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
+    """(first line index, paragraph text); hard-wrapped lines are joined."""
+    paragraphs: list[tuple[int, str]] = []
+    current: list[_Line] = []
+    for line in [*lines, _Line(-1, "", "blank")]:
+        if line.kind == "blank":
+            paragraphs.extend(_split_block(current))
+            current = []
+        else:
+            current.append(line)
+    return paragraphs
+
+
+def _split_block(block: list[_Line]) -> list[tuple[int, str]]:
+    result: list[tuple[int, str]] = []
+    for line in block:
+        if result and _continues(result[-1][1], line.text):
+            result[-1] = (result[-1][0], f"{result[-1][1]} {line.text}")
+        else:
+            result.append((line.index, line.text))
+    return result
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line wrapped in the middle of a sentence: no end mark before, lower case after."""
+    return not _SENTENCE_END.search(previous) and line[:1].islower() and len(previous) > 40
+
+
+def _take_teaser(paragraphs: list[tuple[int, str]], lines: list[_Line], result: Cleaned) -> None:
+    """A short first paragraph that sits in the page header (between date, URL and captions)."""
+    if len(paragraphs) < 2 or result.title is None:
+        return
+    index, text = paragraphs[0]
+    header_after = any(line.kind in ("header", "caption") and line.index > index
+                       for line in lines[: paragraphs[1][0]])
+    header_before = any(line.kind in ("header", "caption") for line in lines[:index])
+    if len(text) <= _TEASER_MAX and (header_after or header_before):
+        result.teaser = text
+        paragraphs.pop(0)
+
+
+def _take_credits(paragraphs: list[tuple[int, str]], profile: Profile, result: Cleaned) -> None:
+    """Credit lines (author initials, agencies, source) anywhere in the last paragraphs."""
+    keep = []
+    for position, (index, text) in enumerate(paragraphs):
+        match = _credit_match(text, profile) if position >= len(paragraphs) - 3 else None
+        if match:
+            result.credit_matches.append({k: v for k, v in match.groupdict().items() if v})
+        else:
+            keep.append((index, text))
+    paragraphs[:] = keep
+
+
+def _credit_match(text: str, profile: Profile) -> re.Match[str] | None:
+    if len(text) > 120:
+        return None
+    return next((m for p in profile.credit_lines if (m := p.match(text))), None)
+
+
+def _take_dateline(paragraphs: list[tuple[int, str]], profile: Profile, result: Cleaned) -> None:
+    if not paragraphs or profile.dateline is None:
+        return
+    index, text = paragraphs[0]
+    match = profile.dateline.match(text)
+    if not match:
+        return
+    result.dateline_places = [p.strip() for p in match.group("places").split("/") if p.strip()]
+    result.dateline_agencies = [a.strip() for a in re.split(r"[,/]", match.group("agency"))]
+    paragraphs[0] = (index, text[match.end():])

@@ -1,0 +1,229 @@
+"""Who and where: people named in an article, their roles, organisations and places.
+
+`EntityIndex.build(text)` collects every "role + name" mention of an article ("der französische
+Verteidigungsminister, Jean-Yves Le Drian", "Kremlchef Wladimir Putin"), so that later mentions
+("Le Drian", "der französische Minister", "der Kremlchef") resolve to one canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from flows.stages.profiles import DATA_DIR
+
+TOKEN = re.compile(r"[^\W\d_][\w\-’']*|\d+")
+ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+            "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren"}
+PRONOUNS = {"er": "male", "sie": "female"}
+NAME_PARTICLES = re.compile(r"^(?:al|el|de|da|di|du|von|van|der|bin|ibn|ben|zu|la|le)(?:-\S+)?$")
+_GENITIVE_COUNTRY = re.compile(r"^(?P<stem>[A-ZÄÖÜ]\w+?)s$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    role_suffixes: tuple[str, ...]
+    role_aliases: dict[str, tuple[str, str]]
+    generic_roles: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    org_names: frozenset[str]
+    countries: dict[str, dict]
+    adjective_to_country: dict[str, str]
+    place_to_country: dict[str, str]
+    cities: frozenset[str]
+    city_adjectives: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    with (DATA_DIR / "roles.toml").open("rb") as handle:
+        roles = tomllib.load(handle)
+    with (DATA_DIR / "places.toml").open("rb") as handle:
+        places = tomllib.load(handle)
+    countries = places["countries"]
+    adjectives, place_country = {}, {}
+    for name, info in countries.items():
+        for stem in info["adjective"].split("|"):
+            adjectives[stem] = name
+        for alias in [name, info.get("capital", ""), *info.get("aliases", []),
+                      *info.get("metonyms", [])]:
+            if alias:
+                place_country[alias] = name
+    aliases = {word: tuple(value.split(" ", 1)) for word, value in roles["aliases"].items()}
+    return Lexicon(
+        role_suffixes=tuple(roles["role_suffixes"]),
+        role_aliases=aliases,
+        generic_roles=frozenset(roles["generic_roles"]),
+        org_suffixes=tuple(roles["organizations"]["suffixes"]),
+        org_names=frozenset(roles["organizations"]["names"]),
+        countries=countries,
+        adjective_to_country=adjectives,
+        place_to_country=place_country,
+        cities=frozenset(places["cities"]["names"]),
+        city_adjectives=places["cities"]["adjectives"],
+    )
+
+
+def is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def is_role(token: str) -> bool:
+    word = token.lower().split("-")[-1]
+    return is_capitalised(token) and (word.endswith(lexicon().role_suffixes)
+                                      or token.lower() in lexicon().role_aliases)
+
+
+def is_organization(words: list[str]) -> bool:
+    lex = lexicon()
+    phrase = " ".join(w for w in words if w.lower() not in ARTICLES)
+    head = words[-1].lower() if words else ""
+    return phrase in lex.org_names or (is_capitalised(words[-1]) and
+                                       head.endswith(lex.org_suffixes)) if words else False
+
+
+def country_of(token: str) -> str | None:
+    """The country a word points to: "französischen", "Frankreichs", "US-Präsident", "Paris"."""
+    lex = lexicon()
+    if token in lex.place_to_country:
+        return lex.place_to_country[token]
+    lower = token.lower()
+    for stem, country in lex.adjective_to_country.items():
+        if lower.startswith(stem) and len(lower) - len(stem) <= 3:
+            return country
+    if "-" in token:
+        prefix = token.split("-")[0]
+        for name, info in lex.countries.items():
+            if prefix in (info.get("prefix"), name):
+                return name
+    genitive = _GENITIVE_COUNTRY.match(token)
+    if genitive and genitive.group("stem") in lex.countries:
+        return genitive.group("stem")
+    alias = lex.role_aliases.get(lower)
+    if alias and alias[0] != "*":
+        return alias[0]
+    return None
+
+
+def role_stem(token: str) -> str:
+    word = token.lower().split("-")[-1]
+    alias = lexicon().role_aliases.get(token.lower())
+    if alias:
+        return alias[1]
+    for ending in ("innen", "in", "en", "s", "n"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stripped = word[: -len(ending)]
+            if stripped.endswith(lexicon().role_suffixes) or ending == "in":
+                return stripped
+    return word
+
+
+@dataclass
+class Person:
+    name: str
+    roles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    last_position: int = 0
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: str | None
+    speaker_type: str  # person, organization, unknown
+
+
+_PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|bin|ibn|ben|zu)[ \-])?"
+_NAME_AFTER_ROLE = re.compile(
+    r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _PARTICLE
+    + r"[A-ZÄÖÜ][\w\-]+){0,3})")
+_CONTEXT_WORDS = 3
+
+
+class EntityIndex:
+    """People of one article, by canonical name, with their roles and countries."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+
+    @classmethod
+    def build(cls, text: str) -> EntityIndex:
+        """Every "role + name" of the text: "Kremlchef Wladimir Putin", "Minister, Le Drian"."""
+        index = cls()
+        tokens = list(TOKEN.finditer(text))
+        for position, token in enumerate(tokens):
+            if not is_role(token.group(0)):
+                continue
+            name = _NAME_AFTER_ROLE.match(text, token.end())
+            if name:
+                context = [t.group(0) for t in tokens[max(0, position - _CONTEXT_WORDS):position]]
+                index.add(name.group("name"), [*context, token.group(0)], name.start("name"))
+        return index
+
+    def add(self, name: str, context: list[str], position: int) -> Person | None:
+        words = _trim_name(name.split())
+        if not words or all(w.lower() in ARTICLES for w in words):
+            return None
+        if len(words) == 1 and country_of(words[0]):
+            return None
+        person = self.find_by_name(words) or self._new(" ".join(words))
+        person.last_position = max(person.last_position, position)
+        for word in context:
+            if is_role(word):
+                person.roles.add(role_stem(word))
+            country = country_of(word)
+            if country:
+                person.countries.add(country)
+        return person
+
+    def _new(self, name: str) -> Person:
+        person = Person(name)
+        self.people[name] = person
+        return person
+
+    def find_by_name(self, words: list[str]) -> Person | None:
+        """A known person whose full name ends with (or equals) these words."""
+        phrase = " ".join(words)
+        for person in self.people.values():
+            if person.name == phrase or person.name.endswith(" " + phrase):
+                return person
+            if len(words) > 1 and phrase.endswith(" " + person.name):
+                # A later full mention ("Jean-Yves Le Drian") upgrades an earlier surname.
+                self.people.pop(person.name)
+                person.name = phrase
+                self.people[phrase] = person
+                return person
+        return None
+
+    def find_by_role(self, words: list[str]) -> Person | None:
+        roles = {role_stem(w) for w in words if is_role(w)}
+        countries = {c for w in words if (c := country_of(w))}
+        generic = bool(roles) and roles <= lexicon().generic_roles
+        matches = [p for p in self.people.values()
+                   if (any(_role_compatible(r, p.roles) for r in roles)
+                       or (generic and countries))
+                   and (not countries or countries & p.countries)]
+        return max(matches, key=lambda p: p.last_position) if matches else None
+
+
+def _role_compatible(role: str, known: set[str]) -> bool:
+    return any(k == role or k.endswith(role) or role.endswith(k) for k in known)
+
+
+def _trim_name(words: list[str]) -> list[str]:
+    """Drop a trailing genitive or common-noun tail that the pattern may have swallowed."""
+    kept = []
+    for word in words:
+        if is_role(word) or word.lower() in ARTICLES or word in lexicon().org_names:
+            break
+        kept.append(word)
+    return kept
+
+
+def mention_words(mention: str) -> list[str]:
+    return TOKEN.findall(mention)

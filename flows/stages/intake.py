@@ -1,0 +1,154 @@
+"""Intake: find input files, decode them robustly and normalise the text.
+
+Every file found ends as either a `Document` or a `Rejection`; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+INPUT_SUFFIXES = (".txt",)
+DEFAULT_MAX_BYTES = 5_000_000
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class Document:
+    source_file: str
+    source_sha256: str
+    text: str
+    encoding: str
+
+    @property
+    def article_id(self) -> str:
+        return content_id(self.text)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source_file: str
+    source_sha256: str | None
+    stage: str
+    reason: str
+    detail: str
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding we accept."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def content_id(text: str) -> str:
+    """Stable article id: the same normalised text always gives the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def discover(raw_dir: Path) -> list[Path]:
+    """All input files below raw_dir, sorted; links pointing outside raw_dir are skipped."""
+    root = raw_dir.resolve()
+    found = []
+    for folder, _dirs, files in os.walk(root, followlinks=False):
+        for name in files:
+            path = Path(folder) / name
+            if path.suffix.lower() in INPUT_SUFFIXES and _inside(path, root):
+                found.append(path)
+    return sorted(found)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
+                  ) -> Document | Rejection:
+    source = Path(os.path.relpath(path, raw_dir)).as_posix()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Rejection(source, None, "intake", "too_large",
+                             f"{size} bytes is over the limit of {max_bytes} bytes")
+        data = path.read_bytes()
+    except OSError as error:
+        return Rejection(source, None, "intake", "unreadable",
+                         f"cannot read file: {error.strerror or error}")
+    return document_from_bytes(source, data)
+
+
+def document_from_bytes(source: str, data: bytes) -> Document | Rejection:
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        raw_text, encoding = decode(data)
+    except UndecodableError as error:
+        return Rejection(source, sha, "intake", error.reason, error.detail)
+    text = normalise(raw_text)
+    if not text:
+        return Rejection(source, sha, "intake", "empty", "no text after decoding and normalising")
+    return Document(source, sha, text, encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes: BOMs first, then UTF-8, then cp1252 (Latin-1 for its five gaps)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise UndecodableError("undecodable", f"invalid {codec}: {error.reason}") \
+                    from error
+    if b"\x00" in data[:4096] or _looks_binary(data[:4096]):
+        raise UndecodableError("binary", "binary data (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            return data[: error.start].decode("utf-8"), "utf-8 (truncated)"
+    return _decode_cp1252(data), "cp1252"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    return controls / len(sample) > 0.05
+
+
+def _latin1_for_cp1252_gaps(error: UnicodeDecodeError) -> tuple[str, int]:
+    # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined; Latin-1 maps them to C1 controls.
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("newsetl-latin1", _latin1_for_cp1252_gaps)
+
+
+def _decode_cp1252(data: bytes) -> str:
+    return data.decode("cp1252", errors="newsetl-latin1")
+
+
+def normalise(text: str) -> str:
+    """NFC, LF line ends, no control or invisible characters, single spaces, stripped lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL_CHARS.sub(" ", text)
+    text = _HORIZONTAL_SPACE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _MANY_BLANK_LINES.sub("\n\n", text).strip()

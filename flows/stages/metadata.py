@@ -1,0 +1,87 @@
+"""Metadata: publisher, URL, agencies, author initials, dateline, language and word count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+from flows.stages.clean import Cleaned
+from flows.stages.profiles import Profile, agency_names
+
+DetectorFactory.seed = 0  # langdetect is random unless seeded
+_LANGUAGE_SAMPLE = 1000
+_WORD = re.compile(r"\b[^\W\d_][\w'’-]*\b")
+
+
+@dataclass
+class Metadata:
+    publisher: str
+    url: str | None
+    agencies: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    dateline: list[str] = field(default_factory=list)
+    language: str | None = None
+    language_score: float | None = None
+    word_count: int = 0
+
+
+def extract_metadata(cleaned: Cleaned, profile: Profile) -> Metadata:
+    agencies, authors = _credits(cleaned)
+    language, score = detect_language(cleaned.body)
+    return Metadata(
+        publisher=_publisher(cleaned, profile),
+        url=cleaned.url,
+        agencies=agencies,
+        authors=authors,
+        dateline=cleaned.dateline_places,
+        language=language,
+        language_score=score,
+        word_count=word_count(cleaned.body),
+    )
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def detect_language(text: str) -> tuple[str | None, float | None]:
+    sample = text[:_LANGUAGE_SAMPLE]
+    if len(_WORD.findall(sample)) < 3:
+        return None, None
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException:
+        return None, None
+    return best.lang, round(best.prob, 4)
+
+
+def _publisher(cleaned: Cleaned, profile: Profile) -> str:
+    if profile.id != "generic":
+        return profile.name
+    for match in cleaned.credit_matches:
+        if "site" in match:
+            return match["site"]
+    if cleaned.url:
+        host = urlparse(cleaned.url).hostname or ""
+        return host.removeprefix("www.") or "unknown"
+    return "unknown"
+
+
+def _credits(cleaned: Cleaned) -> tuple[list[str], list[str]]:
+    """Agencies (canonical names) and author initials from credit lines and the dateline."""
+    known = agency_names()
+    agencies: list[str] = []
+    authors: list[str] = []
+    tokens = list(cleaned.dateline_agencies)
+    for match in cleaned.credit_matches:
+        tokens += re.split(r"\s*[,/]\s*", match.get("agencies", ""))
+        for token in re.split(r"\s*/\s*", match.get("credits", "")):
+            (tokens if token.lower() in known else authors).append(token)
+    for token in tokens:
+        name = known.get(token.strip().lower())
+        if name and name not in agencies:
+            agencies.append(name)
+    return agencies, [a for a in dict.fromkeys(authors) if a]

@@ -1,0 +1,480 @@
+"""Quotes: direct, partial and reported speech, each with its speaker, cue and offsets.
+
+Offsets index the article body: `body[char_start:char_end] == text` for every quote.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from flows.stages.entities import (
+    ARTICLES,
+    NAME_PARTICLES,
+    PRONOUNS,
+    TOKEN,
+    EntityIndex,
+    Resolved,
+    country_of,
+    is_capitalised,
+    is_organization,
+    is_role,
+    lexicon,
+)
+from flows.stages.profiles import DATA_DIR
+from flows.stages.temporal import MONTHS, WEEKDAYS
+from flows.stages.text import Span, paragraphs, quote_spans, sentence_spans
+
+_MAX_NAME_WORDS = 5
+_CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS)}
+_K2_FORMS = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten",
+             "müssten", "sollten", "wollten", "gäbe", "stünde", "stünden"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    kind: str  # direct, partial, indirect
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_type: str  # person, organization, unknown
+    cue: str | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    particles: dict[str, re.Pattern[str]]
+    speaker_after: tuple[str, ...]
+    speaker_before: tuple[str, ...]
+    impersonal: tuple[str, ...]
+    subjunctive: frozenset[str]
+    participles: frozenset[str]
+
+
+@cache
+def speech_lexicon() -> SpeechLexicon:
+    with (DATA_DIR / "speech.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    particles = {verb: re.compile(rf"\b(?:{alternatives})\b")
+                 for verb, alternatives in data["particles"].items()}
+    phrases = data["phrases"]
+    return SpeechLexicon(
+        verbs=frozenset(data["verbs"]),
+        particles=particles,
+        speaker_after=tuple(sorted(phrases["speaker_after"], key=len, reverse=True)),
+        speaker_before=tuple(phrases["speaker_before"]),
+        impersonal=tuple(sorted(phrases["impersonal"], key=len, reverse=True)),
+        subjunctive=frozenset(data["subjunctive"]["forms"]),
+        participles=frozenset(data["participles"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    cue: str
+    mention: str | None
+    mention_start: int
+    resolved: Resolved
+
+
+def extract_quotes(body: str, context: str = "") -> list[Quote]:
+    """All quotations of an article body. `context` (title, captions) helps resolve names."""
+    index = EntityIndex.build(context + "\n" + body)
+    state = _State(index)
+    quotes: list[Quote] = []
+    for offset, paragraph in paragraphs(body):
+        quotes.extend(_paragraph_quotes(paragraph, offset, state))
+    return sorted(quotes, key=lambda q: q.char_start)
+
+
+class _State:
+    """What the article has said so far: the last speaker, for pronouns and continuations."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.last: _Attribution | None = None
+        self.last_person: Resolved | None = None
+        self.speech_just_before = False  # the previous sentence was attributed speech
+
+    def remember(self, attribution: _Attribution) -> None:
+        if attribution.resolved.speaker:
+            self.last = attribution
+            if attribution.resolved.speaker_type == "person":
+                self.last_person = attribution.resolved
+
+
+def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]:
+    spans = quote_spans(paragraph)
+    quotes: list[Quote] = []
+    previous_attribution: _Attribution | None = None
+    for sentence in sentence_spans(paragraph, spans):
+        inner = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+        found = _sentence_quotes(paragraph, sentence, inner, offset, state, previous_attribution)
+        if not found and inner:
+            found = _indirect(paragraph, sentence, offset, state)
+        quotes.extend(found)
+        state.speech_just_before = bool(found)
+        previous_attribution = state.last if found else _cue_only(paragraph, sentence, state)
+    return quotes
+
+
+def _cue_only(paragraph: str, sentence: Span, state: _State) -> _Attribution | None:
+    """A sentence without quotes that names a speaker ("X sagte:") introduces the next quote."""
+    if paragraph[sentence.start:sentence.end].rstrip().endswith(":"):
+        return _attribution(paragraph, sentence, [], state)
+    return None
+
+
+def _sentence_quotes(paragraph: str, sentence: Span, inner: list[Span], offset: int,
+                     state: _State, previous: _Attribution | None) -> list[Quote]:
+    if not inner:
+        return _indirect(paragraph, sentence, offset, state)
+    quotes = []
+    for position, span in enumerate(inner):
+        attribution = _attribution(paragraph, sentence, inner, state, near=span)
+        kind = _kind(paragraph, sentence, inner, position)
+        content = _content(paragraph, span)
+        if kind == "partial" and (attribution is None or _looks_like_name(paragraph, span)):
+            inherited = _inherit(paragraph, sentence, state)
+            if attribution is None and inherited is None:
+                continue
+            if _looks_like_name(paragraph, span):
+                continue
+            attribution_here = attribution or inherited
+        else:
+            attribution_here = attribution or previous or _following_attribution(
+                paragraph, sentence, state)
+        if kind == "direct" and attribution_here is None and _looks_like_name(paragraph, span):
+            continue
+        quotes.append(_quote(content, kind, attribution_here, offset))
+        if attribution_here:
+            state.remember(attribution_here)
+    return quotes
+
+
+def _content(paragraph: str, span: Span) -> tuple[int, str]:
+    return span.start + 1, paragraph[span.start + 1: span.end - 1]
+
+
+def _quote(content: tuple[int, str], kind: str, attribution: _Attribution | None,
+           offset: int) -> Quote:
+    start, text = content
+    resolved = attribution.resolved if attribution else Resolved(None, "unknown")
+    return Quote(
+        text=text, kind=kind, speaker=resolved.speaker,
+        speaker_mention=attribution.mention if attribution else None,
+        speaker_type=resolved.speaker_type, cue=attribution.cue if attribution else None,
+        char_start=offset + start, char_end=offset + start + len(text),
+    )
+
+
+def _kind(paragraph: str, sentence: Span, inner: list[Span], position: int) -> str:
+    """Direct when the quotation stands as its own clause; partial inside the reporter's text."""
+    span = inner[position]
+    before = paragraph[sentence.start:span.start].rstrip()
+    if not before or before.endswith(":"):
+        return "direct"
+    if position > 0 and before.endswith(","):
+        between = paragraph[inner[position - 1].end:span.start]
+        if _has_cue(between) and _kind(paragraph, sentence, inner, position - 1) == "direct":
+            return "direct"
+    after = paragraph[span.end:sentence.end].lstrip()
+    content = paragraph[span.start + 1:span.end - 1]
+    if after.startswith(",") and _has_cue(after[:60]) and content[:1].isupper() \
+            and before.endswith((".", ":")):
+        return "direct"
+    return "partial"
+
+
+def _has_cue(text: str) -> bool:
+    words = [t.lower() for t in TOKEN.findall(text)]
+    lex = speech_lexicon()
+    return any(w in lex.verbs or w in lex.participles for w in words) \
+        or any(p in text for p in lex.impersonal)
+
+
+def _looks_like_name(paragraph: str, span: Span) -> bool:
+    """Quotation marks around a name or title: "Charles de Gaulle", „Islamischer Staat“."""
+    content = paragraph[span.start + 1: span.end - 1]
+    words = TOKEN.findall(content)
+    if not words or len(words) > _MAX_NAME_WORDS or re.search(r"[.!?;:,]", content):
+        return False
+    return all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words)
+
+
+def _inherit(paragraph: str, sentence: Span, state: _State) -> _Attribution | None:
+    """Reported speech continuing the last speaker's statement (subjunctive, no own cue)."""
+    text = paragraph[sentence.start:sentence.end]
+    if state.last is None or not state.speech_just_before:
+        return None
+    return state.last if _is_reported(text, allow_k2=True) else None
+
+
+def _is_reported(text: str, allow_k2: bool = False) -> bool:
+    """Konjunktiv I marks reported speech; Konjunktiv II only where a cue makes it speech."""
+    words = {w.lower() for w in TOKEN.findall(text)}
+    forms = speech_lexicon().subjunctive
+    return bool(words & (forms if allow_k2 else forms - _K2_FORMS))
+
+
+def _following_attribution(paragraph: str, sentence: Span, state: _State
+                           ) -> _Attribution | None:
+    """A quotation followed by a short sentence naming its speaker ("So Putin.")."""
+    rest = paragraph[sentence.end:].lstrip()
+    follow = re.match(r"^(?:So|Das sagte|Dies sagte)\s+[^.!?]{2,60}[.!?]", rest)
+    if not follow:
+        return None
+    start = sentence.end + (len(paragraph[sentence.end:]) - len(rest))
+    return _attribution(paragraph, Span(start, start + follow.end()), [], state)
+
+
+def _tokens(paragraph: str, sentence: Span, masked: list[Span]) -> list[_Token]:
+    tokens = []
+    for match in TOKEN.finditer(paragraph, sentence.start, sentence.end):
+        if not any(s.start <= match.start() < s.end for s in masked):
+            tokens.append(_Token(match.group(0), match.start(), match.end()))
+    return tokens
+
+
+def _attribution(paragraph: str, sentence: Span, masked: list[Span], state: _State,
+                 near: Span | None = None) -> _Attribution | None:
+    """The speaker and cue of a sentence; with several cues, the one nearest to `near`."""
+    tokens = _tokens(paragraph, sentence, masked)
+    text = paragraph[sentence.start:sentence.end]
+    impersonal = _impersonal(paragraph, text, tokens, state)
+    if impersonal:
+        return impersonal
+    candidates = []
+    for i, token in enumerate(tokens):
+        if _is_cue_verb(token, tokens, i, text):
+            found = _speaker_after(paragraph, tokens, i) or _speaker_before(paragraph, tokens, i)
+        elif token.text.lower() in speech_lexicon().participles:
+            found = _sentence_subject(paragraph, tokens)
+        else:
+            continue
+        if found:
+            candidates.append((token.start, _attributed(paragraph, found, token.text, state)))
+    if candidates:
+        anchor = near.end if near else sentence.start
+        return min(candidates, key=lambda c: (abs(c[0] - anchor), c[0] < anchor))[1]
+    return _phrase_attribution(paragraph, tokens, state)
+
+
+def _impersonal(paragraph: str, text: str, tokens: list[_Token], state: _State
+                ) -> _Attribution | None:
+    """"hieß es (aus dem Auswärtigen Amt)": the source, if named, else the last organisation."""
+    for phrase in speech_lexicon().impersonal:
+        if re.search(rf"\b{phrase}\b", text):
+            source = next((i for i, t in enumerate(tokens) if t.text in ("aus", "Aus")), None)
+            found = _speaker_after(paragraph, tokens, source) if source is not None else None
+            if found:
+                return _attributed(paragraph, found, phrase, state)
+            return _Attribution(phrase, None, -1, _impersonal_speaker(state))
+    return None
+
+
+def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
+    """The noun phrase a sentence opens with ("Der französische Staatschef hatte ... gesagt")."""
+    group: list[_Token] = []
+    for token in tokens:
+        if group and not _joined(paragraph, group[-1], token):
+            break
+        if not _np_token(token):
+            break
+        group.append(token)
+    return _valid_speaker(group)
+
+
+def _impersonal_speaker(state: _State) -> Resolved:
+    if state.last and state.last.resolved.speaker_type == "organization":
+        return state.last.resolved
+    return Resolved(None, "unknown")
+
+
+def _is_cue_verb(token: _Token, tokens: list[_Token], i: int, text: str) -> bool:
+    lex = speech_lexicon()
+    word = token.text.lower()
+    if word not in lex.verbs or (token.text[:1].isupper() and i > 0):
+        return False
+    particle = lex.particles.get(word)
+    if particle is None:
+        return True
+    later = " ".join(t.text for t in tokens[i + 1:])
+    return bool(particle.search(later))
+
+
+def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
+                        ) -> _Attribution | None:
+    lex = speech_lexicon()
+    words = [t.text for t in tokens]
+    for i in range(len(tokens)):
+        for phrase in lex.speaker_after:
+            parts = phrase.split()
+            if [w.lower() for w in words[i:i + len(parts)]] == [p.lower() for p in parts]:
+                if parts == ["so"] and not (i > 0 and paragraph[tokens[i].start - 2] == ","):
+                    continue
+                found = _speaker_after(paragraph, tokens, i + len(parts) - 1)
+                if found:
+                    return _attributed(paragraph, found, phrase, state)
+        if words[i].lower() in lex.speaker_before and i > 0:
+            found = _speaker_before(paragraph, tokens, i)
+            if found:
+                return _attributed(paragraph, found, words[i], state)
+    return None
+
+
+def _attributed(paragraph: str, found: list[_Token], cue: str, state: _State) -> _Attribution:
+    mention = paragraph[found[0].start:found[-1].end]
+    return _Attribution(cue, mention, found[0].start, resolve_speaker(mention, state))
+
+
+def _np_token(token: _Token) -> bool:
+    word = token.text
+    return (is_capitalised(word) or word.lower() in ARTICLES or bool(NAME_PARTICLES.match(word))
+            or (word.islower() and word.endswith(("e", "en", "er", "es", "em"))))
+
+
+def _joined(paragraph: str, left: _Token, right: _Token) -> bool:
+    return paragraph[left.end:right.start] in (" ", "-")
+
+
+def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
+    group: list[_Token] = []
+    for token in tokens[cue_at + 1:]:
+        if group and not _joined(paragraph, group[-1], token):
+            break
+        if token.text.lower() in PRONOUNS and not group:
+            return [token]
+        if not _np_token(token):
+            break
+        group.append(token)
+    return _valid_speaker(group)
+
+
+def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
+    group: list[_Token] = []
+    if cue_at >= 2 and tokens[cue_at - 2].text in ("in", "aus") and \
+            tokens[cue_at - 1].text in lexicon().place_to_country:
+        cue_at -= 2  # skip a place ("das Auswärtige Amt in Berlin äußerte")
+    for token in reversed(tokens[:cue_at]):
+        if group and not _joined(paragraph, token, group[0]):
+            break
+        if token.text.lower() in PRONOUNS and not group:
+            return [token]
+        if not _np_token(token):
+            break
+        group.insert(0, token)
+    return _valid_speaker(group)
+
+
+def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
+    """Trim a candidate noun phrase and keep it only if it can name a speaker."""
+    while group and group[0].text.islower() and group[0].text not in ARTICLES \
+            and not country_of(group[0].text):
+        group = group[1:]
+    while group and group[-1].text.islower():
+        group = group[:-1]
+    if not group:
+        return None
+    words = [t.text for t in group]
+    content = [w for w in words if w.lower() not in ARTICLES]
+    if not content or content[0] in ("So", "Das", "Dies", "Es", "Man", "Dann", "Doch", "Auch"):
+        return None
+    if any(w in _CALENDAR_WORDS for w in content):
+        return None
+    if any(is_role(w) for w in words) or is_organization(words) or \
+            (len(content) == 1 and content[0] in lexicon().place_to_country):
+        return group
+    has_article = words[0].lower() in ARTICLES
+    return None if has_article else group
+
+
+def resolve_speaker(mention: str, state: _State) -> Resolved:
+    """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
+    words = TOKEN.findall(mention)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return state.last_person or Resolved(None, "unknown")
+    content = [w for w in words if w.lower() not in ARTICLES]
+    if is_organization(content):
+        return Resolved(" ".join(content), "organization")
+    names = [w for w in content if is_capitalised(w) and not is_role(w) and not country_of(w)]
+    if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
+        return Resolved(content[0], "organization")
+    if names:
+        person = state.index.find_by_name(names) or state.index.add(" ".join(names), words, 0)
+        if person:
+            return Resolved(person.name, "person")
+    person = state.index.find_by_role(content)
+    if person:
+        return Resolved(person.name, "person")
+    return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
+                    else "unknown")
+
+
+def _indirect(paragraph: str, sentence: Span, offset: int, state: _State) -> list[Quote]:
+    """Reported speech without quotation marks, in the subjunctive."""
+    text = paragraph[sentence.start:sentence.end]
+    if not _is_reported(text, allow_k2=True) and "dass" not in text.split():
+        return []
+    clause = _clause_before_cue(paragraph, sentence, state) or \
+        _clause_after_cue(paragraph, sentence, state)
+    if clause:
+        span, attribution = clause
+        quote = _quote((span.start, paragraph[span.start:span.end]), "indirect", attribution,
+                       offset)
+        state.remember(attribution)
+        return [quote]
+    if _is_reported(text) and state.last and state.speech_just_before and not _has_cue(text):
+        end = len(text.rstrip(" .!?"))
+        return [_quote((sentence.start, text[:end]), "indirect", state.last, offset)]
+    return []
+
+
+def _clause_before_cue(paragraph: str, sentence: Span, state: _State
+                       ) -> tuple[Span, _Attribution] | None:
+    """"Man habe vereinbart, ..., sagte Putin nach dem Treffen."."""
+    text = paragraph[sentence.start:sentence.end]
+    for match in reversed(list(re.finditer(r",\s+(\w+)\s", text))):
+        clause = text[: match.start()]
+        if match.group(1).lower() in speech_lexicon().verbs and _is_reported(clause):
+            cue_part = Span(sentence.start + match.start(), sentence.end)
+            attribution = _attribution(paragraph, cue_part, [], state)
+            if attribution and attribution.mention:
+                return Span(sentence.start, sentence.start + match.start()), attribution
+    return None
+
+
+def _clause_after_cue(paragraph: str, sentence: Span, state: _State
+                      ) -> tuple[Span, _Attribution] | None:
+    """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>."."""
+    text = paragraph[sentence.start:sentence.end]
+    comma = text.find(", ")
+    if comma < 0:
+        return None
+    head = text[:comma]
+    if not _has_cue(head) or len(TOKEN.findall(head)) > 14:
+        return None
+    clause_start = comma + 2
+    rest = text[clause_start:]
+    if rest.startswith("dass "):
+        clause_start += 5
+    elif not _is_reported(rest, allow_k2=True):
+        return None
+    attribution = _attribution(paragraph, Span(sentence.start, sentence.start + comma), [],
+                               state)
+    if not attribution or not attribution.mention:
+        return None
+    end = len(text.rstrip(" .!?"))
+    return Span(sentence.start + clause_start, sentence.start + end), attribution

@@ -1,0 +1,240 @@
+"""German temporal expressions: find them in text and resolve them against a reference date.
+
+`parse_date_value` reads a date as a page or crawler gives it ("17. November 2015",
+"18.09.2015, 22:08 Uhr", "2018-06"). `find_expressions` finds dates in running text
+("am 13. November", "am Freitag", "kommenden Dienstag (24. November)", "Ende September") and
+resolves each to an interval with a precision, given the article's publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3,
+    "mär": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6,
+}
+_MONTH = r"(?P<month>Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|" \
+         r"Oktober|November|Dezember|Jan\.|Feb\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|" \
+         r"Nov\.|Dez\.)"
+_WEEKDAY = r"(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("numeric_day", re.compile(
+        r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d|\d\d)(?!\d)")),
+    ("weekday", re.compile(
+        r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|am|vom|seit|bis)\s+)?"
+        + _WEEKDAY +
+        r"(?:\s+(?P<week>kommender|nächster|vergangener|letzter|dieser)\s+Woche)?"
+        r"(?:,?\s*(?:den\s+)?\(?(?P<day>[0-3]?\d)\.\s*" + _MONTH + r"(?:\s+" + _YEAR + r")?\)?)?"
+    )),
+    ("part_of_month", re.compile(
+        r"\b(?P<part>Anfang|Mitte|Ende)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?")),
+    ("day_month", re.compile(r"\b(?P<day>[0-3]?\d)\.\s*" + _MONTH + r"(?:\s+" + _YEAR + r")?")),
+    ("month_year", re.compile(r"\b(?:im\s+)?" + _MONTH + r"\s+" + _YEAR + r"\b")),
+    ("iso_month", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)\b(?!-\d)")),
+    ("part_of_year", re.compile(
+        r"\b(?P<part>Anfang|Mitte|Ende)\s+(?:(?P<rel>dieses|des|vergangenen|letzten|nächsten|"
+        r"kommenden)\s+Jahres|" + _YEAR + r")")),
+    ("relative_week", re.compile(
+        r"\b(?:in\s+der\s+|am\s+)?(?P<rel>vergangenen|letzten|kommenden|nächsten|dieser|"
+        r"vergangene|letzte|kommende|nächste|diese)\s+(?P<unit>Woche|Wochenende)\b")),
+    ("weekend", re.compile(r"\bam\s+Wochenende\b")),
+    ("relative_day", re.compile(r"\b(?P<rel>vorgestern|gestern|heute|morgen|übermorgen)\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateValue:
+    earliest: date
+    latest: date
+    precision: str  # day, week, month, year
+
+    @property
+    def best(self) -> date:
+        return self.earliest if self.precision == "day" else \
+            self.earliest + (self.latest - self.earliest) / 2
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    start: int
+    end: int
+    text: str
+    value: DateValue | None  # None when it cannot be resolved without a reference date
+
+
+def parse_date_value(raw: str) -> DateValue | None:
+    """The first absolute date in a metadata string; None if it has none."""
+    for kind, pattern in _PATTERNS:
+        if kind not in ("iso_day", "numeric_day", "day_month", "month_year", "iso_month"):
+            continue
+        match = pattern.search(raw)
+        if match and match.groupdict().get("year"):
+            value = _resolve(kind, match, reference=None, future=False)
+            if value:
+                return value
+    return None
+
+
+def find_expressions(text: str, reference: date | None, future: bool = False
+                     ) -> list[TemporalExpression]:
+    """Temporal expressions in text, earliest first, without overlaps.
+
+    `future`: the text speaks of what is to come, so a bare weekday is the next one.
+    """
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if kind == "weekday" and not (match.group("mod") or match.group("day")):
+                continue  # a bare weekday name ("Dienstag") is too often not a date
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            taken.append(span)
+            found.append(TemporalExpression(span[0], span[1], match.group(0),
+                                            _resolve(kind, match, reference, future)))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _resolve(kind: str, match: re.Match[str], reference: date | None, future: bool
+             ) -> DateValue | None:
+    groups = match.groupdict()
+    groups["future"] = future
+    try:
+        return _RESOLVERS[kind](groups, reference)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _year(groups: dict, reference: date | None, month: int, day: int = 1) -> int | None:
+    if groups.get("year"):
+        year = int(groups["year"])
+        return year + 2000 if year < 100 else year
+    if reference is None:
+        return None
+    # A date without a year is the occurrence nearest to the reference date.
+    candidates = [reference.year - 1, reference.year, reference.year + 1]
+    return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _month_number(groups: dict) -> int:
+    if groups.get("mon"):
+        return int(groups["mon"])
+    return MONTHS[groups["month"].rstrip(".").lower()]
+
+
+def _day_value(groups: dict, reference: date | None) -> DateValue | None:
+    month, day = _month_number(groups), int(groups["day"])
+    year = _year(groups, reference, month, day)
+    if year is None:
+        return None
+    day_date = date(year, month, day)
+    return DateValue(day_date, day_date, "day")
+
+
+def _month_value(groups: dict, reference: date | None) -> DateValue | None:
+    month = _month_number(groups)
+    year = _year(groups, reference, month)
+    if year is None:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(date(year, month, 1), date(year, month, last), "month")
+
+
+def _part_of_month(groups: dict, reference: date | None) -> DateValue | None:
+    whole = _month_value(groups, reference)
+    if whole is None:
+        return None
+    first, last = {"Anfang": (1, 10), "Mitte": (11, 20), "Ende": (21, 31)}[groups["part"]]
+    start = whole.earliest.replace(day=first)
+    return DateValue(start, _safe_date(start.year, start.month, last), "month")
+
+
+def _part_of_year(groups: dict, reference: date | None) -> DateValue | None:
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif reference is None:
+        return None
+    else:
+        shift = {"vergangenen": -1, "letzten": -1, "nächsten": 1, "kommenden": 1}
+        year = reference.year + shift.get(groups.get("rel") or "", 0)
+    months = {"Anfang": (1, 4), "Mitte": (5, 8), "Ende": (9, 12)}[groups["part"]]
+    return DateValue(date(year, months[0], 1), _safe_date(year, months[1], 31), "year")
+
+
+def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
+    if groups.get("day"):
+        return _day_value(groups, reference)
+    if reference is None:
+        return None
+    weekday = WEEKDAYS[groups["weekday"].lower()]
+    week_shift = {"kommender": 1, "nächster": 1, "vergangener": -1, "letzter": -1}
+    if groups.get("week") in week_shift:
+        monday = reference - timedelta(days=reference.weekday())
+        day = monday + timedelta(weeks=week_shift[groups["week"]], days=weekday)
+    elif groups.get("mod") in ("kommenden", "nächsten") or groups["future"]:
+        day = reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+    elif groups.get("mod") in ("vergangenen", "letzten"):
+        day = reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1)
+    else:
+        # News reports mostly look back: "am Freitag" is the latest Friday up to today.
+        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+    return DateValue(day, day, "day")
+
+
+def _relative_week(groups: dict, reference: date | None) -> DateValue | None:
+    if reference is None:
+        return None
+    rel = groups["rel"].rstrip("n").rstrip("e")
+    shift = {"vergangen": -1, "letzt": -1, "kommend": 1, "nächst": 1}.get(rel, 0)
+    monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
+    if groups["unit"] == "Wochenende":
+        return DateValue(monday + timedelta(days=5), monday + timedelta(days=6), "week")
+    return DateValue(monday, monday + timedelta(days=6), "week")
+
+
+def _weekend(_groups: dict, reference: date | None) -> DateValue | None:
+    if reference is None:
+        return None
+    saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+    return DateValue(saturday, saturday + timedelta(days=1), "week")
+
+
+def _relative_day(groups: dict, reference: date | None) -> DateValue | None:
+    if reference is None:
+        return None
+    shift = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+    day = reference + timedelta(days=shift[groups["rel"]])
+    return DateValue(day, day, "day")
+
+
+_RESOLVERS = {
+    "iso_day": _day_value,
+    "numeric_day": _day_value,
+    "day_month": _day_value,
+    "weekday": _weekday_value,
+    "part_of_month": _part_of_month,
+    "month_year": _month_value,
+    "iso_month": _month_value,
+    "part_of_year": _part_of_year,
+    "relative_week": _relative_week,
+    "weekend": _weekend,
+    "relative_day": _relative_day,
+}

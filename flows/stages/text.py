@@ -1,0 +1,94 @@
+"""Shared text helpers: paragraphs, quotation-mark pairing and sentence splitting with offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Opening mark -> closing marks it accepts. Curly German „…“ also closes with ” or a straight ".
+_PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "‹": "›"}
+_DOUBLE_OPENERS = "„»«“\""
+_ABBREVIATIONS = {
+    "z", "b", "dr", "prof", "nr", "bzw", "ca", "st", "u", "a", "etc", "vgl", "mio", "mrd", "jh",
+    "abs", "art", "jan", "feb", "sept", "okt", "nov", "dez", "str", "inkl", "evtl", "ggf", "usw",
+    "sog", "gen", "hl", "min", "max", "bzgl", "ehem", "mr", "mrs", "i", "d", "h", "v", "chr",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"“”«»'‘’)]*(?=\s+[\"„“»«‚(]?[A-ZÄÖÜ0-9])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def paragraphs(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of every paragraph of a body whose paragraphs are split by blank lines."""
+    offset = 0
+    for part in body.split("\n\n"):
+        if part.strip():
+            yield offset, part
+        offset += len(part) + 2
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Outer quotations in a paragraph, as spans that include their marks.
+
+    Inner quotes (‚…‘, '…' or another style inside) do not close the outer one. A mark left open
+    at the end of the paragraph is dropped, so an unclosed quote never swallows the text after it.
+    """
+    spans: list[Span] = []
+    opener_at = -1
+    closers = ""
+    for index, char in enumerate(text):
+        if opener_at < 0:
+            if char in _DOUBLE_OPENERS and _can_open(text, index):
+                opener_at, closers = index, _PAIRS[char]
+        elif char in closers and _can_close(text, index, opener_at):
+            spans.append(Span(opener_at, index + 1))
+            opener_at = -1
+    return spans
+
+
+def _can_open(text: str, index: int) -> bool:
+    if text[index] != '"':
+        return index + 1 < len(text) and not text[index + 1].isspace()
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([/-–—:") and not after.isspace()
+
+
+def _can_close(text: str, index: int, opener_at: int) -> bool:
+    if index == opener_at + 1:
+        return False
+    if text[index] == '"':
+        return not text[index - 1].isspace()
+    return True
+
+
+def sentence_spans(text: str, protected: list[Span] = ()) -> list[Span]:
+    """Sentences of a paragraph; never split inside a protected span (a quotation)."""
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if any(p.start < end < p.end for p in protected) or _is_abbreviation(text, match.start()):
+            continue
+        spans.append(Span(start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append(Span(start, len(text.rstrip())))
+    return spans
+
+
+def _is_abbreviation(text: str, period_at: int) -> bool:
+    if text[period_at] != ".":
+        return False
+    word = re.search(r"(\w+)$", text[:period_at])
+    if not word:
+        return False
+    token = word.group(1)
+    return token.lower() in _ABBREVIATIONS or (token.isdigit() and len(token) <= 2) \
+        or (len(token) == 1 and token.isupper())

@@ -1,0 +1,151 @@
+"""Validate the four tables with the Great Expectations suites stored in expectations/.
+
+Checks that need two tables (a quote's article exists, its offsets cut its text out of the
+article body) are computed here as boolean `check_*` columns that the suites expect to be true.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.dataset as ds
+
+from flows.tables import PROJECT_DIR, TABLES, table_spec
+
+EXPECTATION_DIR = PROJECT_DIR / "expectations"
+
+
+@dataclass
+class Failure:
+    table: str
+    expectation: str
+    column: str | None
+    examples: list = field(default_factory=list)
+
+    def __str__(self) -> str:
+        where = f"{self.table}.{self.column}" if self.column else self.table
+        examples = f" e.g. {self.examples[:3]}" if self.examples else ""
+        return f"{where}: {self.expectation}{examples}"
+
+
+@dataclass
+class ValidationReport:
+    checked: dict[str, int] = field(default_factory=dict)  # table -> expectations evaluated
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        total = sum(self.checked.values())
+        if self.success:
+            return f"validation passed: {total} expectations on {len(self.checked)} tables"
+        lines = [f"validation failed: {len(self.failures)} of {total} expectations"]
+        return "\n".join(lines + [f"  - {failure}" for failure in self.failures])
+
+
+def load_suite(table: str) -> dict:
+    return json.loads((EXPECTATION_DIR / f"{table}.json").read_text(encoding="utf-8"))
+
+
+def read_table(folder: Path) -> pd.DataFrame:
+    """A table folder (Hive-partitioned Parquet) as a DataFrame with the table's schema."""
+    name = folder.name
+    spec = table_spec(name)
+    dataset = ds.dataset(folder, format="parquet", partitioning="hive" if spec.partitioning
+                         else None, schema=spec.schema)
+    return dataset.to_table().to_pandas()
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    return {name: read_table(folder / name) for name in TABLES}
+
+
+def validate_folder(folder: Path) -> ValidationReport:
+    return validate_frames(read_tables(folder))
+
+
+def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx  # slow import (seconds): only when validating
+
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False,
+                                                         metric_calculations=False)
+    source = context.data_sources.add_pandas(name="newsetl")
+    report = ValidationReport()
+    checked = _with_checks(frames)
+    for table in TABLES:
+        suite_spec = load_suite(table)
+        suite = context.suites.add(gx.ExpectationSuite(
+            name=suite_spec["name"], expectations=suite_spec["expectations"]))
+        batch = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(
+            "all")
+        definition = context.validation_definitions.add(
+            gx.ValidationDefinition(name=f"{table}-validation", data=batch, suite=suite))
+        result = definition.run(batch_parameters={"dataframe": checked[table]},
+                                result_format="SUMMARY")
+        report.checked[table] = len(result.results)
+        report.failures += [_failure(table, r) for r in result.results if not r.success]
+    return report
+
+
+def _failure(table: str, result) -> Failure:
+    config = result.expectation_config
+    details = result.result or {}
+    examples = details.get("partial_unexpected_list") or []
+    errors = [info.get("exception_message") for info in _exception_infos(result.exception_info)
+              if info.get("raised_exception")]
+    examples = [f"error: {message}" for message in errors] or examples
+    return Failure(table, config.type, config.kwargs.get("column") or
+                   config.kwargs.get("column_A"), list(examples))
+
+
+def _exception_infos(info: dict | None) -> list[dict]:
+    """GX reports errors either flat or keyed by metric."""
+    if not info:
+        return []
+    if "raised_exception" in info:
+        return [info]
+    return [value for value in info.values() if isinstance(value, dict)]
+
+
+def _with_checks(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Copies of the tables with the cross-table check columns added.
+
+    Date columns stay `datetime.date` objects: GX parses the suites' date bounds to dates.
+    """
+    result = {name: frame.copy() for name, frame in frames.items()}
+    articles = result["articles"]
+    articles["check_partition_matches_date"] = _partition_matches(articles)
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=True))
+    result["quotes"]["check_article_exists"] = result["quotes"]["article_id"].isin(bodies)
+    result["quotes"]["check_offsets_match_body"] = _offsets_match(result["quotes"], "text",
+                                                                   bodies)
+    result["events"]["check_article_exists"] = result["events"]["article_id"].isin(bodies)
+    result["events"]["check_offsets_match_body"] = _offsets_match(result["events"], "evidence",
+                                                                   bodies)
+    return result
+
+
+def _partition_matches(articles: pd.DataFrame) -> pd.Series:
+    rows = zip(articles["published_date"], articles["year"], articles["month"], strict=True)
+    return pd.Series([(day is None and pd.isna(year) and pd.isna(month)) or
+                      (day is not None and (day.year, day.month) == (year, month))
+                      for day, year, month in rows], index=articles.index, dtype=bool)
+
+
+def _offsets_match(frame: pd.DataFrame, text_column: str, bodies: dict[str, str]) -> pd.Series:
+    rows = zip(frame["article_id"], frame["char_start"], frame["char_end"], frame[text_column],
+               strict=True)
+    return pd.Series([bodies.get(a, "")[int(s):int(e)] == t for a, s, e, t in rows],
+                     index=frame.index, dtype=bool)
