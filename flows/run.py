@@ -15,8 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows import __version__
-from flows.process import ProcessedArticle, Scan, drop_duplicates, process_document, \
-    recurring_lines, scan
+from flows.process import (
+    ProcessedArticle,
+    Scan,
+    drop_duplicates,
+    process_document,
+    recurring_lines,
+    scan,
+)
 from flows.publish import (
     check_layout,
     new_staging,

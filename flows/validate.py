@@ -73,10 +73,11 @@ def validate_folder(folder: Path) -> ValidationReport:
 
 def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
     import great_expectations as gx  # slow import (seconds): only when validating
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False,

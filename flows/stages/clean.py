@@ -175,17 +175,23 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
 
 def _split_block(block: list[_Line]) -> list[tuple[int, str]]:
     result: list[tuple[int, str]] = []
-    for line in block:
-        if result and _continues(result[-1][1], line.text):
+    width = max((len(line.text) for line in block), default=0)
+    for previous, line in zip([None, *block], block, strict=False):
+        if result and previous and _continues(previous.text, line.text, width):
             result[-1] = (result[-1][0], f"{result[-1][1]} {line.text}")
         else:
             result.append((line.index, line.text))
     return result
 
 
-def _continues(previous: str, line: str) -> bool:
-    """A line wrapped in the middle of a sentence: no end mark before, lower case after."""
-    return not _SENTENCE_END.search(previous) and line[:1].islower() and len(previous) > 40
+def _continues(previous: str, line: str, width: int) -> bool:
+    """A line wrapped mid-sentence: no end mark, and lower case after or a line of full width.
+
+    Short lines without an end mark (subheadings) stay paragraphs of their own.
+    """
+    if _SENTENCE_END.search(previous) or len(previous) <= 40:
+        return False
+    return line[:1].islower() or len(previous) >= 0.6 * width
 
 
 def _take_teaser(paragraphs: list[tuple[int, str]], lines: list[_Line], result: Cleaned) -> None:

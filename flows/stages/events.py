@@ -182,6 +182,7 @@ def _state(word: str, previous: str) -> str | None:
 
 def _casualties(text: str) -> int | None:
     for match in _CASUALTIES.finditer(text):
-        if _DEATH_WORDS.search(match.group(0)):
+        before = text[max(0, match.start() - 30):match.start()]
+        if _DEATH_WORDS.search(match.group(0)) or _DEATH_WORDS.search(before):
             return int(match.group("count").replace(".", ""))
     return None

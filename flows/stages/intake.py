@@ -119,8 +119,11 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
-        if error.reason == "unexpected end of data":
-            return data[: error.start].decode("utf-8"), "utf-8 (truncated)"
+        prefix = data[: error.start]
+        # Cut inside a last character, after valid multi-byte UTF-8: the file was truncated.
+        # Without such evidence a trailing high byte is more likely cp1252 ("Â" is 0xC2).
+        if error.reason == "unexpected end of data" and not prefix.isascii():
+            return prefix.decode("utf-8"), "utf-8 (truncated)"
     return _decode_cp1252(data), "cp1252"
 
 

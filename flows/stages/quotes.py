@@ -409,7 +409,7 @@ def resolve_speaker(mention: str, state: _State) -> Resolved:
     content = [w for w in words if w.lower() not in ARTICLES]
     if is_organization(content):
         return Resolved(" ".join(content), "organization")
-    names = [w for w in content if is_capitalised(w) and not is_role(w) and not country_of(w)]
+    names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
     if names:
@@ -421,6 +421,18 @@ def resolve_speaker(mention: str, state: _State) -> Resolved:
         return Resolved(person.name, "person")
     return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The name in a mention: what follows the last role or country word, particles included."""
+    start = 0
+    for position, word in enumerate(words):
+        if is_role(word) or country_of(word):
+            start = position + 1
+    name = words[start:]
+    while name and not is_capitalised(name[0]):
+        name = name[1:]
+    return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else []
 
 
 def _indirect(paragraph: str, sentence: Span, offset: int, state: _State) -> list[Quote]:

@@ -30,7 +30,7 @@ _WEEKDAY = r"(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Son
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
     ("numeric_day", re.compile(
         r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d|\d\d)(?!\d)")),
     ("weekday", re.compile(

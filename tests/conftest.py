@@ -1,0 +1,37 @@
+"""Shared fixtures. Prefect and GX state goes to a temporary folder, never ~/.prefect."""
+
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="newsetl-prefect-"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+import pytest  # noqa: E402
+
+from flows.process import process_document  # noqa: E402
+from flows.stages.intake import read_document  # noqa: E402
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+RAW_DIR = PROJECT_DIR / "raw"
+SHARED_DIR = PROJECT_DIR.parent / "shared"
+RUN_STARTED = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def seed_path(prefix: str) -> Path:
+    """A sample article by its number ("001")."""
+    (path,) = RAW_DIR.glob(f"{prefix}_*.txt")
+    return path
+
+
+def process_seed(prefix: str):
+    document = read_document(seed_path(prefix), RAW_DIR)
+    return process_document(document, {}, RUN_STARTED)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict:
+    """Every sample article through all stages: {"000": ProcessedArticle, ...}."""
+    return {path.name[:3]: process_seed(path.name[:3]) for path in sorted(RAW_DIR.glob("*.txt"))}

@@ -1,0 +1,139 @@
+import re
+
+import pytest
+from conftest import RAW_DIR, seed_path
+
+from flows.process import Scan, recurring_lines, scan
+from flows.stages.clean import clean
+from flows.stages.intake import document_from_bytes, normalise
+from flows.stages.profiles import detect_profile, generic_profile
+
+# What in the sample files is not article text, written down by hand (not the pipeline's rules).
+NOT_ARTICLE_TEXT = [
+    r"^\d\. Zu(?:m Inhalt| weiteren Angeboten der DW|r Hauptnavigation) springen$",
+    r"^Karte .* NEU!$",
+    r"^Trends: #.*$",
+    r"^https://p\.dw\.com/p/\w+$",
+    r"^.*\(Foto: [^)]*\)$",
+    r"^.*Bild: .*$",
+    r"^[a-z]{2}/[a-z]{2} \([a-z, ]+\)$",
+    r"^Quelle: .*$",
+    r"^date \S+ ",
+    r"^[\w/ü]+ \(dpa\) - ",
+    r"^\d+\. \w+ \d{4}$",
+    r"^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$",
+    r"^Der IS startete immer wieder Angriffe auf das syrische Kobane\.$",  # an n-tv caption
+]
+CHROME_IN_BODY = ["springen", "NEU!", "Trends:", "http", "Foto:", "Bild:", "picture", "(dpa, afp",
+                  "(afp, dpa)", "Quelle:", "date 2018", "(dpa) -", "Kobane."]
+
+
+def _article_lines(raw: str) -> list[str]:
+    lines = []
+    for line in normalise(raw).split("\n"):
+        for pattern in NOT_ARTICLE_TEXT:
+            line = re.sub(pattern, "", line).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _cleaned(prefix: str):
+    text = normalise(seed_path(prefix).read_text(encoding="utf-8"))
+    return clean(text, detect_profile(text))
+
+
+SEEDS = [p.name[:3] for p in sorted(RAW_DIR.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_seed_body_has_no_chrome_captions_or_credits(prefix):
+    body = _cleaned(prefix).body
+    found = [marker for marker in CHROME_IN_BODY if marker in body]
+    assert found == []
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_seed_keeps_every_line_of_article_text(prefix):
+    cleaned = _cleaned(prefix)
+    kept = "\n".join(filter(None, [cleaned.title, cleaned.teaser, cleaned.body]))
+    missing = [line for line in _article_lines(seed_path(prefix).read_text(encoding="utf-8"))
+               if line not in kept]
+    assert missing == []
+
+
+def test_repeated_headline_appears_once():
+    cleaned = _cleaned("000")
+    assert cleaned.title.startswith("Frankreich und Russland einigen sich")
+    assert cleaned.title not in cleaned.body
+
+
+def test_paragraphs_are_separated_by_blank_lines():
+    cleaned = _cleaned("003")  # one paragraph per line in the dump
+    assert len(cleaned.paragraphs) >= 6
+    assert cleaned.body.count("\n\n") == len(cleaned.paragraphs) - 1
+    assert "\n\n" not in "".join(cleaned.paragraphs)
+
+
+def test_header_parts_are_separated():
+    dw = _cleaned("001")
+    assert dw.title == "Putin: Frankreich Verbündeter gegen IS"
+    assert dw.date_text == "17. November 2015"
+    assert dw.url == "https://p.dw.com/p/1H7NK"
+    assert dw.teaser.startswith("Die vom französischen Präsidenten Hollande")
+    assert dw.body.startswith("Bei einem Telefonat vereinbarten")
+    assert len(dw.captions) == 1 and "Kremlchef Putin 2014 in Paris" in dw.captions[0]
+    ntv = _cleaned("003")
+    assert ntv.captions == ["Der IS startete immer wieder Angriffe auf das syrische Kobane. "
+                            "(Foto: picture alliance / dpa)"]
+    assert ntv.teaser.startswith("Während Moskau den syrischen Machthaber")
+
+
+def test_dpa_dateline_and_leading_date_leave_the_body():
+    cleaned = _cleaned("004")
+    assert cleaned.title is None
+    assert cleaned.date_text == "2018-06"
+    assert cleaned.dateline_places == ["Paris", "Moskau", "Washington", "Brüssel"]
+    assert cleaned.body.startswith("Franzosen und Russen haben seit dem Zweiten Weltkrieg")
+
+
+def test_publisher_profiles_are_detected_from_their_signatures():
+    ids = [detect_profile(normalise(seed_path(p).read_text(encoding="utf-8"))).id
+           for p in SEEDS]
+    assert ids == ["rt_deutsch", "dw", "dw", "ntv", "dpa"]
+    assert detect_profile("Ein Text ohne jede Signatur.").id == "generic"
+
+
+def _unknown_site_page(number: int) -> str:
+    return (f"Meldung Nummer {number} aus der Stadt\n\n"
+            "Startseite | Politik | Wirtschaft | Sport\n\n"
+            f"Der Stadtrat hat am Montag über den Haushalt {number} beraten. "
+            "Die Sitzung dauerte bis in den Abend.\n\n"
+            "Newsletter abonnieren und nichts verpassen\n\n"
+            "Impressum | Datenschutz | Kontakt")
+
+
+def test_lines_recurring_across_a_source_are_boilerplate():
+    documents = [document_from_bytes(f"{n}.txt", _unknown_site_page(n).encode())
+                 for n in range(4)]
+    recurring = recurring_lines(scan(d) for d in documents)
+    cleaned = clean(documents[0].text, generic_profile(), recurring["generic"])
+    assert cleaned.body == ("Der Stadtrat hat am Montag über den Haushalt 0 beraten. "
+                            "Die Sitzung dauerte bis in den Abend.")
+    assert cleaned.removed_lines == 3
+
+
+def test_recurring_rule_needs_enough_documents_and_ignores_long_lines():
+    long_line = "Ein langer Satz, der in zwei Artikeln vorkommt und Artikeltext ist. " * 4
+    scans = [Scan(f"{n}.txt", "generic", {"k-short", "k-" + long_line[:10]}) for n in range(2)]
+    assert recurring_lines(scans) == {"generic": set()}
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph():
+    text = ("Überschrift\n\nDer Bundestag hat am Donnerstag nach langer Debatte ein neues\n"
+            "Gesetz beschlossen, das im kommenden Jahr in Kraft treten soll.\n\n"
+            "Zweiter Absatz.")
+    cleaned = clean(text, generic_profile())
+    assert cleaned.paragraphs == [
+        "Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz beschlossen, "
+        "das im kommenden Jahr in Kraft treten soll.", "Zweiter Absatz."]

@@ -1,0 +1,44 @@
+"""The installed `newsetl` command, running the real Prefect flow (ephemeral mode)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import RAW_DIR
+
+NEWSETL = str(Path(sys.executable).with_name("newsetl"))
+
+
+def _newsetl(*args, timeout=240):
+    return subprocess.run([NEWSETL, *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.slow
+def test_prefect_run_then_validate_then_query(tmp_path):
+    output = tmp_path / "OUT"
+    run = _newsetl("run", "--raw", str(RAW_DIR), "--output", str(output))
+    assert run.returncode == 0, run.stderr
+    assert "published version" in run.stdout
+    assert "validation passed" in run.stdout
+    assert "Traceback" not in run.stderr
+
+    check = _newsetl("validate", "--output", str(output))
+    assert check.returncode == 0, check.stderr
+
+    def count(table):
+        return duckdb.sql(f"SELECT count(*) FROM read_parquet('{output}/{table}/**/*.parquet', "
+                          "hive_partitioning=true)").fetchall()[0][0]
+
+    assert count("articles") == 5
+    assert count("quotes") > 0 and count("events") > 0
+    assert count("rejects") == 0
+
+
+@pytest.mark.slow
+def test_help_explains_the_commands():
+    result = _newsetl("--help", timeout=60)
+    assert result.returncode == 0
+    for word in ("run", "validate", "rejects"):
+        assert word in result.stdout

@@ -1,0 +1,50 @@
+from datetime import date
+
+from flows.stages.events import PLOVER_TYPES, extract_events
+
+
+def _events(seeds, prefix, plover_type):
+    return [e for e in seeds[prefix].events if e["plover_type"] == plover_type]
+
+
+def test_evidence_offsets_and_types(seeds):
+    for processed in seeds.values():
+        body = processed.article["body"]
+        for event in processed.events:
+            assert body[event["char_start"]:event["char_end"]] == event["evidence"]
+            assert event["plover_type"] in PLOVER_TYPES
+
+
+def test_paris_attacks_share_one_key_and_keep_their_own_figures(seeds):
+    attacks = {prefix: next(e for e in _events(seeds, prefix, "ASSAULT")
+                            if e["location"] == "Paris") for prefix in ("001", "002")}
+    assert {e["event_date"] for e in attacks.values()} == {date(2015, 11, 13)}
+    assert attacks["001"]["event_key"] == attacks["002"]["event_key"]
+    assert (attacks["001"]["casualties"], attacks["002"]["casualties"]) == (129, 130)
+    assert attacks["001"]["mode"] == "bombing"
+
+
+def test_dated_meetings_calls_and_attacks(seeds):
+    visit = next(e for e in _events(seeds, "001", "CONSULT") if e["location"] == "Moskau")
+    assert visit["event_date"] == date(2015, 11, 26)
+    assert {"Francois Hollande", "Wladimir Putin"} <= set(visit["actors"])
+    call = next(e for e in _events(seeds, "002", "CONSULT") if e["mode"] == "phone")
+    assert date(2015, 11, 16) <= call["event_date"] <= date(2015, 11, 22)
+    assert call["date_precision"] == "week"
+    sinai = next(e for e in _events(seeds, "002", "ASSAULT") if e["location"] == "Sinai")
+    assert (sinai["event_date"], sinai["casualties"]) == (date(2015, 10, 31), 224)
+    berlin = next(e for e in _events(seeds, "003", "CONSULT") if e["location"] == "Berlin")
+    assert berlin["event_date"] == date(2015, 9, 20)  # "kommt am Sonntag": the next Sunday
+
+
+def test_no_event_without_a_date_or_inside_a_quotation():
+    assert extract_events("Die Armee flog Luftangriffe auf Stellungen der Miliz.",
+                          date(2015, 11, 17)) == []
+    quoted = "„Am Montag gab es Luftangriffe“, sagte er."
+    assert extract_events(quoted, date(2015, 11, 17)) == []
+
+
+def test_undated_article_keeps_the_date_text():
+    (event,) = extract_events("Bei dem Anschlag in Paris am 13. November starben 130 Menschen.",
+                              None)
+    assert (event.event_date, event.date_text, event.casualties) == (None, "13. November", 130)

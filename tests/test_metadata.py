@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+from conftest import RUN_STARTED
+
+from flows.process import process_document
+from flows.stages.intake import Rejection, document_from_bytes
+from flows.stages.metadata import detect_language, word_count
+
+
+def test_seed_metadata(seeds):
+    dw = seeds["001"].article
+    assert (dw["publisher"], dw["url"]) == ("Deutsche Welle", "https://p.dw.com/p/1H7NK")
+    assert dw["agencies"] == ["dpa", "AFP", "Reuters"]
+    assert dw["authors"] == ["wl", "qu"]
+    ntv = seeds["003"].article
+    assert ntv["publisher"] == "n-tv"
+    assert ntv["agencies"] == ["dpa", "AFP"] and ntv["authors"] == ["hul"]
+    dpa = seeds["004"].article
+    assert dpa["publisher"] == "dpa"
+    assert dpa["agencies"] == ["dpa"]
+    assert dpa["dateline"] == ["Paris", "Moskau", "Washington", "Brüssel"]
+    assert seeds["000"].article["publisher"] == "RT Deutsch"
+
+
+def test_seed_language_and_word_counts(seeds):
+    for processed in seeds.values():
+        article = processed.article
+        assert article["language"] == "de"
+        assert article["language_score"] > 0.9
+        assert article["word_count"] == word_count(article["body"]) > 250
+
+
+@pytest.mark.parametrize("prefix, raw, day, precision, status", [
+    ("001", "17. November 2015", date(2015, 11, 17), "day", "confirmed"),
+    ("002", "26. November 2015", date(2015, 11, 26), "day", "confirmed"),
+    ("003", "18.09.2015, 22:08 Uhr", date(2015, 9, 18), "day", "confirmed"),
+    ("000", None, None, None, "missing"),
+])
+def test_seed_raw_dates(seeds, prefix, raw, day, precision, status):
+    article = seeds[prefix].article
+    assert article["date_raw"] == raw
+    assert article["published_date"] == day
+    assert article["date_precision"] == precision
+    assert article["date_status"] == status
+    assert article["date_evidence"]
+    assert (article["year"], article["month"]) == ((day.year, day.month) if day else (None, None))
+
+
+def test_month_only_raw_date_keeps_its_interval(seeds):
+    article = seeds["004"].article
+    assert article["date_raw"] == "2018-06"
+    assert article["published_earliest"] <= article["published_date"] <= \
+        article["published_latest"]
+
+
+def test_language_is_deterministic_and_short_text_is_unknown():
+    text = "Die Bundesregierung hat am Mittwoch einen Gesetzentwurf beschlossen. " * 5
+    assert detect_language(text) == detect_language(text)
+    assert detect_language(text)[0] == "de"
+    assert detect_language("Ja.") == (None, None)
+
+
+def test_text_in_another_language_is_rejected():
+    english = ("Breaking news\n\nThe government announced on Wednesday that the new law will "
+               "take effect next year. Critics said the plan was rushed and poorly explained.")
+    result = process_document(document_from_bytes("en.txt", english.encode()), {}, RUN_STARTED)
+    assert isinstance(result, Rejection)
+    assert (result.stage, result.reason) == ("metadata", "not_german")
+    assert "'en'" in result.detail
+
+
+def test_a_file_that_is_only_site_chrome_is_rejected():
+    chrome = "1. Zum Inhalt springen\n2. Zur Hauptnavigation springen\n" \
+             "3. Zu weiteren Angeboten der DW springen\n"
+    result = process_document(document_from_bytes("dw.txt", chrome.encode()), {}, RUN_STARTED)
+    assert isinstance(result, Rejection)
+    assert result.reason == "no_body"

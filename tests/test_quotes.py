@@ -1,0 +1,138 @@
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.stages.quotes import extract_quotes
+
+NAMES = {"Charles de Gaulle", "Moskwa", "Islamischer Staat", "Islamischen Staat", "Mistral",
+         "Islamischen Staates", "Islamische Staat", "Islamischen Staats"}
+
+
+def _rows(seeds, prefix):
+    return {q["text"]: q for q in seeds[prefix].quotes}
+
+
+def _find(seeds, prefix, start):
+    return next(q for text, q in _rows(seeds, prefix).items() if text.startswith(start))
+
+
+def test_offsets_cut_the_quote_out_of_the_body(seeds):
+    for processed in seeds.values():
+        body = processed.article["body"]
+        assert processed.quotes
+        for quote in processed.quotes:
+            assert body[quote["char_start"]:quote["char_end"]] == quote["text"]
+
+
+def test_quoted_names_are_not_quotes(seeds):
+    texts = {q["text"] for processed in seeds.values() for q in processed.quotes}
+    assert texts & NAMES == set()
+
+
+@pytest.mark.parametrize("prefix, start, kind, speaker", [
+    ("000", "Es gibt keine Konflikte zwischen uns", "direct", "Jean-Yves Le Drian"),
+    ("000", "In Syrien haben wir [Frankreich]", "direct", "Jean-Yves Le Drian"),
+    ("000", "auf einer regelmäßigen Basis", "partial", "Jean-Yves Le Drian"),
+    ("000", "das bereits früher besprochen wurde", "partial", "Jean-Yves Le Drian"),
+    ("001", "Schulter an Schulter", "partial", "John Kerry"),
+    ("001", "Jeder wird verstehen", "direct", "John Kerry"),
+    ("002", "Man habe vereinbart", "indirect", "Wladimir Putin"),
+    ("002", "Wir achten diese Koalition", "direct", "Wladimir Putin"),
+    ("002", "keinen Platz für Assad", "partial", "François Hollande"),
+    ("003", "Wir haben die Sorge", "direct", "Sawsan Chebli"),
+    ("004", "Es ist zu früh, davon zu reden", "direct", "Dmitri Peskow"),
+    ("004", "Vielleicht ist diese große Koalition möglich", "direct", "Jean-Yves Le Drian"),
+    ("004", "Washington arbeite in Syrien aber nach wie vor nicht", "indirect", "Peter Cook"),
+    ("004", "kontraproduktiv", "partial", "Peter Cook"),
+])
+def test_seed_quotes_have_kind_and_speaker(seeds, prefix, start, kind, speaker):
+    quote = _find(seeds, prefix, start)
+    assert (quote["kind"], quote["speaker"], quote["speaker_type"]) == (kind, speaker, "person")
+
+
+def test_mentions_and_cues_are_as_written(seeds):
+    quote = _find(seeds, "000", "Es gibt keine Konflikte")
+    assert (quote["speaker_mention"], quote["cue"]) == ("er", "betonte")
+    quote = _find(seeds, "002", "Wir achten diese Koalition")
+    assert (quote["speaker_mention"], quote["cue"]) == ("der Kremlchef", "sagte")
+
+
+def test_organisations_speak_too(seeds):
+    quote = _find(seeds, "004", "Je breiter die Koalition")
+    assert (quote["speaker"], quote["speaker_type"]) == ("Auswärtigen Amt", "organization")
+
+
+def _one_paragraph(text):
+    return [(q.kind, q.speaker, q.text) for q in extract_quotes(text)]
+
+
+def test_quote_split_by_a_speech_tag_gives_two_rows_with_one_speaker():
+    text = "„Wir sind bereit“, sagte Angela Merkel, „aber nicht um jeden Preis.“"
+    assert _one_paragraph(text) == [
+        ("direct", "Angela Merkel", "Wir sind bereit"),
+        ("direct", "Angela Merkel", "aber nicht um jeden Preis."),
+    ]
+
+
+@pytest.mark.parametrize("opening, closing", [("„", "“"), ("»", "«"), ("«", "»"), ('"', '"')])
+def test_every_typographic_style(opening, closing):
+    text = f"{opening}Das ist ein Skandal{closing}, sagte Gewerkschaftschef Frank Werneke."
+    assert _one_paragraph(text) == [("direct", "Frank Werneke", "Das ist ein Skandal")]
+
+
+def test_nested_quotes_stay_inside_the_outer_one():
+    text = "„Wir bekämpfen den ‚Islamischen Staat‘ weiter“, sagte Außenminister Max Muster."
+    assert _one_paragraph(text) == [
+        ("direct", "Max Muster", "Wir bekämpfen den ‚Islamischen Staat‘ weiter")]
+
+
+def test_quote_opening_a_paragraph_with_the_tag_in_the_next_sentence():
+    text = "„Das werden wir nicht hinnehmen.“ Das sagte Innenminister Thomas de Maizière am Montag."
+    assert _one_paragraph(text) == [
+        ("direct", "Thomas de Maizière", "Das werden wir nicht hinnehmen.")]
+
+
+def test_pronoun_resolves_to_the_last_speaker():
+    text = ("„Das ist gut“, sagte Kanzlerin Angela Merkel. "
+            "„Wir machen weiter“, betonte sie am Abend.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Angela Merkel", "Angela Merkel"]
+
+
+def test_surname_resolves_to_the_full_name_met_earlier():
+    text = ("Innenminister Thomas de Maizière besuchte Dresden.\n\n"
+            "„Die Lage ist ernst“, sagte de Maizière.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Thomas de Maizière"]
+
+
+def test_unclosed_quote_does_not_swallow_the_rest():
+    text = ("Er sagte: „Das ist falsch. Und so weiter.\n\n"
+            "Im zweiten Absatz sagte Ministerin Anna Beispiel: „Wir prüfen das.“")
+    assert _one_paragraph(text) == [("direct", "Anna Beispiel", "Wir prüfen das.")]
+
+
+def test_scare_quotes_and_titles_without_a_speaker_are_not_quotes():
+    text = ("Der Film „Das Boot“ läuft wieder. Die sogenannte \"Reform\" kam nie. "
+            "Die Fregatte \"Hessen\" lief aus.")
+    assert extract_quotes(text) == []
+
+
+def test_reported_speech_after_the_speech_verb():
+    text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
+    assert _one_paragraph(text) == [
+        ("indirect", "Paul Beispiel", "die Regierung habe keine Wahl gehabt")]
+
+
+QUOTE_ALPHABET = st.sampled_from(list("„“”\"»«‚‘' ,.:\n") + ["sagte", "Merkel", "er", "Das",
+                                                            "ist", "so", "habe", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUOTE_ALPHABET, max_size=200).map(" ".join))
+def test_offsets_hold_for_any_text(text):
+    started = time.perf_counter()
+    for quote in extract_quotes(text):
+        assert text[quote.char_start:quote.char_end] == quote.text
+        assert quote.kind in ("direct", "partial", "indirect")
+    assert time.perf_counter() - started < 1.0

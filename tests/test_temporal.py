@@ -1,0 +1,69 @@
+from datetime import date
+
+import pytest
+
+from flows.stages.temporal import find_expressions, parse_date_value
+
+TUESDAY = date(2015, 11, 17)
+
+
+@pytest.mark.parametrize("raw, earliest, latest, precision", [
+    ("17. November 2015", date(2015, 11, 17), date(2015, 11, 17), "day"),
+    ("18.09.2015, 22:08 Uhr", date(2015, 9, 18), date(2015, 9, 18), "day"),
+    ("2015-11-17T10:00:00+01:00", date(2015, 11, 17), date(2015, 11, 17), "day"),
+    ("Dienstag, 17. Nov. 2015", date(2015, 11, 17), date(2015, 11, 17), "day"),
+    ("2018-06", date(2018, 6, 1), date(2018, 6, 30), "month"),
+    ("November 2015", date(2015, 11, 1), date(2015, 11, 30), "month"),
+    ("17.11.15", date(2015, 11, 17), date(2015, 11, 17), "day"),
+])
+def test_parse_date_value(raw, earliest, latest, precision):
+    value = parse_date_value(raw)
+    assert (value.earliest, value.latest, value.precision) == (earliest, latest, precision)
+
+
+@pytest.mark.parametrize("raw", ["", "kein Datum", "31.02.2015", "am Dienstag"])
+def test_parse_date_value_rejects_non_dates(raw):
+    assert parse_date_value(raw) is None
+
+
+@pytest.mark.parametrize("text, reference, expected, precision", [
+    ("am 13. November", TUESDAY, date(2015, 11, 13), "day"),
+    ("am 30. Dezember", date(2016, 1, 3), date(2015, 12, 30), "day"),
+    ("am Freitag", TUESDAY, date(2015, 11, 13), "day"),
+    ("am Dienstag", TUESDAY, date(2015, 11, 17), "day"),
+    ("kommenden Dienstag (24. November)", TUESDAY, date(2015, 11, 24), "day"),
+    ("am Donnerstag kommender Woche", TUESDAY, date(2015, 11, 26), "day"),
+    ("vergangenen Freitag", date(2015, 11, 20), date(2015, 11, 13), "day"),
+    ("seit dem 30. September", TUESDAY, date(2015, 9, 30), "day"),
+    ("Ende September", TUESDAY, date(2015, 9, 25), "month"),
+    ("im März 2014", TUESDAY, date(2014, 3, 16), "month"),
+    ("gestern", TUESDAY, date(2015, 11, 16), "day"),
+    ("in der vergangenen Woche", date(2015, 11, 26), date(2015, 11, 19), "week"),
+    ("am Wochenende", TUESDAY, date(2015, 11, 14), "week"),
+    ("Anfang dieses Jahres", TUESDAY, date(2015, 3, 1), "year"),  # middle of January-April
+])
+def test_find_expressions_resolves_against_the_reference(text, reference, expected, precision):
+    (expression,) = find_expressions(f"Das geschah {text} in Paris.", reference)
+    assert expression.text.endswith(text.split()[-1].rstrip(")") + (")" if ")" in text else ""))
+    assert (expression.value.best, expression.value.precision) == (expected, precision)
+
+
+def test_future_tense_resolves_a_bare_weekday_forward():
+    (expression,) = find_expressions("Kerry kommt am Sonntag nach Berlin.", date(2015, 9, 18),
+                                     future=True)
+    assert expression.value.best == date(2015, 9, 20)
+
+
+def test_expressions_without_a_reference_stay_unresolved_unless_absolute():
+    found = find_expressions("Am 13. November und am 2. Mai 2016 geschah es.", None)
+    assert [e.text for e in found] == ["13. November", "2. Mai 2016"]
+    assert found[0].value is None
+    assert found[1].value.best == date(2016, 5, 2)
+
+
+def test_expressions_do_not_overlap_and_keep_offsets():
+    text = "Am Dienstag (24. November) und am 1. Dezember 2015."
+    found = find_expressions(text, TUESDAY)
+    for expression in found:
+        assert text[expression.start:expression.end] == expression.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
