@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from flows.stages.intake import DEFAULT_MAX_BYTES
+
 EXIT_OK, EXIT_INVALID, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
 
 _DESCRIPTION = """\
@@ -42,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="articles per task (default: 500)")
     run.add_argument("--only", metavar="GLOB",
                      help="process only input files whose path (relative to --raw) matches")
+    run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                     help="inputs larger than this are rejected as too_large, never truncated "
+                     f"(default: {DEFAULT_MAX_BYTES:,})")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run on the same output (default: 0)")
     run.add_argument("--no-prefect", action="store_true",
@@ -79,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         return _fail("--batch-size must be at least 1")
     config = RunConfig(args.raw, args.output, batch_size=args.batch_size, only=args.only,
-                       lock_wait_seconds=args.wait)
+                       max_bytes=args.max_bytes, lock_wait_seconds=args.wait)
     try:
         if args.no_prefect:
             summary = run_plain(config)
@@ -100,7 +105,7 @@ def _run_flow(config, verbose: bool) -> dict:
     from flows.pipeline import news_etl
 
     return news_etl(raw_dir=str(config.raw_dir), output_dir=str(config.output_dir),
-                    batch_size=config.batch_size, only=config.only)
+                    batch_size=config.batch_size, only=config.only, max_bytes=config.max_bytes)
 
 
 def _validate(args: argparse.Namespace) -> int:

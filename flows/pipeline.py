@@ -12,6 +12,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 
 from flows import run  # noqa: E402
+from flows.stages.intake import DEFAULT_MAX_BYTES  # noqa: E402
 
 read_batch_task = task(run.read_batch, name="read-batch")
 process_batch_task = task(run.process_batch, name="process-batch")
@@ -26,9 +27,10 @@ def _prefect_map(step, calls: list[tuple]) -> list:
 
 @flow(name="news-etl", log_prints=False)
 def news_etl(raw_dir: str = "raw", output_dir: str = "output", batch_size: int = 500,
-             only: str | None = None) -> dict:
+             only: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Raw German news dumps -> validated Parquet tables of articles, quotes and events."""
-    config = run.RunConfig(Path(raw_dir), Path(output_dir), batch_size=batch_size, only=only)
+    config = run.RunConfig(Path(raw_dir), Path(output_dir), batch_size=batch_size, only=only,
+                           max_bytes=max_bytes)
     summary = run.execute(config, _prefect_map)
     logger = get_run_logger()
     for line in summary.lines():

@@ -33,7 +33,6 @@ CURRENT = "current"
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 STAGING_PREFIX = ".staging-"
-KEEP_VERSIONS = 2  # the published one and the one before, for readers still reading it
 _SORT_KEYS = {
     "articles": ["article_id"],
     "quotes": ["article_id", "ordinal"],
@@ -121,6 +120,8 @@ def new_staging(output: Path, run_id: str) -> Path:
     versions.mkdir(parents=True, exist_ok=True)
     for leftover in versions.glob(STAGING_PREFIX + "*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in output.glob(f".{CURRENT}.*"):
+        leftover.unlink(missing_ok=True)  # a link made by a run killed before its swap
     staging = versions / f"{STAGING_PREFIX}{run_id}"
     staging.mkdir()
     return staging
@@ -178,6 +179,7 @@ def write_manifest(staging: Path, manifest: dict) -> None:
 
 def publish(output: Path, staging: Path, version: str) -> Path:
     """Make the staged tables the published ones in one atomic rename of `current`."""
+    previous = published_folder(output)
     final = output / VERSIONS / version
     staging.rename(final)
     _fsync(final.parent)
@@ -189,16 +191,15 @@ def publish(output: Path, staging: Path, version: str) -> Path:
         if not link.is_symlink():
             link.symlink_to(Path(CURRENT) / name)
     _fsync(output)
-    _prune(output, keep=final)
+    _prune(output, keep={final.resolve(), previous})
     return final
 
 
-def _prune(output: Path, keep: Path) -> None:
-    versions = sorted(p for p in (output / VERSIONS).iterdir()
-                      if not p.name.startswith(STAGING_PREFIX))
-    for old in versions[:-KEEP_VERSIONS]:
-        if old != keep:
-            shutil.rmtree(old, ignore_errors=True)
+def _prune(output: Path, keep: set[Path | None]) -> None:
+    """Remove old versions: keep the new one, and the one before for readers still on it."""
+    for version in (output / VERSIONS).iterdir():
+        if not version.name.startswith(STAGING_PREFIX) and version.resolve() not in keep:
+            shutil.rmtree(version, ignore_errors=True)
 
 
 def published_manifest(output: Path) -> dict | None:

@@ -78,7 +78,7 @@ def test_article_id_is_stable_and_independent_of_encoding():
     assert utf8.source_sha256 != cp1252.source_sha256
 
 
-def test_discover_is_recursive_and_skips_links_out_of_the_raw_folder(tmp_path):
+def test_discover_is_recursive_and_links_out_of_the_raw_folder_are_rejected(tmp_path):
     raw = tmp_path / "raw"
     (raw / "2015" / "11").mkdir(parents=True)
     (raw / "a.txt").write_text("a")
@@ -88,8 +88,13 @@ def test_discover_is_recursive_and_skips_links_out_of_the_raw_folder(tmp_path):
     outside.write_text("outside")
     os.symlink(outside, raw / "link.txt")
     os.symlink(raw / "a.txt", raw / "inner-link.txt")
+    os.symlink(tmp_path, raw / "linked-folder")
     found = [p.relative_to(raw.resolve()).as_posix() for p in discover(raw)]
-    assert found == ["2015/11/b file ä.txt", "a.txt", "inner-link.txt"]
+    assert found == ["2015/11/b file ä.txt", "a.txt", "inner-link.txt", "link.txt"]
+    rejected = read_document(raw / "link.txt", raw)
+    assert isinstance(rejected, Rejection) and rejected.reason == "outside_raw"
+    assert rejected.source_sha256 is None  # the target was never opened
+    assert isinstance(read_document(raw / "inner-link.txt", raw), Document)
 
 
 def test_unreadable_and_oversized_files_are_rejected(tmp_path):

@@ -150,6 +150,8 @@ class EntityIndex:
 
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
+        self.by_last_word: dict[str, Person] = {}
+        self.by_role: dict[str, list[Person]] = {}
 
     @classmethod
     def build(cls, text: str) -> EntityIndex:
@@ -175,7 +177,7 @@ class EntityIndex:
         person.last_position = max(person.last_position, position)
         for word in context:
             if is_role(word):
-                person.roles.add(role_stem(word))
+                self._add_role(person, role_stem(word))
             country = country_of(word)
             if country:
                 person.countries.add(country)
@@ -184,30 +186,40 @@ class EntityIndex:
     def _new(self, name: str) -> Person:
         person = Person(name)
         self.people[name] = person
+        self.by_last_word.setdefault(person.surname, person)
         return person
+
+    def _add_role(self, person: Person, role: str) -> None:
+        if role not in person.roles:
+            person.roles.add(role)
+            self.by_role.setdefault(role, []).append(person)
 
     def find_by_name(self, words: list[str]) -> Person | None:
         """A known person whose full name ends with (or equals) these words."""
+        person = self.by_last_word.get(words[-1])
+        if person is None:
+            return None
         phrase = " ".join(words)
-        for person in self.people.values():
-            if person.name == phrase or person.name.endswith(" " + phrase):
-                return person
-            if len(words) > 1 and phrase.endswith(" " + person.name):
-                # A later full mention ("Jean-Yves Le Drian") upgrades an earlier surname.
-                self.people.pop(person.name)
-                person.name = phrase
-                self.people[phrase] = person
-                return person
+        if person.name == phrase or person.name.endswith(" " + phrase):
+            return person
+        if len(words) > 1 and phrase.endswith(" " + person.name):
+            # A later full mention ("Jean-Yves Le Drian") upgrades an earlier surname.
+            self.people.pop(person.name)
+            person.name = phrase
+            self.people[phrase] = person
+            return person
         return None
 
     def find_by_role(self, words: list[str]) -> Person | None:
+        """The most recent person whose role (and country, if the words name one) fits."""
         roles = {role_stem(w) for w in words if is_role(w)}
         countries = {c for w in words if (c := country_of(w))}
-        generic = bool(roles) and roles <= lexicon().generic_roles
-        matches = [p for p in self.people.values()
-                   if (any(_role_compatible(r, p.roles) for r in roles)
-                       or (generic and countries))
-                   and (not countries or countries & p.countries)]
+        if roles and roles <= lexicon().generic_roles and countries:
+            candidates = self.people.values()
+        else:
+            candidates = [p for known, people in self.by_role.items()
+                          if any(_role_compatible(r, {known}) for r in roles) for p in people]
+        matches = [p for p in candidates if not countries or countries & p.countries]
         return max(matches, key=lambda p: p.last_position) if matches else None
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from flows.stages.entities import TOKEN, EntityIndex, country_of, lexicon
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import TemporalExpression, find_expressions
-from flows.stages.text import paragraphs, quote_spans, sentence_spans
+from flows.stages.text import paragraphs, quote_spans, sentence_spans, spans_within
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -85,10 +85,10 @@ def extract_events(body: str, reference: date | None, index: EntityIndex | None 
     events = []
     for offset, paragraph in paragraphs(body):
         quotes = quote_spans(paragraph)
-        for sentence in sentence_spans(paragraph, quotes):
+        sentences = sentence_spans(paragraph, quotes)
+        for sentence, inner in zip(sentences, spans_within(sentences, quotes), strict=True):
             text = paragraph[sentence.start:sentence.end]
-            masked = _mask_quotes(text, [q for q in quotes if sentence.start <= q.start
-                                         and q.end <= sentence.end], sentence.start)
+            masked = _mask_quotes(text, inner, sentence.start)
             events.extend(_sentence_events(text, masked, offset + sentence.start, reference,
                                            index))
     return events
@@ -168,7 +168,8 @@ def _groups() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _person(word: str, index: EntityIndex) -> str | None:
-    return next((p.name for p in index.people.values() if p.surname == word), None)
+    person = index.by_last_word.get(word)
+    return person.name if person else None
 
 
 def _state(word: str, previous: str) -> str | None:

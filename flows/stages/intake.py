@@ -58,13 +58,14 @@ def content_id(text: str) -> str:
 
 
 def discover(raw_dir: Path) -> list[Path]:
-    """All input files below raw_dir, sorted; links pointing outside raw_dir are skipped."""
+    """All input files below raw_dir, sorted. Linked folders are not entered; a linked file
+    is listed (and rejected when read if it points outside raw_dir)."""
     root = raw_dir.resolve()
     found = []
     for folder, _dirs, files in os.walk(root, followlinks=False):
         for name in files:
             path = Path(folder) / name
-            if path.suffix.lower() in INPUT_SUFFIXES and _inside(path, root):
+            if path.suffix.lower() in INPUT_SUFFIXES:
                 found.append(path)
     return sorted(found)
 
@@ -80,6 +81,9 @@ def _inside(path: Path, root: Path) -> bool:
 def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
                   ) -> Document | Rejection:
     source = Path(os.path.relpath(path, raw_dir)).as_posix()
+    if path.is_symlink() and not _inside(path, raw_dir.resolve()):
+        return Rejection(source, None, "intake", "outside_raw",
+                         "symbolic link to a file outside the raw folder: not followed")
     try:
         size = path.stat().st_size
         if size > max_bytes:

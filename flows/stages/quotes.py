@@ -5,8 +5,10 @@ Offsets index the article body: `body[char_start:char_end] == text` for every qu
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
+from collections import deque
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,7 +27,7 @@ from flows.stages.entities import (
 )
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS
-from flows.stages.text import Span, paragraphs, quote_spans, sentence_spans
+from flows.stages.text import Span, paragraphs, quote_spans, sentence_spans, spans_within
 
 _MAX_NAME_WORDS = 5
 _CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS)}
@@ -117,50 +119,88 @@ class _State:
 
 def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]:
     spans = quote_spans(paragraph)
+    sentence_list = sentence_spans(paragraph, spans)
     quotes: list[Quote] = []
-    previous_attribution: _Attribution | None = None
-    for sentence in sentence_spans(paragraph, spans):
-        inner = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
-        found = _sentence_quotes(paragraph, sentence, inner, offset, state, previous_attribution)
-        if not found and inner:
-            found = _indirect(paragraph, sentence, offset, state)
+    previous: _Attribution | None = None
+    for span, inner in zip(sentence_list, spans_within(sentence_list, spans), strict=True):
+        sentence = _Sentence(paragraph, span, inner)
+        found = _sentence_quotes(sentence, offset, state, previous) if inner else []
+        if not found:
+            found = _indirect(sentence, offset, state)
         quotes.extend(found)
         state.speech_just_before = bool(found)
-        previous_attribution = state.last if found else _cue_only(paragraph, sentence, state)
+        previous = state.last if found else _cue_only(sentence, state)
     return quotes
 
 
-def _cue_only(paragraph: str, sentence: Span, state: _State) -> _Attribution | None:
+class _Sentence:
+    """One sentence of a paragraph, with its quotations masked out of the reporter's words."""
+
+    def __init__(self, paragraph: str, span: Span, quotes: list[Span] = ()) -> None:
+        self.paragraph = paragraph
+        self.span = span
+        self.quotes = list(quotes)
+        self.text = paragraph[span.start:span.end]
+        self._candidates: list[tuple[int, _Attribution]] | None = None
+        self._words: set[str] | None = None
+
+    def part(self, start: int, end: int) -> _Sentence:
+        """A stretch of this sentence (offsets relative to the sentence), without quotes."""
+        return _Sentence(self.paragraph, Span(self.span.start + start, self.span.start + end))
+
+    @property
+    def tokens(self) -> list[_Token]:
+        tokens, guards = [], iter(self.quotes)
+        guard = next(guards, None)
+        for match in TOKEN.finditer(self.paragraph, self.span.start, self.span.end):
+            while guard is not None and guard.end <= match.start():
+                guard = next(guards, None)
+            if guard is None or match.start() < guard.start:
+                tokens.append(_Token(match.group(0), match.start(), match.end()))
+        return tokens
+
+    def reported(self, allow_k2: bool = False) -> bool:
+        if self._words is None:
+            self._words = {w.lower() for w in TOKEN.findall(self.text)}
+        return _reported_words(self._words, allow_k2)
+
+    def attribution(self, state: _State, near: Span | None = None) -> _Attribution | None:
+        """The speaker and cue; with several cues in the sentence, the one nearest to `near`."""
+        if self._candidates is None:
+            self._candidates = _candidates(self, state)
+        if not self._candidates:
+            return None
+        anchor = near.end if near else self.span.start
+        positions = [position for position, _ in self._candidates]
+        at = bisect.bisect_left(positions, anchor)
+        nearby = self._candidates[max(0, at - 1):at + 1]
+        return min(nearby, key=lambda c: (abs(c[0] - anchor), c[0] < anchor))[1]
+
+
+def _cue_only(sentence: _Sentence, state: _State) -> _Attribution | None:
     """A sentence without quotes that names a speaker ("X sagte:") introduces the next quote."""
-    if paragraph[sentence.start:sentence.end].rstrip().endswith(":"):
-        return _attribution(paragraph, sentence, [], state)
-    return None
+    return sentence.attribution(state) if sentence.text.rstrip().endswith(":") else None
 
 
-def _sentence_quotes(paragraph: str, sentence: Span, inner: list[Span], offset: int,
-                     state: _State, previous: _Attribution | None) -> list[Quote]:
-    if not inner:
-        return _indirect(paragraph, sentence, offset, state)
+def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
+                     previous: _Attribution | None) -> list[Quote]:
     quotes = []
-    for position, span in enumerate(inner):
-        attribution = _attribution(paragraph, sentence, inner, state, near=span)
-        kind = _kind(paragraph, sentence, inner, position)
-        content = _content(paragraph, span)
-        if kind == "partial" and (attribution is None or _looks_like_name(paragraph, span)):
-            inherited = _inherit(paragraph, sentence, state)
-            if attribution is None and inherited is None:
+    for span, kind in zip(sentence.quotes, _kinds(sentence), strict=True):
+        name_like = _looks_like_name(sentence.paragraph, span)
+        attribution = sentence.attribution(state, near=span)
+        if kind == "partial":
+            if name_like:
                 continue
-            if _looks_like_name(paragraph, span):
-                continue
-            attribution_here = attribution or inherited
+            attribution = attribution or _inherit(sentence, state)
+            if attribution is None:
+                continue  # a scare quote or a title: no speaker, no quotation
         else:
-            attribution_here = attribution or previous or _following_attribution(
-                paragraph, sentence, state)
-        if kind == "direct" and attribution_here is None and _looks_like_name(paragraph, span):
-            continue
-        quotes.append(_quote(content, kind, attribution_here, offset))
-        if attribution_here:
-            state.remember(attribution_here)
+            attribution = attribution or previous or _following_attribution(sentence, state)
+            if attribution is None and name_like:
+                continue
+        quotes.append(_quote(_content(sentence.paragraph, span), kind, attribution, offset))
+        if attribution:
+            state.remember(attribution)
     return quotes
 
 
@@ -180,22 +220,31 @@ def _quote(content: tuple[int, str], kind: str, attribution: _Attribution | None
     )
 
 
-def _kind(paragraph: str, sentence: Span, inner: list[Span], position: int) -> str:
-    """Direct when the quotation stands as its own clause; partial inside the reporter's text."""
-    span = inner[position]
-    before = paragraph[sentence.start:span.start].rstrip()
-    if not before or before.endswith(":"):
-        return "direct"
-    if position > 0 and before.endswith(","):
-        between = paragraph[inner[position - 1].end:span.start]
-        if _has_cue(between) and _kind(paragraph, sentence, inner, position - 1) == "direct":
-            return "direct"
-    after = paragraph[span.end:sentence.end].lstrip()
-    content = paragraph[span.start + 1:span.end - 1]
-    if after.startswith(",") and _has_cue(after[:60]) and content[:1].isupper() \
-            and before.endswith((".", ":")):
-        return "direct"
-    return "partial"
+def _kinds(sentence: _Sentence) -> list[str]:
+    """Direct when a quotation stands as its own clause; partial inside the reporter's text."""
+    paragraph, kinds = sentence.paragraph, []
+    for position, span in enumerate(sentence.quotes):
+        before = _char_before(paragraph, span.start, sentence.span.start)
+        after = paragraph[span.end:min(sentence.span.end, span.end + 80)].lstrip()
+        if before is None or before == ":":
+            kind = "direct"
+        elif position and before == "," and kinds[-1] == "direct" and \
+                _has_cue(paragraph[sentence.quotes[position - 1].end:span.start]):
+            kind = "direct"  # the second half of a quote split by its speech tag
+        elif before in ".:" and after.startswith(",") and _has_cue(after[:60]) and \
+                paragraph[span.start + 1:span.start + 2].isupper():
+            kind = "direct"
+        else:
+            kind = "partial"
+        kinds.append(kind)
+    return kinds
+
+
+def _char_before(text: str, position: int, floor: int) -> str | None:
+    position -= 1
+    while position >= floor and text[position].isspace():
+        position -= 1
+    return text[position] if position >= floor else None
 
 
 def _has_cue(text: str) -> bool:
@@ -208,79 +257,78 @@ def _has_cue(text: str) -> bool:
 def _looks_like_name(paragraph: str, span: Span) -> bool:
     """Quotation marks around a name or title: "Charles de Gaulle", „Islamischer Staat“."""
     content = paragraph[span.start + 1: span.end - 1]
+    if len(content) > 80 or re.search(r"[.!?;:,]", content):
+        return False
     words = TOKEN.findall(content)
-    if not words or len(words) > _MAX_NAME_WORDS or re.search(r"[.!?;:,]", content):
+    if not words or len(words) > _MAX_NAME_WORDS:
         return False
     return all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words)
 
 
-def _inherit(paragraph: str, sentence: Span, state: _State) -> _Attribution | None:
-    """Reported speech continuing the last speaker's statement (subjunctive, no own cue)."""
-    text = paragraph[sentence.start:sentence.end]
+def _inherit(sentence: _Sentence, state: _State) -> _Attribution | None:
+    """Reported speech continuing the statement just before it (subjunctive, no own cue)."""
     if state.last is None or not state.speech_just_before:
         return None
-    return state.last if _is_reported(text, allow_k2=True) else None
+    return state.last if sentence.reported(allow_k2=True) else None
 
 
-def _is_reported(text: str, allow_k2: bool = False) -> bool:
+def _reported_words(words: set[str], allow_k2: bool) -> bool:
     """Konjunktiv I marks reported speech; Konjunktiv II only where a cue makes it speech."""
-    words = {w.lower() for w in TOKEN.findall(text)}
     forms = speech_lexicon().subjunctive
     return bool(words & (forms if allow_k2 else forms - _K2_FORMS))
 
 
-def _following_attribution(paragraph: str, sentence: Span, state: _State
-                           ) -> _Attribution | None:
+def _is_reported(text: str, allow_k2: bool = False) -> bool:
+    return _reported_words({w.lower() for w in TOKEN.findall(text)}, allow_k2)
+
+
+def _following_attribution(sentence: _Sentence, state: _State) -> _Attribution | None:
     """A quotation followed by a short sentence naming its speaker ("So Putin.")."""
-    rest = paragraph[sentence.end:].lstrip()
+    end = sentence.span.end
+    window = sentence.paragraph[end:end + 120]
+    rest = window.lstrip()
     follow = re.match(r"^(?:So|Das sagte|Dies sagte)\s+[^.!?]{2,60}[.!?]", rest)
     if not follow:
         return None
-    start = sentence.end + (len(paragraph[sentence.end:]) - len(rest))
-    return _attribution(paragraph, Span(start, start + follow.end()), [], state)
+    start = end + len(window) - len(rest)
+    return _Sentence(sentence.paragraph, Span(start, start + follow.end())).attribution(state)
 
 
-def _tokens(paragraph: str, sentence: Span, masked: list[Span]) -> list[_Token]:
-    tokens = []
-    for match in TOKEN.finditer(paragraph, sentence.start, sentence.end):
-        if not any(s.start <= match.start() < s.end for s in masked):
-            tokens.append(_Token(match.group(0), match.start(), match.end()))
-    return tokens
-
-
-def _attribution(paragraph: str, sentence: Span, masked: list[Span], state: _State,
-                 near: Span | None = None) -> _Attribution | None:
-    """The speaker and cue of a sentence; with several cues, the one nearest to `near`."""
-    tokens = _tokens(paragraph, sentence, masked)
-    text = paragraph[sentence.start:sentence.end]
-    impersonal = _impersonal(paragraph, text, tokens, state)
+def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribution]]:
+    """Every cue of a sentence with its speaker, in order; an impersonal cue ("hieß es") or a
+    phrase cue ("laut X") only when the sentence has no speech verb with a speaker."""
+    tokens = sentence.tokens
+    impersonal = _impersonal(sentence, tokens, state)
     if impersonal:
-        return impersonal
-    candidates = []
+        return [(sentence.span.start, impersonal)]
+    found = []
     for i, token in enumerate(tokens):
-        if _is_cue_verb(token, tokens, i, text):
-            found = _speaker_after(paragraph, tokens, i) or _speaker_before(paragraph, tokens, i)
+        if _is_cue_verb(token, tokens, i):
+            speaker = _speaker_after(sentence.paragraph, tokens, i) or \
+                _speaker_before(sentence.paragraph, tokens, i)
         elif token.text.lower() in speech_lexicon().participles:
-            found = _sentence_subject(paragraph, tokens)
+            speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
             continue
-        if found:
-            candidates.append((token.start, _attributed(paragraph, found, token.text, state)))
-    if candidates:
-        anchor = near.end if near else sentence.start
-        return min(candidates, key=lambda c: (abs(c[0] - anchor), c[0] < anchor))[1]
-    return _phrase_attribution(paragraph, tokens, state)
+        if speaker:
+            found.append((token.start, _attributed(sentence.paragraph, speaker, token.text,
+                                                   state)))
+    if found:
+        return found
+    phrase = _phrase_attribution(sentence.paragraph, tokens, state)
+    return [(sentence.span.start, phrase)] if phrase else []
 
 
-def _impersonal(paragraph: str, text: str, tokens: list[_Token], state: _State
+def _impersonal(sentence: _Sentence, tokens: list[_Token], state: _State
                 ) -> _Attribution | None:
     """"hieß es (aus dem Auswärtigen Amt)": the source, if named, else the last organisation."""
     for phrase in speech_lexicon().impersonal:
-        if re.search(rf"\b{phrase}\b", text):
+        if re.search(rf"\b{phrase}\b", sentence.text):
             source = next((i for i, t in enumerate(tokens) if t.text in ("aus", "Aus")), None)
-            found = _speaker_after(paragraph, tokens, source) if source is not None else None
+            found = _speaker_after(sentence.paragraph, tokens, source) \
+                if source is not None else None
             if found:
-                return _attributed(paragraph, found, phrase, state)
+                return _attributed(sentence.paragraph, found, phrase, state)
             return _Attribution(phrase, None, -1, _impersonal_speaker(state))
     return None
 
@@ -303,7 +351,7 @@ def _impersonal_speaker(state: _State) -> Resolved:
     return Resolved(None, "unknown")
 
 
-def _is_cue_verb(token: _Token, tokens: list[_Token], i: int, text: str) -> bool:
+def _is_cue_verb(token: _Token, tokens: list[_Token], i: int) -> bool:
     lex = speech_lexicon()
     word = token.text.lower()
     if word not in lex.verbs or (token.text[:1].isupper() and i > 0):
@@ -311,27 +359,27 @@ def _is_cue_verb(token: _Token, tokens: list[_Token], i: int, text: str) -> bool
     particle = lex.particles.get(word)
     if particle is None:
         return True
-    later = " ".join(t.text for t in tokens[i + 1:])
-    return bool(particle.search(later))
+    return bool(particle.search(" ".join(t.text for t in tokens[i + 1:i + _PARTICLE_REACH])))
 
 
 def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
                         ) -> _Attribution | None:
     lex = speech_lexicon()
-    words = [t.text for t in tokens]
+    words = [t.text.lower() for t in tokens]
     for i in range(len(tokens)):
         for phrase in lex.speaker_after:
-            parts = phrase.split()
-            if [w.lower() for w in words[i:i + len(parts)]] == [p.lower() for p in parts]:
-                if parts == ["so"] and not (i > 0 and paragraph[tokens[i].start - 2] == ","):
-                    continue
-                found = _speaker_after(paragraph, tokens, i + len(parts) - 1)
-                if found:
-                    return _attributed(paragraph, found, phrase, state)
-        if words[i].lower() in lex.speaker_before and i > 0:
+            parts = phrase.lower().split()
+            if words[i:i + len(parts)] != parts:
+                continue
+            if parts == ["so"] and not (i > 0 and paragraph[tokens[i].start - 2] == ","):
+                continue
+            found = _speaker_after(paragraph, tokens, i + len(parts) - 1)
+            if found:
+                return _attributed(paragraph, found, phrase, state)
+        if words[i] in lex.speaker_before and i > 0:
             found = _speaker_before(paragraph, tokens, i)
             if found:
-                return _attributed(paragraph, found, words[i], state)
+                return _attributed(paragraph, found, tokens[i].text, state)
     return None
 
 
@@ -435,43 +483,46 @@ def _name_words(words: list[str]) -> list[str]:
     return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else []
 
 
-def _indirect(paragraph: str, sentence: Span, offset: int, state: _State) -> list[Quote]:
+def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     """Reported speech without quotation marks, in the subjunctive."""
-    text = paragraph[sentence.start:sentence.end]
-    if not _is_reported(text, allow_k2=True) and "dass" not in text.split():
+    if not sentence.reported(allow_k2=True) and "dass" not in sentence.text.split():
         return []
-    clause = _clause_before_cue(paragraph, sentence, state) or \
-        _clause_after_cue(paragraph, sentence, state)
+    clause = _clause_before_cue(sentence, state) or _clause_after_cue(sentence, state)
     if clause:
         span, attribution = clause
-        quote = _quote((span.start, paragraph[span.start:span.end]), "indirect", attribution,
-                       offset)
+        text = sentence.paragraph[span.start:span.end]
         state.remember(attribution)
-        return [quote]
-    if _is_reported(text) and state.last and state.speech_just_before and not _has_cue(text):
-        end = len(text.rstrip(" .!?"))
-        return [_quote((sentence.start, text[:end]), "indirect", state.last, offset)]
+        return [_quote((span.start, text), "indirect", attribution, offset)]
+    if sentence.reported() and state.last and state.speech_just_before and \
+            not _has_cue(sentence.text):
+        end = len(sentence.text.rstrip(" .!?"))
+        return [_quote((sentence.span.start, sentence.text[:end]), "indirect", state.last,
+                       offset)]
     return []
 
 
-def _clause_before_cue(paragraph: str, sentence: Span, state: _State
+_PARTICLE_REACH = 40  # words after a separable verb in which its particle may stand
+_LAST_COMMAS = 3  # "<clause>, sagte X" looks only at the last commas: linear in the sentence
+
+
+def _clause_before_cue(sentence: _Sentence, state: _State
                        ) -> tuple[Span, _Attribution] | None:
     """"Man habe vereinbart, ..., sagte Putin nach dem Treffen."."""
-    text = paragraph[sentence.start:sentence.end]
-    for match in reversed(list(re.finditer(r",\s+(\w+)\s", text))):
-        clause = text[: match.start()]
-        if match.group(1).lower() in speech_lexicon().verbs and _is_reported(clause):
-            cue_part = Span(sentence.start + match.start(), sentence.end)
-            attribution = _attribution(paragraph, cue_part, [], state)
+    text = sentence.text
+    last = deque(re.finditer(r",\s+(\w+)\s", text), maxlen=_LAST_COMMAS)
+    for match in reversed(last):
+        if match.group(1).lower() in speech_lexicon().verbs and \
+                _is_reported(text[: match.start()]):
+            attribution = sentence.part(match.start(), len(text)).attribution(state)
             if attribution and attribution.mention:
-                return Span(sentence.start, sentence.start + match.start()), attribution
+                start = sentence.span.start
+                return Span(start, start + match.start()), attribution
     return None
 
 
-def _clause_after_cue(paragraph: str, sentence: Span, state: _State
-                      ) -> tuple[Span, _Attribution] | None:
+def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
     """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>."."""
-    text = paragraph[sentence.start:sentence.end]
+    text = sentence.text
     comma = text.find(", ")
     if comma < 0:
         return None
@@ -484,9 +535,9 @@ def _clause_after_cue(paragraph: str, sentence: Span, state: _State
         clause_start += 5
     elif not _is_reported(rest, allow_k2=True):
         return None
-    attribution = _attribution(paragraph, Span(sentence.start, sentence.start + comma), [],
-                               state)
+    attribution = sentence.part(0, comma).attribution(state)
     if not attribution or not attribution.mention:
         return None
     end = len(text.rstrip(" .!?"))
-    return Span(sentence.start + clause_start, sentence.start + end), attribution
+    start = sentence.span.start
+    return Span(start + clause_start, start + end), attribution

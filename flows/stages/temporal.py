@@ -92,21 +92,32 @@ def find_expressions(text: str, reference: date | None, future: bool = False
                      ) -> list[TemporalExpression]:
     """Temporal expressions in text, earliest first, without overlaps.
 
-    `future`: the text speaks of what is to come, so a bare weekday is the next one.
+    Patterns are tried in order of specificity; a match that overlaps an earlier pattern's
+    match is dropped. `future`: the text speaks of what is to come, so a bare weekday is the
+    next one.
     """
-    taken: list[tuple[int, int]] = []
-    found = []
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            if kind == "weekday" and not (match.group("mod") or match.group("day")):
-                continue  # a bare weekday name ("Dienstag") is too often not a date
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue
-            taken.append(span)
-            found.append(TemporalExpression(span[0], span[1], match.group(0),
-                                            _resolve(kind, match, reference, future)))
-    return sorted(found, key=lambda e: e.start)
+        fresh = [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)
+                 if kind != "weekday" or m.group("mod") or m.group("day")]
+        taken = _merge_without_overlaps(taken, fresh)
+    return [TemporalExpression(start, end, match.group(0),
+                               _resolve(kind, match, reference, future))
+            for start, end, kind, match in taken]
+
+
+def _merge_without_overlaps(taken: list, fresh: list) -> list:
+    """Both lists sorted by start; keep all of `taken`, and of `fresh` what overlaps nothing."""
+    merged, i = [], 0
+    for item in fresh:
+        while i < len(taken) and taken[i][1] <= item[0]:
+            merged.append(taken[i])
+            i += 1
+        if i < len(taken) and taken[i][0] < item[1]:
+            continue
+        merged.append(item)
+    merged.extend(taken[i:])
+    return merged
 
 
 def _resolve(kind: str, match: re.Match[str], reference: date | None, future: bool

@@ -68,11 +68,15 @@ def _can_close(text: str, index: int, opener_at: int) -> bool:
 
 
 def sentence_spans(text: str, protected: list[Span] = ()) -> list[Span]:
-    """Sentences of a paragraph; never split inside a protected span (a quotation)."""
+    """Sentences of a paragraph; never split inside a protected span (sorted, not overlapping)."""
     spans, start = [], 0
+    guards = iter(protected)
+    guard = next(guards, None)
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if any(p.start < end < p.end for p in protected) or _is_abbreviation(text, match.start()):
+        while guard is not None and guard.end <= end:
+            guard = next(guards, None)
+        if (guard is not None and guard.start < end) or _is_abbreviation(text, match.start()):
             continue
         spans.append(Span(start, end))
         start = end
@@ -83,12 +87,26 @@ def sentence_spans(text: str, protected: list[Span] = ()) -> list[Span]:
     return spans
 
 
+def spans_within(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
+    """For each sentence, the spans that lie inside it (both lists sorted): one linear sweep."""
+    result: list[list[Span]] = [[] for _ in sentences]
+    index = 0
+    for span in spans:
+        while index < len(sentences) and sentences[index].end < span.end:
+            index += 1
+        if index < len(sentences) and sentences[index].start <= span.start:
+            result[index].append(span)
+    return result
+
+
 def _is_abbreviation(text: str, period_at: int) -> bool:
     if text[period_at] != ".":
         return False
-    word = re.search(r"(\w+)$", text[:period_at])
-    if not word:
+    start = period_at
+    while start > 0 and text[start - 1].isalnum():  # the word before the period
+        start -= 1
+    token = text[start:period_at]
+    if not token:
         return False
-    token = word.group(1)
     return token.lower() in _ABBREVIATIONS or (token.isdigit() and len(token) <= 2) \
         or (len(token) == 1 and token.isupper())

@@ -1,0 +1,184 @@
+"""Hostile input, faults and crashes: no lost document, no traceback, no corrupted output."""
+
+import codecs
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import RAW_DIR, RUN_STARTED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flows import process
+from flows.process import ProcessedArticle, process_document
+from flows.publish import published_folder
+from flows.run import RunConfig, run_plain
+from flows.stages.intake import Rejection, document_from_bytes
+from flows.validate import validate_folder
+
+SEED_TEXT = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt")))
+DOCUMENT_SECONDS = 5.0  # far above the real cost (milliseconds); catastrophic backtracking
+# or a quadratic loop on these sizes takes minutes
+
+
+def _hostile_files(raw: Path) -> dict[str, str]:
+    """Write one file per hostile case; returns {file: expected reason or 'article'}."""
+    one_line = SEED_TEXT.replace("\n", " ")
+    cases = {
+        "bom crlf.txt": (codecs.BOM_UTF8 + SEED_TEXT.split("\n\n\n")[0].replace(
+            "\n", "\r\n").encode(), "article"),
+        "truncated.txt": ("Bundestag beschließt Gesetz\n\n" + SEED_TEXT[3000:4500]).encode()[:-1],
+        "several MB one line.txt": ((one_line * 200)[:3_000_000].encode(), "article"),
+        "unbalanced „quotes“.txt": (("Der Minister sagte „Nein. " * 3000 + '"' * 5000).encode(),
+                                    "article"),
+        "only chrome.txt": (b"1. Zum Inhalt springen\n2. Zur Hauptnavigation springen\n"
+                            b"3. Zu weiteren Angeboten der DW springen\nTrends: # Syrien\n",
+                            "no_body"),
+        "too big.txt": (b"x" * 6_000_000, "too_large"),
+        "Ünïcödé name.txt": ("Stadtrat tagt\n\nDer Stadtrat hat am Montag lange über den neuen "
+                             "Haushalt und die Schulden der Stadt beraten.").encode("cp1252"),
+    }
+    expected = {}
+    for name, value in cases.items():
+        data, outcome = value if isinstance(value, tuple) else (value, "article")
+        (raw / "hostile" / name).write_bytes(data)
+        expected[f"hostile/{name}"] = outcome
+    return expected
+
+
+def test_hostile_inputs_end_as_rows_and_the_run_publishes(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    (raw / "hostile").mkdir(parents=True)
+    expected = _hostile_files(raw)
+    output = tmp_path / "out"
+    from flows.cli import main
+
+    assert main(["run", "--raw", str(raw), "--output", str(output), "--no-prefect"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    manifest = json.loads((output / "manifest.json").read_text())
+    outcome = {name: entry.get("rejected", "article")
+               for name, entry in manifest["inputs"].items()}
+    assert outcome == expected
+    assert validate_folder(published_folder(output)).success
+
+
+ADVERSARIAL = st.sampled_from([
+    "„", "“", '"', "»", "«", "‚", "‘", "'", ",", ".", ":", " ", "\n", "\n\n", "(", ")", "-",
+    "sagte", "so", "laut", "Merkel", "Minister", "Hans", "er", "habe", "sei", "dass", "am",
+    "13.", "November", "2015", "Dienstag", "kommender", "Woche", "Anschlag", "in", "Paris",
+    "130", "Menschen", "getötet", "Dr.", "z.B.", "Ende", "September", "Präsident", "Putin",
+    "hieß", "es", "aus", "dem", "Amt", "Bild:", "Foto:", "wl/qu", "(dpa)", "http://x.de",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=3000),
+                 st.lists(ADVERSARIAL, max_size=1500).map(" ".join),
+                 st.lists(ADVERSARIAL, max_size=300).map("".join)))
+def test_every_stage_survives_random_and_adversarial_text(text):
+    started = time.perf_counter()
+    document = document_from_bytes("fuzz.txt", text.encode())
+    result = document if isinstance(document, Rejection) else \
+        process_document(document, {}, RUN_STARTED)
+    assert time.perf_counter() - started < DOCUMENT_SECONDS
+    assert isinstance(result, (ProcessedArticle, Rejection))
+    if isinstance(result, Rejection):
+        assert result.reason != "processing_error", result.detail
+        return
+    body = result.article["body"]
+    for row in result.quotes:
+        assert body[row["char_start"]:row["char_end"]] == row["text"]
+    for row in result.events:
+        assert body[row["char_start"]:row["char_end"]] == row["evidence"]
+
+
+@pytest.mark.parametrize("unit", [
+    "Er sagte „Das ist \" falsch, so Merkel. ",
+    "„" * 50 + " Text " + '"' * 50,
+    "Die Regierung habe, ",
+    "am 13. November und am Dienstag, ",
+    "Minister Hans Muster sagte „ja“. ",
+    "a" * 1000 + " ",
+])
+def test_large_adversarial_documents_stay_fast(unit):
+    text = (unit * (400_000 // len(unit) + 1))[:400_000]
+    started = time.perf_counter()
+    process_document(document_from_bytes("big.txt", text.encode()), {}, RUN_STARTED)
+    assert time.perf_counter() - started < 4 * DOCUMENT_SECONDS
+
+
+def test_an_exception_in_one_document_becomes_its_reject(monkeypatch, tmp_path):
+    """Fault injection: the quote stage fails on one document only."""
+    real = process.extract_quotes
+
+    def failing(body, context=""):
+        if "Kreuzers" in body:  # one sample article only
+            raise RuntimeError("injected fault")
+        return real(body, context)
+
+    monkeypatch.setattr(process, "extract_quotes", failing)
+    summary = run_plain(RunConfig(RAW_DIR, tmp_path / "out"))
+    assert summary.published and summary.counts["articles"] == 4
+    assert summary.rejects_by_reason == {"processing_error": 1}
+    (reject,) = [r for r in _read_rejects(tmp_path / "out")]
+    assert reject["stage"] == "quotes"
+    assert reject["detail"] == "RuntimeError: injected fault"
+
+
+def _read_rejects(output: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(output / "rejects").to_pylist()
+
+
+def _corpus(raw: Path, copies: int) -> None:
+    """Distinct German articles made from the samples, enough for a run of several seconds."""
+    seeds = sorted(RAW_DIR.glob("*.txt"))
+    for number in range(copies):
+        seed = seeds[number % len(seeds)].read_text(encoding="utf-8")
+        folder = raw / f"batch{number // 50}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{number}.txt").write_text(
+            f"{seed}\n\nNachtrag {number}: Die Redaktion hat diesen Text am Abend ergänzt.",
+            encoding="utf-8")
+
+
+def _published_state(output: Path) -> tuple:
+    manifest = json.loads((output / "manifest.json").read_text())
+    files = sorted(p.relative_to(output / "current").as_posix()
+                   for p in (output / "current").rglob("*.parquet"))
+    return os.readlink(output / "current"), manifest["run_id"], files
+
+
+@pytest.mark.slow
+def test_sigkill_at_any_moment_leaves_the_published_output_intact(tmp_path):
+    raw, output = tmp_path / "raw", tmp_path / "out"
+    _corpus(raw, 400)
+    first = run_plain(RunConfig(raw, output, batch_size=50))
+    assert first.published
+    before = _published_state(output)
+    command = [str(Path(sys.executable).with_name("newsetl")), "run", "--raw", str(raw),
+               "--output", str(output), "--no-prefect", "--batch-size", "50"]
+    killed = 0
+    for delay in (0.3, 1.0, 2.0, 3.5, 5.0, 7.0):
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if child.poll() is None:
+            child.send_signal(signal.SIGKILL)
+            killed += 1
+        child.wait()
+        state = _published_state(output)
+        assert state == before or child.returncode == 0, f"killed after {delay}s"
+        before = state
+        assert validate_folder(published_folder(output)).success
+    assert killed >= 4  # the kills landed inside runs, not after them
+    final = run_plain(RunConfig(raw, output, batch_size=50))
+    assert final.published and final.counts["articles"] == 400
+    assert not list((output / ".versions").glob(".staging-*"))
+    assert not list(output.glob(".current.*"))
+    assert len(list((output / ".versions").iterdir())) <= 2
