@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 from flows.stages.intake import DEFAULT_MAX_BYTES
@@ -20,11 +21,44 @@ _DESCRIPTION = """\
 newsetl turns raw German news dumps into validated Parquet tables:
 articles, quotes, events and rejects (one row for every input that could not be used).
 
+Runs are incremental: only new or changed input files are processed, and the other files keep
+their published rows. Reruns after a rule was fixed choose files with --force, --only,
+--since/--until.
+
 examples:
   newsetl run --raw raw --output output          run the Prefect flow (no server needed)
   newsetl run --raw raw --output out --only '2015/*.txt'
+  newsetl run --raw raw --output out --since 2015-11-01 --until 2015-11-30
+  newsetl run --raw raw --output out --workers 2          on a local Dask cluster
   newsetl validate --output output               check published tables, exit 1 if invalid
+  newsetl serve --raw raw --output output --cron "0 3 * * *"
 """
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw", type=Path, default=Path("raw"),
+                        help="folder of input files, searched recursively (default: raw)")
+    parser.add_argument("--output", type=Path, default=Path("output"),
+                        help="folder the tables are published to (default: output)")
+    parser.add_argument("--batch-size", type=_positive, default=500,
+                        help="articles per task (default: 500)")
+    parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
+                        help="inputs larger than this are rejected as too_large, never "
+                        f"truncated (default: {DEFAULT_MAX_BYTES:,})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,21 +70,24 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the pipeline on a raw folder and publish",
                               description="Run the pipeline and publish the tables atomically. "
                               "Nothing is published when validation fails.")
-    run.add_argument("--raw", type=Path, default=Path("raw"),
-                     help="folder of input files, searched recursively (default: raw)")
-    run.add_argument("--output", type=Path, default=Path("output"),
-                     help="folder the tables are published to (default: output)")
-    run.add_argument("--batch-size", type=int, default=500,
-                     help="articles per task (default: 500)")
+    _add_run_options(run)
+    run.add_argument("--force", action="store_true",
+                     help="reprocess every input and rebuild the tables from raw/ alone")
     run.add_argument("--only", metavar="GLOB",
-                     help="process only input files whose path (relative to --raw) matches")
-    run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                     help="inputs larger than this are rejected as too_large, never truncated "
-                     f"(default: {DEFAULT_MAX_BYTES:,})")
+                     help="also reprocess input files whose path (relative to --raw) matches")
+    run.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                     help="also reprocess articles published on or after this day")
+    run.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                     help="also reprocess articles published on or before this day")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run on the same output (default: 0)")
-    run.add_argument("--no-prefect", action="store_true",
-                     help="run the same steps in a plain loop, without Prefect")
+    scale = run.add_mutually_exclusive_group()
+    scale.add_argument("--workers", type=_positive, metavar="N",
+                       help="run the tasks on a local Dask cluster of N worker processes")
+    scale.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                       help="run the tasks on an existing Dask cluster")
+    scale.add_argument("--no-prefect", action="store_true",
+                       help="run the same steps in a plain loop, without Prefect")
     run.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
 
     validate = commands.add_parser("validate", help="validate published tables",
@@ -58,13 +95,27 @@ def build_parser() -> argparse.ArgumentParser:
                                    "published tables; exit 1 if any expectation fails.")
     validate.add_argument("--output", type=Path, default=Path("output"),
                           help="output folder to check (default: output)")
+
+    serve = commands.add_parser(
+        "serve", help="serve the scheduled Prefect deployment (runs until stopped)",
+        description="Serve the `news-etl` flow as a Prefect deployment with a schedule, from "
+        "this process. Uses Prefect's embedded mode, or the Prefect server named by "
+        "PREFECT_API_URL. Stop with Ctrl-C (the schedule is paused until served again).")
+    _add_run_options(serve)
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "0 3 * * *"')
+    when.add_argument("--interval", type=_positive, metavar="SECONDS",
+                      help="run every SECONDS seconds")
+    serve.add_argument("--timezone", default="Europe/Berlin",
+                       help="time zone of the schedule (default: Europe/Berlin)")
+    serve.add_argument("--name", default="nightly", help="deployment name (default: nightly)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"run": _run, "validate": _validate}[args.command](args)
+        return {"run": _run, "validate": _validate, "serve": _serve}[args.command](args)
     except KeyboardInterrupt:
         print("newsetl: interrupted; the published output is unchanged", file=sys.stderr)
         return EXIT_ERROR
@@ -77,19 +128,16 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from flows.publish import OutputLayoutError, OutputLocked
-    from flows.run import RunConfig, RunSummary, run_plain
+    from flows.run import RunConfig, run_plain
 
     if not args.raw.is_dir():
         return _fail(f"raw folder {args.raw} does not exist or is not a folder")
-    if args.batch_size < 1:
-        return _fail("--batch-size must be at least 1")
-    config = RunConfig(args.raw, args.output, batch_size=args.batch_size, only=args.only,
-                       max_bytes=args.max_bytes, lock_wait_seconds=args.wait)
+    config = RunConfig(args.raw, args.output, batch_size=args.batch_size,
+                       max_bytes=args.max_bytes, force=args.force, only=args.only,
+                       since=args.since, until=args.until, lock_wait_seconds=args.wait,
+                       progress=True)
     try:
-        if args.no_prefect:
-            summary = run_plain(config)
-        else:
-            summary = RunSummary(**_run_flow(config, args.verbose))
+        summary = run_plain(config) if args.no_prefect else _run_flow(config, args)
     except OutputLocked as error:
         return _fail(str(error), EXIT_LOCKED)
     except (OutputLayoutError, OSError) as error:
@@ -100,12 +148,61 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK if summary.published else EXIT_INVALID
 
 
-def _run_flow(config, verbose: bool) -> dict:
+def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
-    from flows.pipeline import news_etl
 
-    return news_etl(raw_dir=str(config.raw_dir), output_dir=str(config.output_dir),
-                    batch_size=config.batch_size, only=config.only, max_bytes=config.max_bytes)
+
+def _run_flow(config, args: argparse.Namespace):
+    _quiet_prefect(args.verbose)
+    from flows.pipeline import news_etl
+    from flows.run import RunSummary
+
+    flow = news_etl
+    runner = _dask_runner(args)
+    if runner is not None:
+        flow = news_etl.with_options(task_runner=runner)
+    return RunSummary(**flow(
+        raw_dir=str(config.raw_dir), output_dir=str(config.output_dir),
+        batch_size=config.batch_size, force=config.force, only=config.only, since=config.since,
+        until=config.until, max_bytes=config.max_bytes,
+        lock_wait_seconds=config.lock_wait_seconds, progress=config.progress))
+
+
+def _dask_runner(args: argparse.Namespace):
+    if not (args.workers or args.dask_address):
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if args.dask_address:
+        return DaskTaskRunner(address=args.dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": args.workers, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _quiet_prefect(verbose=True)
+    from prefect import serve
+    from prefect.schedules import Cron, Interval
+
+    from flows.pipeline import FLOW_NAME, news_etl
+
+    if not args.raw.is_dir():
+        return _fail(f"raw folder {args.raw} does not exist or is not a folder")
+    schedule = Cron(args.cron, timezone=args.timezone) if args.cron else \
+        Interval(timedelta(seconds=args.interval), timezone=args.timezone)
+    parameters = {"raw_dir": str(args.raw.resolve()), "output_dir": str(args.output.resolve()),
+                  "batch_size": args.batch_size, "max_bytes": args.max_bytes,
+                  "lock_wait_seconds": 3600.0}
+    try:
+        deployment = news_etl.to_deployment(name=args.name, schedule=schedule,
+                                            parameters=parameters)
+        print(f"serving deployment '{FLOW_NAME}/{args.name}'; "
+              f"trigger a run with: prefect deployment run '{FLOW_NAME}/{args.name}'",
+              flush=True)
+        serve(deployment, print_starting_message=False)
+    except Exception as error:  # noqa: BLE001
+        return _fail(f"cannot serve: {type(error).__name__}: {error}")
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -6,32 +6,52 @@ import os
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
+from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 
 from flows import run  # noqa: E402
+from flows.progress import Progress  # noqa: E402
 from flows.stages.intake import DEFAULT_MAX_BYTES  # noqa: E402
 
-read_batch_task = task(run.read_batch, name="read-batch")
-process_batch_task = task(run.process_batch, name="process-batch")
+FLOW_NAME = "news-etl"
+_TASKS = {
+    run.hash_batch: task(run.hash_batch, name="hash-batch"),
+    run.scan_batch: task(run.scan_batch, name="scan-batch"),
+    run.process_batch: task(run.process_batch, name="process-batch"),
+}
 
 
-def _prefect_map(step, calls: list[tuple]) -> list:
-    """Submit one task per batch and wait for all of them, in order."""
-    step_task = {run.read_batch: read_batch_task, run.process_batch: process_batch_task}[step]
-    futures = [step_task.submit(*args) for args in calls]
-    return [future.result() for future in futures]
+def _prefect_map(progress: bool) -> run.MapStep:
+    def submit_all(step, calls: list[tuple], label: str) -> list:
+        """One task per batch, all submitted at once; results in batch order."""
+        futures = [_TASKS[step].submit(*args) for args in calls]
+        bar = Progress(label, len(futures)) if progress and futures else None
+        results = []
+        for future in futures:
+            results.append(future.result())
+            if bar:
+                bar.advance()
+        return results
+    return submit_all
 
 
-@flow(name="news-etl", log_prints=False)
+@flow(name=FLOW_NAME, log_prints=False)
 def news_etl(raw_dir: str = "raw", output_dir: str = "output", batch_size: int = 500,
-             only: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
-    """Raw German news dumps -> validated Parquet tables of articles, quotes and events."""
-    config = run.RunConfig(Path(raw_dir), Path(output_dir), batch_size=batch_size, only=only,
-                           max_bytes=max_bytes)
-    summary = run.execute(config, _prefect_map)
+             force: bool = False, only: str | None = None, since: date | None = None,
+             until: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+             lock_wait_seconds: float = 0.0, progress: bool = False) -> dict:
+    """Raw German news dumps -> validated Parquet tables of articles, quotes and events.
+
+    Incremental: only new or changed files are processed, unless `force`, `only` (a glob of
+    input paths) or `since`/`until` (publication dates) select files for a rerun.
+    """
+    config = run.RunConfig(Path(raw_dir), Path(output_dir), batch_size=batch_size,
+                           max_bytes=max_bytes, force=force, only=only, since=since,
+                           until=until, lock_wait_seconds=lock_wait_seconds, progress=progress)
+    summary = run.execute(config, _prefect_map(progress))
     logger = get_run_logger()
     for line in summary.lines():
         logger.info(line)
@@ -41,15 +61,20 @@ def news_etl(raw_dir: str = "raw", output_dir: str = "output", batch_size: int =
 
 
 def _markdown(summary: run.RunSummary) -> str:
-    rows = "\n".join(f"| {name} | {count} |" for name, count in summary.counts.items())
+    tables = "\n".join(f"| {name} | {count} |" for name, count in summary.counts.items())
     rejects = "\n".join(f"| {reason} | {count} |"
                         for reason, count in sorted(summary.rejects_by_reason.items()))
-    return (f"# newsetl run {summary.run_id}\n\n"
-            f"{'Published version ' + summary.version if summary.published else 'Not published'}"
-            f", {summary.inputs} inputs, {summary.duration_seconds:.1f} s\n\n"
-            f"| table | rows |\n|---|---|\n{rows}\n\n"
-            f"| reject reason | files |\n|---|---|\n{rejects or '| - | 0 |'}\n\n"
-            f"```\n{summary.validation}\n```\n")
+    return "\n".join([
+        f"# newsetl run {summary.run_id}", "",
+        summary.lines()[0], "",
+        "| inputs | new | changed | unchanged | processed |", "|---|---|---|---|---|",
+        f"| {summary.inputs} | {summary.new} | {summary.changed} | {summary.unchanged} "
+        f"| {summary.processed} |", "",
+        "| table | rows written |", "|---|---|", tables or "| (none: nothing new) | |", "",
+        "| reject reason | files |", "|---|---|", rejects or "| - | 0 |", "",
+        f"Validation: {summary.validation}", "",
+        f"Duration: {summary.duration_seconds:.1f} s",
+    ])
 
 
 if __name__ == "__main__":

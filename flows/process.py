@@ -141,10 +141,11 @@ def _event_rows(article_id: str, events: list) -> list[dict]:
 
 def drop_duplicates(results: list[ProcessedArticle | Rejection]
                     ) -> list[ProcessedArticle | Rejection]:
-    """Documents with the same body are one article: the first by file name stays."""
+    """Documents with the same body are one article. The one published first stays (so a new
+    copy never displaces it); among new ones, the first by file name."""
     first_by_body: dict[str, str] = {}
     kept: list[ProcessedArticle | Rejection] = []
-    for result in sorted(results, key=lambda r: _source(r)):
+    for result in sorted(results, key=_age):
         if isinstance(result, ProcessedArticle):
             original = first_by_body.setdefault(result.body_hash, _source(result))
             if original != _source(result):
@@ -153,6 +154,12 @@ def drop_duplicates(results: list[ProcessedArticle | Rejection]
                                    "duplicate", f"same body as {original}")
         kept.append(result)
     return kept
+
+
+def _age(result: ProcessedArticle | Rejection) -> tuple:
+    if isinstance(result, ProcessedArticle):
+        return (0, result.article["processed_at"], _source(result))
+    return (1, None, _source(result))
 
 
 def _source(result: ProcessedArticle | Rejection) -> str:

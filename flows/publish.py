@@ -114,14 +114,21 @@ def check_layout(output: Path) -> None:
                                     "choose an empty output folder")
 
 
-def new_staging(output: Path, run_id: str) -> Path:
-    """An empty staging folder; leftovers of killed runs are removed first."""
-    versions = output / VERSIONS
-    versions.mkdir(parents=True, exist_ok=True)
-    for leftover in versions.glob(STAGING_PREFIX + "*"):
+def clean_leftovers(output: Path) -> None:
+    """Remove what killed runs left: staging folders and links made just before a swap.
+
+    Call it only while holding the output lock."""
+    for leftover in (output / VERSIONS).glob(STAGING_PREFIX + "*"):
         shutil.rmtree(leftover, ignore_errors=True)
     for leftover in output.glob(f".{CURRENT}.*"):
-        leftover.unlink(missing_ok=True)  # a link made by a run killed before its swap
+        leftover.unlink(missing_ok=True)
+
+
+def new_staging(output: Path, run_id: str) -> Path:
+    """An empty staging folder for this run's tables."""
+    versions = output / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(output)
     staging = versions / f"{STAGING_PREFIX}{run_id}"
     staging.mkdir()
     return staging

@@ -56,11 +56,18 @@ def load_suite(table: str) -> dict:
 
 def read_table(folder: Path) -> pd.DataFrame:
     """A table folder (Hive-partitioned Parquet) as a DataFrame with the table's schema."""
-    name = folder.name
-    spec = table_spec(name)
-    dataset = ds.dataset(folder, format="parquet", partitioning="hive" if spec.partitioning
-                         else None, schema=spec.schema)
-    return dataset.to_table().to_pandas()
+    return _dataset(folder).to_table().to_pandas()
+
+
+def _dataset(folder: Path) -> ds.Dataset:
+    spec = table_spec(folder.name)
+    return ds.dataset(folder, format="parquet", schema=spec.schema,
+                      partitioning="hive" if spec.partitioning else None)
+
+
+def read_rows(folder: Path) -> list[dict]:
+    """A table folder as Python rows (dates as dates, lists as lists)."""
+    return _dataset(folder).to_table().to_pylist()
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:

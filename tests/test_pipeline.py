@@ -13,7 +13,7 @@ from conftest import RAW_DIR, RUN_STARTED, seed_path
 from flows.cli import EXIT_INVALID, EXIT_LOCKED, EXIT_OK, main
 from flows.process import ProcessedArticle
 from flows.publish import OutputLocked, output_lock, published_folder
-from flows.run import RunConfig, finish, run_plain
+from flows.run import RunConfig, RunSummary, finish, run_plain
 from flows.tables import TABLES, table_spec
 from flows.validate import validate_folder
 
@@ -90,12 +90,15 @@ def test_files_are_zstd_and_carry_the_schema_version(tmp_path):
         assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
 
 
-def test_rerun_gives_the_same_rows_and_keeps_two_versions(tmp_path):
+def test_unchanged_input_is_a_no_op_and_force_rebuilds_the_same_rows(tmp_path):
     output = tmp_path / "out"
     first = run_plain(RunConfig(RAW_DIR, output))
     before = {table: _rows(output, table) for table in TABLES}
-    second = run_plain(RunConfig(RAW_DIR, output))
-    third = run_plain(RunConfig(RAW_DIR, output))
+    again = run_plain(RunConfig(RAW_DIR, output))
+    assert (again.processed, again.unchanged, again.version) == (0, 5, first.version)
+    second = run_plain(RunConfig(RAW_DIR, output, force=True))
+    third = run_plain(RunConfig(RAW_DIR, output, force=True))
+    assert second.processed == third.processed == 5
     assert len({first.version, second.version, third.version}) == 3
     assert {table: _rows(output, table) for table in TABLES} == before
     versions = [p.name for p in (output / ".versions").iterdir()]
@@ -112,7 +115,8 @@ def test_a_run_that_fails_validation_publishes_nothing(tmp_path):
         "text": "words that are not in the body", "kind": "direct", "speaker": None,
         "speaker_mention": None, "speaker_type": "unknown", "cue": None,
         "char_start": 0, "char_end": 30}])
-    summary = finish([broken], RunConfig(RAW_DIR, output), "f" * 32, datetime.now(UTC), 1)
+    summary = finish([broken], RunConfig(RAW_DIR, output), RunSummary("f" * 32, False, None, 1),
+                     datetime.now(UTC), {})
     assert not summary.published
     assert "quotes.check_offsets_match_body" in summary.validation
     assert published_folder(output).name == good.version

@@ -41,6 +41,7 @@ class Rejection:
     stage: str
     reason: str
     detail: str
+    run_id: str | None = None  # set when a later run carries an earlier run's reject over
 
 
 class UndecodableError(ValueError):

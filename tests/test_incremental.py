@@ -1,0 +1,119 @@
+"""Incremental runs and reruns: only new, changed or selected files are processed."""
+
+import io
+import shutil
+import threading
+import time
+from datetime import date
+
+import pyarrow.parquet as pq
+from conftest import RAW_DIR, seed_path
+
+from flows.progress import Progress
+from flows.publish import output_lock
+from flows.run import RunConfig, run_plain
+from flows.validate import read_rows
+
+
+def _articles(output):
+    return {a["source_file"]: a for a in read_rows(output / "articles")}
+
+
+def _raw_copy(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    return raw
+
+
+def test_adding_one_file_processes_one_file_and_keeps_the_others(tmp_path):
+    raw, output = _raw_copy(tmp_path), tmp_path / "out"
+    run_plain(RunConfig(raw, output))
+    before = _articles(output)
+    (raw / "new.txt").write_text("Stadtrat tagt\n\nDer Stadtrat hat am Montag lange über den "
+                                 "Haushalt und neue Schulden beraten, sagte Bürgermeisterin "
+                                 "Anna Beispiel.", encoding="utf-8")
+    summary = run_plain(RunConfig(raw, output))
+    assert (summary.new, summary.unchanged, summary.processed) == (1, 5, 1)
+    after = _articles(output)
+    assert set(after) == set(before) | {"new.txt"}
+    assert all(after[name] == row for name, row in before.items())  # processed_at too
+
+
+def test_a_changed_file_is_processed_again(tmp_path):
+    raw, output = _raw_copy(tmp_path), tmp_path / "out"
+    run_plain(RunConfig(raw, output))
+    path = raw / seed_path("003").name
+    path.write_text(path.read_text(encoding="utf-8") + "\nEin neuer Absatz wurde ergänzt.",
+                    encoding="utf-8")
+    summary = run_plain(RunConfig(raw, output))
+    assert (summary.changed, summary.processed) == (1, 1)
+    assert _articles(output)[path.name]["body"].endswith("Ein neuer Absatz wurde ergänzt.")
+
+
+def test_a_removed_file_keeps_its_rows_until_a_forced_rebuild(tmp_path):
+    raw, output = _raw_copy(tmp_path), tmp_path / "out"
+    run_plain(RunConfig(raw, output))
+    removed = seed_path("000").name
+    (raw / removed).unlink()
+    kept = run_plain(RunConfig(raw, output))
+    assert kept.kept_missing == 1 and kept.processed == 0
+    assert removed in _articles(output)
+    rebuilt = run_plain(RunConfig(raw, output, force=True))
+    assert rebuilt.processed == 4 and removed not in _articles(output)
+
+
+def test_only_and_date_range_select_files_for_a_rerun(tmp_path):
+    raw, output = _raw_copy(tmp_path), tmp_path / "out"
+    run_plain(RunConfig(raw, output))
+    only = run_plain(RunConfig(raw, output, only="00[12]_*.txt"))
+    assert only.processed == 2
+    november = run_plain(RunConfig(raw, output, since=date(2015, 11, 1),
+                                   until=date(2015, 11, 30)))
+    assert november.processed == 2  # the two articles dated 17 and 26 November
+    since_2016 = run_plain(RunConfig(raw, output, since=date(2016, 1, 1)))
+    assert since_2016.processed == 1  # the one whose raw date says 2018
+
+
+def test_a_new_copy_never_displaces_the_published_article(tmp_path):
+    raw, output = _raw_copy(tmp_path), tmp_path / "out"
+    run_plain(RunConfig(raw, output))
+    original = seed_path("002").name
+    shutil.copy(raw / original, raw / "000_copy_sorted_first.txt")
+    run_plain(RunConfig(raw, output))
+    assert original in _articles(output)
+    rejects = {r["source_file"]: r["reason"] for r in pq.read_table(output / "rejects")
+               .to_pylist()}
+    assert rejects == {"000_copy_sorted_first.txt": "duplicate"}
+
+
+def test_a_second_run_waits_for_the_first(tmp_path):
+    output = tmp_path / "out"
+    released = threading.Event()
+
+    def hold_the_lock():
+        with output_lock(output):
+            time.sleep(1.5)
+        released.set()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    time.sleep(0.2)
+    summary = run_plain(RunConfig(RAW_DIR, output, lock_wait_seconds=30))
+    holder.join()
+    assert released.is_set() and summary.published
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():
+    terminal, log = _Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        progress = Progress("processing", 4, stream=stream, interval=0)
+        for _ in range(4):
+            progress.advance()
+    assert "\rprocessing" in terminal.getvalue() and "[" + "#" * 30 + "] 4/4" in \
+        terminal.getvalue()
+    assert log.getvalue().splitlines()[-1].startswith("newsetl: processing 4/4")
