@@ -8,6 +8,7 @@ not published; 2 the run could not be done (bad arguments, unreadable folders, e
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from datetime import date, timedelta
@@ -96,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--output", type=Path, default=Path("output"),
                           help="output folder to check (default: output)")
 
+    report = commands.add_parser(
+        "report", help="build Great Expectations Data Docs (HTML) for the published tables",
+        description="Validate the published tables and render the results as Great "
+        "Expectations Data Docs; prints where to open them.")
+    report.add_argument("--output", type=Path, default=Path("output"),
+                        help="output folder to report on (default: output)")
+    report.add_argument("--docs", type=Path,
+                        help="folder for the HTML (default: OUTPUT/data_docs)")
+
     serve = commands.add_parser(
         "serve", help="serve the scheduled Prefect deployment (runs until stopped)",
         description="Serve the `news-etl` flow as a Prefect deployment with a schedule, from "
@@ -115,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"run": _run, "validate": _validate, "serve": _serve}[args.command](args)
+        commands = {"run": _run, "validate": _validate, "report": _report, "serve": _serve}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         print("newsetl: interrupted; the published output is unchanged", file=sys.stderr)
         return EXIT_ERROR
@@ -150,6 +161,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    if not verbose:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def _run_flow(config, args: argparse.Namespace):
@@ -177,6 +190,22 @@ def _dask_runner(args: argparse.Namespace):
         return DaskTaskRunner(address=args.dask_address)
     return DaskTaskRunner(cluster_kwargs={"n_workers": args.workers, "threads_per_worker": 1,
                                           "processes": True, "dashboard_address": None})
+
+
+def _report(args: argparse.Namespace) -> int:
+    from flows.publish import published_folder
+    from flows.validate import build_data_docs
+
+    folder = published_folder(args.output)
+    if folder is None:
+        return _fail(f"{args.output} has no published output (run `newsetl run` first)")
+    docs = (args.docs or args.output / "data_docs").resolve()
+    try:
+        url = build_data_docs(folder, docs)
+    except Exception as error:  # noqa: BLE001
+        return _fail(f"cannot build Data Docs: {type(error).__name__}: {error}")
+    print(f"Data Docs written; open {url}")
+    return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,19 +80,48 @@ def validate_folder(folder: Path) -> ValidationReport:
 
 
 def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
+    gx = _import_gx()
+    context = gx.get_context(mode="ephemeral")
+    report = ValidationReport()
+    for table, definition, frame in _definitions(gx, context, frames):
+        result = definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+        report.checked[table] = len(result.results)
+        report.failures += [_failure(table, r) for r in result.results if not r.success]
+    return report
+
+
+def build_data_docs(folder: Path, docs_dir: Path) -> str:
+    """Validate the tables in `folder` and render Great Expectations Data Docs (HTML) into
+    `docs_dir`; returns the URL of the index page."""
+    gx = _import_gx()
+    shutil.rmtree(docs_dir / "gx", ignore_errors=True)  # a fresh project each time
+    context = gx.get_context(mode="file", project_root_dir=str(docs_dir))
+    for table, definition, frame in _definitions(gx, context, read_tables(folder)):
+        checkpoint = context.checkpoints.add(gx.Checkpoint(
+            name=f"{table}-report", validation_definitions=[definition],
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="data-docs")]))
+        checkpoint.run(batch_parameters={"dataframe": frame})
+    return context.get_docs_sites_urls()[0]["site_url"]
+
+
+def _import_gx():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx  # slow import (seconds): only when validating
-    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     for name in ("great_expectations", "great_expectations.data_context.types.base"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    return gx
 
-    context = gx.get_context(mode="ephemeral")
+
+def _definitions(gx, context, frames: dict[str, pd.DataFrame]) -> list[tuple]:
+    """(table, GX validation definition, frame with check columns) for each table."""
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context.variables.progress_bars = ProgressBarsConfig(globally=False,
                                                          metric_calculations=False)
     source = context.data_sources.add_pandas(name="newsetl")
-    report = ValidationReport()
     checked = _with_checks(frames)
+    result = []
     for table in TABLES:
         suite_spec = load_suite(table)
         suite = context.suites.add(gx.ExpectationSuite(
@@ -100,11 +130,8 @@ def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
             "all")
         definition = context.validation_definitions.add(
             gx.ValidationDefinition(name=f"{table}-validation", data=batch, suite=suite))
-        result = definition.run(batch_parameters={"dataframe": checked[table]},
-                                result_format="SUMMARY")
-        report.checked[table] = len(result.results)
-        report.failures += [_failure(table, r) for r in result.results if not r.success]
-    return report
+        result.append((table, definition, checked[table]))
+    return result
 
 
 def _failure(table: str, result) -> Failure:

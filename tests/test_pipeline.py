@@ -187,3 +187,14 @@ def test_cli_errors_are_one_line_without_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 3
+
+
+def test_report_builds_data_docs_for_every_table(tmp_path, capsys):
+    output = tmp_path / "out"
+    run_plain(RunConfig(RAW_DIR, output))
+    assert main(["report", "--output", str(output)]) == EXIT_OK
+    index = output / "data_docs" / "gx" / "uncommitted" / "data_docs" / "local_site" / \
+        "index.html"
+    assert f"open file://{index}" in capsys.readouterr().out
+    html = index.read_text(encoding="utf-8")
+    assert all(f"newsetl.{table}" in html for table in TABLES)
