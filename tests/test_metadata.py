@@ -1,7 +1,9 @@
+import subprocess
+import sys
 from datetime import date
 
 import pytest
-from conftest import RUN_STARTED
+from conftest import RAW_DIR, RUN_STARTED
 
 from flows.process import process_document
 from flows.stages.intake import Rejection, document_from_bytes
@@ -76,3 +78,22 @@ def test_a_file_that_is_only_site_chrome_is_rejected():
     result = process_document(document_from_bytes("dw.txt", chrome.encode()), {}, RUN_STARTED)
     assert isinstance(result, Rejection)
     assert result.reason == "no_body"
+
+
+def test_language_detection_is_right_when_threads_start_at_once():
+    """Regression: langdetect loads its profiles lazily without a lock; Prefect's threads
+    detecting at once made it call German articles Polish or Afrikaans (and reject them).
+    Runs in a fresh interpreter, since the profiles are loaded once per process."""
+    script = (
+        "import threading\n"
+        "from pathlib import Path\n"
+        "from flows.stages.metadata import detect_language\n"
+        f"texts = [p.read_text() for p in sorted(Path({str(RAW_DIR)!r}).glob('*.txt'))] * 4\n"
+        "found = [None] * len(texts)\n"
+        "def work(i): found[i] = detect_language(texts[i])[0]\n"
+        "threads = [threading.Thread(target=work, args=(i,)) for i in range(len(texts))]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(','.join(map(str, found)))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.strip().split(",") == ["de"] * 20

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect.detector_factory import init_factory
 
 from flows.stages.clean import Cleaned
 from flows.stages.profiles import Profile, agency_names
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
+_PROFILES_LOADED = threading.Lock()
 _LANGUAGE_SAMPLE = 1000
 _WORD = re.compile(r"\b[^\W\d_][\w'’-]*\b")
 
@@ -51,11 +54,19 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     sample = text[:_LANGUAGE_SAMPLE]
     if len(_WORD.findall(sample)) < 3:
         return None, None
+    _load_language_profiles()
     try:
         best = detect_langs(sample)[0]
     except LangDetectException:
         return None, None
     return best.lang, round(best.prob, 4)
+
+
+def _load_language_profiles() -> None:
+    """langdetect loads its profiles lazily into a global factory, without a lock: threads
+    that detect at the same time load them twice and get nonsense ('pl' for German)."""
+    with _PROFILES_LOADED:
+        init_factory()
 
 
 def _publisher(cleaned: Cleaned, profile: Profile) -> str:
