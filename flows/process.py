@@ -13,9 +13,15 @@ from datetime import datetime
 
 from flows import __version__
 from flows.stages.clean import clean, line_keys
-from flows.stages.dates import assess_publication_date
+from flows.stages.dates import (
+    DateClues,
+    PublicationDate,
+    assess_with_text,
+    office_holders,
+    repair_dates,
+)
 from flows.stages.entities import EntityIndex
-from flows.stages.events import extract_events
+from flows.stages.events import assign_event_keys, event_clues, extract_events
 from flows.stages.intake import Document, Rejection
 from flows.stages.metadata import extract_metadata
 from flows.stages.profiles import detect_profile, generic_profile
@@ -29,6 +35,7 @@ class ProcessedArticle:
     article: dict
     quotes: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    clues: DateClues | None = None  # for the corpus step; rebuilt from the row when None
 
     @property
     def body_hash(self) -> str:
@@ -79,13 +86,16 @@ def process_document(document: Document, recurring: dict[str, set[str]],
             return _reject(document, stage, "not_german",
                            f"language detected as {meta.language!r} (p={meta.language_score})")
         stage = "dates"
-        published = assess_publication_date(cleaned.date_text)
-        stage = "quotes"
-        context = "\n".join([cleaned.title or "", cleaned.teaser or "", *cleaned.captions])
+        context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
+        holders = office_holders(index)
+        published = assess_with_text(cleaned.date_text, holders)
+        stage = "quotes"
         quotes = extract_quotes(cleaned.body, context)
         stage = "events"
-        events = extract_events(cleaned.body, published.published_date, index)
+        events = extract_events(cleaned.body, _reference(published), index)
+        clues = DateClues(document.article_id, document.source_file, published,
+                          tuple(holders), tuple(event_clues(cleaned.body, index)))
     except Exception as error:  # one bad document must never stop the run
         return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
     article_id = document.article_id
@@ -95,19 +105,71 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         "publisher": meta.publisher, "url": meta.url, "title": cleaned.title,
         "teaser": cleaned.teaser, "body": cleaned.body, "language": meta.language,
         "language_score": meta.language_score,
-        "published_date": published.published_date,
-        "published_earliest": published.published_earliest,
-        "published_latest": published.published_latest,
-        "date_precision": published.date_precision, "date_raw": published.date_raw,
-        "date_status": published.date_status, "date_evidence": published.date_evidence,
         "agencies": meta.agencies, "authors": meta.authors, "dateline": meta.dateline,
         "captions": cleaned.captions, "word_count": meta.word_count,
         "processed_at": processed_at, "pipeline_version": __version__,
-        "year": published.published_date.year if published.published_date else None,
-        "month": published.published_date.month if published.published_date else None,
+        **_date_columns(published),
     }
     return ProcessedArticle(article, _quote_rows(article_id, quotes),
-                            _event_rows(article_id, events))
+                            _event_rows(article_id, events), clues)
+
+
+def _context(title: str | None, teaser: str | None, captions: list[str]) -> str:
+    """Text around the body that names people: title, teaser, captions."""
+    return "\n".join([title or "", teaser or "", *captions])
+
+
+_REFERENCE_SPAN_DAYS = 180  # wider than this, "am 13. November" could be the wrong year
+
+
+def _reference(published: PublicationDate):
+    """The day relative dates are resolved against, if the publication date is close enough."""
+    if published.published_date is None:
+        return None
+    span = (published.published_latest - published.published_earliest).days
+    return published.published_date if span <= _REFERENCE_SPAN_DAYS else None
+
+
+def _date_columns(published: PublicationDate) -> dict:
+    day = published.published_date
+    return {
+        "published_date": day, "published_earliest": published.published_earliest,
+        "published_latest": published.published_latest,
+        "date_precision": published.date_precision, "date_raw": published.date_raw,
+        "date_status": published.date_status, "date_evidence": published.date_evidence,
+        "year": day.year if day else None, "month": day.month if day else None,
+    }
+
+
+def finish_corpus(results: list[ProcessedArticle | Rejection]) -> None:
+    """Corpus-level steps, in place: repair dates from other articles, re-resolve the events
+    of repaired articles, then give every real-world event one key across the corpus."""
+    articles = [r for r in results if isinstance(r, ProcessedArticle)]
+    for article in articles:
+        if article.clues is None:
+            article.clues = _clues_from_row(article.article)
+    repaired = repair_dates([a.clues for a in articles])
+    for article in articles:
+        published = repaired.get(article.article["article_id"], article.clues.assessed)
+        if _date_columns(published) != {k: article.article[k] for k in _date_columns(published)}:
+            article.article.update(_date_columns(published))
+            article.events = _event_rows(article.article["article_id"], extract_events(
+                article.article["body"], _reference(published), _index(article.article)))
+    assign_event_keys([row for article in articles for row in article.events])
+
+
+def _index(row: dict) -> EntityIndex:
+    context = _context(row["title"], row["teaser"], row["captions"])
+    return EntityIndex.build(context + "\n" + row["body"])
+
+
+def _clues_from_row(row: dict) -> DateClues:
+    """The corpus step's view of an article published by an earlier run."""
+    index = _index(row)
+    holders = office_holders(index)
+    return DateClues(row["article_id"], row["source_file"],
+                     assess_with_text(row["date_raw"], holders), tuple(holders),
+                     tuple(event_clues(row["body"], index)))
 
 
 def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:

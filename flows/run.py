@@ -25,6 +25,7 @@ from flows.process import (
     ProcessedArticle,
     Scan,
     drop_duplicates,
+    finish_corpus,
     process_document,
     recurring_lines,
     scan,
@@ -248,6 +249,7 @@ def finish(results: list[Result], config: RunConfig, summary: RunSummary, starte
            hashes: dict[str, str | None]) -> RunSummary:
     """Corpus-level steps, then write, validate and (only if valid) publish."""
     results = drop_duplicates(results)
+    finish_corpus(results)
     rows = _rows(results, summary.run_id)
     staging = new_staging(config.output_dir, summary.run_id)
     summary.counts = write_tables(staging, rows)

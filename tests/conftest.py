@@ -35,3 +35,15 @@ def process_seed(prefix: str):
 def seeds() -> dict:
     """Every sample article through all stages: {"000": ProcessedArticle, ...}."""
     return {path.name[:3]: process_seed(path.name[:3]) for path in sorted(RAW_DIR.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def corpus(seeds) -> dict:
+    """The samples after the corpus step (date repair from shared events, event keys)."""
+    import copy
+
+    from flows.process import finish_corpus
+
+    results = copy.deepcopy(seeds)
+    finish_corpus(list(results.values()))
+    return results

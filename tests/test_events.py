@@ -48,3 +48,27 @@ def test_undated_article_keeps_the_date_text():
     (event,) = extract_events("Bei dem Anschlag in Paris am 13. November starben 130 Menschen.",
                               None)
     assert (event.event_date, event.date_text, event.casualties) == (None, "13. November", 130)
+
+
+def test_paris_attacks_share_one_key_across_all_three_reports(corpus):
+    keys = {prefix: {e["event_key"] for e in corpus[prefix].events
+                     if e["plover_type"] == "ASSAULT" and e["location"] == "Paris"}
+            for prefix in ("000", "001", "002")}
+    assert all(len(found) == 1 for found in keys.values())
+    assert len(set.union(*keys.values())) == 1
+    casualties = {prefix: {e["casualties"] for e in corpus[prefix].events
+                           if e["location"] == "Paris" and e["casualties"]}
+                  for prefix in ("000", "001", "002")}
+    assert casualties == {"000": {130}, "001": {129}, "002": {130}}
+
+
+def test_the_hollande_putin_call_shares_one_key(corpus):
+    calls = {prefix: [e for e in corpus[prefix].events if e["mode"] == "phone"]
+             for prefix in ("001", "002")}
+    assert calls["001"][0]["date_text"] == ""  # dated by the publication: week before it
+    assert calls["001"][0]["event_key"] == calls["002"][0]["event_key"]
+
+
+def test_repaired_dates_re_resolve_the_events(corpus):
+    strike = next(e for e in corpus["004"].events if "Marschflugkörper" in e["description"])
+    assert strike["event_date"] == date(2015, 11, 17)  # "am Dienstag" of the corrected week

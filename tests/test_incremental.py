@@ -69,9 +69,10 @@ def test_only_and_date_range_select_files_for_a_rerun(tmp_path):
     assert only.processed == 2
     november = run_plain(RunConfig(raw, output, since=date(2015, 11, 1),
                                    until=date(2015, 11, 30)))
-    assert november.processed == 2  # the two articles dated 17 and 26 November
-    since_2016 = run_plain(RunConfig(raw, output, since=date(2016, 1, 1)))
-    assert since_2016.processed == 1  # the one whose raw date says 2018
+    # dated 17 and 26 November, plus the undated and the misdated one, repaired to November
+    assert november.processed == 4
+    late_november = run_plain(RunConfig(raw, output, since=date(2015, 11, 20)))
+    assert late_november.processed == 1
 
 
 def test_a_new_copy_never_displaces_the_published_article(tmp_path):

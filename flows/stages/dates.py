@@ -1,10 +1,20 @@
-"""Publication date: parse the date the raw text gives and say how far it can be trusted."""
+"""Publication date: parse the date the raw text gives and say how far it can be trusted.
+
+Three steps: parse the raw date (`assess_publication_date`); check it against office holders
+named in the text (`assess_with_text`); then, for articles whose date is missing or
+contradicted, derive an interval from dated articles that report the same events
+(`repair_dates`, a corpus-level step).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
 
+from flows.stages.entities import EntityIndex, lexicon
+from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import DateValue, parse_date_value
 
 STATUSES = ("confirmed", "corrected", "inferred", "missing")
@@ -38,3 +48,235 @@ def assess_publication_date(date_raw: str | None) -> PublicationDate:
                                f"raw date {date_raw!r} could not be parsed")
     return PublicationDate.from_value(date_raw, value, "confirmed",
                                       f"raw date {date_raw!r} parsed ({value.precision})")
+
+
+# --- checks against the text: office holders -----------------------------------------------
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone the text names by an office they held only from `start` to `end`."""
+    name: str
+    role: str
+    country: str
+    start: date
+    end: date | None
+
+    def describe(self) -> str:
+        term = f"{self.start} to {self.end}" if self.end else f"since {self.start}"
+        office = f"{self.role} of {self.country}" if self.country else self.role
+        return f"{self.name} is named {office} (in office {term})"
+
+
+@cache
+def _office_holders() -> tuple[dict, ...]:
+    with (DATA_DIR / "office_holders.toml").open("rb") as handle:
+        return tuple(tomllib.load(handle)["holder"])
+
+
+def office_holders(index: EntityIndex) -> list[Holder]:
+    """Office holders the article names with their office (a role word before the name)."""
+    found = []
+    for person in index.people.values():
+        for entry in _office_holders():
+            if not (person.name == entry["name"] or person.name.endswith(" " + entry["name"])):
+                continue
+            if not any(role == entry["role"] or role.endswith(entry["role"])
+                       for role in person.roles):
+                continue
+            if entry["country"] and person.countries and entry["country"] not in person.countries:
+                continue
+            found.append(Holder(person.name, entry["role"], entry["country"], entry["start"],
+                                entry.get("end") or None))
+    return found
+
+
+def holders_interval(holders: list[Holder]) -> tuple[date, date] | None:
+    if not holders:
+        return None
+    start = max(h.start for h in holders)
+    end = min((h.end for h in holders if h.end), default=date.max)
+    return (start, end) if start <= end else None
+
+
+def contradictions(value: DateValue, holders: list[Holder]) -> list[Holder]:
+    """Office holders whose term does not overlap the raw date."""
+    return [h for h in holders
+            if value.latest < h.start or (h.end is not None and value.earliest > h.end)]
+
+
+def assess_with_text(date_raw: str | None, holders: list[Holder]) -> PublicationDate:
+    """The raw date, `confirmed` only if no office holder named in the text contradicts it.
+
+    A contradicted date gets status `corrected` with the office terms as bounds; the corpus
+    step (`repair_dates`) narrows that down when other articles report the same events."""
+    assessed = assess_publication_date(date_raw)
+    value = parse_date_value(date_raw) if date_raw else None
+    if value is None:
+        return assessed
+    against = contradictions(value, holders)
+    if not against:
+        checked = "; consistent with " + ", ".join(h.describe() for h in holders) \
+            if holders else ""
+        return replace(assessed, date_evidence=assessed.date_evidence + checked)
+    reason = f"raw date {date_raw!r} contradicts the text: " + \
+        "; ".join(h.describe() for h in against)
+    bounds = holders_interval(holders)
+    if bounds is None:
+        return PublicationDate(date_raw, None, None, None, None, "missing", reason)
+    return PublicationDate(date_raw, bounds[0], bounds[0], bounds[1], _precision(*bounds),
+                           "corrected", reason + f"; bounded by office terms to {bounds[0]}"
+                           f" .. {bounds[1]}")
+
+
+def _precision(earliest: date, latest: date) -> str:
+    span = (latest - earliest).days
+    return "day" if span == 0 else "month" if span <= 31 else "year"
+
+
+# --- checks against the corpus: events shared with dated articles ---------------------------
+
+@dataclass(frozen=True)
+class EventClue:
+    """What an article says about one happening, without knowing its own date."""
+    type: str
+    mode: str | None
+    people: frozenset[str]  # persons among the actors (not states or groups)
+    location: str | None
+    month_day: tuple[int, int] | None  # "am 13. November" (no year)
+    weekday: int | None  # "am Dienstag" (no date)
+    future: bool
+    text: str  # the trigger words, for the evidence
+
+
+@dataclass(frozen=True)
+class DateClues:
+    article_id: str
+    source_file: str
+    assessed: PublicationDate
+    holders: tuple[Holder, ...]
+    events: tuple[EventClue, ...]
+
+
+_NEWS_DAYS = 7  # a report without a date is about the last days before publication
+_YEARLESS_DAYS = 120  # "am 13. November" without a year: written within months of that day
+
+
+def repair_dates(articles: list[DateClues]) -> dict[str, PublicationDate]:
+    """New dates for articles whose raw date is missing or contradicted by their text."""
+    anchors = [(clues, event, interval) for clues in articles
+               if clues.assessed.date_status == "confirmed"
+               for event in clues.events
+               if (interval := _anchor_interval(clues.assessed, event))]
+    repaired = {}
+    for clues in articles:
+        if clues.assessed.date_status in ("missing", "corrected"):
+            result = _from_corpus(clues, anchors)
+            if result:
+                repaired[clues.article_id] = result
+    return repaired
+
+
+def _anchor_interval(published: PublicationDate, event: EventClue) -> tuple[date, date] | None:
+    """When the event happened, given a trustworthy publication date."""
+    if event.future or published.published_earliest is None:
+        return None
+    reference = published.published_latest
+    if event.month_day:
+        day = _nearest_day(event.month_day, reference)
+        return (day, day) if day else None
+    if event.weekday is not None:
+        day = reference - timedelta(days=(reference.weekday() - event.weekday) % 7)
+        return day, day
+    return published.published_earliest - timedelta(days=1), reference
+
+
+def _nearest_day(month_day: tuple[int, int], reference: date) -> date | None:
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, *month_day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - reference).days), default=None)
+
+
+def _same_event(event: EventClue, anchor: EventClue, interval: tuple[date, date]) -> bool:
+    if event.type != anchor.type or (event.mode and anchor.mode and event.mode != anchor.mode):
+        return False
+    if event.month_day and (interval[0] != interval[1] or
+                            (interval[0].month, interval[0].day) != event.month_day):
+        return False
+    # States are shared by every report of a story: only a city or two people identify.
+    same_city = event.location is not None and event.location == anchor.location and \
+        event.location in lexicon().cities
+    return same_city or len(event.people & anchor.people) >= 2
+
+
+def _from_corpus(clues: DateClues, anchors: list) -> PublicationDate | None:
+    windows, reasons = [], []
+    for event in clues.events:
+        if event.future:
+            continue
+        for other, anchor, interval in anchors:
+            if other.article_id == clues.article_id or not _same_event(event, anchor, interval):
+                continue
+            reach = _YEARLESS_DAYS if event.month_day else _NEWS_DAYS
+            windows.append((interval[0], interval[1] + timedelta(days=reach)))
+            reasons.append(f"reports the {event.type} '{event.text}' that {other.source_file} "
+                           f"dates to {_span(*interval)}")
+    bounds = _best_supported(windows)
+    if bounds is None:
+        return None
+    office = holders_interval(list(clues.holders))
+    if office:
+        bounds = _intersect([bounds, office]) or bounds
+    bounds, weekday_reason = _by_weekdays(bounds, clues.events)
+    status = "inferred" if clues.assessed.date_raw is None else "corrected"
+    prefix = "no date in the text" if status == "inferred" else clues.assessed.date_evidence
+    evidence = "; ".join([prefix, *reasons[:3], *filter(None, [weekday_reason])])
+    return PublicationDate(clues.assessed.date_raw, bounds[0], bounds[0], bounds[1],
+                           _precision(*bounds), status,
+                           evidence + f"; published {_span(*bounds)}")
+
+
+def _intersect(windows: list[tuple[date, date]]) -> tuple[date, date] | None:
+    start, end = max(w[0] for w in windows), min(w[1] for w in windows)
+    return (start, end) if start <= end else None
+
+
+def _best_supported(windows: list[tuple[date, date]]) -> tuple[date, date] | None:
+    """The days most reports agree on; where different stretches tie, their hull.
+
+    Reports can disagree (the same people agree twice in a month): then the honest answer is
+    the span of the best-supported readings, which the weekday references may narrow."""
+    if not windows:
+        return None
+    edges = sorted({w[0] for w in windows} | {w[1] for w in windows})
+    coverage = [(day, sum(1 for w in windows if w[0] <= day <= w[1])) for day in edges]
+    best = max(count for _, count in coverage)
+    supported = [w for w in windows
+                 if any(count == best and w[0] <= day <= w[1] for day, count in coverage)]
+    return min(w[0] for w in supported), max(w[1] for w in supported)
+
+
+def _by_weekdays(bounds: tuple[date, date], events: tuple[EventClue, ...]
+                 ) -> tuple[tuple[date, date], str | None]:
+    """News names weekdays only for the last days: "am Dienstag" is the first such day of the
+    story (from one day before its earliest bound), and the article is from that week."""
+    days = []
+    for weekday in {e.weekday for e in events if e.weekday is not None and not e.future}:
+        first = bounds[0] - timedelta(days=1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7)
+        if day <= bounds[1]:
+            days.append(day)
+    if not days:
+        return bounds, None
+    latest = max(days)
+    narrowed = (max(bounds[0], latest), min(bounds[1], latest + timedelta(days=6)))
+    if narrowed[0] > narrowed[1]:
+        return bounds, None
+    return narrowed, f"its weekday references then fall on {latest} ({latest:%A})"
+
+
+def _span(start: date, end: date) -> str:
+    return str(start) if start == end else f"{start} .. {end}"

@@ -143,6 +143,7 @@ _NAME_AFTER_ROLE = re.compile(
     r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _PARTICLE
     + r"[A-ZÄÖÜ][\w\-]+){0,3})")
 _CONTEXT_WORDS = 3
+_FORMER = re.compile(r"^(?:[Ee]hemalig|[Ff]rüher|[Ee]instig|[Dd]amalig|Ex-|Alt-)")
 
 
 class EntityIndex:
@@ -164,7 +165,10 @@ class EntityIndex:
             name = _NAME_AFTER_ROLE.match(text, token.end())
             if name:
                 context = [t.group(0) for t in tokens[max(0, position - _CONTEXT_WORDS):position]]
-                index.add(name.group("name"), [*context, token.group(0)], name.start("name"))
+                role = [token.group(0)]
+                if any(_FORMER.match(word) for word in [*context, token.group(0)]):
+                    context, role = [], []  # "die frühere Kanzlerin": not in office now
+                index.add(name.group("name"), [*context, *role], name.start("name"))
         return index
 
     def add(self, name: str, context: list[str], position: int) -> Person | None:

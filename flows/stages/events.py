@@ -9,13 +9,15 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
+from flows.stages.dates import EventClue
 from flows.stages.entities import TOKEN, EntityIndex, country_of, lexicon
 from flows.stages.profiles import DATA_DIR
-from flows.stages.temporal import TemporalExpression, find_expressions
+from flows.stages.temporal import MONTHS, WEEKDAYS, TemporalExpression, find_expressions
 from flows.stages.text import paragraphs, quote_spans, sentence_spans, spans_within
 
 PLOVER_TYPES = (
@@ -25,10 +27,13 @@ PLOVER_TYPES = (
 _CASUALTIES = re.compile(
     r"(?:(?:alle|mindestens|rund|etwa|fast|mehr als|über)\s+)?(?P<count>\d{1,3}(?:\.\d{3})*|\d+)"
     r"\s+(?:Menschen|Personen|Tote|Todesopfer|Zivilisten|Soldaten|Opfer|Insassen)"
-    r"(?P<rest>[^.;]{0,80})")
+    r"(?P<rest>[^;]{0,80})")  # within the sentence; "am 13. November" has a period
 _DEATH_WORDS = re.compile(r"getötet|ums Leben|starben|gestorben|tot\b|Tote|Todesopfer")
 _FUTURE = re.compile(r"\b(?:wird|werden|werde|will|wollen|wolle|soll|sollen|plant|planen|"
                      r"geplant|kommenden|nächsten)\b")
+# Undated reports become events only for these types, and only between two named people
+# (meetings, calls, agreements): a passing mention of an attack is not a new event.
+_UNDATED_TYPES = {"CONSULT", "AGREE", "ASSAULT"}
 _PLACE_PREPOSITIONS = {"in", "im", "nach", "aus", "über", "bei", "von", "vor"}
 _LOCATION = re.compile(
     r"\b(?:in|im|nach|über|bei|aus)\s+(?:der\s+|dem\s+|den\s+)?"
@@ -82,16 +87,18 @@ def triggers() -> tuple[Trigger, ...]:
 def extract_events(body: str, reference: date | None, index: EntityIndex | None = None
                    ) -> list[Event]:
     index = index or EntityIndex.build(body)
-    events = []
+    return [event for start, text, masked in _sentences(body)
+            for event in _sentence_events(text, masked, start, reference, index)]
+
+
+def _sentences(body: str):
+    """(offset in body, sentence, sentence with its quotations blanked) of every sentence."""
     for offset, paragraph in paragraphs(body):
         quotes = quote_spans(paragraph)
         sentences = sentence_spans(paragraph, quotes)
         for sentence, inner in zip(sentences, spans_within(sentences, quotes), strict=True):
             text = paragraph[sentence.start:sentence.end]
-            masked = _mask_quotes(text, inner, sentence.start)
-            events.extend(_sentence_events(text, masked, offset + sentence.start, reference,
-                                           index))
-    return events
+            yield offset + sentence.start, text, _mask_quotes(text, inner, sentence.start)
 
 
 def _mask_quotes(text: str, spans: list, shift: int) -> str:
@@ -105,30 +112,48 @@ def _mask_quotes(text: str, spans: list, shift: int) -> str:
 
 def _sentence_events(text: str, masked: str, start: int, reference: date | None,
                      index: EntityIndex) -> list[Event]:
-    expressions = find_expressions(masked, reference, future=bool(_FUTURE.search(masked)))
-    if not expressions:
-        return []
-    events, seen_types = [], set()
-    for trigger in triggers():  # file order: the first trigger of a type wins
-        match = trigger.pattern.search(masked)
-        if not match or trigger.type in seen_types:
-            continue
-        seen_types.add(trigger.type)
-        when = min(expressions, key=lambda e: abs(e.start - match.start()))
-        events.append(_event(trigger, match, when, text, start, index))
+    future = bool(_FUTURE.search(masked))
+    expressions = find_expressions(masked, reference, future=future)
+    events = []
+    for trigger, match in _first_trigger_per_type(masked):
+        if expressions:
+            when = min(expressions, key=lambda e: abs(e.start - match.start()))
+            events.append(_event(trigger, match, when, text, start, index))
+        elif reference and not future and trigger.type in _UNDATED_TYPES:
+            event = _event(trigger, match, None, text, start, index, reference)
+            if len(people(event.actors)) >= 2:
+                events.append(event)
     return events
 
 
-def _event(trigger: Trigger, match: re.Match[str], when: TemporalExpression, text: str,
-           start: int, index: EntityIndex) -> Event:
+def _first_trigger_per_type(masked: str) -> list[tuple[Trigger, re.Match[str]]]:
+    found, seen_types = [], set()
+    for trigger in triggers():  # file order: the first trigger of a type wins
+        match = trigger.pattern.search(masked)
+        if match and trigger.type not in seen_types:
+            seen_types.add(trigger.type)
+            found.append((trigger, match))
+    return found
+
+
+def _event(trigger: Trigger, match: re.Match[str], when: TemporalExpression | None, text: str,
+           start: int, index: EntityIndex, published: date | None = None) -> Event:
+    """An event row; without a temporal expression (`when` None) it is dated to the week
+    before publication (news reports what happened in the last days): its middle day, with
+    week precision and an empty date_text."""
     location = _location(text)
-    value = when.value
     description = match.group(0) + (f" in {location}" if location else "")
+    if when is None:  # the week before publication, by its middle day
+        day, precision, date_text = published - timedelta(days=3), "week", ""
+    else:
+        value = when.value
+        day = value.best if value else None
+        precision = value.precision if value else None
+        date_text = when.text
     return Event(
         plover_type=trigger.type, mode=trigger.mode, description=description,
-        event_date=value.best if value else None,
-        date_precision=value.precision if value else None,
-        date_text=when.text, actors=tuple(_actors(text, index)), location=location,
+        event_date=day, date_precision=precision,
+        date_text=date_text, actors=tuple(_actors(text, index)), location=location,
         casualties=_casualties(text), evidence=text, char_start=start,
         char_end=start + len(text),
     )
@@ -187,3 +212,114 @@ def _casualties(text: str) -> int | None:
         if _DEATH_WORDS.search(match.group(0)) or _DEATH_WORDS.search(before):
             return int(match.group("count").replace(".", ""))
     return None
+
+
+def event_clues(body: str, index: EntityIndex) -> list[EventClue]:
+    """What the article says about each happening, read without its publication date."""
+    clues = []
+    for _start, text, masked in _sentences(body):
+        found = _first_trigger_per_type(masked)
+        if not found:
+            continue
+        expressions = find_expressions(masked, None)
+        future = bool(_FUTURE.search(masked))
+        for trigger, match in found:
+            when = min(expressions, key=lambda e: abs(e.start - match.start()), default=None)
+            if when is not None and when.value is not None:
+                continue  # an absolute date: says nothing about the publication date
+            clues.append(EventClue(
+                trigger.type, trigger.mode, people(_actors(text, index)), _location(text),
+                _month_day(when), _weekday(when), future, match.group(0)))
+    return clues
+
+
+def _month_day(when: TemporalExpression | None) -> tuple[int, int] | None:
+    match = _YEARLESS_DAY.search(when.text) if when else None
+    if not match:
+        return None
+    return MONTHS[match.group("month").rstrip(".").lower()], int(match.group("day"))
+
+
+def _weekday(when: TemporalExpression | None) -> int | None:
+    match = _PLAIN_WEEKDAY.fullmatch(when.text) if when else None
+    return WEEKDAYS[match.group(1).lower()] if match else None
+
+
+_YEARLESS_DAY = re.compile(r"(?P<day>[0-3]?\d)\.\s*(?P<month>[A-ZÄÖÜ][a-zäöü]+\.?)$")
+_PLAIN_WEEKDAY = re.compile(r"am\s+(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
+                            r"Sonnabend|Sonntag)")
+_HALF_WIDTH = {"day": 0, "week": 3, "month": 15, "year": 182}
+
+
+def assign_event_keys(rows: list[dict]) -> None:
+    """One `event_key` per real-world event across the corpus (in place).
+
+    Two rows are the same event when their type agrees (and their mode, where both have one),
+    their dates can be the same day, and they share the city or at least two people (states
+    are shared by every report of a story, so they do not identify an event)."""
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_type: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_type.setdefault(row["plover_type"], []).append(i)
+    for members in by_type.values():
+        members.sort(key=lambda i: _interval(rows[i])[0])
+        for position, i in enumerate(members):
+            for j in members[position + 1:]:
+                if _interval(rows[j])[0] > _interval(rows[i])[1]:
+                    break  # sorted by start: no later row can overlap
+                if _same_happening(rows[i], rows[j]):
+                    parent[root(j)] = root(i)
+    clusters: dict[int, list[dict]] = {}
+    for i, row in enumerate(rows):
+        clusters.setdefault(root(i), []).append(row)
+    for members in clusters.values():
+        key = _cluster_key(members)
+        for row in members:
+            row["event_key"] = key
+
+
+def _interval(row: dict) -> tuple[date, date]:
+    day = row["event_date"]
+    if day is None:
+        return date.max, date.max
+    width = timedelta(days=_HALF_WIDTH.get(row["date_precision"], 0))
+    return day - width, day + width
+
+
+def _same_happening(a: dict, b: dict) -> bool:
+    if a["event_date"] is None or b["event_date"] is None or a["article_id"] == b["article_id"]:
+        return False
+    if a["mode"] and b["mode"] and a["mode"] != b["mode"]:
+        return False
+    same_city = a["location"] is not None and a["location"] == b["location"] and \
+        a["location"] in lexicon().cities
+    return same_city or len(people(a["actors"]) & people(b["actors"])) >= 2
+
+
+def people(actors) -> frozenset[str]:
+    """The persons among actors: neither a state nor a group of the lexicons."""
+    groups = {name for _, name in _groups()}
+    return frozenset(name_key(a) for a in actors
+                     if a not in lexicon().countries and a not in groups)
+
+
+def name_key(name: str) -> str:
+    """A name for comparing across articles: "François Hollande" = "Francois Hollande"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _cluster_key(members: list[dict]) -> str:
+    if len(members) == 1:
+        return members[0]["event_key"]
+    first = min(members, key=lambda r: (r["date_precision"] != "day", r["event_date"]))
+    places = sorted({m["location"] for m in members if m["location"]})
+    basis = f"{first['plover_type']}|{first['event_date']}|{','.join(places)}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]

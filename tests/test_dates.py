@@ -1,0 +1,101 @@
+"""Publication dates: checked against the text (office holders) and the corpus (shared events)."""
+
+from datetime import date
+
+from conftest import RUN_STARTED
+
+from flows.process import ProcessedArticle, finish_corpus, process_document
+from flows.stages.intake import document_from_bytes
+
+
+def _article(name: str, text: str) -> ProcessedArticle:
+    result = process_document(document_from_bytes(name, text.encode()), {}, RUN_STARTED)
+    assert isinstance(result, ProcessedArticle)
+    return result
+
+
+def test_misdated_sample_is_corrected_to_mid_november_2015(corpus):
+    article = corpus["004"].article
+    assert article["date_raw"] == "2018-06"
+    assert article["date_status"] == "corrected"
+    assert article["published_date"] in (date(2015, 11, 17), date(2015, 11, 18))
+    assert article["published_earliest"] <= article["published_date"] <= \
+        article["published_latest"]
+    evidence = article["date_evidence"]
+    assert "contradicts" in evidence and "Hollande" in evidence
+    assert "001_" in evidence  # the dated article that reports the same agreement
+    assert (article["year"], article["month"]) == (2015, 11)
+
+
+def test_undated_sample_gets_an_honest_interval(corpus):
+    article = corpus["000"].article
+    assert article["date_raw"] is None
+    assert article["date_status"] == "inferred"
+    assert article["published_earliest"] == date(2015, 11, 13)  # after the Paris attacks
+    assert article["published_latest"] >= date(2015, 12, 31)
+    assert "ASSAULT" in article["date_evidence"]
+
+
+def test_correct_dates_stay_confirmed(corpus):
+    for prefix in ("001", "002", "003"):
+        assert corpus[prefix].article["date_status"] == "confirmed"
+
+
+def test_office_holders_contradict_a_date_outside_their_term():
+    article = _article("merkel.txt", "Gipfel in Berlin\n\ndate 2023-05-02\n\n"
+                       "Bundeskanzlerin Angela Merkel hat am Dienstag die Regierungschefs der "
+                       "Länder empfangen. Sie sprachen über die Finanzen der Kommunen.")
+    dated = article.article
+    assert dated["date_status"] == "corrected"
+    assert (dated["published_earliest"], dated["published_latest"]) == \
+        (date(2005, 11, 22), date(2021, 12, 8))
+    assert dated["date_precision"] == "year"
+    assert "Angela Merkel is named kanzler of Deutschland" in dated["date_evidence"]
+
+
+def test_a_former_office_holder_contradicts_nothing():
+    article = _article("former.txt", "Rückblick\n\ndate 2023-05-02\n\n"
+                       "Die frühere Bundeskanzlerin Angela Merkel hat am Dienstag in Berlin ein "
+                       "Buch über ihre Amtszeit vorgestellt. Viele Gäste kamen zur Lesung.")
+    assert article.article["date_status"] == "confirmed"
+
+
+MEETING = ("Außenminister Max Muster und Außenministerin Erika Beispiel haben sich am "
+           "{when} in Genf getroffen. Bei dem Treffen in Genf ging es um den Handel.")
+
+
+def test_undated_article_takes_its_date_from_a_dated_report_of_the_same_event():
+    dated = _article("dated.txt", "Treffen in Genf\n\n12. März 2019\n\n"
+                     + MEETING.format(when="Montag"))
+    undated = _article("undated.txt", "Genfer Gespräche\n\n"
+                       + MEETING.format(when="11. März"))
+    finish_corpus([dated, undated])
+    article = undated.article
+    assert article["date_status"] == "inferred"
+    assert article["published_earliest"] == date(2019, 3, 11)
+    assert "dated.txt dates to 2019-03-11" in article["date_evidence"]
+    keys = {row["event_key"] for row in dated.events + undated.events
+            if row["plover_type"] == "CONSULT"}
+    assert len(keys) == 1
+
+
+def test_reports_that_disagree_give_the_span_of_both():
+    first = _article("a.txt", "Treffen\n\n5. März 2019\n\n" + MEETING.format(when="Dienstag"))
+    second = _article("b.txt", "Treffen\n\n20. März 2019\n\n" + MEETING.format(when="Mittwoch"))
+    undated = _article("c.txt", "Gespräche\n\nAußenminister Max Muster und Außenministerin "
+                       "Erika Beispiel trafen sich in Genf zu einem Treffen über den Handel.")
+    finish_corpus([first, second, undated])
+    article = undated.article
+    assert article["date_status"] == "inferred"
+    # a.txt's undated report of the meeting counts from the day before its publication
+    assert date(2019, 3, 4) <= article["published_earliest"] <= date(2019, 3, 5)
+    assert article["published_latest"] >= date(2019, 3, 20)
+    assert "a.txt" in article["date_evidence"] and "b.txt" in article["date_evidence"]
+
+
+def test_no_evidence_leaves_the_date_missing():
+    article = _article("alone.txt", "Stadtrat tagt\n\nDer Stadtrat hat lange über den Haushalt "
+                       "der Stadt und die neuen Schulden beraten.")
+    finish_corpus([article])
+    assert article.article["date_status"] == "missing"
+    assert article.article["published_date"] is None
