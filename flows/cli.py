@@ -106,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--docs", type=Path,
                         help="folder for the HTML (default: OUTPUT/data_docs)")
 
+    evaluate = commands.add_parser(
+        "eval", help="score the pipeline against gold data (fundus news pages)",
+        description="Run the real stages (and the corpus step) on a gold corpus and print "
+        "the scores: body bag-of-words P/R/F1, exact title, same-day date, authors.")
+    evaluate.add_argument("what", choices=["pages"], help="pages: fundus page-text dumps")
+    evaluate.add_argument("--corpus", type=Path, required=True,
+                          help="e.g. ../shared/corpora/fundus_news_pages_de")
+
     serve = commands.add_parser(
         "serve", help="serve the scheduled Prefect deployment (runs until stopped)",
         description="Serve the `news-etl` flow as a Prefect deployment with a schedule, from "
@@ -125,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        commands = {"run": _run, "validate": _validate, "report": _report, "serve": _serve}
+        commands = {"run": _run, "validate": _validate, "report": _report, "serve": _serve,
+                    "eval": _evaluate}
         return commands[args.command](args)
     except KeyboardInterrupt:
         print("newsetl: interrupted; the published output is unchanged", file=sys.stderr)
@@ -205,6 +214,16 @@ def _report(args: argparse.Namespace) -> int:
     except Exception as error:  # noqa: BLE001
         return _fail(f"cannot build Data Docs: {type(error).__name__}: {error}")
     print(f"Data Docs written; open {url}")
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from flows.evaluate import evaluate_pages
+
+    if not (args.corpus / "articles.jsonl").is_file():
+        return _fail(f"{args.corpus} has no articles.jsonl (the fundus pages corpus)")
+    scores, _ = evaluate_pages(args.corpus)
+    print(scores.table())
     return EXIT_OK
 
 

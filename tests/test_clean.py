@@ -137,3 +137,10 @@ def test_hard_wrapped_lines_are_joined_into_one_paragraph():
     assert cleaned.paragraphs == [
         "Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz beschlossen, "
         "das im kommenden Jahr in Kraft treten soll.", "Zweiter Absatz."]
+
+
+@pytest.mark.parametrize("line", ["Verfügbar bis 06.05.2024.", "Seit Mai 2022 Chefkontrolleur",
+                                  "Gültig bis 31.12.2025"])
+def test_dates_of_other_things_are_not_the_publication_date(line):
+    text = f"Überschrift des Artikels\n\n{line}\n\n18.05.2026\n\nDer Artikeltext beginnt hier."
+    assert clean(text, generic_profile()).date_text == "18.05.2026"

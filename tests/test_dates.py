@@ -99,3 +99,13 @@ def test_no_evidence_leaves_the_date_missing():
     finish_corpus([article])
     assert article.article["date_status"] == "missing"
     assert article.article["published_date"] is None
+
+
+def test_a_person_with_two_terms_is_in_office_in_either():
+    text = ("Zölle\n\ndate {day}\n\nUS-Präsident Donald Trump hat am Montag neue Zölle auf "
+            "Stahl angekündigt. Die Europäische Union prüft eine Antwort.")
+    second_term = _article("2025.txt", text.format(day="2025-06-05")).article
+    assert second_term["date_status"] == "confirmed"
+    between = _article("2022.txt", text.format(day="2022-06-05")).article
+    assert between["date_status"] == "corrected"
+    assert "Donald Trump is named präsident of USA" in between["date_evidence"]

@@ -67,3 +67,14 @@ def test_expressions_do_not_overlap_and_keep_offsets():
     for expression in found:
         assert text[expression.start:expression.end] == expression.text
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # page dumps glue words and dates together (found on the fundus pages)
+    ("Publiziert17. Dezember 2024, 12:17", date(2024, 12, 17)),
+    ("30.01.202430. Januar 2024", date(2024, 1, 30)),
+    ("Wissenschaft21.12.202121. Dezember 2021", date(2021, 12, 21)),
+])
+def test_dates_glued_to_words_are_read_to_the_day(raw, expected):
+    value = parse_date_value(raw)
+    assert (value.best, value.precision) == (expected, "day")

@@ -16,6 +16,8 @@ from flows.stages.temporal import parse_date_value
 
 _URL_LINE = re.compile(r"^(?:Permalink:?\s*)?(?P<url>https?://\S+)$")
 _DATE_LINE_MAX = 60
+_OTHER_DATE = re.compile(r"\b(?:[Bb]is|[Ss]eit|[Vv]erfügbar|[Gg]ültig|[Aa]blauf|[Ff]rist)\b")
+_MONTH_LINE = re.compile(r"^[A-ZÄÖÜ][a-zä]+\.? (?:19|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?:…\"“”»«)]$")
 _TITLE_MAX = 220
 _TEASER_MAX = 600
@@ -98,7 +100,12 @@ def _classify(line: _Line, profile: Profile, recurring: set[str], result: Cleane
 
 
 def _is_date_line(text: str) -> bool:
-    if len(text) > _DATE_LINE_MAX or parse_date_value(text) is None:
+    """A line that gives the publication date: short, with a date to the day (or the line is
+    just a month and year), and not a date of something else ("Verfügbar bis 06.05.2024")."""
+    if len(text) > _DATE_LINE_MAX or _OTHER_DATE.search(text):
+        return False
+    value = parse_date_value(text)
+    if value is None or (value.precision != "day" and not _MONTH_LINE.match(text)):
         return False
     words = re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", text)
     return len(words) <= 4  # "Dienstag, 17. November 2015, 22:08 Uhr" but not a sentence

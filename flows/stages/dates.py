@@ -91,17 +91,28 @@ def office_holders(index: EntityIndex) -> list[Holder]:
 
 
 def holders_interval(holders: list[Holder]) -> tuple[date, date] | None:
+    """The time in which every named office holder was in office (all terms of one person
+    and office taken together)."""
     if not holders:
         return None
-    start = max(h.start for h in holders)
-    end = min((h.end for h in holders if h.end), default=date.max)
+    spans = [(min(h.start for h in terms), max((h.end or date.max) for h in terms))
+             for terms in _by_office(holders).values()]
+    start, end = max(s for s, _ in spans), min(e for _, e in spans)
     return (start, end) if start <= end else None
 
 
 def contradictions(value: DateValue, holders: list[Holder]) -> list[Holder]:
-    """Office holders whose term does not overlap the raw date."""
-    return [h for h in holders
-            if value.latest < h.start or (h.end is not None and value.earliest > h.end)]
+    """Office holders none of whose terms in that office overlaps the raw date."""
+    return [terms[0] for terms in _by_office(holders).values()
+            if not any(h.start <= value.latest and (h.end is None or value.earliest <= h.end)
+                       for h in terms)]
+
+
+def _by_office(holders: list[Holder]) -> dict[tuple, list[Holder]]:
+    grouped: dict[tuple, list[Holder]] = {}
+    for holder in holders:
+        grouped.setdefault((holder.name, holder.role, holder.country), []).append(holder)
+    return grouped
 
 
 def assess_with_text(date_raw: str | None, holders: list[Holder]) -> PublicationDate:

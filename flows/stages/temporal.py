@@ -31,8 +31,11 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
+    # Page dumps glue words and dates together ("Publiziert17.12.2024", "30.01.202430. Januar"):
+    # no \b before a day, and a year may run into the next date's day.
     ("numeric_day", re.compile(
-        r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d|\d\d)(?!\d)")),
+        r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\."
+        r"(?P<year>(?:19|20)\d\d(?=\d{1,2}\.)|(?:19|20)\d\d(?!\d)|\d\d(?!\d))")),
     ("weekday", re.compile(
         r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|am|vom|seit|bis)\s+)?"
         + _WEEKDAY +
@@ -41,7 +44,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("part_of_month", re.compile(
         r"\b(?P<part>Anfang|Mitte|Ende)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?")),
-    ("day_month", re.compile(r"\b(?P<day>[0-3]?\d)\.\s*" + _MONTH + r"(?:\s+" + _YEAR + r")?")),
+    ("day_month", re.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.\s*" + _MONTH
+                             + r"(?:\s+" + _YEAR + r")?")),
     ("month_year", re.compile(r"\b(?:im\s+)?" + _MONTH + r"\s+" + _YEAR + r"\b")),
     ("iso_month", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)\b(?!-\d)")),
     ("part_of_year", re.compile(

@@ -1,0 +1,27 @@
+import json
+
+from flows.evaluate import bag_of_words_scores, evaluate_pages
+
+
+def test_bag_of_words_scores():
+    assert bag_of_words_scores("a b b c", "a b c d") == (0.75, 0.75)
+    assert bag_of_words_scores("", "a") == (0.0, 0.0)
+
+
+def test_evaluate_pages_scores_a_small_gold_corpus(tmp_path):
+    (tmp_path / "page_text").mkdir()
+    (tmp_path / "page_text" / "p1.txt").write_text(
+        "Stadtrat beschließt Haushalt\n\n18.05.2026\n\nDer Stadtrat hat am Montag den Haushalt "
+        "beschlossen. Die Opposition stimmte dagegen.\n\nImpressum | Kontakt", encoding="utf-8")
+    gold = {"page_text_file": "page_text/p1.txt", "title": "Stadtrat beschließt Haushalt",
+            "publishing_date": "2026-05-18 09:00:00", "authors": ["Anna Beispiel"],
+            "body_text": "Der Stadtrat hat am Montag den Haushalt beschlossen. Die Opposition "
+                         "stimmte dagegen."}
+    (tmp_path / "articles.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores, articles = evaluate_pages(tmp_path)
+    assert (scores.pages, scores.rejected, scores.title_exact, scores.date_same_day) == \
+        (1, 0, 1, 1)
+    assert scores.body_recall == [1.0]
+    assert 0.8 < scores.body_precision[0] < 1.0  # "Impressum | Kontakt" is still in the body
+    assert scores.authors_found == 0
+    assert "| newsetl | page text |" in scores.table()
