@@ -109,3 +109,10 @@ def test_a_person_with_two_terms_is_in_office_in_either():
     between = _article("2022.txt", text.format(day="2022-06-05")).article
     assert between["date_status"] == "corrected"
     assert "Donald Trump is named präsident of USA" in between["date_evidence"]
+
+
+def test_every_term_of_an_office_counts():
+    # Steinmeier was foreign minister 2005-2009 and 2013-2017: a 2007 article is consistent.
+    article = _article("2007.txt", "Gespräche\n\ndate 2007-05-28\n\nAußenminister Frank-Walter "
+                       "Steinmeier hat am Montag seinen russischen Amtskollegen getroffen.")
+    assert article.article["date_status"] == "confirmed"

@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from flows.stages.events import PLOVER_TYPES, extract_events
 
 
@@ -21,7 +23,7 @@ def test_paris_attacks_share_one_key_and_keep_their_own_figures(seeds):
     assert {e["event_date"] for e in attacks.values()} == {date(2015, 11, 13)}
     assert attacks["001"]["event_key"] == attacks["002"]["event_key"]
     assert (attacks["001"]["casualties"], attacks["002"]["casualties"]) == (129, 130)
-    assert attacks["001"]["mode"] == "bombing"
+    assert attacks["001"]["mode"] is None  # "Anschlagsserie": shootings and bombings
 
 
 def test_dated_meetings_calls_and_attacks(seeds):
@@ -72,3 +74,68 @@ def test_the_hollande_putin_call_shares_one_key(corpus):
 def test_repaired_dates_re_resolve_the_events(corpus):
     strike = next(e for e in corpus["004"].events if "Marschflugkörper" in e["description"])
     assert strike["event_date"] == date(2015, 11, 17)  # "am Dienstag" of the corrected week
+
+
+REFERENCE = date(2024, 4, 22)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Kommission traf am Montag die Vorauswahl unter 70 Bewerbern.",  # eine Auswahl treffen
+    "Sie trifft am Dienstag gern ihre eigenen Entscheidungen.",
+    "Die Trauerfeier wurde am Freitag in die Messehalle verlegt.",  # not troops
+    "Viele Eltern unterstützen am Wochenende den Verein.",
+    "Der Beitritt ist für Ende 2026 vereinbart worden.",  # a target date, not when
+    "Die EU soll die Verhandlungen bis Ende des Jahres aufnehmen, forderte er.",
+])
+def test_idioms_other_senses_and_deadlines_are_not_events(sentence):
+    assert extract_events(sentence, REFERENCE) == []
+
+
+def test_a_yearless_date_in_a_report_is_in_the_past():
+    (event,) = extract_events("Durch den Terrorangriff der Hamas am 7. Oktober auf Israel "
+                              "eskalierte die Lage.", REFERENCE)
+    assert event.event_date == date(2023, 10, 7)
+
+
+def test_a_yearless_date_in_an_announcement_is_in_the_future():
+    (event,) = extract_events("Die Gewerkschaften wollen über die Dreierrunde am 9. Juli "
+                              "beraten.", date(2025, 6, 30))
+    assert event.event_date == date(2025, 7, 9)
+
+
+def test_troops_moved_are_a_deployment():
+    (event,) = extract_events("Am Montag wurden 300 Soldaten nach Litauen verlegt.", REFERENCE)
+    assert (event.plover_type, event.event_date) == ("MOBILIZE", date(2024, 4, 22))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Sicherheitsrat ist durch Konflikte der Veto-Mächte am Montag blockiert.",  # not a veto
+    "Die Synode tagt beim Frühjahrs-Treffen bis Donnerstag in Coburg.",  # until, not when
+    "Die Armee teilte am Montag mit, sie habe einen Raum im Lager getroffen.",  # hit, not met
+    "Die Spieler demonstrierten am 16. Juli ihre Stärke.",  # showed, not protested
+    "Am Mittwoch bekam die Universität Besuch von Ermittlungsbehörden.",  # a raid, not a visit
+])
+def test_other_senses_of_trigger_words_are_not_events(sentence):
+    assert extract_events(sentence, REFERENCE) == []
+
+
+def test_a_passive_present_is_not_the_future_and_killing_verbs_count():
+    (event,) = extract_events(
+        "In Balad, das von Schiiten bewohnt wird, explodierten bereits am Donnerstagabend vier "
+        "Autobomben und töteten 98 Menschen.", date(2005, 9, 30))
+    assert (event.event_date, event.casualties) == (date(2005, 9, 29), 98)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Österreich spielt am 10. Januar in Wien gegen Tschechien, die Schweiz trifft auf Schweden.",
+    "Die Hunde trafen am Montag mit leichter Verzögerung ein.",
+    "Die Demonstration am Montag wurde abgesagt.",
+])
+def test_more_senses_that_are_not_the_event(sentence):
+    assert extract_events(sentence, REFERENCE) == []
+
+
+def test_a_demanded_resignation_is_a_request_not_a_resignation():
+    events = extract_events("Die Aktionäre forderten am Mittwoch den Rücktritt des Vorstands.",
+                            REFERENCE)
+    assert [e.plover_type for e in events] == ["REQUEST"]

@@ -28,12 +28,21 @@ _CASUALTIES = re.compile(
     r"(?:(?:alle|mindestens|rund|etwa|fast|mehr als|über)\s+)?(?P<count>\d{1,3}(?:\.\d{3})*|\d+)"
     r"\s+(?:Menschen|Personen|Tote|Todesopfer|Zivilisten|Soldaten|Opfer|Insassen)"
     r"(?P<rest>[^;]{0,80})")  # within the sentence; "am 13. November" has a period
-_DEATH_WORDS = re.compile(r"getötet|ums Leben|starben|gestorben|tot\b|Tote|Todesopfer")
+_DEATH_WORDS = re.compile(r"getötet|töteten|tötete|ums Leben|starben|gestorben|tot\b|Tote|"
+                          r"Todesopfer")
 _FUTURE = re.compile(r"\b(?:wird|werden|werde|will|wollen|wolle|soll|sollen|plant|planen|"
                      r"geplant|kommenden|nächsten)\b")
 # Undated reports become events only for these types, and only between two named people
 # (meetings, calls, agreements): a passing mention of an attack is not a new event.
 _UNDATED_TYPES = {"CONSULT", "AGREE", "ASSAULT"}
+# "das von Schiiten bewohnt wird": a passive present, not the future
+_PASSIVE = re.compile(r"\b[a-zäöüß]\w*(?:t|en)\s+(?:wird|werden)\b")
+
+
+def speaks_of_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(_PASSIVE.sub(" ", sentence)))
+
+
 _PLACE_PREPOSITIONS = {"in", "im", "nach", "aus", "über", "bei", "von", "vor"}
 _LOCATION = re.compile(
     r"\b(?:in|im|nach|über|bei|aus)\s+(?:der\s+|dem\s+|den\s+)?"
@@ -45,6 +54,16 @@ class Trigger:
     type: str
     mode: str | None
     pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+    requires: re.Pattern[str] | None = None
+
+    def search(self, sentence: str) -> re.Match[str] | None:
+        match = self.pattern.search(sentence)
+        if match is None or (self.unless and self.unless.search(sentence)):
+            return None
+        if self.requires and not self.requires.search(sentence):
+            return None
+        return match
 
 
 @dataclass(frozen=True)
@@ -79,9 +98,15 @@ def triggers() -> tuple[Trigger, ...]:
     for entry in data["trigger"]:
         if entry["type"] not in PLOVER_TYPES:
             raise ValueError(f"events.toml: {entry['type']} is not a PLOVER type")
-        pattern = re.compile(r"\b(?:" + "|".join(entry["words"]) + r")\b")
-        result.append(Trigger(entry["type"], entry.get("mode"), pattern))
+        pattern = re.compile(r"\b(?:" + "|".join(entry["words"]) + r")(?![\w-])")
+        result.append(Trigger(entry["type"], entry.get("mode"), pattern,
+                              _prefixes(entry.get("unless")), _prefixes(entry.get("requires"))))
     return tuple(result)
+
+
+def _prefixes(words: list[str] | None) -> re.Pattern[str] | None:
+    """Words that may go on ("Truppe" finds "Truppen")."""
+    return re.compile(r"\b(?:" + "|".join(words) + r")") if words else None
 
 
 def extract_events(body: str, reference: date | None, index: EntityIndex | None = None
@@ -112,8 +137,8 @@ def _mask_quotes(text: str, spans: list, shift: int) -> str:
 
 def _sentence_events(text: str, masked: str, start: int, reference: date | None,
                      index: EntityIndex) -> list[Event]:
-    future = bool(_FUTURE.search(masked))
-    expressions = find_expressions(masked, reference, future=future)
+    future = speaks_of_future(masked)
+    expressions = _when_it_happened(masked, find_expressions(masked, reference, future=future))
     events = []
     for trigger, match in _first_trigger_per_type(masked):
         if expressions:
@@ -126,10 +151,23 @@ def _sentence_events(text: str, masked: str, start: int, reference: date | None,
     return events
 
 
+_NOT_WHEN = re.compile(r"\b(?:bis|für|ab|spätestens|zwischen|Frist)\b", re.IGNORECASE)
+# ("seit" stays: "fliegt seit Ende September Luftangriffe" dates the start of the strikes)
+
+
+def _when_it_happened(sentence: str, expressions: list[TemporalExpression]
+                      ) -> list[TemporalExpression]:
+    """Drop deadlines and ranges ("bis Ende des Jahres", "für Ende 2026", "zwischen Oktober
+    2023 und Juni 2024"): they say when something is due, not when the event happened."""
+    return [e for e in expressions
+            if not _NOT_WHEN.search(" ".join([*sentence[:e.start].split()[-4:],
+                                              e.text.split()[0]]))]
+
+
 def _first_trigger_per_type(masked: str) -> list[tuple[Trigger, re.Match[str]]]:
     found, seen_types = [], set()
     for trigger in triggers():  # file order: the first trigger of a type wins
-        match = trigger.pattern.search(masked)
+        match = trigger.search(masked)
         if match and trigger.type not in seen_types:
             seen_types.add(trigger.type)
             found.append((trigger, match))
@@ -221,8 +259,8 @@ def event_clues(body: str, index: EntityIndex) -> list[EventClue]:
         found = _first_trigger_per_type(masked)
         if not found:
             continue
-        expressions = find_expressions(masked, None)
-        future = bool(_FUTURE.search(masked))
+        expressions = _when_it_happened(masked, find_expressions(masked, None))
+        future = speaks_of_future(masked)
         for trigger, match in found:
             when = min(expressions, key=lambda e: abs(e.start - match.start()), default=None)
             if when is not None and when.value is not None:
@@ -241,12 +279,12 @@ def _month_day(when: TemporalExpression | None) -> tuple[int, int] | None:
 
 
 def _weekday(when: TemporalExpression | None) -> int | None:
-    match = _PLAIN_WEEKDAY.fullmatch(when.text) if when else None
+    match = _PLAIN_WEEKDAY.fullmatch(when.text) if when else None  # "am Dienstag", "Am ..."
     return WEEKDAYS[match.group(1).lower()] if match else None
 
 
 _YEARLESS_DAY = re.compile(r"(?P<day>[0-3]?\d)\.\s*(?P<month>[A-ZÄÖÜ][a-zäöü]+\.?)$")
-_PLAIN_WEEKDAY = re.compile(r"am\s+(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
+_PLAIN_WEEKDAY = re.compile(r"[Aa]m\s+(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
                             r"Sonnabend|Sonntag)")
 _HALF_WIDTH = {"day": 0, "week": 3, "month": 15, "year": 182}
 

@@ -37,7 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\."
         r"(?P<year>(?:19|20)\d\d(?=\d{1,2}\.)|(?:19|20)\d\d(?!\d)|\d\d(?!\d))")),
     ("weekday", re.compile(
-        r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|am|vom|seit|bis)\s+)?"
+        r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|[Aa]m|[Vv]om|[Ss]eit|"
+        r"[Bb]is)\s+)?"
         + _WEEKDAY +
         r"(?:\s+(?P<week>kommender|nächster|vergangener|letzter|dieser)\s+Woche)?"
         r"(?:,?\s*(?:den\s+)?\(?(?P<day>[0-3]?\d)\.\s*" + _MONTH + r"(?:\s+" + _YEAR + r")?\)?)?"
@@ -57,6 +58,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekend", re.compile(r"\bam\s+Wochenende\b")),
     ("relative_day", re.compile(r"\b(?P<rel>vorgestern|gestern|heute|morgen|übermorgen)\b")),
 ]
+
+
+_YEARLESS_SLACK_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -140,9 +144,13 @@ def _year(groups: dict, reference: date | None, month: int, day: int = 1) -> int
         return year + 2000 if year < 100 else year
     if reference is None:
         return None
-    # A date without a year is the occurrence nearest to the reference date.
-    candidates = [reference.year - 1, reference.year, reference.year + 1]
-    return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
+    # A date without a year is the last such day up to the reference (news looks back), or
+    # the next one when the text speaks of the future; a few days' slack for late reports.
+    slack = timedelta(days=_YEARLESS_SLACK_DAYS)
+    years = [reference.year - 1, reference.year, reference.year + 1]
+    if groups.get("future"):
+        return min(y for y in years if _safe_date(y, month, day) >= reference - slack)
+    return max(y for y in years if _safe_date(y, month, day) <= reference + slack)
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
@@ -195,8 +203,10 @@ def _part_of_year(groups: dict, reference: date | None) -> DateValue | None:
 
 
 def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
-    if groups.get("day"):
-        return _day_value(groups, reference)
+    if groups.get("day"):  # "kommenden Dienstag (24. November)": the date, forward if told
+        ahead = groups.get("mod") in ("kommenden", "nächsten") or \
+            groups.get("week") in ("kommender", "nächster")
+        return _day_value({**groups, "future": groups["future"] or ahead}, reference)
     if reference is None:
         return None
     weekday = WEEKDAYS[groups["weekday"].lower()]
