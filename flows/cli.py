@@ -110,9 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         "eval", help="score the pipeline against gold data (fundus news pages)",
         description="Run the real stages (and the corpus step) on a gold corpus and print "
         "the scores: body bag-of-words P/R/F1, exact title, same-day date, authors.")
-    evaluate.add_argument("what", choices=["pages"], help="pages: fundus page-text dumps")
+    evaluate.add_argument("what", choices=["pages", "quotes"],
+                          help="pages: fundus page-text dumps (cleaning, metadata, dates); "
+                          "quotes: German Wikinews with gold quotations and speakers")
     evaluate.add_argument("--corpus", type=Path, required=True,
-                          help="e.g. ../shared/corpora/fundus_news_pages_de")
+                          help="../shared/corpora/fundus_news_pages_de or "
+                          "../shared/corpora/wikinews_quotation_attribution_de")
 
     serve = commands.add_parser(
         "serve", help="serve the scheduled Prefect deployment (runs until stopped)",
@@ -218,12 +221,19 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from flows.evaluate import evaluate_pages
+    from flows.evaluate import evaluate_pages, evaluate_quotes
 
-    if not (args.corpus / "articles.jsonl").is_file():
-        return _fail(f"{args.corpus} has no articles.jsonl (the fundus pages corpus)")
-    scores, _ = evaluate_pages(args.corpus)
-    print(scores.table())
+    needed = {"pages": "articles.jsonl", "quotes": "documents.jsonl"}[args.what]
+    if not (args.corpus / needed).is_file():
+        return _fail(f"{args.corpus} has no {needed}: not the corpus for `eval {args.what}`")
+    if args.what == "pages":
+        scores, _ = evaluate_pages(args.corpus)
+        print(scores.table())
+        return EXIT_OK
+    results = evaluate_quotes(args.corpus)
+    print("| quotes | P | R | F1 | speaker accuracy |\n|---|---|---|---|---|")
+    print(results["direct"].row("direct (gold Direct vs direct+partial)"))
+    print(results["all"].row("all speech events"))
     return EXIT_OK
 
 

@@ -105,3 +105,107 @@ def _score(scores: PageScores, article: dict, gold: dict) -> None:
 
 def _normal(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# --- quotes: German Wikinews with gold speech annotations ----------------------------------
+
+_MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                "September", "Oktober", "November", "Dezember")
+_DOCUMENT_NAME = re.compile(r"^(\d+) - (.*) \((\d{4})-(\d{2})-(\d{2})\)$")
+
+
+@dataclass
+class QuoteScores:
+    """SpkAtt-style token-overlap scores, summed over articles."""
+    overlap: int = 0
+    predicted_tokens: int = 0
+    gold_tokens: int = 0
+    paired: int = 0
+    speaker_right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.overlap / self.predicted_tokens if self.predicted_tokens else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.overlap / self.gold_tokens if self.gold_tokens else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.paired if self.paired else 0.0
+
+    def row(self, name: str) -> str:
+        return (f"| {name} | {self.precision:.3f} | {self.recall:.3f} | {self.f1:.3f} "
+                f"| {self.speaker_accuracy:.3f} ({self.paired} with a gold speaker) |")
+
+
+def wikinews_text(document: dict) -> str | None:
+    """The article as a dump would give it: title, date line, body."""
+    match = _DOCUMENT_NAME.match(document["documentName"])
+    if not match or match.group(3) == "0001":
+        return None
+    day = f"{int(match.group(5))}. {_MONTH_NAMES[int(match.group(4)) - 1]} {match.group(3)}"
+    return f"{match.group(2)}\n\n{day}\n\n{document['originalText']}"
+
+
+def evaluate_quotes(corpus: Path, limit: int | None = None) -> dict[str, QuoteScores]:
+    """Direct quotes (gold Direct vs predicted direct+partial) and all speech events."""
+    scores = {"direct": QuoteScores(), "all": QuoteScores()}
+    started = datetime.now(UTC)
+    lines = (corpus / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[:limit]:
+        document = json.loads(line)
+        text = wikinews_text(document)
+        if text is None:
+            continue
+        from flows.stages.intake import document_from_bytes
+
+        result = process_document(document_from_bytes(document["documentName"],
+                                                      text.encode("utf-8")), {}, started)
+        predicted = result.quotes if isinstance(result, ProcessedArticle) else []
+        gold = [a for a in document["annotations"] if a["quote"]["text"].strip()]
+        _score_quotes(scores["direct"], [g for g in gold if g["type"] == "Direct"],
+                      [q for q in predicted if q["kind"] in ("direct", "partial")])
+        _score_quotes(scores["all"], gold, predicted)
+    return scores
+
+
+def _tokens(text: str | None) -> Counter:
+    return Counter(w.lower() for w in _WORDS.findall(text or ""))
+
+
+def _score_quotes(scores: QuoteScores, gold: list[dict], predicted: list[dict]) -> None:
+    gold_tokens = [_tokens(g["quote"]["text"]) for g in gold]
+    predicted_tokens = [_tokens(p["text"]) for p in predicted]
+    scores.gold_tokens += sum(sum(t.values()) for t in gold_tokens)
+    scores.predicted_tokens += sum(sum(t.values()) for t in predicted_tokens)
+    candidates = sorted(((sum((g & p).values()), i, j)
+                         for i, g in enumerate(gold_tokens)
+                         for j, p in enumerate(predicted_tokens)), reverse=True)
+    used_gold, used_predicted = set(), set()
+    for overlap, i, j in candidates:  # greedy: the largest overlaps pair first
+        if overlap == 0 or i in used_gold or j in used_predicted:
+            continue
+        used_gold.add(i)
+        used_predicted.add(j)
+        scores.overlap += overlap
+        gold_speaker = gold[i]["speaker"]["text"]
+        if gold_speaker.strip():  # speaker accuracy only where the gold names a speaker
+            scores.paired += 1
+            scores.speaker_right += same_speaker(gold_speaker, predicted[j])
+
+
+def same_speaker(gold_speaker: str, predicted: dict) -> bool:
+    """The gold speaker span is our mention as written, or shares a name word with our
+    speaker (canonical or as written): "Die Sprecherin ..., Heike van Laak" ~ "Heike van Laak"."""
+    if (predicted["speaker_mention"] or "").casefold() == gold_speaker.strip().casefold():
+        return True
+    gold_words = {w for w in _tokens(gold_speaker) if len(w) > 2}
+    ours = _tokens(predicted["speaker"]) + _tokens(predicted["speaker_mention"])
+    return bool(gold_words & {w for w in ours if len(w) > 2})

@@ -25,3 +25,17 @@ def test_evaluate_pages_scores_a_small_gold_corpus(tmp_path):
     assert 0.8 < scores.body_precision[0] < 1.0  # "Impressum | Kontakt" is still in the body
     assert scores.authors_found == 0
     assert "| newsetl | page text |" in scores.table()
+
+
+def test_quote_scores_pair_by_overlap_and_judge_speakers():
+    from flows.evaluate import QuoteScores, _score_quotes
+
+    gold = [{"quote": {"text": "„Wir sind bereit.“"}, "speaker": {"text": "Die Kanzlerin"}},
+            {"quote": {"text": "Das Land habe keine Wahl"}, "speaker": {"text": ""}}]
+    predicted = [{"text": "Wir sind bereit.", "speaker": "Angela Merkel",
+                  "speaker_mention": "Die Kanzlerin"},
+                 {"text": "ganz andere Worte", "speaker": None, "speaker_mention": None}]
+    scores = QuoteScores()
+    _score_quotes(scores, gold, predicted)
+    assert (scores.overlap, scores.gold_tokens, scores.predicted_tokens) == (3, 8, 6)
+    assert (scores.paired, scores.speaker_right) == (1, 1)  # no gold speaker: not judged

@@ -136,3 +136,36 @@ def test_offsets_hold_for_any_text(text):
         assert text[quote.char_start:quote.char_end] == quote.text
         assert quote.kind in ("direct", "partial", "indirect")
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the noun after the verb is the object: the subject before it speaks
+    ("RTL-Chefin Anke Schäferkordt nannte diese Zahlen „aus der Luft gegriffen“.",
+     "Anke Schäferkordt"),
+    # an opening phrase is not the speaker; "sich" is skipped
+    ("In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana jedoch "
+     "zuversichtlich: „Ich gehe davon aus, dass eine Einigung gelingen wird.“", "Javier Solana"),
+    # a name inside a fronted phrase is not the subject
+    ("Nach einer Unterredung mit Kanzler Olaf Beispiel teilte Minister Max Muster mit, "
+     "man werde die Hilfe verstärken.", "Max Muster"),
+    # "hatte ... betont": the subject the sentence opens with
+    ("Parteichef Edmund Stoiber hatte besonders die Rolle der Parteivorsitzenden betont: "
+     "„Die Entscheidungen fallen im Kreise der Parteivorsitzenden.“", "Edmund Stoiber"),
+])
+def test_the_subject_speaks_not_the_object_or_an_opening_phrase(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_a_pronoun_before_any_speaker_is_the_person_named_last():
+    text = ("Außenminister Max Muster traf am Montag seinen Amtskollegen. "
+            "„Wir sind uns einig“, sagte er.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Max Muster"]
+
+
+def test_a_quoted_word_with_a_speaker_is_a_quote_but_names_stay_names():
+    text = "Der Kommissionspräsident Alpha Konaré nannte den Umsturz einen „Militärputsch“."
+    assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("partial", "Alpha Konaré", "Militärputsch")]
+    ship = "Die Marine schickte den Kreuzer „Moskwa“, sagte ein Sprecher am Montag."
+    assert extract_quotes(ship) == []

@@ -126,6 +126,7 @@ class Person:
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     last_position: int = 0
+    first_position: int = 0
 
     @property
     def surname(self) -> str:
@@ -177,7 +178,7 @@ class EntityIndex:
             return None
         if len(words) == 1 and country_of(words[0]):
             return None
-        person = self.find_by_name(words) or self._new(" ".join(words))
+        person = self.find_by_name(words) or self._new(" ".join(words), position)
         person.last_position = max(person.last_position, position)
         for word in context:
             if is_role(word):
@@ -187,8 +188,8 @@ class EntityIndex:
                 person.countries.add(country)
         return person
 
-    def _new(self, name: str) -> Person:
-        person = Person(name)
+    def _new(self, name: str, position: int) -> Person:
+        person = Person(name, first_position=position)
         self.people[name] = person
         self.by_last_word.setdefault(person.surname, person)
         return person

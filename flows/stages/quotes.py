@@ -97,6 +97,7 @@ def extract_quotes(body: str, context: str = "") -> list[Quote]:
     state = _State(index)
     quotes: list[Quote] = []
     for offset, paragraph in paragraphs(body):
+        state.offset = len(context) + 1 + offset
         quotes.extend(_paragraph_quotes(paragraph, offset, state))
     return sorted(quotes, key=lambda q: q.char_start)
 
@@ -109,6 +110,7 @@ class _State:
         self.last: _Attribution | None = None
         self.last_person: Resolved | None = None
         self.speech_just_before = False  # the previous sentence was attributed speech
+        self.offset = 0  # where the current paragraph starts in the text the index was built on
 
     def remember(self, attribution: _Attribution) -> None:
         if attribution.resolved.speaker:
@@ -255,14 +257,20 @@ def _has_cue(text: str) -> bool:
 
 
 def _looks_like_name(paragraph: str, span: Span) -> bool:
-    """Quotation marks around a name or title: "Charles de Gaulle", „Islamischer Staat“."""
+    """Quotation marks around a name or title: "Charles de Gaulle", „Islamischer Staat“, the
+    cruiser "Moskwa", the "Mistral"-Schiffe. A single quoted noun after an article or a
+    preposition („einen „Militärputsch“ nannte er es") is a quoted word, not a name."""
     content = paragraph[span.start + 1: span.end - 1]
     if len(content) > 80 or re.search(r"[.!?;:,]", content):
         return False
     words = TOKEN.findall(content)
     if not words or len(words) > _MAX_NAME_WORDS:
         return False
-    return all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words)
+    if not all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words):
+        return False
+    before = TOKEN.findall(paragraph[max(0, span.start - 40):span.start])
+    after = paragraph[span.end:span.end + 1]
+    return len(words) > 1 or after == "-" or (bool(before) and is_capitalised(before[-1]))
 
 
 def _inherit(sentence: _Sentence, state: _State) -> _Attribution | None:
@@ -303,10 +311,16 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         return [(sentence.span.start, impersonal)]
     found = []
     for i, token in enumerate(tokens):
-        if _is_cue_verb(token, tokens, i):
-            speaker = _speaker_after(sentence.paragraph, tokens, i) or \
-                _speaker_before(sentence.paragraph, tokens, i)
-        elif token.text.lower() in speech_lexicon().participles:
+        word = token.text.lower()
+        if word in speech_lexicon().participles and _auxiliary_before(tokens, i):
+            speaker = _sentence_subject(sentence.paragraph, tokens)  # "X hatte ... betont"
+        elif _is_cue_verb(token, tokens, i):
+            before = _speaker_before(sentence.paragraph, tokens, i)
+            # inside a fronted phrase ("Nach ... mit Hollande teilte Kerry") it is weak
+            initial = bool(before) and _clause_initial(sentence, before[0])
+            speaker = _stronger(state, before, _speaker_after(sentence.paragraph, tokens, i),
+                                initial)
+        elif word in speech_lexicon().participles:
             speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
             continue
@@ -317,6 +331,55 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         return found
     phrase = _phrase_attribution(sentence.paragraph, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
+
+
+# Capitalised words that open a sentence without being part of who speaks.
+_OPENERS = {
+    "In", "Im", "Bei", "Beim", "Gegenüber", "Nach", "Mit", "Auf", "Aus", "Vor", "Laut", "Seit",
+    "Für", "Über", "Unter", "Zu", "Zum", "Zur", "Am", "An", "Trotz", "Wegen", "Während", "Als",
+    "Auch", "Doch", "Dennoch", "Zudem", "Bereits", "Schon", "Unterdessen", "Inzwischen",
+    "Danach", "Daraufhin", "Dabei", "Damit", "Deshalb", "Jedoch", "Allerdings", "Noch", "Dann",
+    "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute",
+}
+_AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
+                "hätte", "wurden", "werden"}
+_FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
+            "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann"}
+
+
+def _clause_initial(sentence: _Sentence, token: _Token) -> bool:
+    """The token opens the sentence or a clause (after a comma, colon or quotation)."""
+    before = _char_before(sentence.paragraph, token.start, sentence.span.start)
+    return before is None or before in ".,:;„“\"»«–-("  # "." also: "eingefroren.Washington"
+
+
+def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
+    return any(t.text.lower() in _AUXILIARIES for t in tokens[max(0, i - 12):i])
+
+
+def _stronger(state: _State, before: list[_Token] | None, after: list[_Token] | None,
+              before_initial: bool = True) -> list[_Token] | None:
+    """German puts the subject before the verb, or right after it when something else
+    opens the sentence ("In einem Interview äußerte sich der EU-Außenbeauftragte ...").
+    A noun phrase that names a person, a role, an organisation or a place wins over a bare
+    noun ("Schäferkordt nannte diese Zahlen ...": Zahlen is the object)."""
+    if before and after:
+        strength = _strength(before, state) if before_initial else 1
+        return before if strength >= _strength(after, state) else after
+    return before or after
+
+
+def _strength(group: list[_Token], state: _State) -> int:
+    words = [t.text for t in group if t.text.lower() not in ARTICLES]
+    names = _name_words(words)
+    if len(group) == 1 and group[0].text.lower() in PRONOUNS:
+        return 2
+    if any(is_role(w) for w in words) or is_organization(words) or \
+            (len(words) == 1 and words[0] in lexicon().place_to_country):
+        return 2
+    if names and (len(names) > 1 or state.index.find_by_name(names)):
+        return 2
+    return 1
 
 
 def _impersonal(sentence: _Sentence, tokens: list[_Token], state: _State
@@ -385,7 +448,8 @@ def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
 
 def _attributed(paragraph: str, found: list[_Token], cue: str, state: _State) -> _Attribution:
     mention = paragraph[found[0].start:found[-1].end]
-    return _Attribution(cue, mention, found[0].start, resolve_speaker(mention, state))
+    return _Attribution(cue, mention, found[0].start,
+                        resolve_speaker(mention, state, state.offset + found[0].start))
 
 
 def _np_token(token: _Token) -> bool:
@@ -400,7 +464,10 @@ def _joined(paragraph: str, left: _Token, right: _Token) -> bool:
 
 def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
     group: list[_Token] = []
-    for token in tokens[cue_at + 1:]:
+    start = cue_at + 1
+    while start < len(tokens) and start <= cue_at + 2 and tokens[start].text in _FILLERS:
+        start += 1  # "äußerte sich der ...", "sagte jedoch der ..."
+    for token in tokens[start:]:
         if group and not _joined(paragraph, group[-1], token):
             break
         if token.text.lower() in PRONOUNS and not group:
@@ -436,9 +503,14 @@ def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
         group = group[:-1]
     if not group:
         return None
+    opened = False
+    while group and group[0].text in _OPENERS:
+        group, opened = group[1:], True  # "Auch das Auswärtige Amt", "Gegenüber Journalisten"
+    if opened and len(group) == 1 and group[0].text in lexicon().place_to_country:
+        return None  # "In Paris teilte ... mit": a place, not who speaks
     words = [t.text for t in group]
     content = [w for w in words if w.lower() not in ARTICLES]
-    if not content or content[0] in ("So", "Das", "Dies", "Es", "Man", "Dann", "Doch", "Auch"):
+    if not content or content[0] in ("So", "Das", "Dies", "Es", "Man"):
         return None
     if any(w in _CALENDAR_WORDS for w in content):
         return None
@@ -449,11 +521,19 @@ def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
     return None if has_article else group
 
 
-def resolve_speaker(mention: str, state: _State) -> Resolved:
+def _last_mentioned(state: _State, position: int) -> Resolved | None:
+    """For a pronoun before anyone has spoken: the person named last before it."""
+    before = [p for p in state.index.people.values() if p.first_position < position]
+    if not before:
+        return None
+    return Resolved(max(before, key=lambda p: p.first_position).name, "person")
+
+
+def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return state.last_person or Resolved(None, "unknown")
+        return state.last_person or _last_mentioned(state, position) or Resolved(None, "unknown")
     content = [w for w in words if w.lower() not in ARTICLES]
     if is_organization(content):
         return Resolved(" ".join(content), "organization")
