@@ -162,8 +162,9 @@ def test_sigkill_at_any_moment_leaves_the_published_output_intact(tmp_path):
     first = run_plain(RunConfig(raw, output, batch_size=50))
     assert first.published
     before = _published_state(output)
+    # --force: an unchanged corpus would be a no-op finished before any kill
     command = [str(Path(sys.executable).with_name("newsetl")), "run", "--raw", str(raw),
-               "--output", str(output), "--no-prefect", "--batch-size", "50"]
+               "--output", str(output), "--no-prefect", "--batch-size", "50", "--force"]
     killed = 0
     for delay in (0.3, 1.0, 2.0, 3.5, 5.0, 7.0):
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -177,7 +178,7 @@ def test_sigkill_at_any_moment_leaves_the_published_output_intact(tmp_path):
         before = state
         assert validate_folder(published_folder(output)).success
     assert killed >= 4  # the kills landed inside runs, not after them
-    final = run_plain(RunConfig(raw, output, batch_size=50))
+    final = run_plain(RunConfig(raw, output, batch_size=50, force=True))
     assert final.published and final.counts["articles"] == 400
     assert not list((output / ".versions").glob(".staging-*"))
     assert not list(output.glob(".current.*"))
