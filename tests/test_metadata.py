@@ -97,3 +97,13 @@ def test_language_detection_is_right_when_threads_start_at_once():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=120, check=True)
     assert result.stdout.strip().split(",") == ["de"] * 20
+
+
+def test_language_is_judged_on_the_prose_not_on_a_table_at_the_start():
+    # A German report that opens with English team names (a real Wikinews case)
+    table = "\n\n".join(f"Rangers {n} - Flyers {n + 1}\n\nMaple Leafs {n} - Red Wings {n}"
+                        for n in range(12))
+    text = (f"{table}\n\nNachdem die letzte Saison in der nordamerikanischen Eishockey-Profiliga "
+            "wegen des Lockouts ausgefallen war, starteten die Teams am gestrigen Mittwoch in "
+            "die neue Saison. Die Zuschauer kamen zahlreich in die Stadien.")
+    assert detect_language(text)[0] == "de"

@@ -51,7 +51,7 @@ def word_count(text: str) -> int:
 
 
 def detect_language(text: str) -> tuple[str | None, float | None]:
-    sample = text[:_LANGUAGE_SAMPLE]
+    sample = _prose_sample(text)
     if len(_WORD.findall(sample)) < 3:
         return None, None
     _load_language_profiles()
@@ -60,6 +60,16 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     except LangDetectException:
         return None, None
     return best.lang, round(best.prob, 4)
+
+
+def _prose_sample(text: str) -> str:
+    """The longest paragraphs: prose, not a table of English team names or a language menu."""
+    sample = ""
+    for paragraph in sorted(text.split("\n\n"), key=len, reverse=True):
+        sample += paragraph + "\n"
+        if len(sample) >= _LANGUAGE_SAMPLE:
+            break
+    return sample[:_LANGUAGE_SAMPLE]
 
 
 def _load_language_profiles() -> None:
