@@ -169,3 +169,26 @@ def test_a_quoted_word_with_a_speaker_is_a_quote_but_names_stay_names():
         ("partial", "Alpha Konaré", "Militärputsch")]
     ship = "Die Marine schickte den Kreuzer „Moskwa“, sagte ein Sprecher am Montag."
     assert extract_quotes(ship) == []
+
+
+def test_plural_cues_and_group_speakers():
+    text = "Die Passagiere berichteten, das Flugzeug sei mit einem „großen Ruck“ aufgesetzt."
+    assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("partial", "Passagiere", "großen Ruck")]
+
+
+def test_a_speech_act_without_quotes_carries_over_to_reported_sentences():
+    text = ("Der frühere Schiedsrichter Robert Beispiel hat schwere Vorwürfe geäußert. "
+            "Bis vor zwei Jahren sei es der „Normalfall“ gewesen, dass Spiele verschoben wurden.")
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.text) == ("partial", "Robert Beispiel", "Normalfall")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Laut Polizei wurden bei dem Unfall drei Menschen verletzt.", "Polizei"),
+    ("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.", "Feuerwehr"),
+])
+def test_sourced_reports_are_indirect_speech(sentence, speaker):
+    (quote,) = extract_quotes(sentence)
+    assert (quote.kind, quote.text) == ("indirect", sentence.rstrip("."))
+    assert speaker in quote.speaker

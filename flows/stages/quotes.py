@@ -64,9 +64,13 @@ def speech_lexicon() -> SpeechLexicon:
         data = tomllib.load(handle)
     particles = {verb: re.compile(rf"\b(?:{alternatives})\b")
                  for verb, alternatives in data["particles"].items()}
+    particles |= {verb + "n": pattern for verb, pattern in particles.items()
+                  if verb.endswith("te")}
     phrases = data["phrases"]
+    verbs = set(data["verbs"])
+    verbs |= {v + "n" for v in verbs if v.endswith("te")}  # sagte -> sagten: plural subjects
     return SpeechLexicon(
-        verbs=frozenset(data["verbs"]),
+        verbs=frozenset(verbs),
         particles=particles,
         speaker_after=tuple(sorted(phrases["speaker_after"], key=len, reverse=True)),
         speaker_before=tuple(phrases["speaker_before"]),
@@ -130,7 +134,7 @@ def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]
         if not found:
             found = _indirect(sentence, offset, state)
         quotes.extend(found)
-        state.speech_just_before = bool(found)
+        state.speech_just_before = bool(found) or _speech_act(sentence, state)
         previous = state.last if found else _cue_only(sentence, state)
     return quotes
 
@@ -177,6 +181,16 @@ class _Sentence:
         at = bisect.bisect_left(positions, anchor)
         nearby = self._candidates[max(0, at - 1):at + 1]
         return min(nearby, key=lambda c: (abs(c[0] - anchor), c[0] < anchor))[1]
+
+
+def _speech_act(sentence: _Sentence, state: _State) -> bool:
+    """A sentence that says someone spoke ("X äußerte Vorwürfe gegen Y."): the reported
+    sentences after it are that speaker's."""
+    attribution = sentence.attribution(state)
+    if attribution is None or attribution.mention is None:
+        return False
+    state.remember(attribution)
+    return True
 
 
 def _cue_only(sentence: _Sentence, state: _State) -> _Attribution | None:
@@ -517,8 +531,7 @@ def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
     if any(is_role(w) for w in words) or is_organization(words) or \
             (len(content) == 1 and content[0] in lexicon().place_to_country):
         return group
-    has_article = words[0].lower() in ARTICLES
-    return None if has_article else group
+    return group  # "Kerry", "Die Passagiere": weak; _stronger prefers a role or a name
 
 
 def _last_mentioned(state: _State, position: int) -> Resolved | None:
@@ -564,9 +577,10 @@ def _name_words(words: list[str]) -> list[str]:
 
 
 def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
-    """Reported speech without quotation marks, in the subjunctive."""
+    """Reported speech without quotation marks: in the subjunctive, or attributed by a
+    source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
     if not sentence.reported(allow_k2=True) and "dass" not in sentence.text.split():
-        return []
+        return _sourced(sentence, offset, state)
     clause = _clause_before_cue(sentence, state) or _clause_after_cue(sentence, state)
     if clause:
         span, attribution = clause
@@ -579,6 +593,15 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
         return [_quote((sentence.span.start, sentence.text[:end]), "indirect", state.last,
                        offset)]
     return []
+
+
+def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
+    attribution = _phrase_attribution(sentence.paragraph, sentence.tokens, state)
+    if attribution is None or attribution.mention is None or attribution.cue == "so":
+        return []
+    state.remember(attribution)
+    end = len(sentence.text.rstrip(" .!?"))
+    return [_quote((sentence.span.start, sentence.text[:end]), "indirect", attribution, offset)]
 
 
 _PARTICLE_REACH = 40  # words after a separable verb in which its particle may stand
