@@ -192,3 +192,19 @@ def test_sourced_reports_are_indirect_speech(sentence, speaker):
     (quote,) = extract_quotes(sentence)
     assert (quote.kind, quote.text) == ("indirect", sentence.rstrip("."))
     assert speaker in quote.speaker
+
+
+def test_the_speaker_phrase_ends_where_the_next_phrase_begins():
+    (quote,) = extract_quotes("Hauptthemen waren laut Pentagon der Kampf gegen den Terror und "
+                              "die Sicherheit der Truppen.")
+    assert (quote.kind, quote.speaker) == ("indirect", "Pentagon")
+    genitive = "Die Sprecherin der Stiftung Warentest sagte: „Wir bleiben dabei.“"
+    assert extract_quotes(genitive)[0].speaker_mention == "Die Sprecherin der Stiftung Warentest"
+
+
+def test_demnach_refers_to_the_source_just_named():
+    text = ("Die Polizei veröffentlichte am Montag ihren Bericht. Laut Polizei war der Fahrer "
+            "zu schnell. Demnach fuhr er mit 120 Stundenkilometern durch den Ort.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Polizei", "Polizei"]
+    assert quotes[1].cue == "demnach"

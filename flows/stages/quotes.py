@@ -56,6 +56,7 @@ class SpeechLexicon:
     impersonal: tuple[str, ...]
     subjunctive: frozenset[str]
     participles: frozenset[str]
+    anaphoric: tuple[str, ...]
 
 
 @cache
@@ -77,6 +78,7 @@ def speech_lexicon() -> SpeechLexicon:
         impersonal=tuple(sorted(phrases["impersonal"], key=len, reverse=True)),
         subjunctive=frozenset(data["subjunctive"]["forms"]),
         participles=frozenset(data["participles"]),
+        anaphoric=tuple(phrases["anaphoric"]),
     )
 
 
@@ -488,6 +490,9 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
             return [token]
         if not _np_token(token):
             break
+        if group and token.text.lower() in ARTICLES and is_capitalised(group[-1].text) \
+                and not is_role(group[-1].text):
+            break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
     return _valid_speaker(group)
 
@@ -579,24 +584,32 @@ def _name_words(words: list[str]) -> list[str]:
 def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     """Reported speech without quotation marks: in the subjunctive, or attributed by a
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
-    if not sentence.reported(allow_k2=True) and "dass" not in sentence.text.split():
-        return _sourced(sentence, offset, state)
-    clause = _clause_before_cue(sentence, state) or _clause_after_cue(sentence, state)
-    if clause:
-        span, attribution = clause
-        text = sentence.paragraph[span.start:span.end]
-        state.remember(attribution)
-        return [_quote((span.start, text), "indirect", attribution, offset)]
-    if sentence.reported() and state.last and state.speech_just_before and \
-            not _has_cue(sentence.text):
-        end = len(sentence.text.rstrip(" .!?"))
-        return [_quote((sentence.span.start, sentence.text[:end]), "indirect", state.last,
-                       offset)]
-    return []
+    if sentence.reported(allow_k2=True) or "dass" in sentence.text.split():
+        clause = _clause_before_cue(sentence, state) or _clause_after_cue(sentence, state)
+        if clause:
+            span, attribution = clause
+            text = sentence.paragraph[span.start:span.end]
+            state.remember(attribution)
+            return [_quote((span.start, text), "indirect", attribution, offset)]
+        if sentence.reported() and state.last and state.speech_just_before and \
+                not _has_cue(sentence.text) and not _anaphoric(sentence):
+            end = len(sentence.text.rstrip(" .!?"))
+            return [_quote((sentence.span.start, sentence.text[:end]), "indirect", state.last,
+                           offset)]
+    return _sourced(sentence, offset, state)
+
+
+def _anaphoric(sentence: _Sentence) -> str | None:
+    words = {t.text.lower() for t in sentence.tokens}
+    return next((w for w in speech_lexicon().anaphoric if w in words), None)
 
 
 def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     attribution = _phrase_attribution(sentence.paragraph, sentence.tokens, state)
+    back = _anaphoric(sentence)
+    if attribution is None and back and state.last:  # "Demnach ...": the last source's
+        attribution = _Attribution(back, state.last.mention, state.last.mention_start,
+                                   state.last.resolved)
     if attribution is None or attribution.mention is None or attribution.cue == "so":
         return []
     state.remember(attribution)
