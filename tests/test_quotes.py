@@ -208,3 +208,15 @@ def test_demnach_refers_to_the_source_just_named():
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Polizei", "Polizei"]
     assert quotes[1].cue == "demnach"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Das ist unser Erfolg“, so der Mitarbeiter der Firma.", "Mitarbeiter"),
+    # two speakers: the first is named (coordination is not resolved yet)
+    ("„Wir treten aus“, meinen die beiden Mitglieder Jan Giesel und David Perteck.",
+     "Jan Giesel"),
+    ("„Wir bitten Sie dringend“, heißt es in dem Schreiben des Verbands.", "Schreiben"),
+])
+def test_more_cue_shapes(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert speaker in (quote.speaker or "") + " " + (quote.speaker_mention or "")

@@ -30,7 +30,8 @@ from flows.stages.temporal import MONTHS, WEEKDAYS
 from flows.stages.text import Span, paragraphs, quote_spans, sentence_spans, spans_within
 
 _MAX_NAME_WORDS = 5
-_CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS)}
+# Full names only: "Jan" is a first name as often as January.
+_CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4}
 _K2_FORMS = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten",
              "müssten", "sollten", "wollten", "gäbe", "stünde", "stünden"}
 
@@ -70,6 +71,8 @@ def speech_lexicon() -> SpeechLexicon:
     phrases = data["phrases"]
     verbs = set(data["verbs"])
     verbs |= {v + "n" for v in verbs if v.endswith("te")}  # sagte -> sagten: plural subjects
+    verbs |= {v[:-1] + ("n" if v.endswith("ert") else "en") for v in verbs
+              if v.endswith("t") and not v.endswith("te")}  # meint -> meinen, fordert -> fordern
     return SpeechLexicon(
         verbs=frozenset(verbs),
         particles=particles,
@@ -400,10 +403,12 @@ def _strength(group: list[_Token], state: _State) -> int:
 
 def _impersonal(sentence: _Sentence, tokens: list[_Token], state: _State
                 ) -> _Attribution | None:
-    """"hieß es (aus dem Auswärtigen Amt)": the source, if named, else the last organisation."""
+    """"hieß es (aus dem Auswärtigen Amt / in dem Schreiben)": the source, if named, else the
+    last organisation."""
     for phrase in speech_lexicon().impersonal:
         if re.search(rf"\b{phrase}\b", sentence.text):
-            source = next((i for i, t in enumerate(tokens) if t.text in ("aus", "Aus")), None)
+            source = next((i for i, t in enumerate(tokens)
+                           if t.text in ("aus", "Aus", "in", "In")), None)
             found = _speaker_after(sentence.paragraph, tokens, source) \
                 if source is not None else None
             if found:
@@ -450,8 +455,8 @@ def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
             parts = phrase.lower().split()
             if words[i:i + len(parts)] != parts:
                 continue
-            if parts == ["so"] and not (i > 0 and paragraph[tokens[i].start - 2] == ","):
-                continue
+            if parts == ["so"] and _char_before(paragraph, tokens[i].start, 0) != ",":
+                continue  # "„…“, so der Sprecher" but not "so groß wie"
             found = _speaker_after(paragraph, tokens, i + len(parts) - 1)
             if found:
                 return _attributed(paragraph, found, phrase, state)
@@ -532,11 +537,8 @@ def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
     if not content or content[0] in ("So", "Das", "Dies", "Es", "Man"):
         return None
     if any(w in _CALENDAR_WORDS for w in content):
-        return None
-    if any(is_role(w) for w in words) or is_organization(words) or \
-            (len(content) == 1 and content[0] in lexicon().place_to_country):
-        return group
-    return group  # "Kerry", "Die Passagiere": weak; _stronger prefers a role or a name
+        return None  # "am Montag", "im November"
+    return group  # strong or weak ("Kerry", "Die Passagiere"): _stronger chooses
 
 
 def _last_mentioned(state: _State, position: int) -> Resolved | None:
