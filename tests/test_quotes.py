@@ -220,3 +220,11 @@ def test_demnach_refers_to_the_source_just_named():
 def test_more_cue_shapes(text, speaker):
     (quote,) = extract_quotes(text)
     assert speaker in (quote.speaker or "") + " " + (quote.speaker_mention or "")
+
+
+def test_a_quote_paragraph_continues_the_last_speaker():
+    text = ("„Wir haben viel erreicht“, sagte Ministerin Anna Beispiel am Montag.\n\n"
+            "„Aber die Arbeit ist noch lange nicht getan.“\n\n"
+            "Der Haushalt wurde danach beschlossen.\n\n„Ein guter Tag.“")
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["Anna Beispiel", "Anna Beispiel", None]  # not after reporter's text

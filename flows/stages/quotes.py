@@ -216,13 +216,20 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
             if attribution is None:
                 continue  # a scare quote or a title: no speaker, no quotation
         else:
-            attribution = attribution or previous or _following_attribution(sentence, state)
+            attribution = attribution or previous or _following_attribution(sentence, state) \
+                or _continued(state)
             if attribution is None and name_like:
                 continue
         quotes.append(_quote(_content(sentence.paragraph, span), kind, attribution, offset))
         if attribution:
             state.remember(attribution)
     return quotes
+
+
+def _continued(state: _State) -> _Attribution | None:
+    """A quotation without a tag right after attributed speech goes on with that speaker
+    (also into the next paragraph: quote paragraphs continue the last speaker)."""
+    return state.last if state.speech_just_before else None
 
 
 def _content(paragraph: str, span: Span) -> tuple[int, str]:
