@@ -228,3 +228,11 @@ def test_a_quote_paragraph_continues_the_last_speaker():
             "Der Haushalt wurde danach beschlossen.\n\n„Ein guter Tag.“")
     speakers = [q.speaker for q in extract_quotes(text)]
     assert speakers == ["Anna Beispiel", "Anna Beispiel", None]  # not after reporter's text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Über Steve Fossett sagte Branson: „Steve muss mit Turbulenzen zurechtkommen.“", "Branson"),
+    ("Weiter sagte der Journalist Michael Gordon: „Der Bericht ist richtig.“", "Michael Gordon"),
+])
+def test_a_fronted_phrase_does_not_speak(text, speaker):
+    assert extract_quotes(text)[0].speaker == speaker

@@ -365,7 +365,9 @@ _OPENERS = {
     "Für", "Über", "Unter", "Zu", "Zum", "Zur", "Am", "An", "Trotz", "Wegen", "Während", "Als",
     "Auch", "Doch", "Dennoch", "Zudem", "Bereits", "Schon", "Unterdessen", "Inzwischen",
     "Danach", "Daraufhin", "Dabei", "Damit", "Deshalb", "Jedoch", "Allerdings", "Noch", "Dann",
-    "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute",
+    "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute", "Weiter", "Außerdem", "Ferner",
+    "Dazu", "Hierzu", "Dort", "Hier", "Jetzt", "Damals", "Anschließend", "Schließlich",
+    "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -390,7 +392,7 @@ def _stronger(state: _State, before: list[_Token] | None, after: list[_Token] | 
     A noun phrase that names a person, a role, an organisation or a place wins over a bare
     noun ("Schäferkordt nannte diese Zahlen ...": Zahlen is the object)."""
     if before and after:
-        strength = _strength(before, state) if before_initial else 1
+        strength = _strength(before, state) if before_initial else 0
         return before if strength >= _strength(after, state) else after
     return before or after
 
