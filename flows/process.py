@@ -91,7 +91,7 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         holders = office_holders(index)
         published = assess_with_text(cleaned.date_text, holders)
         stage = "quotes"
-        quotes = extract_quotes(cleaned.body, context)
+        quotes = extract_quotes(cleaned.body, context, index)
         stage = "events"
         events = extract_events(cleaned.body, _reference(published), index)
         clues = DateClues(document.article_id, document.source_file, published,

@@ -116,10 +116,10 @@ def test_an_exception_in_one_document_becomes_its_reject(monkeypatch, tmp_path):
     """Fault injection: the quote stage fails on one document only."""
     real = process.extract_quotes
 
-    def failing(body, context=""):
+    def failing(body, *args):
         if "Kreuzers" in body:  # one sample article only
             raise RuntimeError("injected fault")
-        return real(body, context)
+        return real(body, *args)
 
     monkeypatch.setattr(process, "extract_quotes", failing)
     summary = run_plain(RunConfig(RAW_DIR, tmp_path / "out"))

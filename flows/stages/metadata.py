@@ -15,7 +15,7 @@ from flows.stages.profiles import Profile, agency_names
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
 _PROFILES_LOADED = threading.Lock()
-_LANGUAGE_SAMPLE = 1000
+_LANGUAGE_SAMPLE = 600  # enough prose for German vs. the rest; cost grows with length
 _WORD = re.compile(r"\b[^\W\d_][\w'’-]*\b")
 
 

@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections import deque
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from flows.stages.entities import (
     ARTICLES,
@@ -52,7 +52,7 @@ class Quote:
 class SpeechLexicon:
     verbs: frozenset[str]
     particles: dict[str, re.Pattern[str]]
-    speaker_after: tuple[str, ...]
+    speaker_after: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # by first word
     speaker_before: tuple[str, ...]
     impersonal: tuple[str, ...]
     subjunctive: frozenset[str]
@@ -76,13 +76,22 @@ def speech_lexicon() -> SpeechLexicon:
     return SpeechLexicon(
         verbs=frozenset(verbs),
         particles=particles,
-        speaker_after=tuple(sorted(phrases["speaker_after"], key=len, reverse=True)),
+        speaker_after=_by_first_word(phrases["speaker_after"]),
         speaker_before=tuple(phrases["speaker_before"]),
         impersonal=tuple(sorted(phrases["impersonal"], key=len, reverse=True)),
         subjunctive=frozenset(data["subjunctive"]["forms"]),
         participles=frozenset(data["participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
     )
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Phrases as lower-case word tuples, grouped by their first word, longest first."""
+    grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in sorted(phrases, key=lambda p: len(p.split()), reverse=True):
+        parts = tuple(phrase.lower().split())
+        grouped.setdefault(parts[0], []).append((parts, phrase))
+    return {word: tuple(entries) for word, entries in grouped.items()}
 
 
 @dataclass(frozen=True)
@@ -100,9 +109,11 @@ class _Attribution:
     resolved: Resolved
 
 
-def extract_quotes(body: str, context: str = "") -> list[Quote]:
-    """All quotations of an article body. `context` (title, captions) helps resolve names."""
-    index = EntityIndex.build(context + "\n" + body)
+def extract_quotes(body: str, context: str = "", index: EntityIndex | None = None
+                   ) -> list[Quote]:
+    """All quotations of an article body. `context` (title, captions) helps resolve names;
+    `index` is the EntityIndex of context + "\n" + body if the caller has built it already."""
+    index = index or EntityIndex.build(context + "\n" + body)
     state = _State(index)
     quotes: list[Quote] = []
     for offset, paragraph in paragraphs(body):
@@ -159,7 +170,7 @@ class _Sentence:
         """A stretch of this sentence (offsets relative to the sentence), without quotes."""
         return _Sentence(self.paragraph, Span(self.span.start + start, self.span.start + end))
 
-    @property
+    @cached_property
     def tokens(self) -> list[_Token]:
         tokens, guards = [], iter(self.quotes)
         guard = next(guards, None)
@@ -460,11 +471,10 @@ def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
     lex = speech_lexicon()
     words = [t.text.lower() for t in tokens]
     for i in range(len(tokens)):
-        for phrase in lex.speaker_after:
-            parts = phrase.lower().split()
-            if words[i:i + len(parts)] != parts:
+        for parts, phrase in lex.speaker_after.get(words[i], ()):
+            if tuple(words[i:i + len(parts)]) != parts:
                 continue
-            if parts == ["so"] and _char_before(paragraph, tokens[i].start, 0) != ",":
+            if parts == ("so",) and _char_before(paragraph, tokens[i].start, 0) != ",":
                 continue  # "„…“, so der Sprecher" but not "so groß wie"
             found = _speaker_after(paragraph, tokens, i + len(parts) - 1)
             if found:
