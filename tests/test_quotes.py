@@ -236,3 +236,13 @@ def test_a_quote_paragraph_continues_the_last_speaker():
 ])
 def test_a_fronted_phrase_does_not_speak(text, speaker):
     assert extract_quotes(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.", "Polizei"),
+    ("Wie der Konzern am Montag bekannt gab, sinkt der Gewinn.", "Konzern"),
+])
+def test_wie_clauses_report_the_main_clause(sentence, speaker):
+    (quote,) = extract_quotes(sentence)
+    assert quote.kind == "indirect" and speaker in quote.speaker
+    assert quote.text == sentence.split(", ", 1)[1].rstrip(".")

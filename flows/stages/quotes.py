@@ -463,6 +463,8 @@ def _is_cue_verb(token: _Token, tokens: list[_Token], i: int) -> bool:
     particle = lex.particles.get(word)
     if particle is None:
         return True
+    if i and particle.fullmatch(tokens[i - 1].text):
+        return True  # verb last in a subordinate clause: "wie die Polizei bekannt gab"
     return bool(particle.search(" ".join(t.text for t in tokens[i + 1:i + _PARTICLE_REACH])))
 
 
@@ -617,7 +619,30 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
             end = len(sentence.text.rstrip(" .!?"))
             return [_quote((sentence.span.start, sentence.text[:end]), "indirect", state.last,
                            offset)]
+    as_reported = _as_reported(sentence, state)
+    if as_reported:
+        span, attribution = as_reported
+        state.remember(attribution)
+        return [_quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
+                       attribution, offset)]
     return _sourced(sentence, offset, state)
+
+
+def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
+    """"Wie die Polizei mitteilte, wurden drei Menschen verletzt.": the main clause."""
+    text = sentence.text
+    comma = text.find(", ")
+    if not text.startswith("Wie ") or comma < 0:
+        return None
+    tokens = sentence.part(0, comma).tokens
+    cue = next((t for i, t in enumerate(tokens) if _is_cue_verb(t, tokens, i)
+                or t.text.lower() in speech_lexicon().participles), None)
+    subject = _sentence_subject(sentence.paragraph, tokens[1:])  # right after "Wie"
+    if cue is None or subject is None:
+        return None
+    attribution = _attributed(sentence.paragraph, subject, cue.text, state)
+    start, end = sentence.span.start + comma + 2, sentence.span.start + len(text.rstrip(" .!?"))
+    return Span(start, end), attribution
 
 
 def _anaphoric(sentence: _Sentence) -> str | None:
