@@ -246,3 +246,10 @@ def test_wie_clauses_report_the_main_clause(sentence, speaker):
     (quote,) = extract_quotes(sentence)
     assert quote.kind == "indirect" and speaker in quote.speaker
     assert quote.text == sentence.split(", ", 1)[1].rstrip(".")
+
+
+def test_konjunktiv_one_without_a_cue_is_reported_speech_with_an_unknown_speaker():
+    text = "Der Bürgermeister eröffnete die Brücke. Die Kosten seien deutlich gestiegen."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.speaker_type, quote.text) == \
+        ("indirect", None, "unknown", "Die Kosten seien deutlich gestiegen")

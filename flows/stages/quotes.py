@@ -614,10 +614,12 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
             text = sentence.paragraph[span.start:span.end]
             state.remember(attribution)
             return [_quote((span.start, text), "indirect", attribution, offset)]
-        if sentence.reported() and state.last and state.speech_just_before and \
-                not _has_cue(sentence.text) and not _anaphoric(sentence):
+        if sentence.reported() and not _has_cue(sentence.text) and not _anaphoric(sentence):
+            # Konjunktiv I without a cue: reported speech; the speaker of the statement just
+            # before, or unknown (never a guess from further back)
             end = len(sentence.text.rstrip(" .!?"))
-            return [_quote((sentence.span.start, sentence.text[:end]), "indirect", state.last,
+            speaker = state.last if state.speech_just_before else None
+            return [_quote((sentence.span.start, sentence.text[:end]), "indirect", speaker,
                            offset)]
     as_reported = _as_reported(sentence, state)
     if as_reported:
