@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from flows.tables import TABLES, table_spec
+from flows.tables import TABLES, table_spec, to_arrow
 
 VERSIONS = ".versions"
 CURRENT = "current"
@@ -135,8 +135,6 @@ def new_staging(output: Path, run_id: str) -> Path:
 
 
 def write_tables(staging: Path, rows: dict[str, list[dict]]) -> dict[str, int]:
-    from flows.tables import to_arrow
-
     counts = {}
     for name in TABLES:
         table = to_arrow(name, rows.get(name, []))

@@ -117,9 +117,9 @@ def batches(items: Sequence, size: int) -> list[list]:
 
 
 def find_inputs(raw_dir: Path) -> list[str]:
+    """Input files as paths relative to the raw folder (the names rows and the manifest use)."""
     raw = raw_dir.resolve()
-    return [p.relative_to(raw).as_posix() if p.is_relative_to(raw) else p.name
-            for p in discover(raw)]
+    return [p.relative_to(raw).as_posix() for p in discover(raw)]
 
 
 def hash_batch(paths: list[str], raw_dir: str) -> list[tuple[str, str | None]]:

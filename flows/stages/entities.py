@@ -77,11 +77,14 @@ def is_role(token: str) -> bool:
 
 
 def is_organization(words: list[str]) -> bool:
+    """"das Pentagon", "das russische Verteidigungsministerium", "Auswärtige Amt"."""
+    if not words:
+        return False
     lex = lexicon()
     phrase = " ".join(w for w in words if w.lower() not in ARTICLES)
-    head = words[-1].lower() if words else ""
-    return phrase in lex.org_names or (is_capitalised(words[-1]) and
-                                       head.endswith(lex.org_suffixes)) if words else False
+    head = words[-1]
+    return phrase in lex.org_names or (is_capitalised(head) and
+                                       head.lower().endswith(lex.org_suffixes))
 
 
 def country_of(token: str) -> str | None:
@@ -240,7 +243,3 @@ def _trim_name(words: list[str]) -> list[str]:
             break
         kept.append(word)
     return kept
-
-
-def mention_words(mention: str) -> list[str]:
-    return TOKEN.findall(mention)
