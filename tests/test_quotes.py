@@ -253,3 +253,21 @@ def test_konjunktiv_one_without_a_cue_is_reported_speech_with_an_unknown_speaker
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker, quote.speaker_type, quote.text) == \
         ("indirect", None, "unknown", "Die Kosten seien deutlich gestiegen")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Er bleibt in Erinnerung“, schrieb „Die Zeit“ in einem Nachruf.", "Die Zeit"),
+    ("Erkki Tuomioja, Präsident des Rats der Europäischen Union: „Das Gesetz ist falsch.“",
+     "Erkki Tuomioja"),
+    ("Im Brief, den Minister Hans Beispiel geschickt hat, erklärt er: „Das ist ein Fehler.“",
+     "Hans Beispiel"),
+    ("Auf der Homepage des Festivals heißt es: „Die Striche wurden gewählt.“", "Homepage"),
+])
+def test_speakers_in_quotation_marks_before_colons_and_in_sources(text, speaker):
+    assert speaker in (extract_quotes(text)[0].speaker or "")
+
+
+def test_a_published_statement_is_the_source_of_what_follows(seeds):
+    quote = _find(seeds, "000", "Sergej Schoigu betonte")
+    assert (quote["speaker_type"], quote["cue"]) == ("organization", "hieß es weiter")
+    assert "Verteidigungsministerium" in quote["speaker"]

@@ -349,7 +349,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     found = []
     for i, token in enumerate(tokens):
         word = token.text.lower()
-        if word in speech_lexicon().participles and _auxiliary_before(tokens, i):
+        if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
+                not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _sentence_subject(sentence.paragraph, tokens)  # "X hatte ... betont"
         elif _is_cue_verb(token, tokens, i):
             before = _speaker_before(sentence.paragraph, tokens, i)
@@ -364,10 +365,43 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         if speaker:
             found.append((token.start, _attributed(sentence.paragraph, speaker, token.text,
                                                    state)))
+    found += _quoted_sources(sentence, tokens, state)
     if found:
-        return found
-    phrase = _phrase_attribution(sentence.paragraph, tokens, state)
+        return sorted(found, key=lambda c: c[0])
+    phrase = _phrase_attribution(sentence.paragraph, tokens, state) or \
+        _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
+
+
+def _quoted_sources(sentence: _Sentence, tokens: list[_Token], state: _State
+                    ) -> list[tuple[int, _Attribution]]:
+    """„…“, schrieb „Die Zeit“: a publication in quotation marks right after a speech verb."""
+    found = []
+    for i, token in enumerate(tokens):
+        if not _is_cue_verb(token, tokens, i):
+            continue
+        follows = next((q for q in sentence.quotes if q.start >= token.end
+                        and sentence.paragraph[token.end:q.start].strip() == ""), None)
+        if follows and _looks_like_name(sentence.paragraph, follows):
+            name = sentence.paragraph[follows.start + 1:follows.end - 1]
+            found.append((token.start, _Attribution(token.text, name, follows.start + 1,
+                                                    Resolved(name, "organization"))))
+    return found
+
+
+def _introduced_by_colon(sentence: _Sentence, tokens: list[_Token], state: _State
+                         ) -> _Attribution | None:
+    """"Erkki Tuomioja, Präsident des Rats der EU: „…“": a name before the colon, no verb."""
+    first = sentence.quotes[0] if sentence.quotes else None
+    if first is None or _char_before(sentence.paragraph, first.start, sentence.span.start) != ":":
+        return None
+    head = [t for t in tokens if t.end <= first.start]
+    if not head or len(head) > 14:
+        return None
+    subject = _sentence_subject(sentence.paragraph, head)
+    if subject is None or _strength(subject, state) < 2:
+        return None
+    return _attributed(sentence.paragraph, subject, ":", state)
 
 
 # Capitalised words that open a sentence without being part of who speaks.
@@ -428,7 +462,7 @@ def _impersonal(sentence: _Sentence, tokens: list[_Token], state: _State
     for phrase in speech_lexicon().impersonal:
         if re.search(rf"\b{phrase}\b", sentence.text):
             source = next((i for i, t in enumerate(tokens)
-                           if t.text in ("aus", "Aus", "in", "In")), None)
+                           if t.text in ("aus", "Aus", "in", "In", "auf", "Auf")), None)
             found = _speaker_after(sentence.paragraph, tokens, source) \
                 if source is not None else None
             if found:
