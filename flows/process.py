@@ -88,14 +88,13 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         stage = "dates"
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
-        holders = office_holders(index)
-        published = assess_with_text(cleaned.date_text, holders)
+        clues = _date_clues(document.article_id, document.source_file, cleaned.date_text,
+                            cleaned.body, index)
+        published = clues.assessed
         stage = "quotes"
         quotes = extract_quotes(cleaned.body, context, index)
         stage = "events"
         events = extract_events(cleaned.body, _reference(published), index)
-        clues = DateClues(document.article_id, document.source_file, published,
-                          tuple(holders), tuple(event_clues(cleaned.body, index)))
     except Exception as error:  # one bad document must never stop the run
         return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
     article_id = document.article_id
@@ -151,25 +150,32 @@ def finish_corpus(results: list[ProcessedArticle | Rejection]) -> None:
     repaired = repair_dates([a.clues for a in articles])
     for article in articles:
         published = repaired.get(article.article["article_id"], article.clues.assessed)
-        if _date_columns(published) != {k: article.article[k] for k in _date_columns(published)}:
-            article.article.update(_date_columns(published))
+        columns = _date_columns(published)
+        if columns != {name: article.article[name] for name in columns}:
+            article.article.update(columns)
             article.events = _event_rows(article.article["article_id"], extract_events(
-                article.article["body"], _reference(published), _index(article.article)))
+                article.article["body"], _reference(published), _row_index(article.article)))
     assign_event_keys([row for article in articles for row in article.events])
 
 
-def _index(row: dict) -> EntityIndex:
+def _row_index(row: dict) -> EntityIndex:
     context = _context(row["title"], row["teaser"], row["captions"])
     return EntityIndex.build(context + "\n" + row["body"])
 
 
 def _clues_from_row(row: dict) -> DateClues:
     """The corpus step's view of an article published by an earlier run."""
-    index = _index(row)
+    return _date_clues(row["article_id"], row["source_file"], row["date_raw"], row["body"],
+                       _row_index(row))
+
+
+def _date_clues(article_id: str, source_file: str, date_raw: str | None, body: str,
+                index: EntityIndex) -> DateClues:
+    """The raw date checked against the office holders the text names, and the article's
+    events as read without a publication date: all the corpus step needs of an article."""
     holders = office_holders(index)
-    return DateClues(row["article_id"], row["source_file"],
-                     assess_with_text(row["date_raw"], holders), tuple(holders),
-                     tuple(event_clues(row["body"], index)))
+    return DateClues(article_id, source_file, assess_with_text(date_raw, holders),
+                     tuple(holders), tuple(event_clues(body, index)))
 
 
 def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:

@@ -163,8 +163,7 @@ class _Sentence:
         self.span = span
         self.quotes = list(quotes)
         self.text = paragraph[span.start:span.end]
-        self._candidates: list[tuple[int, _Attribution]] | None = None
-        self._words: set[str] | None = None
+        self._candidates: list[tuple[int, _Attribution]] | None = None  # depend on the state
 
     def part(self, start: int, end: int) -> _Sentence:
         """A stretch of this sentence (offsets relative to the sentence), without quotes."""
@@ -181,10 +180,12 @@ class _Sentence:
                 tokens.append(_Token(match.group(0), match.start(), match.end()))
         return tokens
 
+    @cached_property
+    def words(self) -> set[str]:
+        return {w.lower() for w in TOKEN.findall(self.text)}
+
     def reported(self, allow_k2: bool = False) -> bool:
-        if self._words is None:
-            self._words = {w.lower() for w in TOKEN.findall(self.text)}
-        return _reported_words(self._words, allow_k2)
+        return _reported_words(self.words, allow_k2)
 
     def attribution(self, state: _State, near: Span | None = None) -> _Attribution | None:
         """The speaker and cue; with several cues in the sentence, the one nearest to `near`."""
