@@ -110,8 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
         "eval", help="score the pipeline against gold data (fundus news pages)",
         description="Run the real stages (and the corpus step) on a gold corpus and print "
         "the scores: body bag-of-words P/R/F1, exact title, same-day date, authors.")
-    evaluate.add_argument("what", choices=["pages", "quotes"],
-                          help="pages: fundus page-text dumps (cleaning, metadata, dates); "
+    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes"],
+                          help="cleaning: fundus pages as HTML and as page text (body, "
+                          "title, date, authors; trafilatura side by side when installed); "
+                          "pages: the page-text dumps only; "
                           "quotes: German Wikinews with gold quotations and speakers")
     evaluate.add_argument("--corpus", type=Path, required=True,
                           help="../shared/corpora/fundus_news_pages_de or "
@@ -221,14 +223,16 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from flows.evaluate import evaluate_pages, evaluate_quotes
+    from flows.evaluate import cleaning_table, evaluate_cleaning, evaluate_pages, evaluate_quotes
 
-    needed = {"pages": "articles.jsonl", "quotes": "documents.jsonl"}[args.what]
+    needed = {"cleaning": "articles.jsonl", "pages": "articles.jsonl",
+              "quotes": "documents.jsonl"}[args.what]
     if not (args.corpus / needed).is_file():
         return _fail(f"{args.corpus} has no {needed}: not the corpus for `eval {args.what}`")
-    if args.what == "pages":
-        scores, _ = evaluate_pages(args.corpus)
-        print(scores.table())
+    if args.what in ("cleaning", "pages"):
+        rows = evaluate_cleaning(args.corpus) if args.what == "cleaning" \
+            else [evaluate_pages(args.corpus)[0]]
+        print(cleaning_table(rows))
         return EXIT_OK
     results = evaluate_quotes(args.corpus)
     print("| quotes | P | R | F1 | speaker accuracy |\n|---|---|---|---|---|")

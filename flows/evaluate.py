@@ -1,15 +1,17 @@
 """Evaluation against gold data kept outside the repository (../shared/corpora/...).
 
-`evaluate_pages`: the fundus news pages (page-text dumps of 101 real pages from 64 German-language
-publishers, with gold title, date, authors and body) through the real stages and the corpus step;
-scored as bag-of-words precision/recall/F1 of the body, exact title, same-day date, and "a gold
-surname found among the authors".
+`evaluate_cleaning`: the fundus news pages (101 real pages from 64 German-language publishers,
+each as crawled HTML and as a page-text dump, with gold title, date, authors and body) through
+the real stages and the corpus step; scored as bag-of-words precision/recall/F1 of the body,
+exact title, same-day date, and "a gold surname found among the authors". trafilatura runs on
+the same HTML side by side when it is installed.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,10 +21,13 @@ from flows.process import ProcessedArticle, finish_corpus, process_document
 from flows.stages.intake import Rejection, read_document
 
 _WORDS = re.compile(r"\w+")
+INPUTS = {"html": "html_file", "page text": "page_text_file"}
 
 
 @dataclass
 class PageScores:
+    extractor: str = "newsetl"
+    input: str = "page text"
     pages: int = 0
     rejected: int = 0
     body_precision: list[float] = field(default_factory=list)
@@ -31,25 +36,33 @@ class PageScores:
     date_same_day: int = 0
     authors_found: int = 0
     date_status: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
 
-    def table(self) -> str:
+    def row(self) -> str:
         precision = _mean(self.body_precision)
         recall = _mean(self.body_recall)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_page = 1000 * self.seconds / self.pages if self.pages else 0.0
+        return (f"| {self.extractor} | {self.input} | {precision:.3f} | {recall:.3f} | {f1:.3f} "
+                f"| {self._share(self.title_exact):.3f} | {self._share(self.date_same_day):.3f} "
+                f"| {self._share(self.authors_found):.3f} | {per_page:.0f} |")
 
-        def share(count: int) -> float:
-            return count / self.pages if self.pages else 0.0
+    def _share(self, count: int) -> float:
+        return count / self.pages if self.pages else 0.0
 
-        return "\n".join([
-            "| extractor | input | body P | body R | body F1 | title | date | authors |",
-            "|---|---|---|---|---|---|---|---|",
-            f"| newsetl | page text | {precision:.3f} | {recall:.3f} | {f1:.3f} "
-            f"| {share(self.title_exact):.3f} | {share(self.date_same_day):.3f} "
-            f"| {share(self.authors_found):.3f} |",
-            "",
-            f"pages {self.pages}, rejected {self.rejected}; date status: "
-            + ", ".join(f"{k} {v}" for k, v in sorted(self.date_status.items())),
-        ])
+    def table(self) -> str:
+        return cleaning_table([self])
+
+
+def cleaning_table(rows: list[PageScores]) -> str:
+    lines = ["| extractor | input | body P | body R | body F1 | title | date | authors "
+             "| ms/page |", "|---|---|---|---|---|---|---|---|---|"]
+    lines += [row.row() for row in rows]
+    lines.append("")
+    lines += [f"{row.extractor} on {row.input}: pages {row.pages}, rejected {row.rejected}; "
+              "date status: " + ", ".join(f"{k} {v}" for k, v in sorted(row.date_status.items()))
+              for row in rows if row.date_status]
+    return "\n".join(lines)
 
 
 def _mean(values: list[float]) -> float:
@@ -66,17 +79,33 @@ def bag_of_words_scores(predicted: str, gold: str) -> tuple[float, float]:
     return precision, recall
 
 
-def evaluate_pages(corpus: Path) -> tuple[PageScores, list[ProcessedArticle]]:
-    gold_rows = [json.loads(line) for line in
-                 (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+def _gold_rows(corpus: Path) -> list[dict]:
+    return [json.loads(line) for line in
+            (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def evaluate_cleaning(corpus: Path) -> list[PageScores]:
+    """newsetl on the HTML pages and on the page-text dumps, and trafilatura on the HTML."""
+    gold_rows = _gold_rows(corpus)
+    rows = [evaluate_pages(corpus, source)[0] for source in INPUTS
+            if all(row.get(INPUTS[source]) for row in gold_rows)]
+    reference = evaluate_trafilatura(corpus)
+    return rows + ([reference] if reference else [])
+
+
+def evaluate_pages(corpus: Path, source: str = "page text"
+                   ) -> tuple[PageScores, list[ProcessedArticle]]:
+    gold_rows = _gold_rows(corpus)
     started = datetime.now(UTC)
+    clock = time.perf_counter()
     results = []
     for row in gold_rows:
-        loaded = read_document(corpus / row["page_text_file"], corpus)
+        loaded = read_document(corpus / row[INPUTS[source]], corpus)
         results.append(loaded if isinstance(loaded, Rejection)
                        else process_document(loaded, {}, started))
     finish_corpus(results)
-    scores = PageScores(pages=len(gold_rows))
+    scores = PageScores(input=source, pages=len(gold_rows),
+                        seconds=time.perf_counter() - clock)
     articles = []
     for row, result in zip(gold_rows, results, strict=True):
         if not isinstance(result, ProcessedArticle):
@@ -85,21 +114,55 @@ def evaluate_pages(corpus: Path) -> tuple[PageScores, list[ProcessedArticle]]:
             scores.body_recall.append(0.0)
             continue
         articles.append(result)
-        _score(scores, result.article, row)
+        article = result.article
+        _score(scores, row, "\n".join(filter(None, [article["teaser"], article["body"]])),
+               article["title"], article["published_date"], article["authors"])
+        scores.date_status[article["date_status"]] += 1
     return scores, articles
 
 
-def _score(scores: PageScores, article: dict, gold: dict) -> None:
-    text = "\n".join(filter(None, [article["teaser"], article["body"]]))
-    precision, recall = bag_of_words_scores(text, gold["body_text"])
+def evaluate_trafilatura(corpus: Path) -> PageScores | None:
+    """The reference extractor on the same HTML, scored the same way; None if not installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    from flows.stages.intake import _gunzip, decode
+
+    gold_rows = _gold_rows(corpus)
+    scores = PageScores(extractor=f"trafilatura {trafilatura.__version__}", input="html",
+                        pages=len(gold_rows))
+    for row in gold_rows:
+        data = (corpus / row["html_file"]).read_bytes()
+        markup, _ = decode(_gunzip(data, 50_000_000) if row["html_file"].endswith(".gz")
+                           else data)
+        clock = time.perf_counter()
+        page = trafilatura.bare_extraction(markup, url=row.get("url"), with_metadata=True,
+                                           include_comments=False)
+        scores.seconds += time.perf_counter() - clock
+        day = _iso_day(page.date if page else None)
+        authors = (page.author or "").split(";") if page else []
+        _score(scores, row, (page.text or "") if page else "", page.title if page else None,
+               day, authors)
+    return scores
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _score(scores: PageScores, gold: dict, body: str, title: str | None,
+           published: date | None, authors: list[str]) -> None:
+    precision, recall = bag_of_words_scores(body, gold["body_text"])
     scores.body_precision.append(precision)
     scores.body_recall.append(recall)
-    scores.title_exact += _normal(article["title"]) == _normal(gold["title"])
-    gold_day = date.fromisoformat(gold["publishing_date"][:10])
-    scores.date_same_day += article["published_date"] == gold_day
-    scores.date_status[article["date_status"]] += 1
+    scores.title_exact += _normal(title) == _normal(gold["title"])
+    scores.date_same_day += published == date.fromisoformat(gold["publishing_date"][:10])
     surnames = {a.split()[-1].lower() for a in gold["authors"] if a.strip()}
-    found = {w.lower() for a in article["authors"] for w in a.split()}
+    found = {w.lower() for a in authors for w in a.split()}
     scores.authors_found += bool(surnames & found)
 
 

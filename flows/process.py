@@ -24,6 +24,7 @@ from flows.stages.entities import EntityIndex
 from flows.stages.events import assign_event_keys, event_clues, extract_events
 from flows.stages.intake import Document, Rejection
 from flows.stages.metadata import extract_metadata
+from flows.stages.page import PageMeta
 from flows.stages.profiles import detect_profile, generic_profile
 from flows.stages.quotes import extract_quotes
 
@@ -51,7 +52,7 @@ class Scan:
 
 
 def scan(document: Document) -> Scan:
-    profile = detect_profile(document.text)
+    profile = detect_profile(document.text, document.page.url if document.page else None)
     return Scan(document.source_file, profile.id,
                 line_keys(document.text, profile.recurring.max_chars))
 
@@ -75,21 +76,22 @@ def process_document(document: Document, recurring: dict[str, set[str]],
                      processed_at: datetime) -> ProcessedArticle | Rejection:
     """Clean, describe, date and mine one document; any failure becomes a rejection."""
     stage = "clean"
+    page = document.page or PageMeta()
     try:
-        profile = detect_profile(document.text)
-        cleaned = clean(document.text, profile, recurring.get(profile.id, ()))
+        profile = detect_profile(document.text, page.url)
+        cleaned = clean(document.text, profile, recurring.get(profile.id, ()), page.title)
         if not cleaned.body.strip():
             return _reject(document, stage, "no_body", "nothing left after removing site chrome")
         stage = "metadata"
-        meta = extract_metadata(cleaned, profile)
+        meta = extract_metadata(cleaned, profile, page)
         if meta.language and meta.language != GERMAN:
             return _reject(document, stage, "not_german",
                            f"language detected as {meta.language!r} (p={meta.language_score})")
         stage = "dates"
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
-        clues = _date_clues(document.article_id, document.source_file, cleaned.date_text,
-                            cleaned.body, index)
+        clues = _date_clues(document.article_id, document.source_file,
+                            page.date_raw or cleaned.date_text, cleaned.body, index)
         published = clues.assessed
         stage = "quotes"
         quotes = extract_quotes(cleaned.body, context, index)
@@ -100,7 +102,8 @@ def process_document(document: Document, recurring: dict[str, set[str]],
     article_id = document.article_id
     article = {
         "article_id": article_id, "source_file": document.source_file,
-        "source_sha256": document.source_sha256, "source_format": "txt",
+        "source_sha256": document.source_sha256, "source_format": document.source_format,
+        "source_record": document.source_record,
         "publisher": meta.publisher, "url": meta.url, "title": cleaned.title,
         "teaser": cleaned.teaser, "body": cleaned.body, "language": meta.language,
         "language_score": meta.language_score,
@@ -179,7 +182,8 @@ def _date_clues(article_id: str, source_file: str, date_raw: str | None, body: s
 
 
 def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:
-    return Rejection(document.source_file, document.source_sha256, stage, reason, detail)
+    return Rejection(document.source_file, document.source_sha256, stage, reason, detail,
+                     source_record=document.source_record)
 
 
 def _row_id(*parts: object) -> str:
@@ -219,7 +223,8 @@ def drop_duplicates(results: list[ProcessedArticle | Rejection]
             if original != _source(result):
                 article = result.article
                 result = Rejection(article["source_file"], article["source_sha256"], "intake",
-                                   "duplicate", f"same body as {original}")
+                                   "duplicate", f"same body as {original}",
+                                   source_record=article.get("source_record"))
         kept.append(result)
     return kept
 
@@ -231,5 +236,9 @@ def _age(result: ProcessedArticle | Rejection) -> tuple:
 
 
 def _source(result: ProcessedArticle | Rejection) -> str:
-    return result.article["source_file"] if isinstance(result, ProcessedArticle) \
-        else result.source_file
+    """The input's name; a record of a .jsonl file as 'file.jsonl#line'."""
+    if isinstance(result, ProcessedArticle):
+        name, record = result.article["source_file"], result.article.get("source_record")
+    else:
+        name, record = result.source_file, result.source_record
+    return name if record is None else f"{name}#{record}"

@@ -42,7 +42,7 @@ from flows.publish import (
     write_manifest,
     write_tables,
 )
-from flows.stages.intake import DEFAULT_MAX_BYTES, Document, Rejection, discover, read_document
+from flows.stages.intake import DEFAULT_MAX_BYTES, Document, Rejection, discover, read_inputs
 from flows.tables import TABLES, table_spec
 from flows.validate import read_rows, validate_folder
 
@@ -135,7 +135,7 @@ def hash_batch(paths: list[str], raw_dir: str) -> list[tuple[str, str | None]]:
 
 def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list[Scan]:
     root = Path(raw_dir)
-    loaded = (read_document(root / path, root, max_bytes) for path in paths)
+    loaded = (d for path in paths for d in read_inputs(root / path, root, max_bytes))
     return [scan(d) for d in loaded if isinstance(d, Document)]
 
 
@@ -144,9 +144,9 @@ def process_batch(paths: list[str], raw_dir: str, max_bytes: int,
     root = Path(raw_dir)
     results = []
     for path in paths:
-        loaded = read_document(root / path, root, max_bytes)
-        results.append(process_document(loaded, recurring, processed_at)
-                       if isinstance(loaded, Document) else loaded)
+        for loaded in read_inputs(root / path, root, max_bytes):
+            results.append(process_document(loaded, recurring, processed_at)
+                           if isinstance(loaded, Document) else loaded)
     return results
 
 
@@ -240,7 +240,7 @@ def _kept_results(published: dict[str, list[dict]] | None, keep: set[str]) -> li
     kept: list[Result] = [ProcessedArticle(a, quotes[a["article_id"]], events[a["article_id"]])
                           for a in articles]
     kept += [Rejection(r["source_file"], r["source_sha256"], r["stage"], r["reason"],
-                       r["detail"], r["run_id"])
+                       r["detail"], r["run_id"], r.get("source_record"))
              for r in published["rejects"] if r["source_file"] in keep]
     return kept
 

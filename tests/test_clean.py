@@ -144,3 +144,9 @@ def test_hard_wrapped_lines_are_joined_into_one_paragraph():
 def test_dates_of_other_things_are_not_the_publication_date(line):
     text = f"Überschrift des Artikels\n\n{line}\n\n18.05.2026\n\nDer Artikeltext beginnt hier."
     assert clean(text, generic_profile()).date_text == "18.05.2026"
+
+
+def test_a_body_of_nothing_but_stray_lines_does_not_crash_the_cleaner():
+    # Regression: zip(strict=True) over the body's blocks and their successors raised on an
+    # empty body.
+    assert clean("Menü\n\nSuche\n", generic_profile()).paragraphs == []

@@ -88,7 +88,8 @@ def test_files_are_zstd_and_carry_the_schema_version(tmp_path):
     assert len(files) >= 5
     for path in files:
         metadata = pq.read_schema(path).metadata
-        assert metadata[b"newsetl.schema_version"] == b"1.0.0"
+        table = metadata[b"newsetl.table"].decode()
+        assert metadata[b"newsetl.schema_version"] == table_spec(table).version.encode()
         assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
 
 

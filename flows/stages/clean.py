@@ -11,6 +11,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from flows.stages.layout import (
+    block_score,
+    body_window,
+    byline_names,
+    is_wordless,
+    link_list_lines,
+    prose_score,
+)
+from flows.stages.page import contains_as_part
 from flows.stages.profiles import Profile
 from flows.stages.temporal import parse_date_value
 
@@ -20,6 +29,8 @@ _OTHER_DATE = re.compile(r"\b(?:[Bb]is|[Ss]eit|[Vv]erfügbar|[Gg]ültig|[Aa]blau
 _MONTH_LINE = re.compile(r"^[A-ZÄÖÜ][a-zä]+\.? (?:19|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?:…\"“”»«)]$")
 _TITLE_MAX = 220
+# "Headline | Site", "Headline - golem.de": a site name after the headline of a <title>
+_SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,40}|\s+[-–—]\s+\S+\.(?:de|at|ch|com|lu|li))$")
 _TEASER_MAX = 600
 _CAPTION_MAX = 300
 
@@ -35,6 +46,7 @@ class Cleaned:
     date_text: str | None = None
     dateline_places: list[str] = field(default_factory=list)
     dateline_agencies: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
     removed_lines: int = 0
 
     @property
@@ -58,15 +70,18 @@ def line_keys(text: str, max_chars: int) -> set[str]:
     return {line_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= max_chars}
 
 
-def clean(text: str, profile: Profile, recurring: Iterable[str] = ()) -> Cleaned:
-    result = Cleaned()
+def clean(text: str, profile: Profile, recurring: Iterable[str] = (),
+          title: str | None = None) -> Cleaned:
+    """`title`: the title a page's markup gives; the text's own copies of it are dropped."""
+    result = Cleaned(title=title)
     recurring = set(recurring)
     text = _take_leading_date(text, profile, result)
     lines = [_Line(i, line) for i, line in enumerate(text.split("\n"))]
     for line in lines:
         _classify(line, profile, recurring, result)
+    _mark_chrome(lines, result)
     _mark_captions(lines, profile, result)
-    body_lines = _take_title(lines, result)
+    body_lines = _take_title(lines, profile, result)
     paragraphs = _paragraphs(body_lines)
     _take_teaser(paragraphs, lines, result)
     _take_credits(paragraphs, profile, result)
@@ -111,6 +126,27 @@ def _is_date_line(text: str) -> bool:
     return len(words) <= 4  # "Dienstag, 17. November 2015, 22:08 Uhr" but not a sentence
 
 
+def _mark_chrome(lines: list[_Line], result: Cleaned) -> None:
+    """Site chrome any page has: lines without words, bylines (their names are kept) and
+    lists of links."""
+    texts = [line.text if line.kind == "text" else "" for line in lines]
+    for index in link_list_lines(texts):
+        _remove(lines[index], result)
+    for line in lines:
+        if line.kind != "text":
+            continue
+        if is_wordless(line.text):
+            _remove(line, result)
+        elif names := byline_names(line.text):
+            result.bylines.extend(n for n in names if n not in result.bylines)
+            _remove(line, result)
+
+
+def _remove(line: _Line, result: Cleaned) -> None:
+    line.kind = "removed"
+    result.removed_lines += 1
+
+
 def _mark_captions(lines: list[_Line], profile: Profile, result: Cleaned) -> None:
     previous_text: _Line | None = None
     for line in lines:
@@ -151,15 +187,74 @@ def _caption_key(caption: str) -> str:
     return without_credit.strip().lower()
 
 
-def _take_title(lines: list[_Line], result: Cleaned) -> list[_Line]:
-    """The first text line is the title when it looks like one; its repeats are dropped."""
-    texts = [line for line in lines if line.kind == "text"]
-    if texts and _looks_like_title(texts[0].text):
-        result.title = texts[0].text
-        for line in texts:
+def _take_title(lines: list[_Line], profile: Profile, result: Cleaned) -> list[_Line]:
+    """Find the body window and the title; lines outside the window and the title's repeats
+    are dropped, except credit lines after the body (read with the last paragraphs)."""
+    blocks = _text_blocks(lines)
+    start, end = body_window([block_score([line.text for line in b]) for b in blocks])
+    if (start, end) == (0, 0):
+        start, end = 0, len(blocks)  # no prose at all: nothing to go by, keep everything
+    texts = [line for block in blocks for line in block]
+    if result.title is None and texts:
+        body_start = sum(len(block) for block in blocks[:start])
+        result.title = _dump_title(texts[0].text, texts, body_start)
+    for position, block in enumerate(blocks):
+        for line in block:
             if line.text == result.title:
                 line.kind = "title"
+            elif position < start or (position >= end
+                                      and not _credit_match(line.text, profile)):
+                _remove(line, result)
+    _remove_stray_short_lines(blocks[start:end], profile, result)
     return [line for line in lines if line.kind in ("text", "blank")]
+
+
+def _remove_stray_short_lines(blocks: list[list[_Line]], profile: Profile,
+                              result: Cleaned) -> None:
+    """Inside the body, a short line that is no sentence stays only as the subheading of the
+    prose that follows it ("Box zuklappen", "Link kopieren", a lone name go)."""
+    for block, following in zip(blocks, [*blocks[1:], []], strict=False):
+        line = block[0]
+        if len(block) > 1 or line.kind != "text" or len(line.text) > _TITLE_MAX \
+                or prose_score(line.text) >= 0 or _credit_match(line.text, profile):
+            continue
+        heads_prose = bool(following) and prose_score(following[0].text) > 0
+        if not heads_prose or len(line.text.split()) < 3 or line.text.endswith(":"):
+            _remove(line, result)
+
+
+def _text_blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of text lines; a blank or a non-text line ends a run."""
+    blocks: list[list[_Line]] = [[]]
+    for line in lines:
+        if line.kind == "text":
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _dump_title(first: str, texts: list[_Line], body_start: int) -> str | None:
+    """A page's <title> often comes first, with the site's name ("X - Politik - WDR"); the
+    headline itself is a line (or a kicker line and the next) that the first line contains
+    whole. The one nearest the body's start wins."""
+    found = [(abs(position - body_start), candidate)
+             for position, candidate in _heading_candidates(texts[1:], 1)
+             if len(candidate.split()) >= 3 and contains_as_part(first, candidate)]
+    if found:
+        return min(found)[1]
+    first = _SITE_SUFFIX.sub("", first)
+    return first if _looks_like_title(first) else None
+
+
+def _heading_candidates(texts: list[_Line], offset: int) -> list[tuple[int, str]]:
+    candidates = []
+    for position, line in enumerate(texts, offset):
+        if len(line.text) <= _TITLE_MAX:
+            candidates.append((position, line.text))
+            if position - offset + 1 < len(texts) and len(line.text) <= 60:
+                candidates.append((position, f"{line.text} {texts[position - offset + 1].text}"))
+    return candidates
 
 
 def _looks_like_title(text: str) -> bool:

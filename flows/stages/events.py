@@ -160,8 +160,13 @@ def _when_it_happened(sentence: str, expressions: list[TemporalExpression]
     """Drop deadlines and ranges ("bis Ende des Jahres", "für Ende 2026", "zwischen Oktober
     2023 und Juni 2024"): they say when something is due, not when the event happened."""
     return [e for e in expressions
-            if not _NOT_WHEN.search(" ".join([*sentence[:e.start].split()[-4:],
+            if not _NOT_WHEN.search(" ".join([*_words_before(sentence, e.start, 4),
                                               e.text.split()[0]]))]
+
+
+def _words_before(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words before `end`; looks back a bounded stretch (linear overall)."""
+    return text[max(0, end - 30 * count):end].split()[-count:]
 
 
 def _first_trigger_per_type(masked: str) -> list[tuple[Trigger, re.Match[str]]]:

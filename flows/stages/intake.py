@@ -6,14 +6,20 @@ Every file found ends as either a `Document` or a `Rejection`; nothing here rais
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import os
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-INPUT_SUFFIXES = (".txt",)
+from flows.stages.newsplease import Record, records_from_json, records_from_jsonl
+from flows.stages.page import PageMeta
+from flows.stages.webpage import NotAPageError, read_page
+
+FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 DEFAULT_MAX_BYTES = 5_000_000
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -28,6 +34,9 @@ class Document:
     source_sha256: str
     text: str
     encoding: str
+    source_format: str = "txt"
+    source_record: int | None = None  # line of the record in a .jsonl file
+    page: PageMeta | None = None  # what an HTML page or a JSON record says besides the text
 
     @property
     def article_id(self) -> str:
@@ -42,6 +51,7 @@ class Rejection:
     reason: str
     detail: str
     run_id: str | None = None  # set when a later run carries an earlier run's reject over
+    source_record: int | None = None
 
 
 class UndecodableError(ValueError):
@@ -66,9 +76,16 @@ def discover(raw_dir: Path) -> list[Path]:
     for folder, _dirs, files in os.walk(root, followlinks=False):
         for name in files:
             path = Path(folder) / name
-            if path.suffix.lower() in INPUT_SUFFIXES:
+            if input_format(name):
                 found.append(path)
     return sorted(found)
+
+
+def input_format(name: str) -> str | None:
+    """txt, html, json or jsonl from the file name (also gzipped: 'page.html.gz'); None if
+    the file is not an input."""
+    stem = name.lower().removesuffix(".gz")
+    return next((fmt for suffix, fmt in FORMATS.items() if stem.endswith(suffix)), None)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -79,34 +96,94 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
-                  ) -> Document | Rejection:
+Loaded = Document | Rejection
+
+
+def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """The one document of a single-article file (anything but .jsonl)."""
+    return read_inputs(path, raw_dir, max_bytes)[0]
+
+
+def read_inputs(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Loaded]:
+    """Every article of one input file (a .jsonl file holds many), or its rejection."""
     source = Path(os.path.relpath(path, raw_dir)).as_posix()
     if path.is_symlink() and not _inside(path, raw_dir.resolve()):
-        return Rejection(source, None, "intake", "outside_raw",
-                         "symbolic link to a file outside the raw folder: not followed")
+        return [Rejection(source, None, "intake", "outside_raw",
+                          "symbolic link to a file outside the raw folder: not followed")]
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Rejection(source, None, "intake", "too_large",
-                             f"{size} bytes is over the limit of {max_bytes} bytes")
+            return [Rejection(source, None, "intake", "too_large",
+                              f"{size} bytes is over the limit of {max_bytes} bytes")]
         data = path.read_bytes()
     except OSError as error:
-        return Rejection(source, None, "intake", "unreadable",
-                         f"cannot read file: {error.strerror or error}")
-    return document_from_bytes(source, data)
+        return [Rejection(source, None, "intake", "unreadable",
+                          f"cannot read file: {error.strerror or error}")]
+    return documents_from_bytes(source, data, max_bytes)
 
 
-def document_from_bytes(source: str, data: bytes) -> Document | Rejection:
+def documents_from_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES
+                         ) -> list[Loaded]:
     sha = hashlib.sha256(data).hexdigest()
+    fmt = input_format(source) or "txt"
     try:
+        if source.lower().endswith(".gz"):
+            data = _gunzip(data, max_bytes)
         raw_text, encoding = decode(data)
     except UndecodableError as error:
-        return Rejection(source, sha, "intake", error.reason, error.detail)
+        return [Rejection(source, sha, "intake", error.reason, error.detail)]
+    if fmt == "html":
+        return [_page_document(source, sha, raw_text, encoding)]
+    if fmt in ("json", "jsonl"):
+        read = records_from_jsonl if fmt == "jsonl" else records_from_json
+        return [_record_document(source, sha, record, encoding, fmt) for record in read(raw_text)]
+    return [_text_document(source, sha, raw_text, encoding)]
+
+
+def document_from_bytes(source: str, data: bytes) -> Loaded:
+    return documents_from_bytes(source, data)[0]
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompressed bytes, at most max_bytes of them (a small file can unpack to gigabytes)."""
+    try:
+        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        result = inflater.decompress(data, max_bytes + 1)
+    except (zlib.error, gzip.BadGzipFile) as error:
+        raise UndecodableError("corrupt_gzip", f"not a readable gzip file: {error}") from error
+    if len(result) > max_bytes:
+        raise UndecodableError("too_large", f"unpacks to more than {max_bytes} bytes")
+    if not inflater.eof:
+        raise UndecodableError("corrupt_gzip", "gzip data ends early (truncated file)")
+    return result
+
+
+def _text_document(source: str, sha: str, raw_text: str, encoding: str) -> Loaded:
     text = normalise(raw_text)
     if not text:
         return Rejection(source, sha, "intake", "empty", "no text after decoding and normalising")
     return Document(source, sha, text, encoding)
+
+
+def _page_document(source: str, sha: str, markup: str, encoding: str) -> Loaded:
+    try:
+        page = read_page(markup)
+    except NotAPageError as error:
+        return Rejection(source, sha, "intake", "not_html", f"cannot parse as HTML: {error}")
+    text = normalise(page.text)
+    if not text:
+        return Rejection(source, sha, "clean", "no_body", "no article text found in the page")
+    return Document(source, sha, text, encoding, "html", page=page.meta)
+
+
+def _record_document(source: str, sha: str, record: Record, encoding: str, fmt: str
+                     ) -> Loaded:
+    text = normalise(record.text)
+    if record.error or not text:
+        return Rejection(source, sha, "intake", record.error or "missing_field",
+                         record.detail or "news-please record without text in 'maintext'",
+                         source_record=record.line)
+    return Document(source, sha, text, encoding, fmt, record.line, record.meta)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from langdetect import DetectorFactory, LangDetectException, detect_langs
 from langdetect.detector_factory import init_factory
 
 from flows.stages.clean import Cleaned
+from flows.stages.page import PageMeta
 from flows.stages.profiles import Profile, agency_names
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
@@ -31,14 +32,17 @@ class Metadata:
     word_count: int = 0
 
 
-def extract_metadata(cleaned: Cleaned, profile: Profile) -> Metadata:
+def extract_metadata(cleaned: Cleaned, profile: Profile, page: PageMeta | None = None
+                     ) -> Metadata:
+    """`page`: what an HTML page or a JSON record says; it comes first where it speaks."""
+    page = page or PageMeta()
     agencies, authors = _credits(cleaned)
     language, score = detect_language(cleaned.body)
     return Metadata(
-        publisher=_publisher(cleaned, profile),
-        url=cleaned.url,
+        publisher=_publisher(cleaned, profile, page),
+        url=page.url or cleaned.url,
         agencies=agencies,
-        authors=authors,
+        authors=list(dict.fromkeys([*page.authors, *cleaned.bylines, *authors])),
         dateline=cleaned.dateline_places,
         language=language,
         language_score=score,
@@ -79,14 +83,17 @@ def _load_language_profiles() -> None:
         init_factory()
 
 
-def _publisher(cleaned: Cleaned, profile: Profile) -> str:
+def _publisher(cleaned: Cleaned, profile: Profile, page: PageMeta) -> str:
     if profile.id != "generic":
         return profile.name
+    if page.publisher:
+        return page.publisher
     for match in cleaned.credit_matches:
         if "site" in match:
             return match["site"]
-    if cleaned.url:
-        host = urlparse(cleaned.url).hostname or ""
+    url = page.url or cleaned.url
+    if url:
+        host = urlparse(url).hostname or ""
         return host.removeprefix("www.") or "unknown"
     return "unknown"
 

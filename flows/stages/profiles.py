@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlparse
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PROFILE_DIR = DATA_DIR / "profiles"
@@ -85,10 +86,14 @@ def publisher_profiles() -> tuple[Profile, ...]:
     return tuple(sorted(profiles, key=lambda p: (p.priority, p.id)))
 
 
-def detect_profile(text: str) -> Profile:
-    """The profile of the first publisher whose signature the text carries, else generic."""
+def detect_profile(text: str, url: str | None = None) -> Profile:
+    """The profile of the first publisher whose signature the text (or the page's URL)
+    carries, else generic."""
     head_and_tail = text[:3000] + "\n" + text[-3000:]
+    host = (urlparse(url or "").hostname or "").removeprefix("www.")
     for profile in publisher_profiles():
+        if profile.domain and (host == profile.domain or host.endswith("." + profile.domain)):
+            return profile
         if any(pattern.search(head_and_tail) for pattern in profile.detect):
             return profile
     return generic_profile()

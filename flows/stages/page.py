@@ -1,0 +1,91 @@
+"""What a structured input (an HTML page, a news-please record) says about its article.
+
+Text dumps carry their metadata inside the text; pages and records carry it in fields. Either
+way the clean and metadata stages decide; these values are strong hints, and a date given here
+is still a raw date that the date stage checks against the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    description: str | None = None
+    date_raw: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    title_candidates: tuple[str, ...] = field(default=(), compare=False)
+
+
+def tidy(value: object) -> str | None:
+    """One line of text with single spaces, or None when nothing is left."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.replace("\u00ad", "").split())
+    return text or None
+
+
+def choose_title(candidates: list[str]) -> str | None:
+    """The title most of the page's title sources agree on (headline, og:title, h1, <title>).
+
+    Sources add a site name or a kicker around the headline ("X | Börsen-Zeitung",
+    "Vierschanzentournee | X"); a candidate that the others contain whole, between separators,
+    gets their support. Ties go to the earlier (more specific) source.
+    """
+    cleaned = [c for c in (tidy(c) for c in candidates) if c]
+    if not cleaned:
+        return None
+    support = [sum(contains_as_part(other, c) for other in cleaned) for c in cleaned]
+    best = max(range(len(cleaned)), key=lambda i: (support[i], -i))
+    return cleaned[best]
+
+
+def contains_as_part(whole: str, part: str) -> bool:
+    if whole == part:
+        return True
+    for separator in _SEPARATORS:
+        if whole.startswith(part + separator) or whole.endswith(separator + part):
+            return True
+    return False
+
+
+def split_authors(value: str) -> list[str]:
+    """'Anna Muster, Ben Beispiel und Cem Probe' -> three names; 'Von ' is dropped."""
+    value = re.sub(r"^(?:[Vv]on|[Bb]y|[Aa]utor(?:in)?:)\s+", "", value.strip())
+    parts = re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\|)\s*", value)
+    return [p for p in (tidy(p) for p in parts) if p]
+
+
+
+def author_names(names: list[str]) -> list[str]:
+    """Author names as the page gives them, without e-mail addresses and profile links."""
+    return [name for name in names if "@" not in name and "://" not in name]
+
+
+_CTIME = re.compile(r"^[A-Z][a-z]{2} (?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2}) "
+                    r"(?P<time>\d{2}:\d{2}:\d{2}) (?:[A-Z]{2,5} )?(?P<year>\d{4})$")
+
+
+def iso_date(value: str | None) -> str | None:
+    """A page's date as ISO 8601 when it is in a machine format the date stage does not read
+    ('Fri, 28 Apr 2023 19:20:36 +0200', 'Fri Apr 28 19:20:36 CEST 2023'); else as given."""
+    if not value or re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value
+    match = _CTIME.match(value)
+    if match:
+        value = f"{match['day']} {match['month']} {match['year']} {match['time']}"
+        return datetime.strptime(value, "%d %b %Y %H:%M:%S").isoformat()
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return value
