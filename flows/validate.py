@@ -169,7 +169,16 @@ def _with_checks(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     result["events"]["check_article_exists"] = result["events"]["article_id"].isin(bodies)
     result["events"]["check_offsets_match_body"] = _offsets_match(result["events"], "evidence",
                                                                    bodies)
+    for name in ("articles", "rejects"):
+        result[name]["check_input"] = _input_names(result[name])
     return result
+
+
+def _input_names(frame: pd.DataFrame) -> pd.Series:
+    """'file' or 'file#record': what must be unique (a .jsonl file holds many records)."""
+    rows = zip(frame["source_file"], frame["source_record"], strict=True)
+    return pd.Series([f if pd.isna(r) else f"{f}#{int(r)}" for f, r in rows],
+                     index=frame.index, dtype=object)
 
 
 def _partition_matches(articles: pd.DataFrame) -> pd.Series:
