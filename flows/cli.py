@@ -119,6 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
                           help="../shared/corpora/fundus_news_pages_de or "
                           "../shared/corpora/wikinews_quotation_attribution_de")
 
+    bench = commands.add_parser(
+        "bench", help="measure the real pipeline on real and synthetic corpora",
+        description="Time `newsetl run` (plain loop, unchanged rerun, Prefect flow, optionally "
+        "Dask with 1 and 2 workers) on the real articles in the shared corpora and on "
+        "synthetic corpora of real paragraphs; print a table and write JSON.")
+    bench.add_argument("--shared", type=Path, default=Path("../shared/corpora"),
+                       help="folder of the corpora (default: ../shared/corpora)")
+    bench.add_argument("--sizes", default="real,10000",
+                       help="comma-separated: 'real' and/or document counts, e.g. "
+                       "real,10000,100000,1000000 (default: real,10000)")
+    bench.add_argument("--dask", action="store_true", help="also run Dask with 1 and 2 workers")
+    bench.add_argument("--work", type=Path, default=Path("bench-work"),
+                       help="scratch folder for the generated corpora (default: bench-work)")
+    bench.add_argument("--json", type=Path, default=Path("bench.json"),
+                       help="where to write the results (default: bench.json)")
+
     serve = commands.add_parser(
         "serve", help="serve the scheduled Prefect deployment (runs until stopped)",
         description="Serve the `news-etl` flow as a Prefect deployment with a schedule, from "
@@ -139,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         commands = {"run": _run, "validate": _validate, "report": _report, "serve": _serve,
-                    "eval": _evaluate}
+                    "eval": _evaluate, "bench": _bench}
         return commands[args.command](args)
     except KeyboardInterrupt:
         print("newsetl: interrupted; the published output is unchanged", file=sys.stderr)
@@ -238,6 +254,21 @@ def _evaluate(args: argparse.Namespace) -> int:
     print("| quotes | P | R | F1 | speaker accuracy |\n|---|---|---|---|---|")
     print(results["direct"].row("direct (gold Direct vs direct+partial)"))
     print(results["all"].row("all speech events"))
+    return EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from flows.bench import run_bench, save, table
+
+    if not args.shared.is_dir():
+        return _fail(f"{args.shared} is not a folder of corpora")
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    if any(s != "real" and not s.isdigit() for s in sizes):
+        return _fail(f"--sizes takes 'real' and numbers, not {args.sizes!r}")
+    results = run_bench(args.shared, Path("raw"), sizes, args.work.resolve(), args.dask)
+    save(results, args.json)
+    print(table(results))
+    print(f"\nwritten to {args.json}")
     return EXIT_OK
 
 

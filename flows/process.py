@@ -6,6 +6,7 @@ Plain functions, no Prefect: the flow in pipeline.py only batches and schedules 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,10 +73,32 @@ def recurring_lines(scans: Iterable[Scan]) -> dict[str, set[str]]:
     return result
 
 
+class StageClock:
+    """Seconds spent per stage, summed over documents (for `newsetl bench`)."""
+
+    def __init__(self) -> None:
+        self.seconds: Counter = Counter()
+        self._stage: str | None = None
+        self._since = 0.0
+
+    def start(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self._stage:
+            self.seconds[self._stage] += now - self._since
+        self._stage, self._since = stage, now
+
+    def stop(self) -> None:
+        self.start("")
+        self._stage = None
+
+
 def process_document(document: Document, recurring: dict[str, set[str]],
-                     processed_at: datetime) -> ProcessedArticle | Rejection:
+                     processed_at: datetime, clock: StageClock | None = None
+                     ) -> ProcessedArticle | Rejection:
     """Clean, describe, date and mine one document; any failure becomes a rejection."""
+    clock = clock or StageClock()
     stage = "clean"
+    clock.start(stage)
     page = document.page or PageMeta()
     try:
         profile = detect_profile(document.text, page.url)
@@ -83,22 +106,28 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         if not cleaned.body.strip():
             return _reject(document, stage, "no_body", "nothing left after removing site chrome")
         stage = "metadata"
+        clock.start(stage)
         meta = extract_metadata(cleaned, profile, page)
         if meta.language and meta.language != GERMAN:
             return _reject(document, stage, "not_german",
                            f"language detected as {meta.language!r} (p={meta.language_score})")
         stage = "dates"
+        clock.start(stage)
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
         clues = _date_clues(document.article_id, document.source_file,
                             page.date_raw or cleaned.date_text, cleaned.body, index)
         published = clues.assessed
         stage = "quotes"
+        clock.start(stage)
         quotes = extract_quotes(cleaned.body, context, index)
         stage = "events"
+        clock.start(stage)
         events = extract_events(cleaned.body, _reference(published), index)
     except Exception as error:  # one bad document must never stop the run
         return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
+    finally:
+        clock.stop()
     article_id = document.article_id
     article = {
         "article_id": article_id, "source_file": document.source_file,
