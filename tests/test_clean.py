@@ -150,3 +150,53 @@ def test_a_body_of_nothing_but_stray_lines_does_not_crash_the_cleaner():
     # Regression: zip(strict=True) over the body's blocks and their successors raised on an
     # empty body.
     assert clean("Menü\n\nSuche\n", generic_profile()).paragraphs == []
+
+
+UNKNOWN_SITE_DUMP = """Feuerwehr fordert mehr Personal - Lokales - Heimatblatt Online
+
+Zum Inhalt springen
+
+Menü
+
+Suche
+
+Lokales
+
+Sport
+
+Feuerwehr fordert mehr Personal
+
+Von Clara Beispiel
+
+Die Freiwillige Feuerwehr der Stadt hat am Dienstag mehr hauptamtliche Kräfte gefordert. \
+Die Zahl der Einsätze sei in den vergangenen fünf Jahren um ein Drittel gestiegen.
+
+Link kopieren
+
+Mehr Einsätze, weniger Ehrenamt
+
+Der Kommandant sagte, viele Mitglieder könnten tagsüber nicht mehr ausrücken, weil sie in \
+anderen Städten arbeiteten. Die Stadt will im Herbst über zusätzliche Stellen beraten.
+
+Auch interessant
+
+- Neue Drehleiter für die Wache Nord
+
+- Tag der offenen Tür am Samstag
+
+Impressum
+
+Datenschutz
+
+Kontakt"""
+
+
+def test_a_dump_from_an_unknown_site_keeps_only_its_article():
+    cleaned = clean(UNKNOWN_SITE_DUMP, generic_profile())
+    assert cleaned.title == "Feuerwehr fordert mehr Personal"
+    assert cleaned.bylines == ["Clara Beispiel"]
+    assert cleaned.paragraphs[0].startswith("Die Freiwillige Feuerwehr")
+    assert cleaned.paragraphs[1] == "Mehr Einsätze, weniger Ehrenamt"  # subheading stays
+    assert cleaned.paragraphs[-1].startswith("Der Kommandant sagte")
+    assert not any(chrome in cleaned.body for chrome in
+                   ("Menü", "Link kopieren", "Drehleiter", "Impressum", "Heimatblatt"))

@@ -239,21 +239,24 @@ def _dump_title(first: str, texts: list[_Line], body_start: int) -> str | None:
     headline itself is a line (or a kicker line and the next) that the first line contains
     whole. The one nearest the body's start wins."""
     found = [(abs(position - body_start), candidate)
-             for position, candidate in _heading_candidates(texts[1:], 1)
-             if len(candidate.split()) >= 3 and contains_as_part(first, candidate)]
+             for position, candidate in _heading_candidates(texts)
+             if position > 0 and len(candidate.split()) >= 3
+             and contains_as_part(first, candidate)]
     if found:
         return min(found)[1]
     first = _SITE_SUFFIX.sub("", first)
     return first if _looks_like_title(first) else None
 
 
-def _heading_candidates(texts: list[_Line], offset: int) -> list[tuple[int, str]]:
+def _heading_candidates(texts: list[_Line]) -> list[tuple[int, str]]:
+    """(position, text) of each line short enough for a title, and of each short line (a
+    kicker such as "LTE-Patent:") joined with the next."""
     candidates = []
-    for position, line in enumerate(texts, offset):
+    for position, line in enumerate(texts):
         if len(line.text) <= _TITLE_MAX:
             candidates.append((position, line.text))
-            if position - offset + 1 < len(texts) and len(line.text) <= 60:
-                candidates.append((position, f"{line.text} {texts[position - offset + 1].text}"))
+        if len(line.text) <= 60 and position + 1 < len(texts):
+            candidates.append((position, f"{line.text} {texts[position + 1].text}"))
     return candidates
 
 
