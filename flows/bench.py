@@ -15,6 +15,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -23,8 +24,6 @@ from pathlib import Path
 
 from flows.process import StageClock, process_document
 from flows.stages.intake import Document, documents_from_bytes
-
-SHARED_CORPORA = ("10kgnad", "wikinews_quotation_attribution_de", "fundus_news_pages_de")
 
 
 @dataclass
@@ -95,13 +94,14 @@ def write_corpus(folder: Path, documents) -> tuple[int, float]:
 
 def measure(arguments: list[str], env: dict[str, str]) -> dict:
     """Wall seconds and peak RSS (MB) of one `newsetl` child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "flows.cli", *arguments], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    process.stderr.close()
+    with tempfile.TemporaryFile() as stderr_file:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "flows.cli", *arguments], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=stderr_file)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        stderr_file.seek(0)
+        stderr = stderr_file.read().decode(errors="replace")
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "exit": os.waitstatus_to_exitcode(status), "stderr": stderr[-500:]}
 

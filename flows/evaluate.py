@@ -127,15 +127,13 @@ def evaluate_trafilatura(corpus: Path) -> PageScores | None:
         import trafilatura
     except ImportError:
         return None
-    from flows.stages.intake import _gunzip, decode
+    from flows.stages.intake import unpack_and_decode
 
     gold_rows = _gold_rows(corpus)
     scores = PageScores(extractor=f"trafilatura {trafilatura.__version__}", input="html",
                         pages=len(gold_rows))
     for row in gold_rows:
-        data = (corpus / row["html_file"]).read_bytes()
-        markup, _ = decode(_gunzip(data, 50_000_000) if row["html_file"].endswith(".gz")
-                           else data)
+        markup, _ = unpack_and_decode(row["html_file"], (corpus / row["html_file"]).read_bytes())
         clock = time.perf_counter()
         page = trafilatura.bare_extraction(markup, url=row.get("url"), with_metadata=True,
                                            include_comments=False)

@@ -23,7 +23,7 @@ from flows.stages.dates import (
 )
 from flows.stages.entities import EntityIndex
 from flows.stages.events import assign_event_keys, event_clues, extract_events
-from flows.stages.intake import Document, Rejection
+from flows.stages.intake import Document, Rejection, input_name
 from flows.stages.metadata import extract_metadata
 from flows.stages.page import PageMeta
 from flows.stages.profiles import detect_profile, generic_profile
@@ -265,9 +265,6 @@ def _age(result: ProcessedArticle | Rejection) -> tuple:
 
 
 def _source(result: ProcessedArticle | Rejection) -> str:
-    """The input's name; a record of a .jsonl file as 'file.jsonl#line'."""
     if isinstance(result, ProcessedArticle):
-        name, record = result.article["source_file"], result.article.get("source_record")
-    else:
-        name, record = result.source_file, result.source_record
-    return name if record is None else f"{name}#{record}"
+        return input_name(result.article["source_file"], result.article.get("source_record"))
+    return input_name(result.source_file, result.source_record)

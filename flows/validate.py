@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.dataset as ds
 
+from flows.stages.intake import input_name
 from flows.tables import PROJECT_DIR, TABLES, table_spec
 
 EXPECTATION_DIR = PROJECT_DIR / "expectations"
@@ -177,7 +178,7 @@ def _with_checks(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 def _input_names(frame: pd.DataFrame) -> pd.Series:
     """'file' or 'file#record': what must be unique (a .jsonl file holds many records)."""
     rows = zip(frame["source_file"], frame["source_record"], strict=True)
-    return pd.Series([f if pd.isna(r) else f"{f}#{int(r)}" for f, r in rows],
+    return pd.Series([input_name(f, None if pd.isna(r) else int(r)) for f, r in rows],
                      index=frame.index, dtype=object)
 
 

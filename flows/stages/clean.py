@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from flows.stages.layout import (
     block_score,
@@ -81,7 +82,7 @@ def clean(text: str, profile: Profile, recurring: Iterable[str] = (),
         _classify(line, profile, recurring, result)
     _mark_chrome(lines, result)
     _mark_captions(lines, profile, result)
-    body_lines = _take_title(lines, profile, result)
+    body_lines = _take_title_and_body(lines, profile, result)
     paragraphs = _paragraphs(body_lines)
     _take_teaser(paragraphs, lines, result)
     _take_credits(paragraphs, profile, result)
@@ -187,7 +188,8 @@ def _caption_key(caption: str) -> str:
     return without_credit.strip().lower()
 
 
-def _take_title(lines: list[_Line], profile: Profile, result: Cleaned) -> list[_Line]:
+def _take_title_and_body(lines: list[_Line], profile: Profile, result: Cleaned
+                         ) -> list[_Line]:
     """Find the body window and the title; lines outside the window and the title's repeats
     are dropped, except credit lines after the body (read with the last paragraphs)."""
     blocks = _text_blocks(lines)
@@ -213,7 +215,7 @@ def _remove_stray_short_lines(blocks: list[list[_Line]], profile: Profile,
                               result: Cleaned) -> None:
     """Inside the body, a short line that is no sentence stays only as the subheading of the
     prose that follows it ("Box zuklappen", "Link kopieren", a lone name go)."""
-    for block, following in zip(blocks, [*blocks[1:], []], strict=False):
+    for block, following in pairwise([*blocks, []]):
         line = block[0]
         if len(block) > 1 or line.kind != "text" or len(line.text) > _TITLE_MAX \
                 or prose_score(line.text) >= 0 or _credit_match(line.text, profile):

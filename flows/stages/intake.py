@@ -6,7 +6,6 @@ Every file found ends as either a `Document` or a `Rejection`; nothing here rais
 from __future__ import annotations
 
 import codecs
-import gzip
 import hashlib
 import os
 import re
@@ -127,9 +126,7 @@ def documents_from_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_
     sha = hashlib.sha256(data).hexdigest()
     fmt = input_format(source) or "txt"
     try:
-        if source.lower().endswith(".gz"):
-            data = _gunzip(data, max_bytes)
-        raw_text, encoding = decode(data)
+        raw_text, encoding = unpack_and_decode(source, data, max_bytes)
     except UndecodableError as error:
         return [Rejection(source, sha, "intake", error.reason, error.detail)]
     if fmt == "html":
@@ -144,12 +141,25 @@ def document_from_bytes(source: str, data: bytes) -> Loaded:
     return documents_from_bytes(source, data)[0]
 
 
+def input_name(source_file: str, source_record: int | None) -> str:
+    """What names one input: the file, or 'file.jsonl#line' for a record of a .jsonl file."""
+    return source_file if source_record is None else f"{source_file}#{source_record}"
+
+
+def unpack_and_decode(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES
+                      ) -> tuple[str, str]:
+    """The text of a file's bytes (gunzipped first for '.gz') and the encoding it was in."""
+    if source.lower().endswith(".gz"):
+        data = _gunzip(data, max_bytes)
+    return decode(data)
+
+
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompressed bytes, at most max_bytes of them (a small file can unpack to gigabytes)."""
     try:
         inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
         result = inflater.decompress(data, max_bytes + 1)
-    except (zlib.error, gzip.BadGzipFile) as error:
+    except zlib.error as error:
         raise UndecodableError("corrupt_gzip", f"not a readable gzip file: {error}") from error
     if len(result) > max_bytes:
         raise UndecodableError("too_large", f"unpacks to more than {max_bytes} bytes")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from flows.stages.page import PageMeta, iso_date, split_authors, tidy
+from flows.stages.page import PageMeta, iso_date, paragraph_per_line, split_authors, tidy
 
 
 @dataclass(frozen=True)
@@ -53,20 +53,13 @@ def _record(data: object, number: int | None) -> Record:
     if not isinstance(text, str) or not text.strip():
         return Record(number, error="missing_field",
                       detail="news-please record without text in 'maintext'")
-    return Record(number, _paragraphs(text), PageMeta(
+    return Record(number, paragraph_per_line(text), PageMeta(
         title=tidy(data.get("title")) or tidy(data.get("title_page")),
-        description=tidy(data.get("description")),
         date_raw=iso_date(tidy(data.get("date_publish"))),
         authors=tuple(_authors(data.get("authors"))),
         url=tidy(data.get("url")),
         publisher=tidy(data.get("source_domain")),
-        language=tidy(data.get("language")),
     ))
-
-
-def _paragraphs(text: str) -> str:
-    """news-please separates paragraphs by single line breaks; they are not wrapped lines."""
-    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def _authors(value: object) -> list[str]:

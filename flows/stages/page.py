@@ -8,7 +8,7 @@ is still a raw date that the date stage checks against the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
@@ -18,13 +18,10 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 @dataclass(frozen=True)
 class PageMeta:
     title: str | None = None
-    description: str | None = None
     date_raw: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
     publisher: str | None = None
-    language: str | None = None
-    title_candidates: tuple[str, ...] = field(default=(), compare=False)
 
 
 def tidy(value: object) -> str | None:
@@ -65,6 +62,11 @@ def split_authors(value: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\|)\s*", value)
     return [p for p in (tidy(p) for p in parts) if p]
 
+
+def paragraph_per_line(text: str) -> str:
+    """Text whose lines are paragraphs (trafilatura's blocks, news-please's maintext), with a
+    blank line between them, as the clean stage reads paragraphs; not wrapped lines."""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def author_names(names: list[str]) -> list[str]:
