@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flows import __version__
+from flows.corpus import ArticleSketch, date_columns, find_duplicates, redate, sketch_article
 from flows.stages.clean import clean, line_keys
-from flows.stages.dates import (
-    DateClues,
-    PublicationDate,
-    assess_with_text,
-    office_holders,
-    repair_dates,
-)
+from flows.stages.dates import DateClues, PublicationDate, assess_with_text, office_holders
 from flows.stages.entities import EntityIndex
-from flows.stages.events import assign_event_keys, event_clues, extract_events
+from flows.stages.events import (
+    Happening,
+    assign_event_keys,
+    event_clues,
+    extract_events,
+    read_happenings,
+)
 from flows.stages.intake import Document, Rejection, input_name
 from flows.stages.metadata import extract_metadata
 from flows.stages.page import PageMeta
@@ -42,6 +43,19 @@ class ProcessedArticle:
     @property
     def body_hash(self) -> str:
         return hashlib.sha256(self.article["body"].encode("utf-8")).hexdigest()
+
+    @property
+    def input_name(self) -> str:
+        return input_name(self.article["source_file"], self.article.get("source_record"))
+
+    @property
+    def processed_at(self) -> datetime:
+        return self.article["processed_at"]
+
+    def sketch(self) -> ArticleSketch:
+        """What the corpus step needs of this article."""
+        clues = self.clues or _clues_from_row(self.article)
+        return sketch_article(self.article, self.events, clues, self.input_name, self.body_hash)
 
 
 @dataclass
@@ -115,15 +129,16 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         clock.start(stage)
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
+        happenings = read_happenings(cleaned.body)
         clues = _date_clues(document.article_id, document.source_file,
-                            page.date_raw or cleaned.date_text, cleaned.body, index)
+                            page.date_raw or cleaned.date_text, cleaned.body, index, happenings)
         published = clues.assessed
         stage = "quotes"
         clock.start(stage)
         quotes = extract_quotes(cleaned.body, context, index)
         stage = "events"
         clock.start(stage)
-        events = extract_events(cleaned.body, _reference(published), index)
+        events = extract_events(cleaned.body, _reference(published), index, happenings)
     except Exception as error:  # one bad document must never stop the run
         return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
     finally:
@@ -139,7 +154,7 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         "agencies": meta.agencies, "authors": meta.authors, "dateline": meta.dateline,
         "captions": cleaned.captions, "word_count": meta.word_count,
         "processed_at": processed_at, "pipeline_version": __version__,
-        **_date_columns(published),
+        **date_columns(published),
     }
     return ProcessedArticle(article, _quote_rows(article_id, quotes),
                             _event_rows(article_id, events), clues)
@@ -161,33 +176,23 @@ def _reference(published: PublicationDate):
     return published.published_date if span <= _REFERENCE_SPAN_DAYS else None
 
 
-def _date_columns(published: PublicationDate) -> dict:
-    day = published.published_date
-    return {
-        "published_date": day, "published_earliest": published.published_earliest,
-        "published_latest": published.published_latest,
-        "date_precision": published.date_precision, "date_raw": published.date_raw,
-        "date_status": published.date_status, "date_evidence": published.date_evidence,
-        "year": day.year if day else None, "month": day.month if day else None,
-    }
-
-
 def finish_corpus(results: list[ProcessedArticle | Rejection]) -> None:
-    """Corpus-level steps, in place: repair dates from other articles, re-resolve the events
-    of repaired articles, then give every real-world event one key across the corpus."""
+    """Corpus-level steps on results in memory, in place: repair dates from other articles,
+    re-read the events of redated articles, then give every real-world event one key."""
     articles = [r for r in results if isinstance(r, ProcessedArticle)]
+    changed = redate([article.sketch() for article in articles])
     for article in articles:
-        if article.clues is None:
-            article.clues = _clues_from_row(article.article)
-    repaired = repair_dates([a.clues for a in articles])
-    for article in articles:
-        published = repaired.get(article.article["article_id"], article.clues.assessed)
-        columns = _date_columns(published)
-        if columns != {name: article.article[name] for name in columns}:
-            article.article.update(columns)
-            article.events = _event_rows(article.article["article_id"], extract_events(
-                article.article["body"], _reference(published), _row_index(article.article)))
+        published = changed.get(article.article["article_id"])
+        if published:
+            article.events = redated_events(article.article, published)
     assign_event_keys([row for article in articles for row in article.events])
+
+
+def redated_events(article: dict, published: PublicationDate) -> list[dict]:
+    """Give the article row its new date (in place); its events read again against it."""
+    article.update(date_columns(published))
+    events = extract_events(article["body"], _reference(published), _row_index(article))
+    return _event_rows(article["article_id"], events)
 
 
 def _row_index(row: dict) -> EntityIndex:
@@ -202,12 +207,12 @@ def _clues_from_row(row: dict) -> DateClues:
 
 
 def _date_clues(article_id: str, source_file: str, date_raw: str | None, body: str,
-                index: EntityIndex) -> DateClues:
+                index: EntityIndex, happenings: list[Happening] | None = None) -> DateClues:
     """The raw date checked against the office holders the text names, and the article's
     events as read without a publication date: all the corpus step needs of an article."""
     holders = office_holders(index)
     return DateClues(article_id, source_file, assess_with_text(date_raw, holders),
-                     tuple(holders), tuple(event_clues(body, index)))
+                     tuple(holders), tuple(event_clues(body, index, happenings)))
 
 
 def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:
@@ -242,29 +247,14 @@ def _event_rows(article_id: str, events: list) -> list[dict]:
 
 def drop_duplicates(results: list[ProcessedArticle | Rejection]
                     ) -> list[ProcessedArticle | Rejection]:
-    """Documents with the same body are one article. The one published first stays (so a new
-    copy never displaces it); among new ones, the first by file name."""
-    first_by_body: dict[str, str] = {}
-    kept: list[ProcessedArticle | Rejection] = []
-    for result in sorted(results, key=_age):
-        if isinstance(result, ProcessedArticle):
-            original = first_by_body.setdefault(result.body_hash, _source(result))
-            if original != _source(result):
-                article = result.article
-                result = Rejection(article["source_file"], article["source_sha256"], "intake",
-                                   "duplicate", f"same body as {original}",
-                                   source_record=article.get("source_record"))
-        kept.append(result)
-    return kept
+    """Documents with the same body are one article (see corpus.find_duplicates); the copies
+    become rejections."""
+    copies = find_duplicates(r for r in results if isinstance(r, ProcessedArticle))
+    return [duplicate_rejection(r.article, copies[r.input_name])
+            if isinstance(r, ProcessedArticle) and r.input_name in copies else r
+            for r in results]
 
 
-def _age(result: ProcessedArticle | Rejection) -> tuple:
-    if isinstance(result, ProcessedArticle):
-        return (0, result.article["processed_at"], _source(result))
-    return (1, None, _source(result))
-
-
-def _source(result: ProcessedArticle | Rejection) -> str:
-    if isinstance(result, ProcessedArticle):
-        return input_name(result.article["source_file"], result.article.get("source_record"))
-    return input_name(result.source_file, result.source_record)
+def duplicate_rejection(article: dict, original: str) -> Rejection:
+    return Rejection(article["source_file"], article["source_sha256"], "intake", "duplicate",
+                     f"same body as {original}", source_record=article.get("source_record"))

@@ -111,6 +111,15 @@ def test_a_person_with_two_terms_is_in_office_in_either():
     assert "Donald Trump is named präsident of USA" in between["date_evidence"]
 
 
+def test_a_term_still_running_bounds_a_correction_by_today():
+    # Found by `newsetl bench`: an open term made published_latest 9999-12-31.
+    between = _article("2022.txt", "Zölle\n\ndate 2022-06-05\n\nUS-Präsident Donald Trump hat "
+                       "am Montag neue Zölle auf Stahl angekündigt.").article
+    assert between["date_status"] == "corrected"
+    assert between["published_earliest"] == date(2017, 1, 20)
+    assert between["published_latest"] == date.today()
+
+
 def test_every_term_of_an_office_counts():
     # Steinmeier was foreign minister 2005-2009 and 2013-2017: a 2007 article is consistent.
     article = _article("2007.txt", "Gespräche\n\ndate 2007-05-28\n\nAußenminister Frank-Walter "

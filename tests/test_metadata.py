@@ -81,9 +81,9 @@ def test_a_file_that_is_only_site_chrome_is_rejected():
 
 
 def test_language_detection_is_right_when_threads_start_at_once():
-    """Regression: langdetect loads its profiles lazily without a lock; Prefect's threads
-    detecting at once made it call German articles Polish or Afrikaans (and reject them).
-    Runs in a fresh interpreter, since the profiles are loaded once per process."""
+    """Regression: the language model is loaded lazily; Prefect's threads detecting at once
+    (with langdetect, before py3langid) made it call German articles Polish or Afrikaans.
+    Runs in a fresh interpreter, since the model is loaded once per process."""
     script = (
         "import threading\n"
         "from pathlib import Path\n"

@@ -92,10 +92,11 @@ def office_holders(index: EntityIndex) -> list[Holder]:
 
 def holders_interval(holders: list[Holder]) -> tuple[date, date] | None:
     """The time in which every named office holder was in office (all terms of one person
-    and office taken together)."""
+    and office taken together). A term still running ends today: nothing is published later."""
     if not holders:
         return None
-    spans = [(min(h.start for h in terms), max((h.end or date.max) for h in terms))
+    today = date.today()
+    spans = [(min(h.start for h in terms), max((h.end or today) for h in terms))
              for terms in _by_office(holders).values()]
     start, end = max(s for s, _ in spans), min(e for _, e in spans)
     return (start, end) if start <= end else None
@@ -178,10 +179,11 @@ def repair_dates(articles: list[DateClues]) -> dict[str, PublicationDate]:
                if clues.assessed.date_status == "confirmed"
                for event in clues.events
                if (interval := _anchor_interval(clues.assessed, event))]
+    by_name = _anchors_by_name(anchors)
     repaired = {}
     for clues in articles:
         if clues.assessed.date_status in ("missing", "corrected"):
-            result = _from_corpus(clues, anchors)
+            result = _from_corpus(clues, anchors, by_name)
             if result:
                 repaired[clues.article_id] = result
     return repaired
@@ -223,12 +225,25 @@ def _same_event(event: EventClue, anchor: EventClue, interval: tuple[date, date]
     return same_city or len(event.people & anchor.people) >= 2
 
 
-def _from_corpus(clues: DateClues, anchors: list) -> PublicationDate | None:
+def _anchors_by_name(anchors: list) -> dict[tuple[str, str], list[int]]:
+    """Positions of the anchors per (event type, city or person): the only anchors an event
+    can share (looking up, not scanning all, keeps the corpus step linear)."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for position, (_, anchor, _) in enumerate(anchors):
+        for name in {anchor.location, *anchor.people} - {None}:
+            index.setdefault((anchor.type, name), []).append(position)
+    return index
+
+
+def _from_corpus(clues: DateClues, anchors: list, by_name: dict[tuple[str, str], list[int]]
+                 ) -> PublicationDate | None:
     windows, reasons = [], []
     for event in clues.events:
         if event.future:
             continue
-        for other, anchor, interval in anchors:
+        names = {event.location, *event.people} - {None}
+        positions = sorted({p for name in names for p in by_name.get((event.type, name), ())})
+        for other, anchor, interval in (anchors[p] for p in positions):
             if other.article_id == clues.article_id or not _same_event(event, anchor, interval):
                 continue
             reach = _YEARLESS_DAYS if event.month_day else _NEWS_DAYS

@@ -18,7 +18,7 @@ from flows.stages.dates import EventClue
 from flows.stages.entities import TOKEN, EntityIndex, country_of, lexicon
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS, TemporalExpression, find_expressions
-from flows.stages.text import paragraphs, quote_spans, sentence_spans, spans_within
+from flows.stages.text import paragraphs, sentences_with_quotes
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -104,24 +104,49 @@ def triggers() -> tuple[Trigger, ...]:
     return tuple(result)
 
 
+@cache
+def _any_trigger() -> re.Pattern[str]:
+    """Matches where some trigger does: one search rules out the many sentences without one."""
+    return re.compile("|".join(f"(?:{trigger.pattern.pattern})" for trigger in triggers()))
+
+
 def _prefixes(words: list[str] | None) -> re.Pattern[str] | None:
     """Words that may go on ("Truppe" finds "Truppen")."""
     return re.compile(r"\b(?:" + "|".join(words) + r")") if words else None
 
 
-def extract_events(body: str, reference: date | None, index: EntityIndex | None = None
-                   ) -> list[Event]:
+@dataclass(frozen=True)
+class Happening:
+    """A sentence that names a happening: its triggers, found once for events and clues."""
+    start: int  # offset in the body
+    text: str
+    masked: str  # quotations blanked: quoted words are not reported happenings
+    triggers: tuple[tuple[Trigger, re.Match[str]], ...]
+    future: bool
+
+
+def read_happenings(body: str) -> list[Happening]:
+    """Every sentence of the body with at least one trigger outside quotations."""
+    result = []
+    for start, text, masked in _sentences(body):
+        found = _first_trigger_per_type(masked)
+        if found:
+            result.append(Happening(start, text, masked, tuple(found), speaks_of_future(masked)))
+    return result
+
+
+def extract_events(body: str, reference: date | None, index: EntityIndex | None = None,
+                   happenings: list[Happening] | None = None) -> list[Event]:
     index = index or EntityIndex.build(body)
-    return [event for start, text, masked in _sentences(body)
-            for event in _sentence_events(text, masked, start, reference, index)]
+    happenings = read_happenings(body) if happenings is None else happenings
+    return [event for happening in happenings
+            for event in _sentence_events(happening, reference, index)]
 
 
 def _sentences(body: str):
     """(offset in body, sentence, sentence with its quotations blanked) of every sentence."""
     for offset, paragraph in paragraphs(body):
-        quotes = quote_spans(paragraph)
-        sentences = sentence_spans(paragraph, quotes)
-        for sentence, inner in zip(sentences, spans_within(sentences, quotes), strict=True):
+        for sentence, inner in sentences_with_quotes(paragraph):
             text = paragraph[sentence.start:sentence.end]
             yield offset + sentence.start, text, _mask_quotes(text, inner, sentence.start)
 
@@ -135,16 +160,17 @@ def _mask_quotes(text: str, spans: list, shift: int) -> str:
     return "".join(chars)
 
 
-def _sentence_events(text: str, masked: str, start: int, reference: date | None,
-                     index: EntityIndex) -> list[Event]:
-    future = speaks_of_future(masked)
-    expressions = _when_it_happened(masked, find_expressions(masked, reference, future=future))
+def _sentence_events(happening: Happening, reference: date | None, index: EntityIndex
+                     ) -> list[Event]:
+    text, masked, start = happening.text, happening.masked, happening.start
+    expressions = _when_it_happened(
+        masked, find_expressions(masked, reference, future=happening.future))
     events = []
-    for trigger, match in _first_trigger_per_type(masked):
+    for trigger, match in happening.triggers:
         if expressions:
             when = min(expressions, key=lambda e: abs(e.start - match.start()))
             events.append(_event(trigger, match, when, text, start, index))
-        elif reference and not future and trigger.type in _UNDATED_TYPES:
+        elif reference and not happening.future and trigger.type in _UNDATED_TYPES:
             event = _event(trigger, match, None, text, start, index, reference)
             if len(people(event.actors)) >= 2:
                 events.append(event)
@@ -170,6 +196,8 @@ def _words_before(text: str, end: int, count: int) -> list[str]:
 
 
 def _first_trigger_per_type(masked: str) -> list[tuple[Trigger, re.Match[str]]]:
+    if not _any_trigger().search(masked):
+        return []
     found, seen_types = [], set()
     for trigger in triggers():  # file order: the first trigger of a type wins
         match = trigger.search(masked)
@@ -257,22 +285,22 @@ def _casualties(text: str) -> int | None:
     return None
 
 
-def event_clues(body: str, index: EntityIndex) -> list[EventClue]:
+def event_clues(body: str, index: EntityIndex, happenings: list[Happening] | None = None
+                ) -> list[EventClue]:
     """What the article says about each happening, read without its publication date."""
+    happenings = read_happenings(body) if happenings is None else happenings
     clues = []
-    for _start, text, masked in _sentences(body):
-        found = _first_trigger_per_type(masked)
-        if not found:
-            continue
-        expressions = _when_it_happened(masked, find_expressions(masked, None))
-        future = speaks_of_future(masked)
-        for trigger, match in found:
+    for happening in happenings:
+        expressions = _when_it_happened(happening.masked,
+                                        find_expressions(happening.masked, None))
+        for trigger, match in happening.triggers:
             when = min(expressions, key=lambda e: abs(e.start - match.start()), default=None)
             if when is not None and when.value is not None:
                 continue  # an absolute date: says nothing about the publication date
             clues.append(EventClue(
-                trigger.type, trigger.mode, people(_actors(text, index)), _location(text),
-                _month_day(when), _weekday(when), future, match.group(0)))
+                trigger.type, trigger.mode, people(_actors(happening.text, index)),
+                _location(happening.text), _month_day(when), _weekday(when), happening.future,
+                match.group(0)))
     return clues
 
 
@@ -294,13 +322,48 @@ _PLAIN_WEEKDAY = re.compile(r"[Aa]m\s+(Montag|Dienstag|Mittwoch|Donnerstag|Freit
 _HALF_WIDTH = {"day": 0, "week": 3, "month": 15, "year": 182}
 
 
+@dataclass(frozen=True)
+class EventSketch:
+    """What keying events across articles needs of an event row (the corpus step keeps
+    these, not the rows)."""
+    event_id: str
+    article_id: str
+    plover_type: str
+    mode: str | None
+    event_date: date
+    date_precision: str | None
+    location: str | None
+    people: frozenset[str]
+
+
+def sketch_event(row: dict) -> EventSketch | None:
+    """None for a row that can never be the same event as another: no date, or neither a
+    city nor two people to recognise it by."""
+    if row["event_date"] is None:
+        return None
+    city = row["location"] if row["location"] in lexicon().cities else None
+    persons = people(row["actors"])
+    if city is None and len(persons) < 2:
+        return None
+    return EventSketch(row["event_id"], row["article_id"], row["plover_type"], row["mode"],
+                       row["event_date"], row["date_precision"], row["location"], persons)
+
+
 def assign_event_keys(rows: list[dict]) -> None:
-    """One `event_key` per real-world event across the corpus (in place).
+    """One `event_key` per real-world event across the corpus (in place)."""
+    keys = cluster_event_keys([sketch for row in rows if (sketch := sketch_event(row))])
+    for row in rows:
+        row["event_key"] = keys.get(row["event_id"], row["event_key"])
+
+
+def cluster_event_keys(sketches: list[EventSketch]) -> dict[str, str]:
+    """event_id -> the key shared by the rows that report one real-world event (rows that
+    stand alone keep their own key and are left out).
 
     Two rows are the same event when their type agrees (and their mode, where both have one),
     their dates can be the same day, and they share the city or at least two people (states
     are shared by every report of a story, so they do not identify an event)."""
-    parent = list(range(len(rows)))
+    parent = list(range(len(sketches)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -309,41 +372,34 @@ def assign_event_keys(rows: list[dict]) -> None:
         return i
 
     by_type: dict[str, list[int]] = {}
-    for i, row in enumerate(rows):
-        by_type.setdefault(row["plover_type"], []).append(i)
+    for i, sketch in enumerate(sketches):
+        by_type.setdefault(sketch.plover_type, []).append(i)
     for members in by_type.values():
-        members.sort(key=lambda i: _interval(rows[i])[0])
+        members.sort(key=lambda i: _interval(sketches[i])[0])
         for position, i in enumerate(members):
             for j in members[position + 1:]:
-                if _interval(rows[j])[0] > _interval(rows[i])[1]:
+                if _interval(sketches[j])[0] > _interval(sketches[i])[1]:
                     break  # sorted by start: no later row can overlap
-                if _same_happening(rows[i], rows[j]):
+                if _same_happening(sketches[i], sketches[j]):
                     parent[root(j)] = root(i)
-    clusters: dict[int, list[dict]] = {}
-    for i, row in enumerate(rows):
-        clusters.setdefault(root(i), []).append(row)
-    for members in clusters.values():
-        key = _cluster_key(members)
-        for row in members:
-            row["event_key"] = key
+    clusters: dict[int, list[EventSketch]] = {}
+    for i, sketch in enumerate(sketches):
+        clusters.setdefault(root(i), []).append(sketch)
+    return {sketch.event_id: key for members in clusters.values() if len(members) > 1
+            for key in [_cluster_key(members)] for sketch in members}
 
 
-def _interval(row: dict) -> tuple[date, date]:
-    day = row["event_date"]
-    if day is None:
-        return date.max, date.max
-    width = timedelta(days=_HALF_WIDTH.get(row["date_precision"], 0))
-    return day - width, day + width
+def _interval(sketch: EventSketch) -> tuple[date, date]:
+    width = timedelta(days=_HALF_WIDTH.get(sketch.date_precision, 0))
+    return sketch.event_date - width, sketch.event_date + width
 
 
-def _same_happening(a: dict, b: dict) -> bool:
-    if a["event_date"] is None or b["event_date"] is None or a["article_id"] == b["article_id"]:
+def _same_happening(a: EventSketch, b: EventSketch) -> bool:
+    if a.article_id == b.article_id or (a.mode and b.mode and a.mode != b.mode):
         return False
-    if a["mode"] and b["mode"] and a["mode"] != b["mode"]:
-        return False
-    same_city = a["location"] is not None and a["location"] == b["location"] and \
-        a["location"] in lexicon().cities
-    return same_city or len(people(a["actors"]) & people(b["actors"])) >= 2
+    same_city = a.location is not None and a.location == b.location and \
+        a.location in lexicon().cities
+    return same_city or len(a.people & b.people) >= 2
 
 
 def people(actors) -> frozenset[str]:
@@ -359,10 +415,8 @@ def name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _cluster_key(members: list[dict]) -> str:
-    if len(members) == 1:
-        return members[0]["event_key"]
-    first = min(members, key=lambda r: (r["date_precision"] != "day", r["event_date"]))
-    places = sorted({m["location"] for m in members if m["location"]})
-    basis = f"{first['plover_type']}|{first['event_date']}|{','.join(places)}"
+def _cluster_key(members: list[EventSketch]) -> str:
+    first = min(members, key=lambda m: (m.date_precision != "day", m.event_date))
+    places = sorted({m.location for m in members if m.location})
+    basis = f"{first.plover_type}|{first.event_date}|{','.join(places)}"
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]

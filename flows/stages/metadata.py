@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import urlparse
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
-from langdetect.detector_factory import init_factory
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from flows.stages.clean import Cleaned
 from flows.stages.page import PageMeta
 from flows.stages.profiles import Profile, agency_names
 
-DetectorFactory.seed = 0  # langdetect is random unless seeded
-_PROFILES_LOADED = threading.Lock()
+_MODEL_LOADING = threading.Lock()
 _LANGUAGE_SAMPLE = 600  # enough prose for German vs. the rest; cost grows with length
 _WORD = re.compile(r"\b[^\W\d_][\w'’-]*\b")
 
@@ -58,12 +57,8 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     sample = _prose_sample(text)
     if len(_WORD.findall(sample)) < 3:
         return None, None
-    _load_language_profiles()
-    try:
-        best = detect_langs(sample)[0]
-    except LangDetectException:
-        return None, None
-    return best.lang, round(best.prob, 4)
+    language, probability = _language_model().classify(sample)
+    return language, round(float(probability), 4)
 
 
 def _prose_sample(text: str) -> str:
@@ -76,11 +71,15 @@ def _prose_sample(text: str) -> str:
     return sample[:_LANGUAGE_SAMPLE]
 
 
-def _load_language_profiles() -> None:
-    """langdetect loads its profiles lazily into a global factory, without a lock: threads
-    that detect at the same time load them twice and get nonsense ('pl' for German)."""
-    with _PROFILES_LOADED:
-        init_factory()
+def _language_model() -> LanguageIdentifier:
+    """The langid model (py3langid), loaded once per process; threads wait for the first."""
+    with _MODEL_LOADING:
+        return _load_language_model()
+
+
+@cache
+def _load_language_model() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _publisher(cleaned: Cleaned, profile: Profile, page: PageMeta) -> str:

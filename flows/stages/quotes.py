@@ -27,7 +27,7 @@ from flows.stages.entities import (
 )
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS
-from flows.stages.text import Span, paragraphs, quote_spans, sentence_spans, spans_within
+from flows.stages.text import Span, paragraphs, sentences_with_quotes
 
 _MAX_NAME_WORDS = 5
 # Full names only: "Jan" is a first name as often as January.
@@ -140,11 +140,9 @@ class _State:
 
 
 def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]:
-    spans = quote_spans(paragraph)
-    sentence_list = sentence_spans(paragraph, spans)
     quotes: list[Quote] = []
     previous: _Attribution | None = None
-    for span, inner in zip(sentence_list, spans_within(sentence_list, spans), strict=True):
+    for span, inner in sentences_with_quotes(paragraph):
         sentence = _Sentence(paragraph, span, inner)
         found = _sentence_quotes(sentence, offset, state, previous) if inner else []
         if not found:

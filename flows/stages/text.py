@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Opening mark -> closing marks it accepts. Curly German „…“ also closes with ” or a straight ".
 _PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "‹": "›"}
 _DOUBLE_OPENERS = "„»«“\""
+_DOUBLE_MARKS = re.compile("[" + "".join(set(_DOUBLE_OPENERS).union(
+    *(_PAIRS[o] for o in _DOUBLE_OPENERS))) + "]")  # every mark that opens or closes a quotation
 _ABBREVIATIONS = {
     "z", "b", "dr", "prof", "nr", "bzw", "ca", "st", "u", "a", "etc", "vgl", "mio", "mrd", "jh",
     "abs", "art", "jan", "feb", "sept", "okt", "nov", "dez", "str", "inkl", "evtl", "ggf", "usw",
@@ -41,7 +44,8 @@ def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     opener_at = -1
     closers = ""
-    for index, char in enumerate(text):
+    for mark in _DOUBLE_MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         if opener_at < 0:
             if char in _DOUBLE_OPENERS and _can_open(text, index):
                 opener_at, closers = index, _PAIRS[char]
@@ -65,6 +69,15 @@ def _can_close(text: str, index: int, opener_at: int) -> bool:
     if text[index] == '"':
         return not text[index - 1].isspace()
     return True
+
+
+@lru_cache(maxsize=1024)
+def sentences_with_quotes(paragraph: str) -> tuple[tuple[Span, tuple[Span, ...]], ...]:
+    """Each sentence of a paragraph with the quotations inside it. Cached: the quote and the
+    event stages both read every paragraph of an article, one after the other."""
+    quotes = quote_spans(paragraph)
+    sentences = sentence_spans(paragraph, quotes)
+    return tuple(zip(sentences, map(tuple, spans_within(sentences, quotes)), strict=True))
 
 
 def sentence_spans(text: str, protected: list[Span] = ()) -> list[Span]:
