@@ -93,24 +93,56 @@ def write_corpus(folder: Path, documents) -> tuple[int, float]:
 
 
 def measure(arguments: list[str], env: dict[str, str]) -> dict:
-    """Wall seconds and peak RSS (MB) of one `newsetl` child process."""
+    """Wall seconds and peak memory of one `newsetl` child process: the peak RSS of its
+    largest process (wait4), and the peak of the whole process tree's PSS (proportional set
+    size, so pages that workers share with the fork server count once), sampled."""
     with tempfile.TemporaryFile() as stderr_file:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "flows.cli", *arguments], env=env,
                                    stdout=subprocess.DEVNULL, stderr=stderr_file)
-        _, status, usage = os.wait4(process.pid, 0)
+        tree_peak = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, tree_pss_kb(process.pid))
+            time.sleep(0.25)
+        process.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - started
         stderr_file.seek(0)
         stderr = stderr_file.read().decode(errors="replace")
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "exit": os.waitstatus_to_exitcode(status), "stderr": stderr[-500:]}
+            "peak_tree_pss_mb": round(tree_peak / 1024, 1), "exit": process.returncode,
+            "stderr": stderr[-500:]}
+
+
+def tree_pss_kb(root: int) -> int:
+    """PSS (kB) of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) for line in rollup.splitlines()
+                     if line.startswith("Pss:"))
+    return total
 
 
 def stage_shares(folder: Path, limit: int) -> dict[str, float]:
     """Share of in-process time per stage over up to `limit` documents, write and validate
     included (on the rows of those documents)."""
+    from flows.parts import Result, result_rows
     from flows.publish import write_tables
-    from flows.run import Result, _rows
     from flows.validate import validate_folder
 
     clock = StageClock()
@@ -123,7 +155,7 @@ def stage_shares(folder: Path, limit: int) -> dict[str, float]:
         for document in loaded:
             results.append(process_document(document, {}, started, clock)
                            if isinstance(document, Document) else document)
-    rows = _rows(results, "bench")
+    rows = result_rows(results, "bench")
     staging = folder.parent / "stage-share-output"
     clock.start("write")
     write_tables(staging, rows)
@@ -135,8 +167,19 @@ def stage_shares(folder: Path, limit: int) -> dict[str, float]:
     return {stage: round(seconds / total, 3) for stage, seconds in clock.seconds.items()}
 
 
-def bench_size(size: str, documents, work: Path, dask: bool, env: dict[str, str]
-               ) -> SizeResult:
+def with_orchestration(shares: dict[str, float], prefect_vs_plain: float | None
+                       ) -> dict[str, float]:
+    """Stage shares of the Prefect run: the plain loop's shares scaled down by what the
+    Prefect run took on top of it (orchestration)."""
+    if not prefect_vs_plain or prefect_vs_plain <= 1:
+        return {**shares, "orchestration": 0.0} if prefect_vs_plain else shares
+    plain_part = 1 / prefect_vs_plain
+    return {**{stage: round(share * plain_part, 3) for stage, share in shares.items()},
+            "orchestration": round(1 - plain_part, 3)}
+
+
+def bench_size(size: str, documents, work: Path, dask: bool, env: dict[str, str],
+               plain_only: bool = False) -> SizeResult:
     raw, output = work / f"raw-{size}", work / f"out-{size}"
     count, megabytes = write_corpus(raw, documents)
     result = SizeResult(size, count, round(megabytes, 1))
@@ -144,12 +187,14 @@ def bench_size(size: str, documents, work: Path, dask: bool, env: dict[str, str]
     shutil.rmtree(output, ignore_errors=True)
     result.runs["plain"] = measure([*base, "--no-prefect"], env)
     result.runs["plain_unchanged"] = measure([*base, "--no-prefect"], env)
-    result.runs["prefect"] = measure([*base, "--force"], env)
-    if dask:
+    if not plain_only:
+        result.runs["prefect"] = measure([*base, "--force"], env)
+    if dask and not plain_only:
         result.runs["dask_1"] = measure([*base, "--force", "--workers", "1"], env)
         result.runs["dask_2"] = measure([*base, "--force", "--workers", "2"], env)
-    result.stage_shares = stage_shares(raw, limit=2000)
     result.ratios = _ratios(result.runs)
+    result.stage_shares = with_orchestration(stage_shares(raw, limit=2000),
+                                             result.ratios.get("prefect_vs_plain"))
     shutil.rmtree(raw, ignore_errors=True)
     shutil.rmtree(output, ignore_errors=True)
     return result
@@ -167,21 +212,22 @@ def _ratios(runs: dict[str, dict]) -> dict[str, float]:
     return {name: value for name, (a, b) in pairs.items() if (value := ratio(a, b))}
 
 
-def run_bench(shared: Path, project_raw: Path, sizes: list[str], work: Path, dask: bool
-              ) -> list[SizeResult]:
+def run_bench(shared: Path, project_raw: Path, sizes: list[str], work: Path, dask: bool,
+              plain_only: bool = False) -> list[SizeResult]:
     real = real_documents(shared, project_raw)
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home")}
     results = []
     for size in sizes:
         documents = real if size == "real" else synthetic_documents(real, int(size))
-        results.append(bench_size(size, documents, work, dask, env))
+        results.append(bench_size(size, documents, work, dask, env, plain_only))
         print(table(results[-1:]), file=sys.stderr)
     return results
 
 
 def table(results: list[SizeResult]) -> str:
-    lines = ["| corpus | docs | MB | plain s | art/s | MB/s | peak RSS MB | Prefect/plain "
-             "| rerun/first | Dask 2/1 | stage shares |", "|" + "---|" * 11]
+    lines = ["| corpus | docs | MB | plain s | art/s | MB/s | peak RSS MB (largest process "
+             "/ tree PSS) | Prefect/plain | rerun/first | Dask 2/1 | stage shares |",
+             "|" + "---|" * 11]
     for r in results:
         plain = r.runs.get("plain", {})
         seconds = plain.get("seconds") or 0
@@ -189,7 +235,8 @@ def table(results: list[SizeResult]) -> str:
         lines.append(
             f"| {r.size} | {r.documents} | {r.megabytes} | {seconds} "
             f"| {r.articles_per_second():.0f} | {r.megabytes / seconds if seconds else 0:.2f} "
-            f"| {max(run.get('peak_rss_mb', 0) for run in r.runs.values())} "
+            f"| {max(run.get('peak_rss_mb', 0) for run in r.runs.values())} / "
+            f"{max(run.get('peak_tree_pss_mb', 0) for run in r.runs.values())} "
             f"| {r.ratios.get('prefect_vs_plain', '-')} "
             f"| {r.ratios.get('unchanged_rerun_vs_first', '-')} "
             f"| {r.ratios.get('dask_2_vs_dask_1', '-')} | {shares} |")

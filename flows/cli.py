@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also reprocess articles published on or before this day")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run on the same output (default: 0)")
+    run.add_argument("--processes", type=_positive, metavar="N",
+                     help="worker processes for the batches (default: one per core)")
     scale = run.add_mutually_exclusive_group()
     scale.add_argument("--workers", type=_positive, metavar="N",
                        help="run the tasks on a local Dask cluster of N worker processes")
@@ -130,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="comma-separated: 'real' and/or document counts, e.g. "
                        "real,10000,100000,1000000 (default: real,10000)")
     bench.add_argument("--dask", action="store_true", help="also run Dask with 1 and 2 workers")
+    bench.add_argument("--plain-only", action="store_true",
+                       help="only the plain run and the unchanged rerun (for 1M documents)")
     bench.add_argument("--work", type=Path, default=Path("bench-work"),
                        help="scratch folder for the generated corpora (default: bench-work)")
     bench.add_argument("--json", type=Path, default=Path("bench.json"),
@@ -170,13 +174,14 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
 def _run(args: argparse.Namespace) -> int:
     from flows.publish import OutputLayoutError, OutputLocked
     from flows.run import RunConfig, run_plain
+    from flows.workers import default_processes
 
     if not args.raw.is_dir():
         return _fail(f"raw folder {args.raw} does not exist or is not a folder")
     config = RunConfig(args.raw, args.output, batch_size=args.batch_size,
                        max_bytes=args.max_bytes, force=args.force, only=args.only,
                        since=args.since, until=args.until, lock_wait_seconds=args.wait,
-                       progress=True)
+                       progress=True, processes=args.processes or default_processes())
     try:
         summary = run_plain(config) if args.no_prefect else _run_flow(config, args)
     except OutputLocked as error:
@@ -208,7 +213,8 @@ def _run_flow(config, args: argparse.Namespace):
         raw_dir=str(config.raw_dir), output_dir=str(config.output_dir),
         batch_size=config.batch_size, force=config.force, only=config.only, since=config.since,
         until=config.until, max_bytes=config.max_bytes,
-        lock_wait_seconds=config.lock_wait_seconds, progress=config.progress))
+        lock_wait_seconds=config.lock_wait_seconds, progress=config.progress,
+        processes=0 if runner else config.processes))
 
 
 def _dask_runner(args: argparse.Namespace):
@@ -265,7 +271,8 @@ def _bench(args: argparse.Namespace) -> int:
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     if any(s != "real" and not s.isdigit() for s in sizes):
         return _fail(f"--sizes takes 'real' and numbers, not {args.sizes!r}")
-    results = run_bench(args.shared, Path("raw"), sizes, args.work.resolve(), args.dask)
+    results = run_bench(args.shared, Path("raw"), sizes, args.work.resolve(), args.dask,
+                        args.plain_only)
     save(results, args.json)
     print(table(results))
     print(f"\nwritten to {args.json}")

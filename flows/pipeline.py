@@ -6,52 +6,87 @@ import os
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
+from collections import deque  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from flows import run  # noqa: E402
+from flows.parts import finish_chunk, redate_part, summarize_part  # noqa: E402
 from flows.progress import Progress  # noqa: E402
 from flows.stages.intake import DEFAULT_MAX_BYTES  # noqa: E402
+from flows.workers import Workers, default_processes  # noqa: E402
 
 FLOW_NAME = "news-etl"
-_TASKS = {
-    run.hash_batch: task(run.hash_batch, name="hash-batch"),
-    run.scan_batch: task(run.scan_batch, name="scan-batch"),
-    run.process_batch: task(run.process_batch, name="process-batch"),
-}
+_STEPS = (run.hash_batch, run.scan_batch, run.process_batch, summarize_part, redate_part,
+          finish_chunk)
 
 
-def _prefect_map(progress: bool) -> run.MapStep:
-    def submit_all(step, calls: list[tuple], label: str) -> list:
-        """One task per batch, all submitted at once; results in batch order."""
-        futures = [_TASKS[step].submit(*args) for args in calls]
-        bar = Progress(label, len(futures)) if progress and futures else None
-        results = []
-        for future in futures:
-            results.append(future.result())
-            if bar:
-                bar.advance()
-        return results
+def _task_name(step) -> str:
+    return step.__name__.replace("_", "-")
+
+
+# Steps as tasks that run where the task runner puts them (Dask workers).
+_TASKS = {step: task(step, name=_task_name(step), cache_policy=NO_CACHE) for step in _STEPS}
+
+
+def _pool_task(step, workers: Workers):
+    """A task that hands its batch to the run's worker processes (with the default thread
+    runner, so that the tasks use every core)."""
+    def in_worker_process(*args):
+        return workers.submit(step, *args).result()
+    return task(in_worker_process, name=_task_name(step), cache_policy=NO_CACHE)
+
+
+def _prefect_map(progress: bool, workers: Workers | None) -> run.MapStep:
+    def submit_all(step, calls: list[tuple], label: str):
+        """One task per batch, a few in flight per process; results in batch order."""
+        in_pool = workers is not None and workers.parallel(calls)
+        work = _pool_task(step, workers) if in_pool else _TASKS[step]
+        window = 2 * workers.processes if in_pool else max(1, len(calls))
+        bar = Progress(label, len(calls)) if progress and calls else None
+        pending = deque()
+        for args in calls:
+            pending.append(work.submit(*args))
+            if len(pending) >= window:
+                yield _result(pending.popleft(), bar)
+        while pending:
+            yield _result(pending.popleft(), bar)
     return submit_all
+
+
+def _result(future, bar: Progress | None):
+    result = future.result()
+    if bar:
+        bar.advance()
+    return result
 
 
 @flow(name=FLOW_NAME, log_prints=False)
 def news_etl(raw_dir: str = "raw", output_dir: str = "output", batch_size: int = 500,
              force: bool = False, only: str | None = None, since: date | None = None,
              until: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-             lock_wait_seconds: float = 0.0, progress: bool = False) -> dict:
+             lock_wait_seconds: float = 0.0, progress: bool = False,
+             processes: int | None = None) -> dict:
     """Raw German news dumps -> validated Parquet tables of articles, quotes and events.
 
     Incremental: only new or changed files are processed, unless `force`, `only` (a glob of
     input paths) or `since`/`until` (publication dates) select files for a rerun.
+    `processes`: worker processes for the batches (default: every core); 0 runs the tasks
+    where the task runner puts them (a Dask cluster).
     """
     config = run.RunConfig(Path(raw_dir), Path(output_dir), batch_size=batch_size,
                            max_bytes=max_bytes, force=force, only=only, since=since,
                            until=until, lock_wait_seconds=lock_wait_seconds, progress=progress)
-    summary = run.execute(config, _prefect_map(progress))
+    count = default_processes() if processes is None else processes
+    if count:
+        with Workers(count) as workers:
+            summary = run.execute(config, _prefect_map(progress, workers))
+    else:
+        summary = run.execute(config, _prefect_map(progress, None))
     logger = get_run_logger()
     for line in summary.lines():
         logger.info(line)

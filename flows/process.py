@@ -74,17 +74,46 @@ def scan(document: Document) -> Scan:
 
 def recurring_lines(scans: Iterable[Scan]) -> dict[str, set[str]]:
     """Per publisher profile, the short lines found in many of its documents: boilerplate."""
-    rule = generic_profile().recurring
-    counts: dict[str, Counter] = defaultdict(Counter)
-    documents: Counter = Counter()
+    counter = LineCounter()
     for item in scans:
-        documents[item.profile_id] += 1
-        counts[item.profile_id].update(item.line_keys)
-    result = {}
-    for profile_id, counter in counts.items():
-        needed = max(rule.min_docs, rule.min_share * documents[profile_id])
-        result[profile_id] = {key for key, count in counter.items() if count >= needed}
-    return result
+        counter.add(item)
+    return counter.recurring()
+
+
+class LineCounter:
+    """Short lines per profile, counted in one pass in bounded memory by lossy counting
+    (Manku and Motwani, 2002): every `1/ERROR` documents, lines that cannot reach a share of
+    ERROR are forgotten. Exact below that many documents; beyond, a line's count is short by
+    at most ERROR x documents, so no line above the recurring share is missed."""
+
+    ERROR = 0.01
+
+    def __init__(self) -> None:
+        self.width = round(1 / self.ERROR)
+        self.documents: Counter = Counter()
+        self.counts: dict[str, dict[str, list[int]]] = defaultdict(dict)  # [count, error]
+
+    def add(self, item: Scan) -> None:
+        seen = self.documents[item.profile_id] = self.documents[item.profile_id] + 1
+        bucket = -(-seen // self.width)
+        table = self.counts[item.profile_id]
+        for key in item.line_keys:
+            entry = table.get(key)
+            if entry is None:
+                table[key] = [1, bucket - 1]
+            else:
+                entry[0] += 1
+        if seen % self.width == 0:
+            self.counts[item.profile_id] = {key: entry for key, entry in table.items()
+                                            if sum(entry) > bucket}
+
+    def recurring(self) -> dict[str, set[str]]:
+        rule = generic_profile().recurring
+        result = {}
+        for profile_id, table in self.counts.items():
+            needed = max(rule.min_docs, rule.min_share * self.documents[profile_id])
+            result[profile_id] = {key for key, entry in table.items() if sum(entry) >= needed}
+        return result
 
 
 class StageClock:

@@ -135,36 +135,59 @@ def new_staging(output: Path, run_id: str) -> Path:
 
 
 def write_tables(staging: Path, rows: dict[str, list[dict]]) -> dict[str, int]:
-    counts = {}
+    """All rows of a run at once (tests, small runs); `write_chunk` appends one chunk."""
+    written = write_chunk(staging, rows, "part")
+    write_empty_tables(staging, [name for name, files in written.items() if not files])
+    return {name: len(rows.get(name, [])) for name in TABLES}
+
+
+def write_chunk(staging: Path, rows: dict[str, list[dict]], basename: str
+                ) -> dict[str, list[Path]]:
+    """Add rows to the staged tables as new files named `basename-*.parquet`; -> the files
+    written per table (none for a table without rows)."""
+    written = {}
     for name in TABLES:
         table = to_arrow(name, rows.get(name, []))
         table = table.sort_by([(key, "ascending") for key in _SORT_KEYS[name]])
-        write_table(staging / name, name, table)
-        counts[name] = table.num_rows
-    return counts
+        written[name] = write_table(staging / name, name, table, basename) \
+            if table.num_rows else []
+    return written
 
 
-def write_table(folder: Path, name: str, table: pa.Table) -> None:
-    """One table as Parquet (zstd), Hive-partitioned where its schema says so."""
+def write_empty_tables(staging: Path, names: list[str]) -> None:
+    """A table without rows is one empty file, so that readers still find its schema."""
+    for name in names:
+        folder = staging / name
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "part-0.parquet"
+        pq.write_table(to_arrow(name, []), path, compression="zstd")
+        _fsync(path)
+        _fsync(folder)
+
+
+def write_table(folder: Path, name: str, table: pa.Table, basename: str = "part") -> list[Path]:
+    """Rows of one table as Parquet (zstd), Hive-partitioned where its schema says so; other
+    writers may add files to the same folder at the same time. -> the files written."""
     spec = table_spec(name)
-    folder.mkdir(parents=True)
-    if spec.partitioning and table.num_rows:
+    folder.mkdir(parents=True, exist_ok=True)
+    if spec.partitioning:
+        written: list[Path] = []
         partitioning = ds.partitioning(
             pa.schema([spec.schema.field(c) for c in spec.partitioning]), flavor="hive")
         ds.write_dataset(table, folder, format="parquet", partitioning=partitioning,
-                         basename_template="part-{i}.parquet",
+                         basename_template=f"{basename}-{{i}}.parquet",
                          file_options=ds.ParquetFileFormat().make_write_options(
                              compression="zstd"),
-                         existing_data_behavior="error")
+                         existing_data_behavior="overwrite_or_ignore",
+                         file_visitor=lambda file: written.append(Path(file.path)))
     else:
-        pq.write_table(table, folder / "part-0.parquet", compression="zstd")
-    _fsync_tree(folder)
-
-
-def _fsync_tree(folder: Path) -> None:
-    for path in sorted(folder.rglob("*"), reverse=True):
+        written = [folder / f"{basename}-0.parquet"]
+        pq.write_table(table, written[0], compression="zstd")
+    for path in written:
         _fsync(path)
-    _fsync(folder)
+    for directory in {path.parent for path in written} | {folder}:
+        _fsync(directory)
+    return written
 
 
 def _fsync(path: Path) -> None:

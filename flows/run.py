@@ -2,34 +2,45 @@
 
 1. hash every input file and compare with the published manifest;
 2. scan the documents for lines that recur across a source (boilerplate);
-3. process the new, changed and explicitly selected files;
-4. carry the published rows of every other file over, then write, validate and publish.
+3. process the new, changed and explicitly selected files, each batch into a part on disk
+   (parts.py), and carry the published rows of every other file over into parts;
+4. the corpus step on the parts' compact summaries (corpus.py);
+5. finish the parts chunk by chunk (decisions applied, written, validated), then publish.
 
-The Prefect flow (pipeline.py) schedules steps 1-3 as tasks over batches; `run_plain` runs the
-same steps in a loop without Prefect, for tests and for measuring orchestration overhead.
+Memory stays flat: batches stream through worker processes (workers.py) and only summaries
+come back. The Prefect flow (pipeline.py) schedules every step as tasks over batches;
+`run_plain` runs the same steps in a plain loop, for tests and for measuring orchestration
+overhead.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
+import shutil
 import uuid
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pyarrow.dataset as ds
+
 from flows import __version__
-from flows.process import (
-    ProcessedArticle,
-    Scan,
-    drop_duplicates,
-    finish_corpus,
-    process_document,
-    recurring_lines,
-    scan,
+from flows.corpus import ArticleSketch, Decisions, find_duplicates, key_events, redate
+from flows.parts import (
+    ChunkResult,
+    PartSummary,
+    Result,
+    carry_published,
+    finish_chunk,
+    redate_part,
+    summarize_part,
+    write_part,
 )
+from flows.process import process_document, recurring_lines, scan
 from flows.progress import Progress
 from flows.publish import (
     check_layout,
@@ -39,14 +50,17 @@ from flows.publish import (
     publish,
     published_folder,
     published_manifest,
+    write_empty_tables,
     write_manifest,
-    write_tables,
 )
-from flows.stages.intake import DEFAULT_MAX_BYTES, Document, Rejection, discover, read_inputs
+from flows.stages.intake import DEFAULT_MAX_BYTES, Document, discover, read_inputs
 from flows.tables import TABLES, table_spec
-from flows.validate import read_rows, validate_folder
+from flows.validate import Failure, ValidationReport
+from flows.workers import Workers
 
-Result = ProcessedArticle | Rejection
+PARTS = ".parts"
+HASH_BATCHES = 10  # hashing is cheap: ten batches' worth of files per task
+CHUNK_PARTS = 4  # parts finished (and validated) together: ~2,000 articles per chunk
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,7 @@ class RunConfig:
     until: date | None = None
     lock_wait_seconds: float = 0.0
     progress: bool = False
+    processes: int = 1
 
 
 @dataclass
@@ -109,7 +124,7 @@ class Plan:
     kept_missing: int = 0
 
 
-MapStep = Callable[[Callable, list[tuple], str], list]
+MapStep = Callable[[Callable, list[tuple], str], Iterator]
 
 
 def batches(items: Sequence, size: int) -> list[list]:
@@ -133,21 +148,23 @@ def hash_batch(paths: list[str], raw_dir: str) -> list[tuple[str, str | None]]:
     return result
 
 
-def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list[Scan]:
+def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list:
     root = Path(raw_dir)
     loaded = (d for path in paths for d in read_inputs(root / path, root, max_bytes))
     return [scan(d) for d in loaded if isinstance(d, Document)]
 
 
 def process_batch(paths: list[str], raw_dir: str, max_bytes: int,
-                  recurring: dict[str, set[str]], processed_at: datetime) -> list[Result]:
+                  recurring: dict[str, set[str]], processed_at: datetime, part: str,
+                  run_id: str) -> PartSummary:
+    """Process some input files into a part on disk; -> the part's summary."""
     root = Path(raw_dir)
-    results = []
+    results: list[Result] = []
     for path in paths:
         for loaded in read_inputs(root / path, root, max_bytes):
             results.append(process_document(loaded, recurring, processed_at)
                            if isinstance(loaded, Document) else loaded)
-    return results
+    return write_part(Path(part), results, run_id)
 
 
 def plan_run(config: RunConfig, hashes: dict[str, str | None], previous: dict | None,
@@ -177,7 +194,8 @@ def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
 
 
 def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
-    """The whole run; `map_step(function, argument_tuples, label)` runs a step over batches."""
+    """The whole run; `map_step(function, argument_tuples, label)` runs a step over batches
+    and yields the results in order."""
     started = datetime.now(UTC)
     run_id = uuid.uuid4().hex
     with output_lock(config.output_dir, config.lock_wait_seconds):
@@ -185,31 +203,33 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         clean_leftovers(config.output_dir)
         raw = str(config.raw_dir.resolve())
         paths = find_inputs(config.raw_dir)
-        hashed = map_step(hash_batch, [(b, raw) for b in batches(paths, config.batch_size)],
-                          "hashing")
-        hashes = dict(pair for batch in hashed for pair in batch)
+        hashes: dict[str, str | None] = {}
+        for hashed in map_step(hash_batch, [(b, raw) for b in batches(
+                paths, config.batch_size * HASH_BATCHES)], "hashing"):
+            hashes.update(hashed)
         manifest = published_manifest(config.output_dir)
-        # The published rows are read only when needed: an unchanged corpus costs one hash
-        # per file, nothing per article.
+        # Published rows are read only when needed: an unchanged corpus costs one hash per
+        # file, nothing per article.
         by_date = manifest and (config.since or config.until) and not config.force
-        published = _published_rows(config.output_dir) if by_date else None
-        dates = {a["source_file"]: a["published_date"]
-                 for a in (published or {}).get("articles", [])}
+        dates = _published_dates(config.output_dir) if by_date else {}
         plan = plan_run(config, hashes, manifest["inputs"] if manifest else None, dates)
         summary = RunSummary(run_id, False, None, len(paths), plan.new, plan.changed,
                              plan.unchanged, len(plan.process), plan.kept_missing)
         if manifest and not plan.process:
             return _nothing_to_do(summary, manifest, started)
-        if plan.keep and published is None:
-            published = _published_rows(config.output_dir)
-        scans = map_step(scan_batch, [(b, raw, config.max_bytes)
-                                      for b in batches(paths, config.batch_size)], "scanning")
-        recurring = recurring_lines(s for batch in scans for s in batch)
-        processed = map_step(process_batch, [
-            (b, raw, config.max_bytes, recurring, started)
-            for b in batches(plan.process, config.batch_size)], "processing")
-        results = _kept_results(published, plan.keep) + [r for b in processed for r in b]
-        return finish(results, config, summary, started, hashes)
+        recurring = recurring_lines(scanned for batch in map_step(
+            scan_batch, [(b, raw, config.max_bytes) for b in batches(paths, config.batch_size)],
+            "scanning") for scanned in batch)
+        staging = new_staging(config.output_dir, run_id)
+        parts = staging / PARTS
+        summaries = list(map_step(process_batch, [
+            (b, raw, config.max_bytes, recurring, started, str(parts / f"batch-{n:06d}"), run_id)
+            for n, b in enumerate(batches(plan.process, config.batch_size))], "processing"))
+        if plan.keep:
+            kept = carry_published(published_folder(config.output_dir), plan.keep, parts,
+                                   config.batch_size)
+            summaries += map_step(summarize_part, [(f, run_id) for f in kept], "carrying over")
+        return finish_parts(summaries, staging, config, summary, started, hashes, map_step)
 
 
 def _nothing_to_do(summary: RunSummary, manifest: dict, started: datetime) -> RunSummary:
@@ -219,45 +239,45 @@ def _nothing_to_do(summary: RunSummary, manifest: dict, started: datetime) -> Ru
     return summary
 
 
-def _published_rows(output: Path) -> dict[str, list[dict]] | None:
+def _published_dates(output: Path) -> dict[str, date | None]:
+    """source_file -> publication date of the published articles (two columns only)."""
     folder = published_folder(output)
-    return {name: read_rows(folder / name) for name in TABLES} if folder else None
-
-
-def _kept_results(published: dict[str, list[dict]] | None, keep: set[str]) -> list[Result]:
-    """Published rows of the inputs this run does not reprocess, as results again."""
-    if not published or not keep:
-        return []
-    articles = [a for a in published["articles"] if a["source_file"] in keep]
-    ids = {a["article_id"] for a in articles}
-    quotes, events = defaultdict(list), defaultdict(list)
-    for row in published["quotes"]:
-        if row["article_id"] in ids:
-            quotes[row["article_id"]].append(row)
-    for row in published["events"]:
-        if row["article_id"] in ids:
-            events[row["article_id"]].append(row)
-    kept: list[Result] = [ProcessedArticle(a, quotes[a["article_id"]], events[a["article_id"]])
-                          for a in articles]
-    kept += [Rejection(r["source_file"], r["source_sha256"], r["stage"], r["reason"],
-                       r["detail"], r["run_id"], r.get("source_record"))
-             for r in published["rejects"] if r["source_file"] in keep]
-    return kept
+    if folder is None:
+        return {}
+    spec = table_spec("articles")
+    table = ds.dataset(folder / "articles", format="parquet", schema=spec.schema,
+                       partitioning="hive").to_table(columns=["source_file", "published_date"])
+    return dict(zip(table["source_file"].to_pylist(), table["published_date"].to_pylist(),
+                    strict=True))
 
 
 def finish(results: list[Result], config: RunConfig, summary: RunSummary, started: datetime,
            hashes: dict[str, str | None]) -> RunSummary:
-    """Corpus-level steps, then write, validate and (only if valid) publish."""
-    results = drop_duplicates(results)
-    finish_corpus(results)
-    rows = _rows(results, summary.run_id)
+    """Finish a run from results in memory (one part)."""
     staging = new_staging(config.output_dir, summary.run_id)
-    summary.counts = write_tables(staging, rows)
-    report = validate_folder(staging)
-    summary.rejects_by_reason = dict(Counter(r["reason"] for r in rows["rejects"]))
+    part = write_part(staging / PARTS / "batch-000000", results, summary.run_id)
+    return finish_parts([part], staging, config, summary, started, hashes,
+                        plain_map(False, Workers(1)))
+
+
+def finish_parts(summaries: list[PartSummary], staging: Path, config: RunConfig,
+                 summary: RunSummary, started: datetime, hashes: dict[str, str | None],
+                 map_step: MapStep) -> RunSummary:
+    """The corpus step on the summaries, then the parts finished chunk by chunk; publish
+    only if every chunk (and the checks across chunks) passed validation."""
+    decisions, summaries = _corpus_step(summaries, map_step)
+    chunks = [summaries[i:i + CHUNK_PARTS] for i in range(0, len(summaries), CHUNK_PARTS)]
+    results = list(map_step(finish_chunk, [
+        (*_chunk_decisions(chunk, decisions), str(staging), f"chunk-{n:06d}", summary.run_id)
+        for n, chunk in enumerate(chunks)], "writing"))
+    summary.counts = {name: sum(r.counts[name] for r in results) for name in TABLES}
+    write_empty_tables(staging, [name for name, count in summary.counts.items() if not count])
+    report = _merged_report(results, summaries, decisions)
+    summary.rejects_by_reason = dict(sum((r.rejects_by_reason for r in results), Counter()))
     summary.validation = report.summary()
+    shutil.rmtree(staging / PARTS, ignore_errors=True)
     version = f"{started:%Y%m%dT%H%M%S%fZ}-{summary.run_id[:8]}"
-    write_manifest(staging, _manifest(summary, rows, started, version, hashes))
+    write_manifest(staging, _manifest(summary, summaries, decisions, started, version, hashes))
     if report.success:
         publish(config.output_dir, staging, version)
         summary.published, summary.version = True, version
@@ -265,26 +285,77 @@ def finish(results: list[Result], config: RunConfig, summary: RunSummary, starte
     return summary
 
 
-def _rows(results: list[Result], run_id: str) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+def _corpus_step(summaries: list[PartSummary], map_step: MapStep
+                 ) -> tuple[Decisions, list[PartSummary]]:
+    """Duplicates, new dates (their parts rewritten in workers), shared event keys."""
+    sketches = [s for part in summaries for s in part.sketches]
+    duplicates = find_duplicates(sketches)
+    originals = [s for s in sketches if s.input_name not in duplicates]
+    redated = redate(originals)
+    calls = [(part.folder, changed) for part in summaries
+             if (changed := {s.article_id: redated[s.article_id] for s in part.sketches
+                             if s.article_id in redated})]
+    new_events: dict[str, tuple] = {}
+    for events in map_step(redate_part, calls, "redating"):
+        new_events.update(events)
+    if new_events:
+        summaries = [dataclasses.replace(part, sketches=[_with_events(s, new_events)
+                                                         for s in part.sketches])
+                     for part in summaries]
+        originals = [_with_events(s, new_events) for s in originals]
+    return Decisions(duplicates, redated, key_events(originals)), summaries
+
+
+def _with_events(sketch: ArticleSketch, new_events: dict[str, tuple]) -> ArticleSketch:
+    events = new_events.get(sketch.article_id)
+    return sketch if events is None else dataclasses.replace(sketch, events=events)
+
+
+def _chunk_decisions(chunk: list[PartSummary], decisions: Decisions) -> tuple:
+    """(part folders, duplicates, event keys) of one chunk: only what concerns its parts."""
+    names = {entry.input_name for part in chunk for entry in part.inputs}
+    events = {e.event_id for part in chunk for s in part.sketches for e in s.events}
+    return ([part.folder for part in chunk],
+            {n: o for n, o in decisions.duplicates.items() if n in names},
+            {e: k for e, k in decisions.event_keys.items() if e in events})
+
+
+def _merged_report(results: list[ChunkResult], summaries: list[PartSummary],
+                   decisions: Decisions) -> ValidationReport:
+    """The chunks' reports as one, plus the uniqueness checks that span chunks."""
+    report = ValidationReport()
+    seen = set()
     for result in results:
-        if isinstance(result, ProcessedArticle):
-            rows["articles"].append(result.article)
-            rows["quotes"].extend(result.quotes)
-            rows["events"].extend(result.events)
-        else:
-            rows["rejects"].append({**asdict(result), "run_id": result.run_id or run_id})
-    return rows
+        for table, checked in result.report.checked.items():
+            report.checked[table] = max(report.checked.get(table, 0), checked)
+        for failure in result.report.failures:
+            if (failure.table, failure.expectation, failure.column) not in seen:
+                seen.add((failure.table, failure.expectation, failure.column))
+                report.failures.append(failure)
+    entries = [e for part in summaries for e in part.inputs]
+    articles = [e for e in entries if e.article_id and e.input_name not in decisions.duplicates]
+    rejects = [e for e in entries if not e.article_id or e.input_name in decisions.duplicates]
+    for table, values, column in (("articles", [e.article_id for e in articles], "article_id"),
+                                  ("articles", [e.input_name for e in articles], "check_input"),
+                                  ("rejects", [e.input_name for e in rejects], "check_input")):
+        repeated = [v for v, n in Counter(values).items() if n > 1]
+        if repeated and (table, "expect_column_values_to_be_unique", column) not in seen:
+            report.failures.append(Failure(table, "expect_column_values_to_be_unique "
+                                           "(across chunks)", column, repeated[:3]))
+    return report
 
 
-def _manifest(summary: RunSummary, rows: dict[str, list[dict]], started: datetime,
-              version: str, hashes: dict[str, str | None]) -> dict:
-    inputs = {a["source_file"]: {"sha256": a["source_sha256"], "article_id": a["article_id"]}
-              for a in rows["articles"]}
-    for reject in rows["rejects"]:
-        # The hash of the bytes as last seen, so an unchanged bad file is not redone.
-        sha = reject["source_sha256"] or hashes.get(reject["source_file"])
-        inputs[reject["source_file"]] = {"sha256": sha, "rejected": reject["reason"]}
+def _manifest(summary: RunSummary, summaries: list[PartSummary], decisions: Decisions,
+              started: datetime, version: str, hashes: dict[str, str | None]) -> dict:
+    entries = [e for part in summaries for e in part.inputs]
+    inputs = {e.source_file: {"sha256": e.sha256, "article_id": e.article_id} for e in entries
+              if e.article_id and e.input_name not in decisions.duplicates}
+    for entry in entries:
+        rejected = "duplicate" if entry.input_name in decisions.duplicates else entry.rejected
+        if rejected:
+            # The hash of the bytes as last seen, so an unchanged bad file is not redone.
+            sha = entry.sha256 or hashes.get(entry.source_file)
+            inputs[entry.source_file] = {"sha256": sha, "rejected": rejected}
     return {
         "run_id": summary.run_id, "version": version, "started": started.isoformat(),
         "pipeline_version": __version__,
@@ -294,18 +365,18 @@ def _manifest(summary: RunSummary, rows: dict[str, list[dict]], started: datetim
     }
 
 
-def plain_map(progress: bool) -> MapStep:
-    def run_steps(step: Callable, calls: list[tuple], label: str) -> list:
+def plain_map(progress: bool, workers: Workers) -> MapStep:
+    def run_steps(step: Callable, calls: list[tuple], label: str) -> Iterator:
         bar = Progress(label, len(calls)) if progress and calls else None
-        results = []
-        for args in calls:
-            results.append(step(*args))
+        for result in workers.map(step, calls):
             if bar:
                 bar.advance()
-        return results
+            yield result
     return run_steps
 
 
 def run_plain(config: RunConfig) -> RunSummary:
-    """The pipeline without Prefect: the same steps in a plain loop."""
-    return execute(config, plain_map(config.progress))
+    """The pipeline without Prefect: the same steps in a plain loop (over worker processes
+    when `config.processes` > 1)."""
+    with Workers(config.processes) as workers:
+        return execute(config, plain_map(config.progress, workers))

@@ -67,6 +67,17 @@ def _dataset(folder: Path) -> ds.Dataset:
                       partitioning="hive" if spec.partitioning else None)
 
 
+def read_files(folder: Path, files: list[Path]) -> pd.DataFrame:
+    """Some files of a table folder as a DataFrame with the table's schema."""
+    spec = table_spec(folder.name)
+    if not files:
+        return spec.schema.empty_table().to_pandas()
+    dataset = ds.dataset([str(f) for f in files], format="parquet", schema=spec.schema,
+                         partitioning="hive" if spec.partitioning else None,
+                         partition_base_dir=str(folder))
+    return dataset.to_table().to_pandas()
+
+
 def read_rows(folder: Path) -> list[dict]:
     """A table folder as Python rows (dates as dates, lists as lists)."""
     return _dataset(folder).to_table().to_pylist()

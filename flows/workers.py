@@ -1,0 +1,66 @@
+"""Batches in worker processes: every core busy, results in order, few batches in flight.
+
+The pool starts only when a step has more than one batch, so a run over a handful of files
+never pays for starting processes. Workers come from a fork server that has the pipeline
+imported: cheap to start, and safe next to Prefect's threads (nothing is forked from them).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+
+def default_processes() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        (os.cpu_count() or 1)
+
+
+class Workers:
+    def __init__(self, processes: int = 1) -> None:
+        self.processes = max(1, processes)
+        self._pool: ProcessPoolExecutor | None = None
+        self._starting = threading.Lock()
+
+    def map(self, step: Callable, calls: list[tuple]) -> Iterator:
+        """step(*args) for every call, in order; at most two batches per process in flight,
+        so finished results do not pile up in memory."""
+        if not self.parallel(calls):
+            yield from (step(*args) for args in calls)
+            return
+        pending: deque[Future] = deque()
+        for args in calls:
+            pending.append(self.submit(step, *args))
+            if len(pending) >= 2 * self.processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def parallel(self, calls: list) -> bool:
+        return self.processes > 1 and len(calls) > 1
+
+    def submit(self, step: Callable, *args) -> Future:
+        return self._start().submit(step, *args)
+
+    def _start(self) -> ProcessPoolExecutor:
+        with self._starting:
+            if self._pool is None:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["flows.run"])
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+            return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
