@@ -189,7 +189,6 @@ def carry_published(published: Path, keep: set[str], parts: Path, size: int
     streaming (an article's quotes and events go to its part)."""
     keep_files = pa.array(sorted(keep), pa.string())
     part_of: dict[str, int] = {}
-    folders: list[str] = []
     writers = _PartWriters(parts)
     for article in _published_rows(published, "articles", pc.field("source_file").isin(
             keep_files)):
@@ -203,8 +202,7 @@ def carry_published(published: Path, keep: set[str], parts: Path, size: int
         for row in _published_rows(published, name, None):
             if row["article_id"] in part_of:
                 writers.add(part_of[row["article_id"]], name, row)
-    folders = writers.close()
-    return folders
+    return writers.close()
 
 
 def _published_rows(published: Path, name: str, condition) -> Iterator[dict]:
