@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from flows.corpus import ArticleSketch
@@ -25,7 +24,7 @@ from flows.stages.dates import PublicationDate
 from flows.stages.events import EventSketch, sketch_event
 from flows.stages.intake import Rejection, input_name
 from flows.tables import TABLES, table_spec, to_arrow
-from flows.validate import ValidationReport, read_files, validate_frames
+from flows.validate import ValidationReport, read_files, table_dataset, validate_frames
 
 Result = ProcessedArticle | Rejection
 
@@ -67,8 +66,11 @@ def result_rows(results: list[Result], run_id: str) -> dict[str, list[dict]]:
 
 
 def write_part(folder: Path, results: list[Result], run_id: str) -> PartSummary:
-    rows = result_rows(results, run_id)
-    _write_rows(folder, rows)
+    _write_rows(folder, result_rows(results, run_id))
+    return _summary(folder, results)
+
+
+def _summary(folder: Path, results: list[Result]) -> PartSummary:
     summary = PartSummary(str(folder))
     for result in results:
         if isinstance(result, ProcessedArticle):
@@ -112,9 +114,9 @@ def _by_article(rows: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def summarize_part(folder: str, run_id: str) -> PartSummary:
+def summarize_part(folder: str) -> PartSummary:
     """The summary of a part written from published rows (their date clues are read again)."""
-    return write_part(Path(folder), results_of(read_part(Path(folder))), run_id)
+    return _summary(Path(folder), results_of(read_part(Path(folder))))
 
 
 def redate_part(folder: str, changed: dict[str, PublicationDate]
@@ -206,10 +208,7 @@ def carry_published(published: Path, keep: set[str], parts: Path, size: int
 
 
 def _published_rows(published: Path, name: str, condition) -> Iterator[dict]:
-    spec = table_spec(name)
-    dataset = ds.dataset(published / name, format="parquet", schema=spec.schema,
-                         partitioning="hive" if spec.partitioning else None)
-    for batch in dataset.to_batches(filter=condition):
+    for batch in table_dataset(published / name).to_batches(filter=condition):
         yield from batch.to_pylist()
 
 

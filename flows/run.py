@@ -26,8 +26,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pyarrow.dataset as ds
-
 from flows import __version__
 from flows.corpus import ArticleSketch, Decisions, find_duplicates, key_events, redate
 from flows.parts import (
@@ -55,7 +53,7 @@ from flows.publish import (
 )
 from flows.stages.intake import DEFAULT_MAX_BYTES, Document, discover, read_inputs
 from flows.tables import TABLES, table_spec
-from flows.validate import Failure, ValidationReport
+from flows.validate import Failure, ValidationReport, table_dataset
 from flows.workers import Workers
 
 PARTS = ".parts"
@@ -228,7 +226,7 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         if plan.keep:
             kept = carry_published(published_folder(config.output_dir), plan.keep, parts,
                                    config.batch_size)
-            summaries += map_step(summarize_part, [(f, run_id) for f in kept], "carrying over")
+            summaries += map_step(summarize_part, [(f,) for f in kept], "carrying over")
         return finish_parts(summaries, staging, config, summary, started, hashes, map_step)
 
 
@@ -244,9 +242,8 @@ def _published_dates(output: Path) -> dict[str, date | None]:
     folder = published_folder(output)
     if folder is None:
         return {}
-    spec = table_spec("articles")
-    table = ds.dataset(folder / "articles", format="parquet", schema=spec.schema,
-                       partitioning="hive").to_table(columns=["source_file", "published_date"])
+    table = table_dataset(folder / "articles").to_table(
+        columns=["source_file", "published_date"])
     return dict(zip(table["source_file"].to_pylist(), table["published_date"].to_pylist(),
                     strict=True))
 

@@ -58,10 +58,11 @@ def load_suite(table: str) -> dict:
 
 def read_table(folder: Path) -> pd.DataFrame:
     """A table folder (Hive-partitioned Parquet) as a DataFrame with the table's schema."""
-    return _dataset(folder).to_table().to_pandas()
+    return table_dataset(folder).to_table().to_pandas()
 
 
-def _dataset(folder: Path) -> ds.Dataset:
+def table_dataset(folder: Path) -> ds.Dataset:
+    """A table folder (named for its table) as a dataset of the table's schema."""
     spec = table_spec(folder.name)
     return ds.dataset(folder, format="parquet", schema=spec.schema,
                       partitioning="hive" if spec.partitioning else None)
@@ -80,7 +81,7 @@ def read_files(folder: Path, files: list[Path]) -> pd.DataFrame:
 
 def read_rows(folder: Path) -> list[dict]:
     """A table folder as Python rows (dates as dates, lists as lists)."""
-    return _dataset(folder).to_table().to_pylist()
+    return table_dataset(folder).to_table().to_pylist()
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
