@@ -200,3 +200,86 @@ def test_a_dump_from_an_unknown_site_keeps_only_its_article():
     assert cleaned.paragraphs[-1].startswith("Der Kommandant sagte")
     assert not any(chrome in cleaned.body for chrome in
                    ("Menü", "Link kopieren", "Drehleiter", "Impressum", "Heimatblatt"))
+
+
+ARTICLE_ON_A_PAGE = """Stadt baut neue Radwege - Heimatblatt Online
+
+Menü
+
+Stadt baut neue Radwege
+
+Die Stadt will bis zum Jahr 2030 insgesamt vierzig Kilometer neue Radwege bauen. Das hat \
+der Stadtrat am Dienstag mit großer Mehrheit beschlossen.
+
+Die Kosten von rund zwölf Millionen Euro sollen zur Hälfte vom Land getragen werden, sagte \
+die Bürgermeisterin nach der Sitzung im Rathaus.
+
+"""
+
+
+def test_a_list_of_teasers_after_the_article_is_not_body():
+    teasers = "".join(
+        f"{time}\n\n{headline}\n\n{summary}\n\n" for time, headline, summary in [
+            ("11:05 Uhr", "Neues Freibad öffnet schon im Mai",
+             "Nach zwei Jahren Bauzeit ist das Bad fertig. Die Eintrittspreise steigen leicht."),
+            ("10:40 Uhr", "Polizei sucht Zeugen nach Unfall auf der B 27",
+             "Ein Radfahrer wurde am Montag schwer verletzt, der Fahrer flüchtete."),
+            ("09:12 Uhr", "Musikschule feiert ihr fünfzigjähriges Bestehen",
+             "Mit einem Konzert im Stadtpark begeht die Schule am Sonntag ihr Jubiläum."),
+        ])
+    cleaned = clean(ARTICLE_ON_A_PAGE + "Das könnte Sie auch interessieren\n\n" + teasers
+                    + "Impressum\n\nDatenschutz", generic_profile())
+    assert cleaned.paragraphs[-1].startswith("Die Kosten von rund zwölf Millionen")
+    assert not any(word in cleaned.body for word in ("Freibad", "Unfall", "Musikschule"))
+
+
+def test_an_article_ending_in_sections_with_subheadings_keeps_them():
+    sections = "".join(
+        f"{heading}\n\n{text}\n\n" for heading, text in [
+            ("Was kostet das?", "Die Stadt rechnet mit zwölf Millionen Euro für alle Abschnitte."),
+            ("Wann geht es los?", "Der erste Abschnitt soll im Herbst an der Ringstraße beginnen."),
+        ])
+    cleaned = clean(ARTICLE_ON_A_PAGE + sections + "Impressum", generic_profile())
+    assert cleaned.paragraphs[-1].startswith("Der erste Abschnitt soll im Herbst")
+
+
+def test_a_comment_section_is_not_body():
+    comments = "".join(
+        f"{name} sagt:\n\n21. Mai 2024 um 10:17 Uhr\n\n{text}\n\nAntworten\n\n" for name, text in [
+            ("Radlerin", "Endlich passiert etwas, aber vierzig Kilometer sind viel zu wenig für "
+                         "eine Stadt dieser Größe, und das weiß auch der Stadtrat genau."),
+            ("Anwohner", "Wer soll das bezahlen? Die Straßen in unserem Viertel sind seit Jahren "
+                         "kaputt und niemand kümmert sich darum, das ist doch ein Skandal."),
+        ])
+    cleaned = clean(ARTICLE_ON_A_PAGE + "2 Kommentare\n\n" + comments, generic_profile())
+    assert cleaned.paragraphs[-1].startswith("Die Kosten von rund zwölf Millionen")
+    assert "Skandal" not in cleaned.body and "Radlerin" not in cleaned.body
+
+
+def test_one_relative_time_stamp_does_not_end_the_body():
+    page = ARTICLE_ON_A_PAGE.replace("Die Kosten", "vor 2 Stunden\n\nDie Kosten")
+    cleaned = clean(page, generic_profile())
+    assert cleaned.paragraphs[-1].startswith("Die Kosten von rund zwölf Millionen")
+
+
+def test_site_notices_to_the_reader_and_unfilled_templates_are_chrome():
+    notices = ("Bitte melden Sie sich an, um einen Kommentar zu erfassen.\n\n"
+               "{* #signInForm *}\n\n{* signInEmailAddress *}\n\n"
+               "Wenn Sie nach 10 Minuten kein E-Mail erhalten haben, prüfen Sie bitte Ihren "
+               "Spam-Ordner und die Angabe Ihrer E-Mail-Adresse.\n\n"
+               "Mit unserem Newsletter bekommst du jeden Mittwoch die wichtigsten Nachrichten "
+               "aus der Stadt direkt in dein Postfach.\n\n")
+    cleaned = clean(ARTICLE_ON_A_PAGE + notices, generic_profile())
+    assert cleaned.paragraphs[-1].startswith("Die Kosten von rund zwölf Millionen")
+    assert not any(word in cleaned.body for word in ("Kommentar", "signIn", "Spam", "Newsletter"))
+
+
+@pytest.mark.parametrize("advice", [
+    # a reporter's sentence about mail or accounts, not a notice to the reader
+    "Die Verbraucherzentrale warnt vor Mails, in denen Kunden ihr Passwort eingeben sollen.",
+    # "Sie" after a quotation is "they"
+    "„Das war nicht gut.“ Sie antworteten, dass es in der Werbung anders aussehe.",
+])
+def test_reporting_about_mail_or_ads_is_article_text(advice):
+    cleaned = clean(ARTICLE_ON_A_PAGE + advice + "\n\nImpressum", generic_profile())
+    assert cleaned.paragraphs[-1] == advice

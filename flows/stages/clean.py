@@ -16,6 +16,7 @@ from flows.stages.layout import (
     block_score,
     body_window,
     byline_names,
+    comments_start,
     is_wordless,
     link_list_lines,
     prose_score,
@@ -34,6 +35,9 @@ _TITLE_MAX = 220
 _SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,40}|\s+[-–—]\s+\S+\.(?:de|at|ch|com|lu|li))$")
 _TEASER_MAX = 600
 _CAPTION_MAX = 300
+_TEASER_LIST_MIN = 3
+_TEASER_LINES_MAX = 5
+_TEASER_SUMMARY_MAX = 350
 
 
 @dataclass
@@ -196,6 +200,8 @@ def _take_title_and_body(lines: list[_Line], profile: Profile, result: Cleaned
     start, end = body_window([block_score([line.text for line in b]) for b in blocks])
     if (start, end) == (0, 0):
         start, end = 0, len(blocks)  # no prose at all: nothing to go by, keep everything
+    end = _before_comments(lines, blocks, start, end)
+    end = _before_teaser_list(blocks, start, end)
     texts = [line for block in blocks for line in block]
     if result.title is None and texts:
         body_start = sum(len(block) for block in blocks[:start])
@@ -209,6 +215,48 @@ def _take_title_and_body(lines: list[_Line], profile: Profile, result: Cleaned
                 _remove(line, result)
     _remove_stray_short_lines(blocks[start:end], profile, result)
     return [line for line in lines if line.kind in ("text", "blank")]
+
+
+def _before_comments(lines: list[_Line], blocks: list[list[_Line]], start: int,
+                     end: int) -> int:
+    body_from = blocks[start][0].index if start < len(blocks) else len(lines)
+    first = comments_start([line.text for line in lines[body_from:]])
+    if first is None:
+        return end
+    first += body_from
+    return next((position for position in range(start + 1, end)
+                 if blocks[position][-1].index >= first), end)
+
+
+def _before_teaser_list(blocks: list[list[_Line]], start: int, end: int) -> int:
+    """Where the body ends if it ends in a list of links to other articles: three or more
+    short summaries, each after a few short lines (time, kicker, author) with a headline."""
+    position, teasers = end, 0
+    while (teaser := _teaser_start(blocks, start, position)) is not None:
+        position, teasers = teaser, teasers + 1
+    return position if teasers >= _TEASER_LIST_MIN else end
+
+
+def _teaser_start(blocks: list[list[_Line]], start: int, end: int) -> int | None:
+    if end - 2 < start or not _is_summary(blocks[end - 1]):
+        return None
+    position, headline = end - 1, False
+    while position > start and end - position <= _TEASER_LINES_MAX \
+            and _is_short_line(blocks[position - 1]):
+        position -= 1
+        headline = headline or len(blocks[position][0].text.split()) >= 3
+    return position if headline else None
+
+
+def _is_summary(block: list[_Line]) -> bool:
+    texts = [line.text for line in block]
+    return sum(map(len, texts)) <= _TEASER_SUMMARY_MAX and block_score(texts) > 0
+
+
+def _is_short_line(block: list[_Line]) -> bool:
+    text = block[0].text
+    return len(block) == 1 and len(text.split()) <= 25 and prose_score(text) <= 0.5 \
+        and _looks_like_title(text)
 
 
 def _remove_stray_short_lines(blocks: list[list[_Line]], profile: Profile,

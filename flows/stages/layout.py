@@ -28,6 +28,25 @@ _NAME = (r"(?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ][\w'’.-]+"
 _BYLINE = re.compile(rf"^(?:[Vv]on|[Aa]utor(?:in)?:|[Tt]ext:)\s+(?P<names>{_NAME}"
                      rf"(?:\s*(?:,|und|&)\s*{_NAME})*)(?:\s*[,|]\s*[^.!?]{{0,60}})?$")
 _PROSE_WORDS = 8
+# Placeholders of a page template that was never filled in: "{* firstName *}", "{| button |}"
+_TEMPLATE = re.compile(r"\{[*|{][^{}]*[*|}]\}")
+# Speaking to the reader ("Sie" in mid-sentence, "du") about the site itself (accounts, mail,
+# newsletters, comments, consent): registration forms, push and newsletter appeals.
+_READER = re.compile(
+    r"(?<![.!?:‘’“”\"«»]\s)(?<![„‚\"«»])(?<!^)\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b"  # not "they"
+    r"|\b(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]eine?[mnrs]?)\b|^(?:Bitte|Jetzt)\b")
+_SITE_WORDS = re.compile(
+    r"(?i)(?:e-?mail|passwort|account|konto|registrier|anmeld|abmeld|einlogg|login|newsletter"
+    r"|\babo\b|abonn|kommentar|datenschutz|cookie|browser|push|klick|\bapps?\b|postfach"
+    r"|einwillig|einverstanden|widerruf|benutzer|profil|sms-code|mobilnummer|spende|werbung"
+    r"|tracking|kundendienst)")
+_SITE_NOTICE_MAX = 300
+# The furniture of a comment section: "Modern Wife sagt:", "vor 2 Stunden", "Antworten"
+_COMMENT_MARK = re.compile(
+    r"^(?:.{1,40} (?:sagt|schreibt|meint|antwortete?):|vor \d+ (?:Sekunden|Minuten|Stunden|Tagen"
+    r"|Wochen|Monaten|Jahren)|vor (?:einer|einem) (?:Minute|Stunde|Tag|Woche|Monat|Jahr)"
+    r"|Antworten|Melden|Zitieren|Gefällt mir|\d+ (?:Kommentare?|Ergänzungen|Antworten))$")
+_COMMENT_MARKS_MIN = 3
 
 
 def prose_score(line: str) -> float:
@@ -35,6 +54,8 @@ def prose_score(line: str) -> float:
     words = _WORD.findall(line)
     if not words:
         return -1.0
+    if addresses_reader_about_site(line):
+        return -min(6.0, 2.0 + len(words) / 4)
     function_share = sum(w.lower() in _FUNCTION_WORDS for w in words) / len(words)
     ends_like_prose = _SENTENCE_END.search(line) or len(words) >= 4 * _PROSE_WORDS
     if len(words) >= _PROSE_WORDS and ends_like_prose and function_share >= 0.12:
@@ -104,5 +125,20 @@ def byline_names(line: str) -> list[str]:
             if n.strip()]
 
 
+def comments_start(lines: Sequence[str]) -> int | None:
+    """Index of the first line of a comment section (its marks recur at least three times
+    from there on); a single "vor 2 Stunden" is a time stamp, not comments."""
+    marks = [index for index, line in enumerate(lines) if _COMMENT_MARK.match(line)]
+    return marks[0] if len(marks) >= _COMMENT_MARKS_MIN else None
+
+
+def addresses_reader_about_site(line: str) -> bool:
+    """'Bitte melden Sie sich an, um einen Kommentar zu erfassen.' and the like. Such lines are
+    short; a long paragraph that speaks to the reader is advice, part of the article."""
+    return len(line) <= _SITE_NOTICE_MAX and bool(_READER.search(line)
+                                                  and _SITE_WORDS.search(line))
+
+
 def is_wordless(line: str) -> bool:
-    return not _WORD.search(line)
+    """No words, or the words are a page template's unfilled placeholders."""
+    return not _WORD.search(line) or bool(_TEMPLATE.search(line))
