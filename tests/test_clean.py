@@ -283,3 +283,26 @@ def test_site_notices_to_the_reader_and_unfilled_templates_are_chrome():
 def test_reporting_about_mail_or_ads_is_article_text(advice):
     cleaned = clean(ARTICLE_ON_A_PAGE + advice + "\n\nImpressum", generic_profile())
     assert cleaned.paragraphs[-1] == advice
+
+
+def test_a_headline_with_the_word_bild_is_no_caption():
+    # Regression: "Erstes Bild: ..." matched the caption-credit pattern ("Bild: dpa"), so the
+    # page's <title> line was taken for a caption and "Plus kaufen" became the title.
+    page = ("Erstes Bild: So könnte die Seilbahn aussehen\n\nPlus kaufen\n\n"
+            + ARTICLE_ON_A_PAGE.split("\n\n", 2)[2])
+    cleaned = clean(page, generic_profile())
+    assert cleaned.title == "Erstes Bild: So könnte die Seilbahn aussehen"
+    assert cleaned.captions == []
+
+
+def test_a_caption_ending_in_its_credit_is_still_a_caption():
+    page = ARTICLE_ON_A_PAGE + "Radfahrer auf der neuen Trasse am Ring. Bild: Anna Muster/dpa\n"
+    cleaned = clean(page, generic_profile())
+    assert cleaned.captions == ["Radfahrer auf der neuen Trasse am Ring. Bild: Anna Muster/dpa"]
+
+
+def test_a_page_title_that_asks_a_question_first_is_a_title():
+    page = ("Ist die Bratwurst eine Illusion? Das harte Geschäft mit dem Tod | MDR.DE\n\n"
+            + ARTICLE_ON_A_PAGE.split("\n\n", 2)[2])
+    assert clean(page, generic_profile()).title == \
+        "Ist die Bratwurst eine Illusion? Das harte Geschäft mit dem Tod"

@@ -35,6 +35,7 @@ _TITLE_MAX = 220
 _SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,40}|\s+[-–—]\s+\S+\.(?:de|at|ch|com|lu|li))$")
 _TEASER_MAX = 600
 _CAPTION_MAX = 300
+_CAPTION_MIN_WORDS = 3
 _TEASER_LIST_MIN = 3
 _TEASER_LINES_MAX = 5
 _TEASER_SUMMARY_MAX = 350
@@ -162,11 +163,19 @@ def _mark_captions(lines: list[_Line], profile: Profile, result: Cleaned) -> Non
         if any(p.match(line.text) for p in profile.credit_only):
             line.kind = "caption"
             _attach_credit(previous_text, line, result)
-        elif len(line.text) <= _CAPTION_MAX and any(p.search(line.text)
-                                                    for p in profile.caption_end):
+        elif _ends_in_credit(line.text, profile):
             line.kind = "caption"
             _add_caption(result, line.text)
         previous_text = line
+
+
+def _ends_in_credit(text: str, profile: Profile) -> bool:
+    """A caption with its credit at the end; a caption says something before the credit, so
+    a headline such as "Erstes Bild: So könnte die Seilbahn aussehen" is none."""
+    if len(text) > _CAPTION_MAX:
+        return False
+    match = next((m for p in profile.caption_end if (m := p.search(text))), None)
+    return match is not None and len(text[:match.start()].split()) >= _CAPTION_MIN_WORDS
 
 
 def _attach_credit(previous: _Line | None, credit: _Line, result: Cleaned) -> None:
@@ -311,8 +320,10 @@ def _heading_candidates(texts: list[_Line]) -> list[tuple[int, str]]:
 
 
 def _looks_like_title(text: str) -> bool:
+    """Short, no end mark of a sentence, and no full stop between sentences (a question or
+    an exclamation may lead: "Ist die Bratwurst eine Illusion? Das harte Geschäft ...")."""
     return len(text) <= _TITLE_MAX and not re.search(r"[.,;]$", text) \
-        and len(re.findall(r"[.!?] [A-ZÄÖÜ]", text)) == 0
+        and not re.search(r"(?<!\d)\. [A-ZÄÖÜ]", text)
 
 
 def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
