@@ -271,3 +271,16 @@ def test_a_published_statement_is_the_source_of_what_follows(seeds):
     quote = _find(seeds, "000", "Sergej Schoigu betonte")
     assert (quote["speaker_type"], quote["cue"]) == ("organization", "hieß es weiter")
     assert "Verteidigungsministerium" in quote["speaker"]
+
+
+@pytest.mark.parametrize(("body", "speaker", "cue"), [
+    ("„Ich trete als Konservativer an“, strich Romney in Arbutus heraus.", "Romney", "strich"),
+    ("„Der IWF unterstützt Griechenland“, ließ ein IWF-Sprecher aus Washington verlauten.",
+     "IWF-Sprecher", "ließ"),
+    ("„Das ist nicht hinnehmbar“, entgegnete Merkel.", "Merkel", "entgegnete"),
+    ("In der ARD zeigt sich Prokop zufrieden: „Wir haben uns deutlich gesteigert.“",
+     "Prokop", "zeigt"),
+])
+def test_speech_verbs_and_particle_verbs_of_the_lexicon(body, speaker, cue):
+    quote = extract_quotes(body)[0]
+    assert speaker in quote.speaker and quote.cue == cue
