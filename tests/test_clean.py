@@ -256,10 +256,14 @@ def test_a_comment_section_is_not_body():
     assert "Skandal" not in cleaned.body and "Radlerin" not in cleaned.body
 
 
-def test_one_relative_time_stamp_does_not_end_the_body():
-    page = ARTICLE_ON_A_PAGE.replace("Die Kosten", "vor 2 Stunden\n\nDie Kosten")
+def test_the_time_stamp_of_the_article_does_not_end_its_body():
+    page = ARTICLE_ON_A_PAGE.replace("Die Kosten", "vor 2 Stunden\n\nDie Kosten") + \
+        "".join(f"Zum Schluss noch ein Absatz Nummer {n}, der von der Sitzung im Rathaus und den "
+                "Plänen der Stadt für die nächsten Jahre berichtet.\n\n" for n in range(12)) + \
+        "Antworten\n\nMelden\n\n"
     cleaned = clean(page, generic_profile())
-    assert cleaned.paragraphs[-1].startswith("Die Kosten von rund zwölf Millionen")
+    assert cleaned.paragraphs[1].startswith("Die Kosten von rund zwölf Millionen")
+    assert cleaned.paragraphs[-1].startswith("Zum Schluss noch ein Absatz Nummer 11")
 
 
 def test_site_notices_to_the_reader_and_unfilled_templates_are_chrome():

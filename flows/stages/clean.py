@@ -228,6 +228,7 @@ def _take_title_and_body(lines: list[_Line], profile: Profile, result: Cleaned
 
 def _before_comments(lines: list[_Line], blocks: list[list[_Line]], start: int,
                      end: int) -> int:
+    """Where the body ends if a comment section follows the article."""
     body_from = blocks[start][0].index if start < len(blocks) else len(lines)
     first = comments_start([line.text for line in lines[body_from:]])
     if first is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?…:\"“”»«)’']$")
@@ -41,12 +42,15 @@ _SITE_WORDS = re.compile(
     r"|einwillig|einverstanden|widerruf|benutzer|profil|sms-code|mobilnummer|spende|werbung"
     r"|tracking|kundendienst)")
 _SITE_NOTICE_MAX = 300
+# "vor 2 Stunden": when a page was posted or commented on, never article text
+_RELATIVE_TIME = (r"vor \d+ (?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)"
+                  r"|vor (?:einer|einem) (?:Minute|Stunde|Tag|Woche|Monat|Jahr)")
 # The furniture of a comment section: "Modern Wife sagt:", "vor 2 Stunden", "Antworten"
 _COMMENT_MARK = re.compile(
-    r"^(?:.{1,40} (?:sagt|schreibt|meint|antwortete?):|vor \d+ (?:Sekunden|Minuten|Stunden|Tagen"
-    r"|Wochen|Monaten|Jahren)|vor (?:einer|einem) (?:Minute|Stunde|Tag|Woche|Monat|Jahr)"
+    rf"^(?:.{{1,40}} (?:sagt|schreibt|meint|antwortete?):|{_RELATIVE_TIME}"
     r"|Antworten|Melden|Zitieren|Gefällt mir|\d+ (?:Kommentare?|Ergänzungen|Antworten))$")
 _COMMENT_MARKS_MIN = 3
+_COMMENT_MARKS_GAP = 15  # lines, blank ones included
 
 
 def prose_score(line: str) -> float:
@@ -126,10 +130,14 @@ def byline_names(line: str) -> list[str]:
 
 
 def comments_start(lines: Sequence[str]) -> int | None:
-    """Index of the first line of a comment section (its marks recur at least three times
-    from there on); a single "vor 2 Stunden" is a time stamp, not comments."""
+    """Index of the first line of a comment section: the first of three marks, each close to
+    the next. A lone "vor 2 Stunden" is the article's time stamp, not comments."""
     marks = [index for index, line in enumerate(lines) if _COMMENT_MARK.match(line)]
-    return marks[0] if len(marks) >= _COMMENT_MARKS_MIN else None
+    close = [b - a <= _COMMENT_MARKS_GAP for a, b in pairwise(marks)]
+    for position in range(len(marks) - _COMMENT_MARKS_MIN + 1):
+        if all(close[position:position + _COMMENT_MARKS_MIN - 1]):
+            return marks[position]
+    return None
 
 
 def addresses_reader_about_site(line: str) -> bool:
@@ -140,5 +148,6 @@ def addresses_reader_about_site(line: str) -> bool:
 
 
 def is_wordless(line: str) -> bool:
-    """No words, or the words are a page template's unfilled placeholders."""
-    return not _WORD.search(line) or bool(_TEMPLATE.search(line))
+    """No words, or nothing but a relative time or a page template's unfilled placeholders."""
+    return not _WORD.search(line) or bool(_TEMPLATE.search(line)) \
+        or bool(re.fullmatch(_RELATIVE_TIME, line))
