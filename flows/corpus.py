@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flows.stages.dates import DateClues, PublicationDate, repair_dates
+from flows.stages.dates import DateClues, PublicationDate, for_corpus, repair_dates
 from flows.stages.events import EventSketch, cluster_event_keys, sketch_event
 
 DATE_COLUMNS = ("published_date", "published_earliest", "published_latest", "date_precision",
                 "date_raw", "date_status", "date_evidence", "year", "month")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSketch:
     article_id: str
     input_name: str  # 'file' or 'file#record'
@@ -51,7 +51,7 @@ def date_columns(published: PublicationDate) -> dict:
 def sketch_article(article: dict, events: Iterable[dict], clues: DateClues, input_name: str,
                    body_hash: str) -> ArticleSketch:
     return ArticleSketch(article["article_id"], input_name, body_hash, article["processed_at"],
-                         tuple(article[c] for c in DATE_COLUMNS), clues,
+                         tuple(article[c] for c in DATE_COLUMNS), for_corpus(clues),
                          tuple(s for row in events if (s := sketch_event(row))))
 
 

@@ -29,7 +29,7 @@ from flows.validate import ValidationReport, read_files, table_dataset, validate
 Result = ProcessedArticle | Rejection
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputEntry:
     """One input record as the manifest and the duplicate check see it."""
     source_file: str

@@ -125,3 +125,20 @@ def test_every_term_of_an_office_counts():
     article = _article("2007.txt", "Gespräche\n\ndate 2007-05-28\n\nAußenminister Frank-Walter "
                        "Steinmeier hat am Montag seinen russischen Amtskollegen getroffen.")
     assert article.article["date_status"] == "confirmed"
+
+
+def test_the_corpus_step_keeps_only_what_can_date_another_article():
+    from flows.stages.dates import for_corpus
+
+    text = ("Abkommen in Paris\n\n17.11.2015\n\nAngela Merkel und François Hollande haben am "
+            "Dienstag in Paris ein Abkommen vereinbart. Bei einem Anschlag auf einem Dorfplatz "
+            "wurden am Freitag viele Menschen getötet.")
+    dated = process_document(document_from_bytes("a.txt", text.encode()), {}, RUN_STARTED)
+    undated = process_document(document_from_bytes("b.txt", text.replace(
+        "17.11.2015\n\n", "").encode()), {}, RUN_STARTED)
+    assert dated.clues.assessed.date_status == "confirmed"
+    kept = for_corpus(dated.clues)
+    assert [e.type for e in dated.clues.events] == ["AGREE", "ASSAULT"]
+    assert [e.type for e in kept.events] == ["AGREE"]  # the attack names no city, no people
+    assert kept.holders == ()
+    assert for_corpus(undated.clues) == undated.clues  # it needs every clue it has

@@ -201,3 +201,18 @@ def test_report_builds_data_docs_for_every_table(tmp_path, capsys):
     assert f"open file://{index}" in capsys.readouterr().out
     html = index.read_text(encoding="utf-8")
     assert all(f"newsetl.{table}" in html for table in TABLES)
+
+
+def test_the_embedded_prefect_server_gets_time_to_start_on_a_busy_machine():
+    # Regression: CI on a loaded machine failed with "Timed out while attempting to connect to
+    # ephemeral Prefect API server" (Prefect's default wait is 20 s).
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k != "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"}
+    code = ("import flows.pipeline, prefect.settings as s; "
+            "print(s.get_current_settings().server.ephemeral.startup_timeout_seconds)")
+    shown = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           text=True, check=True)
+    assert int(shown.stdout.strip()) >= 120

@@ -20,7 +20,7 @@ from flows.stages.temporal import DateValue, parse_date_value
 STATUSES = ("confirmed", "corrected", "inferred", "missing")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicationDate:
     date_raw: str | None
     published_date: date | None
@@ -52,7 +52,7 @@ def assess_publication_date(date_raw: str | None) -> PublicationDate:
 
 # --- checks against the text: office holders -----------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Holder:
     """Someone the text names by an office they held only from `start` to `end`."""
     name: str
@@ -147,7 +147,7 @@ def _precision(earliest: date, latest: date) -> str:
 
 # --- checks against the corpus: events shared with dated articles ---------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventClue:
     """What an article says about one happening, without knowing its own date."""
     type: str
@@ -160,7 +160,7 @@ class EventClue:
     text: str  # the trigger words, for the evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateClues:
     article_id: str
     source_file: str
@@ -211,6 +211,18 @@ def _nearest_day(month_day: tuple[int, int], reference: date) -> date | None:
         except ValueError:
             continue
     return min(candidates, key=lambda d: abs((d - reference).days), default=None)
+
+
+def for_corpus(clues: DateClues) -> DateClues:
+    """What the corpus step needs to keep of an article: everything of one whose date is
+    missing or contradicted; of any other, only the events another report could share."""
+    if clues.assessed.date_status in ("missing", "corrected"):
+        return clues
+    return replace(clues, holders=(), events=tuple(e for e in clues.events if _can_match(e)))
+
+
+def _can_match(event: EventClue) -> bool:
+    return not event.future and (event.location in lexicon().cities or len(event.people) >= 2)
 
 
 def _same_event(event: EventClue, anchor: EventClue, interval: tuple[date, date]) -> bool:

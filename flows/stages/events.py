@@ -322,7 +322,7 @@ _PLAIN_WEEKDAY = re.compile(r"[Aa]m\s+(Montag|Dienstag|Mittwoch|Donnerstag|Freit
 _HALF_WIDTH = {"day": 0, "week": 3, "month": 15, "year": 182}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventSketch:
     """What keying events across articles needs of an event row (the corpus step keeps
     these, not the rows)."""
