@@ -284,3 +284,12 @@ def test_a_published_statement_is_the_source_of_what_follows(seeds):
 def test_speech_verbs_and_particle_verbs_of_the_lexicon(body, speaker, cue):
     quote = extract_quotes(body)[0]
     assert speaker in quote.speaker and quote.cue == cue
+
+
+def test_a_clause_after_the_speech_verb_is_not_the_speaker():
+    # Regression: "erklärte, ihr Land unterstütze ..." made "ihr Land unterstütze seinen
+    # nördlichen Nachbarn" the speaker of the quote before it.
+    body = ("Australiens Ministerpräsidentin Julia Gillard bezeichnete das Unglück als „große "
+            "Tragödie“ und erklärte, ihr Land unterstütze seinen nördlichen Nachbarn.")
+    quote = next(q for q in extract_quotes(body) if q.kind == "partial")
+    assert quote.text == "große Tragödie" and quote.speaker == "Julia Gillard"

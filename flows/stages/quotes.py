@@ -542,6 +542,8 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
     start = cue_at + 1
     while start < len(tokens) and start <= cue_at + 2 and tokens[start].text in _FILLERS:
         start += 1  # "äußerte sich der ...", "sagte jedoch der ..."
+    if start < len(tokens) and not _joined(paragraph, tokens[start - 1], tokens[start]):
+        return None  # "erklärte, ihr Land ...": a clause follows, not who speaks
     for token in tokens[start:]:
         if group and not _joined(paragraph, group[-1], token):
             break
