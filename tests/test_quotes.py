@@ -293,3 +293,9 @@ def test_a_clause_after_the_speech_verb_is_not_the_speaker():
             "Tragödie“ und erklärte, ihr Land unterstütze seinen nördlichen Nachbarn.")
     quote = next(q for q in extract_quotes(body) if q.kind == "partial")
     assert quote.text == "große Tragödie" and quote.speaker == "Julia Gillard"
+
+
+def test_who_is_quoted_speaks_not_the_medium_that_quotes():
+    body = "Der Spiegel zitiert den Prediger mit den Worten „Wir warnen das Abendland.“"
+    quote = extract_quotes(body)[0]
+    assert quote.speaker_mention == "den Prediger" and quote.cue == "zitiert"

@@ -58,6 +58,7 @@ class SpeechLexicon:
     subjunctive: frozenset[str]
     participles: frozenset[str]
     anaphoric: tuple[str, ...]
+    quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
 
 
 @cache
@@ -82,6 +83,7 @@ def speech_lexicon() -> SpeechLexicon:
         subjunctive=frozenset(data["subjunctive"]["forms"]),
         participles=frozenset(data["participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
+        quoting=frozenset(data["quoting"]),
     )
 
 
@@ -355,8 +357,9 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             before = _speaker_before(sentence.paragraph, tokens, i)
             # inside a fronted phrase ("Nach ... mit Hollande teilte Kerry") it is weak
             initial = bool(before) and _clause_initial(sentence, before[0])
-            speaker = _stronger(state, before, _speaker_after(sentence.paragraph, tokens, i),
-                                initial)
+            after = _speaker_after(sentence.paragraph, tokens, i)
+            speaker = after if after and word in speech_lexicon().quoting else \
+                _stronger(state, before, after, initial)
         elif word in speech_lexicon().participles:
             speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
