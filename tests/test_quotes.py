@@ -280,6 +280,9 @@ def test_a_published_statement_is_the_source_of_what_follows(seeds):
     ("„Das ist nicht hinnehmbar“, entgegnete Merkel.", "Merkel", "entgegnete"),
     ("In der ARD zeigt sich Prokop zufrieden: „Wir haben uns deutlich gesteigert.“",
      "Prokop", "zeigt"),
+    # the present tense of a verb the lexicon lists in the past ("resümierte")
+    ("In seiner Mitteilung resümiert Hartmut Lierow: „Die Jahre der Haft haben ihm geschadet.“",
+     "Hartmut Lierow", "resümiert"),
 ])
 def test_speech_verbs_and_particle_verbs_of_the_lexicon(body, speaker, cue):
     quote = extract_quotes(body)[0]

@@ -67,11 +67,12 @@ def speech_lexicon() -> SpeechLexicon:
         data = tomllib.load(handle)
     particles = {verb: re.compile(rf"\b(?:{alternatives})\b")
                  for verb, alternatives in data["particles"].items()}
-    particles |= {verb + "n": pattern for verb, pattern in particles.items()
-                  if verb.endswith("te")}
+    particles |= {form: pattern for verb, pattern in particles.items() if verb.endswith("te")
+                  for form in (verb + "n", verb[:-1]) if form not in particles}
     phrases = data["phrases"]
     verbs = set(data["verbs"])
-    verbs |= {v + "n" for v in verbs if v.endswith("te")}  # sagte -> sagten: plural subjects
+    # sagte -> sagten (plural subjects), resümierte -> resümiert (present tense)
+    verbs |= {form for v in verbs if v.endswith("te") for form in (v + "n", v[:-1])}
     verbs |= {v[:-1] + ("n" if v.endswith("ert") else "en") for v in verbs
               if v.endswith("t") and not v.endswith("te")}  # meint -> meinen, fordert -> fordern
     return SpeechLexicon(
