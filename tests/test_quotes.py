@@ -302,3 +302,10 @@ def test_who_is_quoted_speaks_not_the_medium_that_quotes():
     body = "Der Spiegel zitiert den Prediger mit den Worten „Wir warnen das Abendland.“"
     quote = extract_quotes(body)[0]
     assert quote.speaker_mention == "den Prediger" and quote.cue == "zitiert"
+
+
+def test_a_long_clause_before_the_colon_still_names_who_speaks():
+    body = ("Ayaan Hirsi Ali bekannte sich in ihrer Rede vor der Versammlung in Kassel erneut zu "
+            "einem selbstbewussten Dialog mit dem Islam: „Ich begrüße, dass Europa auf den Dialog "
+            "setzt.“")
+    assert extract_quotes(body)[0].speaker == "Ayaan Hirsi Ali"

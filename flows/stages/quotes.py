@@ -392,6 +392,9 @@ def _quoted_sources(sentence: _Sentence, tokens: list[_Token], state: _State
     return found
 
 
+_COLON_HEAD_MAX = 24  # words: "Ali bekannte sich in ihrer Rede ... zu einem Dialog:"
+
+
 def _introduced_by_colon(sentence: _Sentence, tokens: list[_Token], state: _State
                          ) -> _Attribution | None:
     """"Erkki Tuomioja, Präsident des Rats der EU: „…“": a name before the colon, no verb."""
@@ -399,7 +402,7 @@ def _introduced_by_colon(sentence: _Sentence, tokens: list[_Token], state: _Stat
     if first is None or _char_before(sentence.paragraph, first.start, sentence.span.start) != ":":
         return None
     head = [t for t in tokens if t.end <= first.start]
-    if not head or len(head) > 14:
+    if not head or len(head) > _COLON_HEAD_MAX:
         return None
     subject = _sentence_subject(sentence.paragraph, head)
     if subject is None or _strength(subject, state) < 2:
