@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,7 +53,8 @@ class Workers:
             if self._pool is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["flows.run"])
-                self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=context,
+                                                 initializer=exit_with, initargs=(os.getpid(),))
             return self._pool
 
     def close(self) -> None:
@@ -64,3 +67,30 @@ class Workers:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def exit_with(pid: int) -> None:
+    """Make this worker exit when the process `pid` is gone. A run killed by SIGKILL cannot shut
+    its pool down, and the workers would wait for work forever (and keep the fork server)."""
+    threading.Thread(target=_exit_when_gone, args=(pid,), daemon=True).start()
+
+
+def _exit_when_gone(pid: int) -> None:
+    try:
+        handle = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # no pidfd (not Linux, or an old kernel): ask every second
+        while _alive(pid):
+            time.sleep(1)
+    else:
+        select.select([handle], [], [])  # readable once the process has exited
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

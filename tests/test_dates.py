@@ -1,8 +1,10 @@
 """Publication dates: checked against the text (office holders) and the corpus (shared events)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from conftest import RUN_STARTED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.process import ProcessedArticle, finish_corpus, process_document
 from flows.stages.intake import document_from_bytes
@@ -142,3 +144,25 @@ def test_the_corpus_step_keeps_only_what_can_date_another_article():
     assert [e.type for e in kept.events] == ["AGREE"]  # the attack names no city, no people
     assert kept.holders == ()
     assert for_corpus(undated.clues) == undated.clues  # it needs every clue it has
+
+
+def _best_supported_by_definition(windows):
+    """Every day of every window counted; the windows holding a best-covered day."""
+    days = {w[0] + timedelta(days=n) for w in windows for n in range((w[1] - w[0]).days + 1)}
+    coverage = {day: sum(w[0] <= day <= w[1] for w in windows) for day in days}
+    best = max(coverage.values())
+    supported = [w for w in windows
+                 if any(coverage[day] == best for day in days if w[0] <= day <= w[1])]
+    return min(w[0] for w in supported), max(w[1] for w in supported)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), min_size=1, max_size=15))
+def test_best_supported_days_match_their_definition(spans):
+    # Regression (found by the 1M benchmark): the corpus step spent quadratic time here when
+    # thousands of reports shared an event; the faster count must give the same days.
+    from flows.stages.dates import _best_supported
+
+    windows = [(date(2015, 11, 1) + timedelta(days=a), date(2015, 11, 1) + timedelta(days=a + n))
+               for a, n in spans]
+    assert _best_supported(windows) == _best_supported_by_definition(windows)

@@ -9,6 +9,7 @@ contradicted, derive an interval from dated articles that report the same events
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -289,12 +290,20 @@ def _best_supported(windows: list[tuple[date, date]]) -> tuple[date, date] | Non
     the span of the best-supported readings, which the weekday references may narrow."""
     if not windows:
         return None
-    edges = sorted({w[0] for w in windows} | {w[1] for w in windows})
-    coverage = [(day, sum(1 for w in windows if w[0] <= day <= w[1])) for day in edges]
-    best = max(count for _, count in coverage)
-    supported = [w for w in windows
-                 if any(count == best and w[0] <= day <= w[1] for day, count in coverage)]
+    starts, ends = sorted(w[0] for w in windows), sorted(w[1] for w in windows)
+    edges = sorted(set(starts) | set(ends))
+    # windows covering a day: those that start by then, less those that ended before it
+    coverage = [bisect_right(starts, day) - bisect_left(ends, day) for day in edges]
+    best = max(coverage)
+    best_days = [day for day, count in zip(edges, coverage, strict=True) if count == best]
+    supported = [w for w in windows if _covers_one_of(w, best_days)]
     return min(w[0] for w in supported), max(w[1] for w in supported)
+
+
+def _covers_one_of(window: tuple[date, date], days: list[date]) -> bool:
+    """Whether the window holds one of the (sorted) days."""
+    at = bisect_left(days, window[0])
+    return at < len(days) and days[at] <= window[1]
 
 
 def _by_weekdays(bounds: tuple[date, date], events: tuple[EventClue, ...]

@@ -1,0 +1,30 @@
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from flows.workers import _alive
+
+KILLED_RUN = """
+import os, signal
+from flows.workers import Workers
+workers = Workers(2)
+futures = [workers.submit(os.getpid) for _ in range(4)]
+print(" ".join(str(f.result()) for f in futures), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_workers_exit_when_the_run_is_killed():
+    # Regression: a run killed by SIGKILL could not shut its pool down; its workers (and their
+    # fork server) waited for work forever.
+    child = subprocess.run([sys.executable, "-c", KILLED_RUN], capture_output=True, text=True,
+                           timeout=60)
+    workers = {int(pid) for pid in child.stdout.split()}
+    assert child.returncode == -signal.SIGKILL and workers
+    assert os.getpid() not in workers
+    deadline = time.monotonic() + 30
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_alive, workers))
