@@ -309,3 +309,10 @@ def test_a_long_clause_before_the_colon_still_names_who_speaks():
             "einem selbstbewussten Dialog mit dem Islam: „Ich begrüße, dass Europa auf den Dialog "
             "setzt.“")
     assert extract_quotes(body)[0].speaker == "Ayaan Hirsi Ali"
+
+
+def test_a_particle_verb_is_no_cue_without_its_particle_in_any_form():
+    # Regression: the plural "zeigen", derived from "zeigt", lost the particle that makes
+    # "zeigte sich zufrieden" a cue, so "Die Gespräche zeigen, ..." became reported speech.
+    body = "Die Gespräche zeigen, die USA seien zu vorsichtiger Kooperation grundsätzlich bereit."
+    assert extract_quotes(body) == []

@@ -67,14 +67,11 @@ def speech_lexicon() -> SpeechLexicon:
         data = tomllib.load(handle)
     particles = {verb: re.compile(rf"\b(?:{alternatives})\b")
                  for verb, alternatives in data["particles"].items()}
-    particles |= {form: pattern for verb, pattern in particles.items() if verb.endswith("te")
-                  for form in (verb + "n", verb[:-1]) if form not in particles}
+    for verb, pattern in list(particles.items()):  # "zeigen" needs its particle as "zeigte"
+        for form in _inflected(verb):
+            particles.setdefault(form, pattern)
     phrases = data["phrases"]
-    verbs = set(data["verbs"])
-    # sagte -> sagten (plural subjects), resümierte -> resümiert (present tense)
-    verbs |= {form for v in verbs if v.endswith("te") for form in (v + "n", v[:-1])}
-    verbs |= {v[:-1] + ("n" if v.endswith("ert") else "en") for v in verbs
-              if v.endswith("t") and not v.endswith("te")}  # meint -> meinen, fordert -> fordern
+    verbs = {form for verb in data["verbs"] for form in (verb, *_inflected(verb))}
     return SpeechLexicon(
         verbs=frozenset(verbs),
         particles=particles,
@@ -86,6 +83,15 @@ def speech_lexicon() -> SpeechLexicon:
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
     )
+
+
+def _inflected(verb: str) -> tuple[str, ...]:
+    """Other forms of a weak speech verb: sagte -> sagten (plural), sagt (present), sagen."""
+    if verb.endswith("te"):
+        return (verb + "n", *_inflected(verb[:-1]), verb[:-1])
+    if verb.endswith("t"):
+        return (verb[:-1] + ("n" if verb.endswith("ert") else "en"),)  # fordert -> fordern
+    return ()
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
