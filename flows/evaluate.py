@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from flows.process import ProcessedArticle, finish_corpus, process_document
-from flows.stages.intake import Rejection, read_document
+from flows.stages.intake import Rejection, document_from_bytes, read_document
 
 _WORDS = re.compile(r"\w+")
 INPUTS = {"html": "html_file", "page text": "page_text_file"}
@@ -225,8 +225,6 @@ def evaluate_quotes(corpus: Path, limit: int | None = None) -> dict[str, QuoteSc
         text = wikinews_text(document)
         if text is None:
             continue
-        from flows.stages.intake import document_from_bytes
-
         result = process_document(document_from_bytes(document["documentName"],
                                                       text.encode("utf-8")), {}, started)
         predicted = result.quotes if isinstance(result, ProcessedArticle) else []

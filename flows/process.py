@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flows import __version__
-from flows.corpus import ArticleSketch, date_columns, find_duplicates, redate, sketch_article
+from flows.corpus import ArticleSketch, date_columns, redate, sketch_article
 from flows.stages.clean import clean, line_keys
 from flows.stages.dates import DateClues, PublicationDate, assess_with_text, office_holders
 from flows.stages.entities import EntityIndex
@@ -272,16 +272,6 @@ def _event_rows(article_id: str, events: list) -> list[dict]:
         "location": e.location, "casualties": e.casualties, "evidence": e.evidence,
         "char_start": e.char_start, "char_end": e.char_end,
     } for e in events]
-
-
-def drop_duplicates(results: list[ProcessedArticle | Rejection]
-                    ) -> list[ProcessedArticle | Rejection]:
-    """Documents with the same body are one article (see corpus.find_duplicates); the copies
-    become rejections."""
-    copies = find_duplicates(r for r in results if isinstance(r, ProcessedArticle))
-    return [duplicate_rejection(r.article, copies[r.input_name])
-            if isinstance(r, ProcessedArticle) and r.input_name in copies else r
-            for r in results]
 
 
 def duplicate_rejection(article: dict, original: str) -> Rejection:

@@ -30,6 +30,7 @@ from flows import __version__
 from flows.corpus import ArticleSketch, Decisions, find_duplicates, key_events, redate
 from flows.parts import (
     ChunkResult,
+    InputEntry,
     PartSummary,
     Result,
     carry_published,
@@ -329,9 +330,7 @@ def _merged_report(results: list[ChunkResult], summaries: list[PartSummary],
             if (failure.table, failure.expectation, failure.column) not in seen:
                 seen.add((failure.table, failure.expectation, failure.column))
                 report.failures.append(failure)
-    entries = [e for part in summaries for e in part.inputs]
-    articles = [e for e in entries if e.article_id and e.input_name not in decisions.duplicates]
-    rejects = [e for e in entries if not e.article_id or e.input_name in decisions.duplicates]
+    articles, rejects = _articles_and_rejects(summaries, decisions)
     for table, values, column in (("articles", [e.article_id for e in articles], "article_id"),
                                   ("articles", [e.input_name for e in articles], "check_input"),
                                   ("rejects", [e.input_name for e in rejects], "check_input")):
@@ -342,17 +341,24 @@ def _merged_report(results: list[ChunkResult], summaries: list[PartSummary],
     return report
 
 
+def _articles_and_rejects(summaries: list[PartSummary], decisions: Decisions
+                          ) -> tuple[list[InputEntry], list[InputEntry]]:
+    """The inputs that end as articles, and those that end as rejects (copies included)."""
+    entries = [e for part in summaries for e in part.inputs]
+    copies = decisions.duplicates
+    return ([e for e in entries if e.article_id and e.input_name not in copies],
+            [e for e in entries if not e.article_id or e.input_name in copies])
+
+
 def _manifest(summary: RunSummary, summaries: list[PartSummary], decisions: Decisions,
               started: datetime, version: str, hashes: dict[str, str | None]) -> dict:
-    entries = [e for part in summaries for e in part.inputs]
-    inputs = {e.source_file: {"sha256": e.sha256, "article_id": e.article_id} for e in entries
-              if e.article_id and e.input_name not in decisions.duplicates}
-    for entry in entries:
+    articles, rejects = _articles_and_rejects(summaries, decisions)
+    inputs = {e.source_file: {"sha256": e.sha256, "article_id": e.article_id} for e in articles}
+    for entry in rejects:
         rejected = "duplicate" if entry.input_name in decisions.duplicates else entry.rejected
-        if rejected:
-            # The hash of the bytes as last seen, so an unchanged bad file is not redone.
-            sha = entry.sha256 or hashes.get(entry.source_file)
-            inputs[entry.source_file] = {"sha256": sha, "rejected": rejected}
+        # The hash of the bytes as last seen, so an unchanged bad file is not redone.
+        sha = entry.sha256 or hashes.get(entry.source_file)
+        inputs[entry.source_file] = {"sha256": sha, "rejected": rejected}
     return {
         "run_id": summary.run_id, "version": version, "started": started.isoformat(),
         "pipeline_version": __version__,

@@ -61,22 +61,21 @@ def read_table(folder: Path) -> pd.DataFrame:
     return table_dataset(folder).to_table().to_pandas()
 
 
-def table_dataset(folder: Path) -> ds.Dataset:
-    """A table folder (named for its table) as a dataset of the table's schema."""
+def table_dataset(folder: Path, files: list[Path] | None = None) -> ds.Dataset:
+    """A table folder (named for its table), or some files of it, as a dataset of the
+    table's schema."""
     spec = table_spec(folder.name)
-    return ds.dataset(folder, format="parquet", schema=spec.schema,
-                      partitioning="hive" if spec.partitioning else None)
+    return ds.dataset([str(f) for f in files] if files is not None else folder,
+                      format="parquet", schema=spec.schema,
+                      partitioning="hive" if spec.partitioning else None,
+                      partition_base_dir=str(folder))
 
 
 def read_files(folder: Path, files: list[Path]) -> pd.DataFrame:
     """Some files of a table folder as a DataFrame with the table's schema."""
-    spec = table_spec(folder.name)
     if not files:
-        return spec.schema.empty_table().to_pandas()
-    dataset = ds.dataset([str(f) for f in files], format="parquet", schema=spec.schema,
-                         partitioning="hive" if spec.partitioning else None,
-                         partition_base_dir=str(folder))
-    return dataset.to_table().to_pandas()
+        return table_spec(folder.name).schema.empty_table().to_pandas()
+    return table_dataset(folder, files).to_table().to_pandas()
 
 
 def read_rows(folder: Path) -> list[dict]:

@@ -223,7 +223,21 @@ def for_corpus(clues: DateClues) -> DateClues:
 
 
 def _can_match(event: EventClue) -> bool:
-    return not event.future and (event.location in lexicon().cities or len(event.people) >= 2)
+    return not event.future and recognisable(event.location, event.people)
+
+
+def recognisable(location: str | None, people: frozenset[str]) -> bool:
+    """Whether an event can be told from others of its type: by a city or two people (states
+    are shared by every report of a story, so they do not identify an event)."""
+    return location in lexicon().cities or len(people) >= 2
+
+
+def same_identity(a_location: str | None, a_people: frozenset[str], b_location: str | None,
+                  b_people: frozenset[str]) -> bool:
+    """Two reports name the same city, or share two people."""
+    same_city = a_location is not None and a_location == b_location and \
+        a_location in lexicon().cities
+    return same_city or len(a_people & b_people) >= 2
 
 
 def _same_event(event: EventClue, anchor: EventClue, interval: tuple[date, date]) -> bool:
@@ -232,10 +246,7 @@ def _same_event(event: EventClue, anchor: EventClue, interval: tuple[date, date]
     if event.month_day and (interval[0] != interval[1] or
                             (interval[0].month, interval[0].day) != event.month_day):
         return False
-    # States are shared by every report of a story: only a city or two people identify.
-    same_city = event.location is not None and event.location == anchor.location and \
-        event.location in lexicon().cities
-    return same_city or len(event.people & anchor.people) >= 2
+    return same_identity(event.location, event.people, anchor.location, anchor.people)
 
 
 def _anchors_by_name(anchors: list) -> dict[tuple[str, str], list[int]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from flows.stages.dates import EventClue
+from flows.stages.dates import EventClue, recognisable, same_identity
 from flows.stages.entities import TOKEN, EntityIndex, country_of, lexicon
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS, TemporalExpression, find_expressions
@@ -341,9 +341,8 @@ def sketch_event(row: dict) -> EventSketch | None:
     city nor two people to recognise it by."""
     if row["event_date"] is None:
         return None
-    city = row["location"] if row["location"] in lexicon().cities else None
     persons = people(row["actors"])
-    if city is None and len(persons) < 2:
+    if not recognisable(row["location"], persons):
         return None
     return EventSketch(row["event_id"], row["article_id"], row["plover_type"], row["mode"],
                        row["event_date"], row["date_precision"], row["location"], persons)
@@ -397,9 +396,7 @@ def _interval(sketch: EventSketch) -> tuple[date, date]:
 def _same_happening(a: EventSketch, b: EventSketch) -> bool:
     if a.article_id == b.article_id or (a.mode and b.mode and a.mode != b.mode):
         return False
-    same_city = a.location is not None and a.location == b.location and \
-        a.location in lexicon().cities
-    return same_city or len(a.people & b.people) >= 2
+    return same_identity(a.location, a.people, b.location, b.people)
 
 
 def people(actors) -> frozenset[str]:
