@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from flows.stages.profiles import DATA_DIR
 
@@ -70,6 +70,7 @@ def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word; the lexicon never changes
 def is_role(token: str) -> bool:
     word = token.lower().split("-")[-1]
     return is_capitalised(token) and (word.endswith(lexicon().role_suffixes)
@@ -87,6 +88,7 @@ def is_organization(words: list[str]) -> bool:
                                        head.lower().endswith(lex.org_suffixes))
 
 
+@lru_cache(maxsize=1 << 16)
 def country_of(token: str) -> str | None:
     """The country a word points to: "französischen", "Frankreichs", "US-Präsident", "Paris"."""
     lex = lexicon()
@@ -110,6 +112,7 @@ def country_of(token: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def role_stem(token: str) -> str:
     word = token.lower().split("-")[-1]
     alias = lexicon().role_aliases.get(token.lower())

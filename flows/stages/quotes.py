@@ -60,6 +60,14 @@ class SpeechLexicon:
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
 
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every lower-case word that can start a cue: a sentence without one names no
+        source (checked first, since most sentences are such)."""
+        return frozenset({*self.verbs, *self.participles, *self.speaker_after,
+                          *self.speaker_before, *self.anaphoric,
+                          *(phrase.split()[0].lower() for phrase in self.impersonal)})
+
 
 @cache
 def speech_lexicon() -> SpeechLexicon:
@@ -103,11 +111,12 @@ def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[tuple[str, ...],
     return {word: tuple(entries) for word, entries in grouped.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     text: str
     start: int
     end: int
+    lower: str
 
 
 @dataclass(frozen=True)
@@ -184,12 +193,17 @@ class _Sentence:
             while guard is not None and guard.end <= match.start():
                 guard = next(guards, None)
             if guard is None or match.start() < guard.start:
-                tokens.append(_Token(match.group(0), match.start(), match.end()))
+                word = match.group(0)
+                tokens.append(_Token(word, match.start(), match.end(), word.lower()))
         return tokens
 
     @cached_property
     def words(self) -> set[str]:
         return {w.lower() for w in TOKEN.findall(self.text)}
+
+    @cached_property
+    def may_cite(self) -> bool:
+        return not self.words.isdisjoint(speech_lexicon().cue_words)
 
     def reported(self, allow_k2: bool = False) -> bool:
         return _reported_words(self.words, allow_k2)
@@ -350,13 +364,15 @@ def _following_attribution(sentence: _Sentence, state: _State) -> _Attribution |
 def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribution]]:
     """Every cue of a sentence with its speaker, in order; an impersonal cue ("hieß es") or a
     phrase cue ("laut X") only when the sentence has no speech verb with a speaker."""
+    if not sentence.may_cite and not sentence.quotes:  # quotes: "Name: „…“" needs no cue
+        return []
     tokens = sentence.tokens
     impersonal = _impersonal(sentence, tokens, state)
     if impersonal:
         return [(sentence.span.start, impersonal)]
     found = []
     for i, token in enumerate(tokens):
-        word = token.text.lower()
+        word = token.lower
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _sentence_subject(sentence.paragraph, tokens)  # "X hatte ... betont"
@@ -439,7 +455,7 @@ def _clause_initial(sentence: _Sentence, token: _Token) -> bool:
 
 
 def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
-    return any(t.text.lower() in _AUXILIARIES for t in tokens[max(0, i - 12):i])
+    return any(t.lower in _AUXILIARIES for t in tokens[max(0, i - 12):i])
 
 
 def _stronger(state: _State, before: list[_Token] | None, after: list[_Token] | None,
@@ -455,7 +471,7 @@ def _stronger(state: _State, before: list[_Token] | None, after: list[_Token] | 
 
 
 def _strength(group: list[_Token], state: _State) -> int:
-    words = [t.text for t in group if t.text.lower() not in ARTICLES]
+    words = [t.text for t in group if t.lower not in ARTICLES]
     names = _name_words(words)
     if len(group) == 1 and group[0].text.lower() in PRONOUNS:
         return 2
@@ -503,7 +519,7 @@ def _impersonal_speaker(state: _State) -> Resolved:
 
 def _is_cue_verb(token: _Token, tokens: list[_Token], i: int) -> bool:
     lex = speech_lexicon()
-    word = token.text.lower()
+    word = token.lower
     if word not in lex.verbs or (token.text[:1].isupper() and i > 0):
         return False
     particle = lex.particles.get(word)
@@ -517,7 +533,7 @@ def _is_cue_verb(token: _Token, tokens: list[_Token], i: int) -> bool:
 def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
                         ) -> _Attribution | None:
     lex = speech_lexicon()
-    words = [t.text.lower() for t in tokens]
+    words = [t.lower for t in tokens]
     for i in range(len(tokens)):
         for parts, phrase in lex.speaker_after.get(words[i], ()):
             if tuple(words[i:i + len(parts)]) != parts:
@@ -560,11 +576,11 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
     for token in tokens[start:]:
         if group and not _joined(paragraph, group[-1], token):
             break
-        if token.text.lower() in PRONOUNS and not group:
+        if token.lower in PRONOUNS and not group:
             return [token]
         if not _np_token(token):
             break
-        if group and token.text.lower() in ARTICLES and is_capitalised(group[-1].text) \
+        if group and token.lower in ARTICLES and is_capitalised(group[-1].text) \
                 and not is_role(group[-1].text):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
@@ -579,7 +595,7 @@ def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
     for token in reversed(tokens[:cue_at]):
         if group and not _joined(paragraph, token, group[0]):
             break
-        if token.text.lower() in PRONOUNS and not group:
+        if token.lower in PRONOUNS and not group:
             return [token]
         if not _np_token(token):
             break
@@ -686,7 +702,7 @@ def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution
         return None
     tokens = sentence.part(0, comma).tokens
     cue = next((t for i, t in enumerate(tokens) if _is_cue_verb(t, tokens, i)
-                or t.text.lower() in speech_lexicon().participles), None)
+                or t.lower in speech_lexicon().participles), None)
     subject = _sentence_subject(sentence.paragraph, tokens[1:])  # right after "Wie"
     if cue is None or subject is None:
         return None
@@ -696,11 +712,13 @@ def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution
 
 
 def _anaphoric(sentence: _Sentence) -> str | None:
-    words = {t.text.lower() for t in sentence.tokens}
+    words = {t.lower for t in sentence.tokens}
     return next((w for w in speech_lexicon().anaphoric if w in words), None)
 
 
 def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
+    if not sentence.may_cite:
+        return []
     attribution = _phrase_attribution(sentence.paragraph, sentence.tokens, state)
     back = _anaphoric(sentence)
     if attribution is None and back and state.last:  # "Demnach ...": the last source's
