@@ -144,22 +144,35 @@ def finish_chunk(folders: list[str], duplicates: dict[str, str], event_keys: dic
                  staging: str, basename: str, run_id: str) -> ChunkResult:
     """Apply the corpus step's decisions to some parts, add them to the staged tables and
     validate the files just written (cross-table checks hold within a chunk: an article's
-    quotes and events are always in its part)."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for folder in folders:
-        for name, part_rows in read_part(Path(folder)).items():
-            rows[name] += part_rows
-    _drop_duplicates(rows, duplicates, run_id)
-    for event in rows["events"]:
-        event["event_key"] = event_keys.get(event["event_id"], event["event_key"])
-    written = write_chunk(Path(staging), rows, basename)
+    quotes and events are always in its part). The rows stay in Arrow: as Python rows a
+    chunk took ~100 MB more."""
+    tables = {name: pa.concat_tables([pq.read_table(Path(folder) / f"{name}.parquet")
+                                      for folder in folders]) for name in TABLES}
+    if duplicates:  # rare: copies of an earlier input
+        rows = {name: table.to_pylist() for name, table in tables.items()}
+        _drop_duplicates(rows, duplicates, run_id)
+        tables = {name: to_arrow(name, table_rows) for name, table_rows in rows.items()}
+    tables["events"] = _with_event_keys(tables["events"], event_keys)
+    written = write_chunk(Path(staging), tables, basename)
     frames = {name: read_files(Path(staging) / name, files) for name, files in written.items()}
-    result = ChunkResult({name: len(files_rows) for name, files_rows in rows.items()},
+    result = ChunkResult({name: table.num_rows for name, table in tables.items()},
                          validate_frames(frames),
-                         Counter(reject["reason"] for reject in rows["rejects"]))
-    del rows, frames
+                         Counter(tables["rejects"].column("reason").to_pylist()))
+    del tables, frames
     give_back_memory()
     return result
+
+
+def _with_event_keys(events: pa.Table, event_keys: dict[str, str]) -> pa.Table:
+    """Events with the keys the corpus step shared between reports of one happening."""
+    if not event_keys:
+        return events
+    keys = [event_keys.get(event_id, key) for event_id, key in
+            zip(events.column("event_id").to_pylist(), events.column("event_key").to_pylist(),
+                strict=True)]
+    position = events.schema.get_field_index("event_key")
+    return events.set_column(position, events.schema.field(position),
+                             pa.array(keys, pa.string()))
 
 
 def give_back_memory() -> None:

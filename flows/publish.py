@@ -136,18 +136,18 @@ def new_staging(output: Path, run_id: str) -> Path:
 
 def write_tables(staging: Path, rows: dict[str, list[dict]]) -> dict[str, int]:
     """All rows of a run at once (tests, small runs); `write_chunk` appends one chunk."""
-    written = write_chunk(staging, rows, "part")
+    tables = {name: to_arrow(name, rows.get(name, [])) for name in TABLES}
+    written = write_chunk(staging, tables, "part")
     write_empty_tables(staging, [name for name, files in written.items() if not files])
     return {name: len(rows.get(name, [])) for name in TABLES}
 
 
-def write_chunk(staging: Path, rows: dict[str, list[dict]], basename: str
+def write_chunk(staging: Path, tables: dict[str, pa.Table], basename: str
                 ) -> dict[str, list[Path]]:
-    """Add rows to the staged tables as new files named `basename-*.parquet`; -> the files
-    written per table (none for a table without rows)."""
+    """Add tables (of the tables' schemas) to the staged tables as new files named
+    `basename-*.parquet`; -> the files written per table (none for a table without rows)."""
     written = {}
-    for name in TABLES:
-        table = to_arrow(name, rows.get(name, []))
+    for name, table in tables.items():
         table = table.sort_by([(key, "ascending") for key in _SORT_KEYS[name]])
         written[name] = write_table(staging / name, name, table, basename) \
             if table.num_rows else []

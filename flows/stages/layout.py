@@ -60,7 +60,7 @@ def prose_score(line: str) -> float:
         return -1.0
     if addresses_reader_about_site(line):
         return -min(6.0, 2.0 + len(words) / 4)
-    function_share = sum(w.lower() in _FUNCTION_WORDS for w in words) / len(words)
+    function_share = sum(map(_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
     ends_like_prose = _SENTENCE_END.search(line) or len(words) >= 4 * _PROSE_WORDS
     if len(words) >= _PROSE_WORDS and ends_like_prose and function_share >= 0.12:
         return float(len(words))
