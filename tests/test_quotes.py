@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.stages.quotes import extract_quotes
+from flows.stages.quotes import extract_quotes, speech_lexicon
 
 NAMES = {"Charles de Gaulle", "Moskwa", "Islamischer Staat", "Islamischen Staat", "Mistral",
          "Islamischen Staates", "Islamische Staat", "Islamischen Staats"}
@@ -187,6 +187,9 @@ def test_a_speech_act_without_quotes_carries_over_to_reported_sentences():
 @pytest.mark.parametrize("sentence, speaker", [
     ("Laut Polizei wurden bei dem Unfall drei Menschen verletzt.", "Polizei"),
     ("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.", "Feuerwehr"),
+    ("Dem Innenministerium zufolge wurden bei dem Anschlag drei Menschen verletzt.",
+     "Innenministerium"),
+    ("Nach Einschätzung von Experten wird der Preis weiter steigen.", "Experten"),
 ])
 def test_sourced_reports_are_indirect_speech(sentence, speaker):
     (quote,) = extract_quotes(sentence)
@@ -200,6 +203,18 @@ def test_the_speaker_phrase_ends_where_the_next_phrase_begins():
     assert (quote.kind, quote.speaker) == ("indirect", "Pentagon")
     genitive = "Die Sprecherin der Stiftung Warentest sagte: „Wir bleiben dabei.“"
     assert extract_quotes(genitive)[0].speaker_mention == "Die Sprecherin der Stiftung Warentest"
+
+
+def test_every_cue_of_the_lexicon_opens_the_check_for_a_source():
+    # sentences without a cue word skip the search for a speaker (most sentences): every
+    # first word of every cue must count as one, or its sentences would lose their quotes
+    lex = speech_lexicon()
+    first_words = {phrase.split()[0].lower() for phrase in
+                   [*lex.impersonal, *lex.speaker_before, *lex.anaphoric]}
+    first_words |= set(lex.speaker_after) | lex.verbs | lex.participles
+    assert first_words <= lex.cue_words
+    (quote,) = extract_quotes("Aus dem Ministerium verlautete, die Gespräche seien gescheitert.")
+    assert (quote.speaker, quote.cue) == ("Ministerium", "verlautete")
 
 
 def test_demnach_refers_to_the_source_just_named():
