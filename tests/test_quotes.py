@@ -331,3 +331,13 @@ def test_a_particle_verb_is_no_cue_without_its_particle_in_any_form():
     # "zeigte sich zufrieden" a cue, so "Die Gespräche zeigen, ..." became reported speech.
     body = "Die Gespräche zeigen, die USA seien zu vorsichtiger Kooperation grundsätzlich bereit."
     assert extract_quotes(body) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der frühere Bürgermeister, Henning Scherf (SPD), warnte vor einem „populistischen "
+     "Wahlkampf“.", "Henning Scherf"),
+    ("Anna Beispiel (42) sagte: „Ich habe nichts gesehen.“", "Anna Beispiel"),
+])
+def test_the_speaker_stands_before_a_parenthesis_not_in_it(text, speaker):
+    # found in Wikinews: the party in parentheses was taken as the speaker
+    assert extract_quotes(text)[0].speaker == speaker

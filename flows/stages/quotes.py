@@ -592,6 +592,7 @@ def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
     if cue_at >= 2 and tokens[cue_at - 2].text in ("in", "aus") and \
             tokens[cue_at - 1].text in lexicon().place_to_country:
         cue_at -= 2  # skip a place ("das Auswärtige Amt in Berlin äußerte")
+    cue_at = _before_parenthesis(paragraph, tokens, cue_at)
     for token in reversed(tokens[:cue_at]):
         if group and not _joined(paragraph, token, group[0]):
             break
@@ -601,6 +602,22 @@ def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
             break
         group.insert(0, token)
     return _valid_speaker(group)
+
+
+_PARENTHESIS_WORDS = 4
+
+
+def _before_parenthesis(paragraph: str, tokens: list[_Token], cue_at: int) -> int:
+    """"Henning Scherf (SPD), warnte ...": who speaks stands before a short parenthesis (a
+    party, an age, a place), not in it."""
+    if cue_at == 0 or not paragraph[tokens[cue_at - 1].end:tokens[cue_at].start].lstrip(
+            " ").startswith(")"):
+        return cue_at
+    opening = paragraph.rfind("(", 0, tokens[cue_at - 1].start)
+    inside = cue_at
+    while inside > 0 and tokens[inside - 1].start > opening:
+        inside -= 1
+    return inside if opening >= 0 and cue_at - inside <= _PARENTHESIS_WORDS else cue_at
 
 
 def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
