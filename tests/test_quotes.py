@@ -341,3 +341,19 @@ def test_a_particle_verb_is_no_cue_without_its_particle_in_any_form():
 def test_the_speaker_stands_before_a_parenthesis_not_in_it(text, speaker):
     # found in Wikinews: the party in parentheses was taken as the speaker
     assert extract_quotes(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    # the object after the verb is not who speaks (found in Wikinews: "den Beschluss")
+    ("Der Präsident der Universität, Kurt Beispiel, begrüßte den Beschluss als „wesentlichen "
+     "Schritt“.", "Kurt Beispiel", "Kurt Beispiel"),
+    # a lower-case word right after a noun is the verb, not an adjective of the speaker
+    ("Laut Polizei verletzte der Mann drei Menschen.", "Polizei", "Polizei"),
+    ("Die Ministerin verteidigte den Plan: „Wir haben keine andere Wahl.“", "Ministerin",
+     "Die Ministerin"),
+    ("Der französische Außenminister Jean-Yves Le Drian sagte: „Wir sind bereit.“",
+     "Jean-Yves Le Drian", "Der französische Außenminister Jean-Yves Le Drian"),
+])
+def test_the_speaker_is_the_subject_noun_phrase_and_nothing_after_it(text, speaker, mention):
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_mention) == (speaker, mention)

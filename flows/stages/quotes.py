@@ -377,12 +377,12 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _sentence_subject(sentence.paragraph, tokens)  # "X hatte ... betont"
         elif _is_cue_verb(token, tokens, i):
-            before = _speaker_before(sentence.paragraph, tokens, i)
+            before = _subject(_speaker_before(sentence.paragraph, tokens, i))
             # inside a fronted phrase ("Nach ... mit Hollande teilte Kerry") it is weak
             initial = bool(before) and _clause_initial(sentence, before[0])
             after = _speaker_after(sentence.paragraph, tokens, i)
             speaker = after if after and word in speech_lexicon().quoting else \
-                _stronger(state, before, after, initial)
+                _stronger(state, before, _subject(after), initial)
         elif word in speech_lexicon().participles:
             speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
@@ -505,7 +505,7 @@ def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | No
     for token in tokens:
         if group and not _joined(paragraph, group[-1], token):
             break
-        if not _np_token(token):
+        if not _extends(group, token):
             break
         group.append(token)
     return _valid_speaker(group)
@@ -562,6 +562,18 @@ def _np_token(token: _Token) -> bool:
             or (word.islower() and word.endswith(("e", "en", "er", "es", "em"))))
 
 
+def _extends(group: list[_Token], token: _Token) -> bool:
+    """Whether `token` continues the noun phrase `group` (built left to right): an adjective
+    stands before its noun, so a lower-case word right after a noun is the verb ("Laut
+    Polizei verletzte der Mann", "Die Ministerin verteidigte den Plan")."""
+    if not _np_token(token):
+        return False
+    if not group or not token.text.islower() or token.lower in ARTICLES or \
+            NAME_PARTICLES.match(token.text):
+        return True
+    return not is_capitalised(group[-1].text) or group[-1].lower in ARTICLES  # "Der frühere"
+
+
 def _joined(paragraph: str, left: _Token, right: _Token) -> bool:
     return paragraph[left.end:right.start] in (" ", "-")
 
@@ -578,7 +590,7 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
             break
         if token.lower in PRONOUNS and not group:
             return [token]
-        if not _np_token(token):
+        if not _extends(group, token):
             break
         if group and token.lower in ARTICLES and is_capitalised(group[-1].text) \
                 and not is_role(group[-1].text):
@@ -618,6 +630,16 @@ def _before_parenthesis(paragraph: str, tokens: list[_Token], cue_at: int) -> in
     while inside > 0 and tokens[inside - 1].start > opening:
         inside -= 1
     return inside if opening >= 0 and cue_at - inside <= _PARENTHESIS_WORDS else cue_at
+
+
+# Determiners that never open the subject: "begrüßte den Beschluss", "sagte dem Sender".
+_NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "seinen", "seinem",
+                   "seines", "ihren", "ihrem", "ihres"}
+
+
+def _subject(group: list[_Token] | None) -> list[_Token] | None:
+    """A noun phrase that can be the subject of a speech verb (it is not in another case)."""
+    return None if group and group[0].lower in _NOT_NOMINATIVE else group
 
 
 def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
