@@ -190,6 +190,7 @@ def test_a_speech_act_without_quotes_carries_over_to_reported_sentences():
     ("Dem Innenministerium zufolge wurden bei dem Anschlag drei Menschen verletzt.",
      "Innenministerium"),
     ("Nach Einschätzung von Experten wird der Preis weiter steigen.", "Experten"),
+    ("Nach den Worten der Ministerin wird das Gesetz im Herbst beschlossen.", "Ministerin"),
 ])
 def test_sourced_reports_are_indirect_speech(sentence, speaker):
     (quote,) = extract_quotes(sentence)
@@ -357,3 +358,19 @@ def test_the_speaker_stands_before_a_parenthesis_not_in_it(text, speaker):
 def test_the_speaker_is_the_subject_noun_phrase_and_nothing_after_it(text, speaker, mention):
     quote = extract_quotes(text)[0]
     assert (quote.speaker, quote.speaker_mention) == (speaker, mention)
+
+
+def test_words_quoted_in_a_sentence_about_what_a_speaker_thinks_are_that_speakers():
+    text = ("Auch der US-amerikanische Außenminister Donald Rumsfeld attackierte den Iran als "
+            "den „führenden Förderer von Terrorismus“.")
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.text) == (
+        "partial", "Donald Rumsfeld", "führenden Förderer von Terrorismus")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Grundlage der Technologie sind die „Alfvenwellen“ im Plasma.",
+    "Der Minister kritisierte die sogenannte „Herdprämie“ scharf.",
+])
+def test_no_speaker_for_quoted_terms_of_a_thing_or_a_so_called_term(text):
+    assert extract_quotes(text) == []

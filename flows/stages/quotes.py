@@ -243,9 +243,10 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         name_like = _looks_like_name(sentence.paragraph, span)
         attribution = sentence.attribution(state, near=span)
         if kind == "partial":
-            if name_like:
+            if name_like or _so_called(sentence, span):
                 continue
-            attribution = attribution or _inherit(sentence, state)
+            attribution = attribution or _inherit(sentence, state) or \
+                _subject_judges(sentence, span, state)
             if attribution is None:
                 continue  # a scare quote or a title: no speaker, no quotation
         else:
@@ -330,6 +331,39 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     before = TOKEN.findall(paragraph[max(0, span.start - 40):span.start])
     after = paragraph[span.end:span.end + 1]
     return len(words) > 1 or after == "-" or (bool(before) and is_capitalised(before[-1]))
+
+
+_SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
+
+
+def _so_called(sentence: _Sentence, span: Span) -> bool:
+    """"die sogenannte „Herdprämie“": the reporter's distance from a term, not a quotation."""
+    return bool(_SO_CALLED.search(sentence.paragraph[sentence.span.start:span.start]))
+
+
+def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribution | None:
+    """"Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“": words
+    quoted in a sentence whose subject is someone who can speak are that subject's words."""
+    tokens = [t for t in sentence.tokens if t.end <= span.start]
+    subject = _subject(_sentence_subject(sentence.paragraph, tokens))
+    if subject is None or not _can_speak(subject, state):
+        return None
+    after = tokens.index(subject[-1]) + 1
+    verb = tokens[after] if after < len(tokens) and tokens[after].text.islower() else None
+    if verb is None:
+        return None
+    return _attributed(sentence.paragraph, subject, verb.text, state)
+
+
+def _can_speak(group: list[_Token], state: _State) -> bool:
+    """A role, an organisation, or a person the article names with a role: who can be
+    quoted without a speech verb (every German noun is capitalised, so a capitalised phrase
+    alone could be "Die Grundlage der Technologie")."""
+    words = [t.text for t in group if t.lower not in ARTICLES]
+    if any(is_role(w) for w in words) or is_organization(words):
+        return True
+    names = _name_words(words)
+    return bool(names) and state.index.find_by_name(names) is not None
 
 
 def _inherit(sentence: _Sentence, state: _State) -> _Attribution | None:
