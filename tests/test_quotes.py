@@ -374,3 +374,29 @@ def test_words_quoted_in_a_sentence_about_what_a_speaker_thinks_are_that_speaker
 ])
 def test_no_speaker_for_quoted_terms_of_a_thing_or_a_so_called_term(text):
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, cue, reported", [
+    # the plural of a weak verb whose stem ends in t or d ("vermutet" gave "vermuteen")
+    ("Die Forscher vermuten, dass die Explosion ferngezündet war.", "Forscher", "vermuten",
+     "die Explosion ferngezündet war"),
+    ("Medien berichten, der Minister sei zurückgetreten.", "Medien", "berichten",
+     "der Minister sei zurückgetreten"),
+    # a second verb shares the subject of the first
+    ("Der Mann verständigte die Polizei und teilte mit, dass er bewaffnet sei.", "Mann",
+     "teilte",
+     "er bewaffnet sei"),
+    ("Der Minister geht davon aus, dass die Preise steigen.", "Minister", "geht",
+     "die Preise steigen"),
+])
+def test_reported_clauses_after_more_verbs(text, speaker, cue, reported):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.cue, quote.text) == (
+        "indirect", speaker, cue, reported)
+
+
+def test_a_phrase_after_laut_ends_before_an_article_that_is_not_genitive():
+    # found in Wikinews: "laut Polizeisprecher das Gepäckstück" gave the speaker "Gepäckstück"
+    (quote,) = extract_quotes("Ein Passant hatte laut Polizeisprecher das Gepäckstück stehen "
+                              "gelassen.")
+    assert quote.speaker == "Polizeisprecher"

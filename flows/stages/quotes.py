@@ -97,8 +97,12 @@ def _inflected(verb: str) -> tuple[str, ...]:
     """Other forms of a weak speech verb: sagte -> sagten (plural), sagt (present), sagen."""
     if verb.endswith("te"):
         return (verb + "n", *_inflected(verb[:-1]), verb[:-1])
+    if verb.endswith("ert"):
+        return (verb[:-1] + "n",)  # fordert -> fordern
+    if verb.endswith(("tet", "det")):
+        return (verb[:-2] + "en",)  # berichtet -> berichten, meldet -> melden
     if verb.endswith("t"):
-        return (verb[:-1] + ("n" if verb.endswith("ert") else "en"),)  # fordert -> fordern
+        return (verb[:-1] + "en",)  # sagt -> sagen
     return ()
 
 
@@ -245,8 +249,8 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         if kind == "partial":
             if name_like or _so_called(sentence, span):
                 continue
-            attribution = attribution or _inherit(sentence, state) or \
-                _subject_judges(sentence, span, state)
+            attribution = attribution or _subject_judges(sentence, span, state) or \
+                _inherit(sentence, state)
             if attribution is None:
                 continue  # a scare quote or a title: no speaker, no quotation
         else:
@@ -336,6 +340,15 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
 _SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
 
 
+def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
+                         earlier: list[_Token] | None) -> list[_Token] | None:
+    """"Er rief die Polizei und teilte mit, ...": the second verb shares the subject of the
+    first: the speaker of an earlier cue in the sentence, else the phrase it opens with."""
+    if cue_at == 0 or tokens[cue_at - 1].lower not in ("und", "sowie", "aber"):
+        return None
+    return earlier or _subject(_sentence_subject(paragraph, tokens))
+
+
 def _so_called(sentence: _Sentence, span: Span) -> bool:
     """"die sogenannte „Herdprämie“": the reporter's distance from a term, not a quotation."""
     return bool(_SO_CALLED.search(sentence.paragraph[sentence.span.start:span.start]))
@@ -404,14 +417,15 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     impersonal = _impersonal(sentence, tokens, state)
     if impersonal:
         return [(sentence.span.start, impersonal)]
-    found = []
+    found, speaker = [], None
     for i, token in enumerate(tokens):
         word = token.lower
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _sentence_subject(sentence.paragraph, tokens)  # "X hatte ... betont"
         elif _is_cue_verb(token, tokens, i):
-            before = _subject(_speaker_before(sentence.paragraph, tokens, i))
+            before = _subject(_speaker_before(sentence.paragraph, tokens, i)) or \
+                _coordinated_subject(sentence.paragraph, tokens, i, speaker)
             # inside a fronted phrase ("Nach ... mit Hollande teilte Kerry") it is weak
             initial = bool(before) and _clause_initial(sentence, before[0])
             after = _speaker_after(sentence.paragraph, tokens, i)
@@ -627,7 +641,7 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
         if not _extends(group, token):
             break
         if group and token.lower in ARTICLES and is_capitalised(group[-1].text) \
-                and not is_role(group[-1].text):
+                and not (is_role(group[-1].text) and token.lower in _GENITIVE_ARTICLES):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
     return _valid_speaker(group)
@@ -666,6 +680,7 @@ def _before_parenthesis(paragraph: str, tokens: list[_Token], cue_at: int) -> in
     return inside if opening >= 0 and cue_at - inside <= _PARENTHESIS_WORDS else cue_at
 
 
+_GENITIVE_ARTICLES = {"der", "des", "einer", "eines"}
 # Determiners that never open the subject: "begrüßte den Beschluss", "sagte dem Sender".
 _NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "seinen", "seinem",
                    "seines", "ihren", "ihrem", "ihres"}
