@@ -400,3 +400,20 @@ def test_a_phrase_after_laut_ends_before_an_article_that_is_not_genitive():
     (quote,) = extract_quotes("Ein Passant hatte laut Polizeisprecher das Gepäckstück stehen "
                               "gelassen.")
     assert quote.speaker == "Polizeisprecher"
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("Nach Polizeiangaben hat der Fahrer die Kontrolle verloren.", "Polizei", "Polizei"),
+    ("Nach den Angaben des Herstellers wiegt das Gerät 165 Gramm.", "Herstellers",
+     "des Herstellers"),
+    # a source without a name: still reported, by nobody we can name
+    ("Nach ersten Informationen wurde niemand verletzt.", None, None),
+])
+def test_a_sentence_opening_with_a_source_noun_is_reported(text, speaker, mention):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.speaker_mention) == ("indirect", speaker, mention)
+    assert quote.text == text.rstrip(".")
+
+
+def test_a_sentence_opening_with_nach_and_no_source_noun_is_not_reported():
+    assert extract_quotes("Nach dem Spiel gingen alle Spieler zufrieden nach Hause.") == []

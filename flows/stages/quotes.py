@@ -59,6 +59,7 @@ class SpeechLexicon:
     participles: frozenset[str]
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
+    source_noun: re.Pattern[str]  # "Nach (ersten) Polizeiangaben" opening a sentence
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -90,7 +91,16 @@ def speech_lexicon() -> SpeechLexicon:
         participles=frozenset(data["participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
+        source_noun=_source_noun_pattern(phrases["source_nouns"]),
     )
+
+
+def _source_noun_pattern(nouns: list[str]) -> re.Pattern[str]:
+    """"Nach ersten Polizeiangaben": the preposition, up to three lower-case words, then a
+    noun ending in a source noun; the part before it (if any) names the source."""
+    endings = "|".join(f"[{n[0]}{n[0].lower()}]{n[1:]}" for n in nouns)  # either case
+    return re.compile(r"^(?P<cue>Nach|Laut|Gemäß)\s+(?:[a-zäöüß]+\s+){0,3}"
+                      rf"(?P<noun>(?P<prefix>[A-ZÄÖÜ][\w\-]*?)?(?P<source>{endings}))\b")
 
 
 def _inflected(verb: str) -> tuple[str, ...]:
@@ -804,6 +814,26 @@ def _anaphoric(sentence: _Sentence) -> str | None:
     return next((w for w in speech_lexicon().anaphoric if w in words), None)
 
 
+def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
+    """"Nach Polizeiangaben ...", "Nach den Angaben des Shops ...", "Nach ersten Angaben ...":
+    the source is the first part of the compound, or the phrase after it, or unnamed."""
+    match = speech_lexicon().source_noun.match(sentence.text)
+    if match is None:
+        return None
+    cue = f"{match['cue'].lower()} {match['source'].capitalize()}"
+    start = sentence.span.start
+    if match["prefix"]:
+        prefix = match["prefix"].removesuffix("-")
+        return _Attribution(cue, prefix, start + match.start("prefix"),
+                            resolve_speaker(prefix, state, state.offset + start))
+    tokens = sentence.tokens
+    at = next(i for i, t in enumerate(tokens) if t.start >= start + match.start("noun"))
+    after = _speaker_after(sentence.paragraph, tokens, at)
+    if after and after[0].lower in _GENITIVE_ARTICLES | {"von"}:
+        return _attributed(sentence.paragraph, after, cue, state)
+    return _Attribution(cue, None, -1, Resolved(None, "unknown"))
+
+
 def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     if not sentence.may_cite:
         return []
@@ -812,7 +842,11 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     if attribution is None and back and state.last:  # "Demnach ...": the last source's
         attribution = _Attribution(back, state.last.mention, state.last.mention_start,
                                    state.last.resolved)
-    if attribution is None or attribution.mention is None or attribution.cue == "so":
+    if attribution is None:
+        attribution = _source_noun(sentence, state)
+    elif attribution.mention is None or attribution.cue == "so":
+        return []
+    if attribution is None:
         return []
     state.remember(attribution)
     end = len(sentence.text.rstrip(" .!?"))
