@@ -417,3 +417,18 @@ def test_a_sentence_opening_with_a_source_noun_is_reported(text, speaker, mentio
 
 def test_a_sentence_opening_with_nach_and_no_source_noun_is_not_reported():
     assert extract_quotes("Nach dem Spiel gingen alle Spieler zufrieden nach Hause.") == []
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # the particle opens the sentence ("sprach ... von")
+    ("Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
+     "Christian Ströbele", "sprach"),
+    # the name set off by commas after a role is who speaks
+    ("Der Vizepräsident des Verbands, Wolfgang Niersbach, zeigte sich „sehr glücklich“.",
+     "Wolfgang Niersbach", "zeigte"),
+    ("Die Demonstranten skandierten „Stoppt den Überwachungswahn“.", "Demonstranten",
+     "skandierten"),
+])
+def test_partial_quotes_with_fronted_particles_appositions_and_chants(text, speaker, cue):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("partial", speaker, cue)

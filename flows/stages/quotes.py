@@ -369,10 +369,13 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     quoted in a sentence whose subject is someone who can speak are that subject's words."""
     tokens = [t for t in sentence.tokens if t.end <= span.start]
     subject = _subject(_sentence_subject(sentence.paragraph, tokens))
-    if subject is None or not _can_speak(subject, state):
+    if subject is None:
         return None
-    after = tokens.index(subject[-1]) + 1
-    verb = tokens[after] if after < len(tokens) and tokens[after].text.islower() else None
+    set_off_by_role = any(is_role(t.text) for t in tokens[:tokens.index(subject[0])])
+    if not (set_off_by_role or _can_speak(subject, state)):
+        return None
+    after = tokens.index(subject[-1]) + 1  # the verb: "Der Vizepräsident, X Y, zeigte sich"
+    verb = next((t for t in tokens[after:] if t.text.islower()), None)
     if verb is None:
         return None
     return _attributed(sentence.paragraph, subject, verb.text, state)
@@ -566,7 +569,30 @@ def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | No
         if not _extends(group, token):
             break
         group.append(token)
-    return _valid_speaker(group)
+    return _apposed_name(paragraph, tokens, group) or _valid_speaker(group)
+
+
+_APPOSITION_WORDS = 4
+
+
+def _apposed_name(paragraph: str, tokens: list[_Token], group: list[_Token]
+                  ) -> list[_Token] | None:
+    """"Der Vizepräsident des OK, Wolfgang Niersbach, zeigte sich ...": the name set off by
+    commas after a role is who the sentence is about."""
+    if not group or not any(is_role(t.text) for t in group):
+        return None
+    start = len(group)
+    if start >= len(tokens) or paragraph[group[-1].end:tokens[start].start] != ", ":
+        return None
+    name: list[_Token] = []
+    for token in tokens[start:start + _APPOSITION_WORDS + 1]:
+        if name and paragraph[name[-1].end:token.start] == ", ":
+            return name if all(is_capitalised(t.text) or NAME_PARTICLES.match(t.text)
+                               for t in name) and not is_role(name[0].text) else None
+        if name and not _joined(paragraph, name[-1], token):
+            return None
+        name.append(token)
+    return None
 
 
 def _impersonal_speaker(state: _State) -> Resolved:
@@ -583,8 +609,8 @@ def _is_cue_verb(token: _Token, tokens: list[_Token], i: int) -> bool:
     particle = lex.particles.get(word)
     if particle is None:
         return True
-    if i and particle.fullmatch(tokens[i - 1].text):
-        return True  # verb last in a subordinate clause: "wie die Polizei bekannt gab"
+    if i and (particle.fullmatch(tokens[i - 1].text) or particle.fullmatch(tokens[0].lower)):
+        return True  # verb last ("wie die Polizei bekannt gab"), or "Von X sprach Y"
     return bool(particle.search(" ".join(t.text for t in tokens[i + 1:i + _PARTICLE_REACH])))
 
 
