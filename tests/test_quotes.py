@@ -406,6 +406,11 @@ def test_a_phrase_after_laut_ends_before_an_article_that_is_not_genitive():
     ("Nach Polizeiangaben hat der Fahrer die Kontrolle verloren.", "Polizei", "Polizei"),
     ("Nach den Angaben des Herstellers wiegt das Gerät 165 Gramm.", "Herstellers",
      "des Herstellers"),
+    ("Laut einem Bericht des Innenministeriums stieg die Zahl der Fälle.",
+     "Innenministeriums", "des Innenministeriums"),
+    ("Gemäß Behördenangaben wurden 60 Personen verletzt.", "Behörden", "Behörden"),
+    ("Nach Angaben informierter Kreise betrug das Lösegeld drei Millionen.", "Kreise",
+     "Kreise"),
     # a source without a name: still reported, by nobody we can name
     ("Nach ersten Informationen wurde niemand verletzt.", None, None),
 ])

@@ -854,26 +854,32 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
                             resolve_speaker(prefix, state, state.offset + start))
     tokens = sentence.tokens
     at = next(i for i, t in enumerate(tokens) if t.start >= start + match.start("noun"))
-    after = _speaker_after(sentence.paragraph, tokens, at)
-    if after and after[0].lower in _GENITIVE_ARTICLES | {"von"}:
+    after = _speaker_after(sentence.paragraph, tokens, at) \
+        if at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
+    if after:
         return _attributed(sentence.paragraph, after, cue, state)
     return _Attribution(cue, None, -1, Resolved(None, "unknown"))
+
+
+def _names_a_source(token: _Token) -> bool:
+    """The word after "Angaben" that starts whose they are: "der Polizei", "von Experten",
+    "seines Sprechers", "Ibrahims", "informierter Kreise" (not a verb: "wurden keine")."""
+    return token.lower in ARTICLES or token.lower == "von" or \
+        is_capitalised(token.text) or token.lower.endswith(("er", "es"))  # genitive endings
 
 
 def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     if not sentence.may_cite:
         return []
-    attribution = _phrase_attribution(sentence.paragraph, sentence.tokens, state)
-    back = _anaphoric(sentence)
-    if attribution is None and back and state.last:  # "Demnach ...": the last source's
-        attribution = _Attribution(back, state.last.mention, state.last.mention_start,
-                                   state.last.resolved)
+    attribution = _source_noun(sentence, state)  # before "laut X": "Laut Polizeiangaben"
     if attribution is None:
-        attribution = _source_noun(sentence, state)
-    elif attribution.mention is None or attribution.cue == "so":
-        return []
-    if attribution is None:
-        return []
+        attribution = _phrase_attribution(sentence.paragraph, sentence.tokens, state)
+        back = _anaphoric(sentence)
+        if attribution is None and back and state.last:  # "Demnach ...": the last source's
+            attribution = _Attribution(back, state.last.mention, state.last.mention_start,
+                                       state.last.resolved)
+        if attribution is None or attribution.mention is None or attribution.cue == "so":
+            return []
     state.remember(attribution)
     end = len(sentence.text.rstrip(" .!?"))
     return [_quote((sentence.span.start, sentence.text[:end]), "indirect", attribution, offset)]
