@@ -437,3 +437,14 @@ def test_a_sentence_opening_with_nach_and_no_source_noun_is_not_reported():
 def test_partial_quotes_with_fronted_particles_appositions_and_chants(text, speaker, cue):
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker, quote.cue) == ("partial", speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after an opening phrase the subject follows the finite verb (found in Wikinews:
+    # "Erfolgskriterium" and "Von" were taken as speakers)
+    ("Als Erfolgskriterium hatte Gerhard Schröder erklärt: „Ich rechne damit.“",
+     "Gerhard Schröder"),
+    ("Von einem „besonders schweren Eingriff“ spricht der Gesetzentwurf.", "Gesetzentwurf"),
+])
+def test_the_subject_after_an_opening_phrase_speaks(text, speaker):
+    assert extract_quotes(text)[0].speaker == speaker

@@ -435,7 +435,7 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         word = token.lower
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
-            speaker = _sentence_subject(sentence.paragraph, tokens)  # "X hatte ... betont"
+            speaker = _subject_of_perfect(sentence.paragraph, tokens, i)
         elif _is_cue_verb(token, tokens, i):
             before = _subject(_speaker_before(sentence.paragraph, tokens, i)) or \
                 _coordinated_subject(sentence.paragraph, tokens, i, speaker)
@@ -501,7 +501,7 @@ _OPENERS = {
     "Danach", "Daraufhin", "Dabei", "Damit", "Deshalb", "Jedoch", "Allerdings", "Noch", "Dann",
     "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute", "Weiter", "Außerdem", "Ferner",
     "Dazu", "Hierzu", "Dort", "Hier", "Jetzt", "Damals", "Anschließend", "Schließlich",
-    "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen",
+    "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen", "Von", "Vom",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -517,6 +517,19 @@ def _clause_initial(sentence: _Sentence, token: _Token) -> bool:
 
 def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
     return any(t.lower in _AUXILIARIES for t in tokens[max(0, i - 12):i])
+
+
+def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
+                        ) -> list[_Token] | None:
+    """"X hatte ... betont", or after an opening phrase the subject follows the auxiliary:
+    "Als Erfolgskriterium hatte Gerhard Schröder erklärt"."""
+    opening = _sentence_subject(paragraph, tokens)
+    if tokens and tokens[0].text in _OPENERS:
+        aux = next((j for j in range(participle) if tokens[j].lower in _AUXILIARIES), None)
+        after = _subject(_speaker_after(paragraph, tokens, aux)) if aux is not None else None
+        if after:
+            return after
+    return opening
 
 
 def _stronger(state: _State, before: list[_Token] | None, after: list[_Token] | None,
