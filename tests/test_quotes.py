@@ -388,6 +388,9 @@ def test_no_speaker_for_quoted_terms_of_a_thing_or_a_so_called_term(text):
      "er bewaffnet sei"),
     ("Der Minister geht davon aus, dass die Preise steigen.", "Minister", "geht",
      "die Preise steigen"),
+    # the speech verb after the first comma
+    ("Der Sprecher des Ministeriums, Max Muster, hatte betont, man werde prüfen.",
+     "Max Muster", "betont", "man werde prüfen"),
 ])
 def test_reported_clauses_after_more_verbs(text, speaker, cue, reported):
     (quote,) = extract_quotes(text)

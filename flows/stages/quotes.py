@@ -917,14 +917,16 @@ def _clause_before_cue(sentence: _Sentence, state: _State
     return None
 
 
+_COMMA = re.compile(", ")
+_HEAD_CHARS = 140  # the speech verb stands in the first words
+
+
 def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
     """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>."."""
     text = sentence.text
-    comma = text.find(", ")
-    if comma < 0:
-        return None
-    head = text[:comma]
-    if not _has_cue(head) or len(TOKEN.findall(head)) > 14:
+    comma = next((m.start() for m in _COMMA.finditer(text, 0, _HEAD_CHARS)
+                  if _has_cue(text[:m.start()])), -1)  # "Der Sprecher, X Y, hatte betont, ..."
+    if comma < 0 or len(TOKEN.findall(text[:comma])) > 14:
         return None
     clause_start = comma + 2
     rest = text[clause_start:]
