@@ -310,3 +310,12 @@ def test_a_page_title_that_asks_a_question_first_is_a_title():
             + ARTICLE_ON_A_PAGE.split("\n\n", 2)[2])
     assert clean(page, generic_profile()).title == \
         "Ist die Bratwurst eine Illusion? Das harte Geschäft mit dem Tod"
+
+
+@pytest.mark.parametrize("first_line", [
+    "Kenia: Nairobi von unten, Tageszeitung junge Welt, 18.05.2026",
+    "Kenia: Nairobi von unten - Politik",
+])
+def test_a_page_title_loses_the_site_and_date_or_section_after_it(first_line):
+    page = first_line + "\n\n" + ARTICLE_ON_A_PAGE.split("\n\n", 2)[2]
+    assert clean(page, generic_profile()).title == "Kenia: Nairobi von unten"

@@ -32,7 +32,12 @@ _MONTH_LINE = re.compile(r"^[A-ZÄÖÜ][a-zä]+\.? (?:19|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?:…\"“”»«)]$")
 _TITLE_MAX = 220
 # "Headline | Site", "Headline - golem.de": a site name after the headline of a <title>
-_SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,40}|\s+[-–—]\s+\S+\.(?:de|at|ch|com|lu|li))$")
+_SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,40}|\s+[-–—]\s+\S+\.(?:de|at|ch|com|lu|li)"
+                          r"|\s+[-–—|]\s+(?:Politik|Wirtschaft|Sport|Kultur|Panorama|Wissen"
+                          r"|Digital|Inland|Ausland|Meinung|Gesellschaft|Lokales|Regional))$")
+# "Orden fürs Morden, Tageszeitung junge Welt, 26.04.2024": the site's name and a date after
+# the headline
+_DATED_SITE = re.compile(r",\s+[^,]{3,40},\s+\d{1,2}\.\d{1,2}\.\d{4}$")
 _TEASER_MAX = 600
 _CAPTION_MAX = 300
 _CAPTION_MIN_WORDS = 3
@@ -298,6 +303,7 @@ def _dump_title(first: str, texts: list[_Line], body_start: int) -> str | None:
     """A page's <title> often comes first, with the site's name ("X - Politik - WDR"); the
     headline itself is a line (or a kicker line and the next) that the first line contains
     whole. The one nearest the body's start wins."""
+    first = _DATED_SITE.sub("", first)
     found = [(abs(position - body_start), candidate)
              for position, candidate in _heading_candidates(texts)
              if position > 0 and len(candidate.split()) >= 3
