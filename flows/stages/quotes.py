@@ -347,9 +347,6 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     return len(words) > 1 or after == "-" or (bool(before) and is_capitalised(before[-1]))
 
 
-_SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
-
-
 def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
                          earlier: list[_Token] | None) -> list[_Token] | None:
     """"Er rief die Polizei und teilte mit, ...": the second verb shares the subject of the
@@ -357,6 +354,9 @@ def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
     if cue_at == 0 or tokens[cue_at - 1].lower not in ("und", "sowie", "aber"):
         return None
     return earlier or _subject(_sentence_subject(paragraph, tokens))
+
+
+_SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
 
 
 def _so_called(sentence: _Sentence, span: Span) -> bool:
@@ -862,9 +862,8 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     cue = f"{match['cue'].lower()} {match['source'].capitalize()}"
     start = sentence.span.start
     if match["prefix"]:
-        prefix = match["prefix"].removesuffix("-")
-        return _Attribution(cue, prefix, start + match.start("prefix"),
-                            resolve_speaker(prefix, state, state.offset + start))
+        prefix, at = match["prefix"].removesuffix("-"), start + match.start("prefix")
+        return _Attribution(cue, prefix, at, resolve_speaker(prefix, state, state.offset + at))
     tokens = sentence.tokens
     at = next(i for i, t in enumerate(tokens) if t.start >= start + match.start("noun"))
     after = _speaker_after(sentence.paragraph, tokens, at) \
