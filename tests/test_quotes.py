@@ -451,3 +451,13 @@ def test_partial_quotes_with_fronted_particles_appositions_and_chants(text, spea
 ])
 def test_the_subject_after_an_opening_phrase_speaks(text, speaker):
     assert extract_quotes(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # found in Wikinews: a source phrase in a subjunctive sentence was left without a speaker
+    ("Nach Angaben der Polizei habe der Mann das Haus gegen 15 Uhr verlassen.", "Polizei"),
+    ("Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.", "el-Baradei"),
+])
+def test_a_source_phrase_names_the_speaker_of_a_subjunctive_sentence(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)

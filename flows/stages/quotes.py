@@ -671,6 +671,11 @@ def _extends(group: list[_Token], token: _Token) -> bool:
     return not is_capitalised(group[-1].text) or group[-1].lower in ARTICLES  # "Der frühere"
 
 
+def _names(token: _Token) -> bool:
+    """A capitalised word or a name with a particle ("el-Baradei")."""
+    return is_capitalised(token.text) or bool(NAME_PARTICLES.match(token.text))
+
+
 def _joined(paragraph: str, left: _Token, right: _Token) -> bool:
     return paragraph[left.end:right.start] in (" ", "-")
 
@@ -689,7 +694,7 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
             return [token]
         if not _extends(group, token):
             break
-        if group and token.lower in ARTICLES and is_capitalised(group[-1].text) \
+        if group and token.lower in ARTICLES and _names(group[-1]) \
                 and not (is_role(group[-1].text) and token.lower in _GENITIVE_ARTICLES):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
@@ -815,6 +820,9 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
             text = sentence.paragraph[span.start:span.end]
             state.remember(attribution)
             return [_quote((span.start, text), "indirect", attribution, offset)]
+        sourced = _sourced(sentence, offset, state)  # "Nach Angaben der Polizei habe ..."
+        if sourced:
+            return sourced
         if sentence.reported() and not _has_cue(sentence.text) and not _anaphoric(sentence):
             # Konjunktiv I without a cue: reported speech; the speaker of the statement just
             # before, or unknown (never a guess from further back)
