@@ -23,7 +23,7 @@ DATE_COLUMNS = ("published_date", "published_earliest", "published_latest", "dat
 class ArticleSketch:
     article_id: str
     input_name: str  # 'file' or 'file#record'
-    body_hash: str
+    body_hash: bytes
     processed_at: datetime
     dates: tuple  # the article's DATE_COLUMNS as written
     clues: DateClues
@@ -49,7 +49,7 @@ def date_columns(published: PublicationDate) -> dict:
 
 
 def sketch_article(article: dict, events: Iterable[dict], clues: DateClues, input_name: str,
-                   body_hash: str) -> ArticleSketch:
+                   body_hash: bytes) -> ArticleSketch:
     return ArticleSketch(article["article_id"], input_name, body_hash, article["processed_at"],
                          tuple(article[c] for c in DATE_COLUMNS), for_corpus(clues),
                          tuple(s for row in events if (s := sketch_event(row))))
@@ -58,7 +58,7 @@ def sketch_article(article: dict, events: Iterable[dict], clues: DateClues, inpu
 def find_duplicates(sketches: Iterable[ArticleSketch]) -> dict[str, str]:
     """Articles with the same body are one: the one published first stays (a new copy never
     displaces it); among new ones, the first by input name. -> {copy: original}."""
-    first_by_body: dict[str, str] = {}
+    first_by_body: dict[bytes, str] = {}
     copies = {}
     for sketch in sorted(sketches, key=lambda s: (s.processed_at, s.input_name)):
         original = first_by_body.setdefault(sketch.body_hash, sketch.input_name)

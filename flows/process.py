@@ -41,8 +41,9 @@ class ProcessedArticle:
     clues: DateClues | None = None  # for the corpus step; rebuilt from the row when None
 
     @property
-    def body_hash(self) -> str:
-        return hashlib.sha256(self.article["body"].encode("utf-8")).hexdigest()
+    def body_hash(self) -> bytes:
+        """128 bits of the body's SHA-256: as bytes, half the size of hex in a sketch."""
+        return hashlib.sha256(self.article["body"].encode("utf-8")).digest()[:16]
 
     @property
     def input_name(self) -> str:
