@@ -31,7 +31,8 @@ _OTHER_DATE = re.compile(r"\b(?:[Bb]is|[Ss]eit|[Vv]erfügbar|[Gg]ültig|[Aa]blau
 _MONTH_LINE = re.compile(r"^[A-ZÄÖÜ][a-zä]+\.? (?:19|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?:…\"“”»«)]$")
 _TITLE_MAX = 220
-# "Headline | Site", "Headline - golem.de": a site name after the headline of a <title>
+# "Headline | Site", "Headline - golem.de", "Headline - Politik": a site or section after the
+# headline of a <title>
 _SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,40}|\s+[-–—]\s+\S+\.(?:de|at|ch|com|lu|li)"
                           r"|\s+[-–—|]\s+(?:Politik|Wirtschaft|Sport|Kultur|Panorama|Wissen"
                           r"|Digital|Inland|Ausland|Meinung|Gesellschaft|Lokales|Regional))$")
