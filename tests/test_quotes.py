@@ -168,7 +168,9 @@ def test_a_quoted_word_with_a_speaker_is_a_quote_but_names_stay_names():
     assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == [
         ("partial", "Alpha Konaré", "Militärputsch")]
     ship = "Die Marine schickte den Kreuzer „Moskwa“, sagte ein Sprecher am Montag."
-    assert extract_quotes(ship) == []
+    # the ship's name is no quote; the clause before the speech verb is reported speech
+    assert [(q.kind, q.speaker, q.text) for q in extract_quotes(ship)] == [
+        ("indirect", "Sprecher", "Die Marine schickte den Kreuzer „Moskwa“")]
 
 
 def test_plural_cues_and_group_speakers():
@@ -461,3 +463,14 @@ def test_the_subject_after_an_opening_phrase_speaks(text, speaker):
 def test_a_source_phrase_names_the_speaker_of_a_subjunctive_sentence(text, speaker):
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize("text, reported", [
+    # a speech verb that ends the sentence makes the clause before it speech, in any mood
+    ("Das Flugzeug ist abgestürzt, sagte Henderson.", "Das Flugzeug ist abgestürzt"),
+    ("Es sah so aus, als ob der Flügel beschädigt gewesen wäre, sagte Henderson weiter.",
+     "Es sah so aus, als ob der Flügel beschädigt gewesen wäre"),
+])
+def test_the_clause_before_a_closing_speech_verb_is_reported(text, reported):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", "Henderson", reported)

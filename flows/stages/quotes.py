@@ -813,13 +813,16 @@ def _name_words(words: list[str]) -> list[str]:
 def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     """Reported speech without quotation marks: in the subjunctive, or attributed by a
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
-    if sentence.reported(allow_k2=True) or "dass" in sentence.text.split():
-        clause = _clause_before_cue(sentence, state) or _clause_after_cue(sentence, state)
+    reported = sentence.reported(allow_k2=True) or "dass" in sentence.text.split()
+    if reported or sentence.may_cite:
+        clause = _clause_before_cue(sentence, state) or \
+            (_clause_after_cue(sentence, state) if reported else None)
         if clause:
             span, attribution = clause
             text = sentence.paragraph[span.start:span.end]
             state.remember(attribution)
             return [_quote((span.start, text), "indirect", attribution, offset)]
+    if reported:
         sourced = _sourced(sentence, offset, state)  # "Nach Angaben der Polizei habe ..."
         if sourced:
             return sourced
@@ -909,14 +912,19 @@ _PARTICLE_REACH = 40  # words after a separable verb in which its particle may s
 _LAST_COMMAS = 3  # "<clause>, sagte X" looks only at the last commas: linear in the sentence
 
 
+_CUE_TAIL = 6  # ", sagte Henderson weiter.": a cue that ends the sentence makes it speech
+
+
 def _clause_before_cue(sentence: _Sentence, state: _State
                        ) -> tuple[Span, _Attribution] | None:
-    """"Man habe vereinbart, ..., sagte Putin nach dem Treffen."."""
+    """"Man habe vereinbart, ..., sagte Putin nach dem Treffen.", "Das Flugzeug ist
+    abgestürzt, sagte Henderson."."""
     text = sentence.text
     last = deque(re.finditer(r",\s+(\w+)\s", text), maxlen=_LAST_COMMAS)
     for match in reversed(last):
+        tail = len(TOKEN.findall(text[match.start():]))
         if match.group(1).lower() in speech_lexicon().verbs and \
-                _is_reported(text[: match.start()]):
+                (_is_reported(text[: match.start()], allow_k2=True) or tail <= _CUE_TAIL):
             attribution = sentence.part(match.start(), len(text)).attribution(state)
             if attribution and attribution.mention:
                 start = sentence.span.start
