@@ -9,11 +9,11 @@ the staged tables and validates what it wrote. So memory stays flat however larg
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,7 +30,6 @@ from flows.tables import TABLES, table_spec, to_arrow
 from flows.validate import ValidationReport, read_files, table_dataset, validate_frames
 
 Result = ProcessedArticle | Rejection
-_LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +178,16 @@ def give_back_memory() -> None:
     """Return freed heap to the system (glibc keeps it otherwise: ~100 MB after a chunk,
     measured), so that a worker's size does not ratchet up with each chunk it finishes."""
     gc.collect()
-    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
-        _LIBC.malloc_trim(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim():
+    """glibc's malloc_trim from the running process (looked up once, when first needed);
+    None elsewhere."""
+    return getattr(ctypes.CDLL(None), "malloc_trim", None)
 
 
 def _drop_duplicates(rows: dict[str, list[dict]], duplicates: dict[str, str], run_id: str

@@ -839,7 +839,7 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
         state.remember(attribution)
         return [_quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
                        attribution, offset)]
-    return _sourced(sentence, offset, state)
+    return [] if reported else _sourced(sentence, offset, state)  # reported: tried above
 
 
 def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
