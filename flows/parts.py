@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import pickle
+import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -42,11 +44,32 @@ class InputEntry:
     rejected: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartSummary:
+    """What the run keeps of a part until it is published: its folder, and its sketches and
+    input entries pickled and compressed (~200 bytes per article instead of ~1.8 kB as
+    objects), unpacked only by the steps that read them."""
     folder: str
-    sketches: list[ArticleSketch] = field(default_factory=list)
-    inputs: list[InputEntry] = field(default_factory=list)
+    packed: bytes
+
+    @classmethod
+    def of(cls, folder: str, sketches: list[ArticleSketch], inputs: list[InputEntry]
+           ) -> PartSummary:
+        return cls(folder, zlib.compress(pickle.dumps((sketches, inputs)), 1))
+
+    def unpack(self) -> tuple[list[ArticleSketch], list[InputEntry]]:
+        return pickle.loads(zlib.decompress(self.packed))
+
+    @property
+    def sketches(self) -> list[ArticleSketch]:
+        return self.unpack()[0]
+
+    @property
+    def inputs(self) -> list[InputEntry]:
+        return self.unpack()[1]
+
+    def with_sketches(self, sketches: list[ArticleSketch]) -> PartSummary:
+        return PartSummary.of(self.folder, sketches, self.inputs)
 
 
 @dataclass
@@ -74,18 +97,18 @@ def write_part(folder: Path, results: list[Result], run_id: str) -> PartSummary:
 
 
 def _summary(folder: Path, results: list[Result]) -> PartSummary:
-    summary = PartSummary(str(folder))
+    sketches, inputs = [], []
     for result in results:
         if isinstance(result, ProcessedArticle):
             article = result.article
-            summary.sketches.append(result.sketch())
-            summary.inputs.append(InputEntry(article["source_file"], result.input_name,
-                                             article["source_sha256"], article["article_id"]))
+            sketches.append(result.sketch())
+            inputs.append(InputEntry(article["source_file"], result.input_name,
+                                     article["source_sha256"], article["article_id"]))
         else:
-            summary.inputs.append(InputEntry(
+            inputs.append(InputEntry(
                 result.source_file, input_name(result.source_file, result.source_record),
                 result.source_sha256, rejected=result.reason))
-    return summary
+    return PartSummary.of(str(folder), sketches, inputs)
 
 
 def _write_rows(folder: Path, rows: dict[str, list[dict]]) -> None:

@@ -92,7 +92,7 @@ def validate_folder(folder: Path) -> ValidationReport:
 
 
 def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
-    gx = _import_gx()
+    gx = import_gx()
     context = gx.get_context(mode="ephemeral")
     report = ValidationReport()
     for table, definition, frame in _definitions(gx, context, frames):
@@ -105,7 +105,7 @@ def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
 def build_data_docs(folder: Path, docs_dir: Path) -> str:
     """Validate the tables in `folder` and render Great Expectations Data Docs (HTML) into
     `docs_dir`; returns the URL of the index page."""
-    gx = _import_gx()
+    gx = import_gx()
     shutil.rmtree(docs_dir / "gx", ignore_errors=True)  # a fresh project each time
     context = gx.get_context(mode="file", project_root_dir=str(docs_dir))
     for table, definition, frame in _definitions(gx, context, read_tables(folder)):
@@ -116,7 +116,7 @@ def build_data_docs(folder: Path, docs_dir: Path) -> str:
     return context.get_docs_sites_urls()[0]["site_url"]
 
 
-def _import_gx():
+def import_gx():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx  # slow import (seconds): only when validating
 

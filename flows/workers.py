@@ -2,7 +2,8 @@
 
 The pool starts only when a step has more than one batch, so a run over a handful of files
 never pays for starting processes. Workers come from a fork server that has the pipeline
-imported: cheap to start, and safe next to Prefect's threads (nothing is forked from them).
+imported (flows/preload.py): cheap to start, sharing those pages, and safe next to Prefect's
+threads (nothing is forked from them).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class Workers:
         with self._starting:
             if self._pool is None:
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["flows.run"])
+                context.set_forkserver_preload(["flows.preload"])
                 self._pool = ProcessPoolExecutor(self.processes, mp_context=context,
                                                  initializer=exit_with, initargs=(os.getpid(),))
             return self._pool

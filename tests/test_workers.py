@@ -1,10 +1,11 @@
+import gc
 import os
 import signal
 import subprocess
 import sys
 import time
 
-from flows.workers import _alive
+from flows.workers import Workers, _alive
 
 KILLED_RUN = """
 import os, signal
@@ -38,3 +39,14 @@ def test_workers_use_an_allocator_that_gives_memory_back():
     shown = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                            text=True, check=True)
     assert shown.stdout.strip() == "system"
+
+
+def _imported_before_work() -> bool:
+    return "great_expectations" in sys.modules and gc.get_freeze_count() > 0
+
+
+def test_workers_share_the_imports_of_their_fork_server():
+    # Each worker imported its own Great Expectations (~150 MB) when it validated its first
+    # chunk; imported (and frozen) in the fork server, the pages are shared.
+    with Workers(2) as workers:
+        assert all(workers.map(_imported_before_work, [(), ()]))

@@ -153,11 +153,10 @@ def _sentences(body: str):
 
 def _mask_quotes(text: str, spans: list, shift: int) -> str:
     """Quoted words are not reported happenings: blank them out, keeping offsets."""
-    chars = list(text)
     for span in spans:
-        for i in range(span.start - shift, span.end - shift):
-            chars[i] = " "
-    return "".join(chars)
+        start, end = span.start - shift, span.end - shift
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _sentence_events(happening: Happening, reference: date | None, index: EntityIndex
@@ -200,8 +199,10 @@ def _first_trigger_per_type(masked: str) -> list[tuple[Trigger, re.Match[str]]]:
         return []
     found, seen_types = [], set()
     for trigger in triggers():  # file order: the first trigger of a type wins
+        if trigger.type in seen_types:
+            continue
         match = trigger.search(masked)
-        if match and trigger.type not in seen_types:
+        if match:
             seen_types.add(trigger.type)
             found.append((trigger, match))
     return found
