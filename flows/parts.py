@@ -50,12 +50,13 @@ class PartSummary:
     input entries pickled and compressed (~200 bytes per article instead of ~1.8 kB as
     objects), unpacked only by the steps that read them."""
     folder: str
+    articles: int
     packed: bytes
 
     @classmethod
     def of(cls, folder: str, sketches: list[ArticleSketch], inputs: list[InputEntry]
            ) -> PartSummary:
-        return cls(folder, zlib.compress(pickle.dumps((sketches, inputs)), 1))
+        return cls(folder, len(sketches), zlib.compress(pickle.dumps((sketches, inputs)), 1))
 
     def unpack(self) -> tuple[list[ArticleSketch], list[InputEntry]]:
         return pickle.loads(zlib.decompress(self.packed))

@@ -35,7 +35,6 @@ from flows.parts import (
     Result,
     carry_published,
     finish_chunk,
-    give_back_memory,
     redate_part,
     summarize_part,
     write_part,
@@ -53,14 +52,16 @@ from flows.publish import (
     write_empty_tables,
     write_manifest,
 )
+from flows.stages.dates import PublicationDate
 from flows.stages.intake import DEFAULT_MAX_BYTES, Document, discover, read_inputs
 from flows.tables import TABLES, table_spec
 from flows.validate import Failure, ValidationReport, table_dataset
-from flows.workers import Workers
+from flows.workers import Workers, in_own_process
 
 PARTS = ".parts"
 HASH_BATCHES = 10  # hashing is cheap: ten batches' worth of files per task
 CHUNK_PARTS = 4  # parts finished (and validated) together: ~2,000 articles per chunk
+APART_ARTICLES = 20_000  # from this corpus size on, the corpus step runs in its own process
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,6 @@ def finish_parts(summaries: list[PartSummary], staging: Path, config: RunConfig,
     """The corpus step on the summaries, then the parts finished chunk by chunk; publish
     only if every chunk (and the checks across chunks) passed validation."""
     decisions, summaries = _corpus_step(summaries, map_step)
-    give_back_memory()  # the sketches the corpus step unpacked: ~1.8 kB per article
     chunks = [summaries[i:i + CHUNK_PARTS] for i in range(0, len(summaries), CHUNK_PARTS)]
     results = list(map_step(finish_chunk, [
         (*_chunk_decisions(chunk, decisions), str(staging), f"chunk-{n:06d}", summary.run_id)
@@ -289,24 +289,47 @@ def _corpus_step(summaries: list[PartSummary], map_step: MapStep
                  ) -> tuple[Decisions, list[PartSummary]]:
     """Duplicates, new dates (their parts rewritten in workers), shared event keys.
 
-    Only this step holds every sketch unpacked, and lets go of them when it ends."""
-    by_part = [part.sketches for part in summaries]
-    sketches = [s for part_sketches in by_part for s in part_sketches]
-    duplicates = find_duplicates(sketches)
-    originals = [s for s in sketches if s.input_name not in duplicates]
-    redated = redate(originals)
-    calls = [(part.folder, changed) for part, part_sketches in zip(summaries, by_part, strict=True)
-             if (changed := {s.article_id: redated[s.article_id] for s in part_sketches
+    The two parts that need every sketch unpacked run, in a large corpus, in a process of
+    their own: the heap they fill (~1.8 kB per article) would otherwise stay with this one
+    while the chunks are finished (the freed sketches leave it fragmented)."""
+    apart = sum(part.articles for part in summaries) >= APART_ARTICLES
+    call = in_own_process if apart else _call
+    duplicates, redated = call(date_decisions, summaries)
+    calls = [(part.folder, changed) for part in summaries
+             if (changed := {s.article_id: redated[s.article_id] for s in part.sketches
                              if s.article_id in redated})]
     new_events: dict[str, tuple] = {}
     for events in map_step(redate_part, calls, "redating"):
         new_events.update(events)
     if new_events:
-        summaries = [part.with_sketches([_with_events(s, new_events) for s in part_sketches])
-                     if any(s.article_id in new_events for s in part_sketches) else part
-                     for part, part_sketches in zip(summaries, by_part, strict=True)]
-        originals = [_with_events(s, new_events) for s in originals]
-    return Decisions(duplicates, redated, key_events(originals)), summaries
+        summaries = [_with_new_events(part, new_events) for part in summaries]
+    return Decisions(duplicates, redated, call(shared_event_keys, summaries, duplicates)), \
+        summaries
+
+
+def _call(function: Callable, *args):
+    return function(*args)
+
+
+def date_decisions(summaries: list[PartSummary]
+                   ) -> tuple[dict[str, str], dict[str, PublicationDate]]:
+    """(copies -> originals, article_id -> new publication date) from all sketches."""
+    sketches = [s for part in summaries for s in part.sketches]
+    duplicates = find_duplicates(sketches)
+    return duplicates, redate([s for s in sketches if s.input_name not in duplicates])
+
+
+def shared_event_keys(summaries: list[PartSummary], duplicates: dict[str, str]
+                      ) -> dict[str, str]:
+    return key_events(s for part in summaries for s in part.sketches
+                      if s.input_name not in duplicates)
+
+
+def _with_new_events(part: PartSummary, new_events: dict[str, tuple]) -> PartSummary:
+    sketches = part.sketches
+    if not any(s.article_id in new_events for s in sketches):
+        return part
+    return part.with_sketches([_with_events(s, new_events) for s in sketches])
 
 
 def _with_events(sketch: ArticleSketch, new_events: dict[str, tuple]) -> ArticleSketch:

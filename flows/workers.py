@@ -52,10 +52,7 @@ class Workers:
     def _start(self) -> ProcessPoolExecutor:
         with self._starting:
             if self._pool is None:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["flows.preload"])
-                self._pool = ProcessPoolExecutor(self.processes, mp_context=context,
-                                                 initializer=exit_with, initargs=(os.getpid(),))
+                self._pool = _pool(self.processes)
             return self._pool
 
     def close(self) -> None:
@@ -68,6 +65,20 @@ class Workers:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def _pool(processes: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["flows.preload"])
+    return ProcessPoolExecutor(processes, mp_context=context, initializer=exit_with,
+                               initargs=(os.getpid(),))
+
+
+def in_own_process(function: Callable, *args):
+    """function(*args) in a short-lived process from the fork server: what it allocates goes
+    back to the system when it ends."""
+    with _pool(1) as pool:
+        return pool.submit(function, *args).result()
 
 
 def exit_with(pid: int) -> None:

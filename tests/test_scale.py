@@ -6,6 +6,7 @@ from datetime import date
 import duckdb
 from conftest import RAW_DIR, seed_path
 
+from flows import run
 from flows.process import LineCounter, Scan
 from flows.run import RunConfig, run_plain
 from flows.stages.events import EventSketch, cluster_event_keys, sketch_event
@@ -47,6 +48,17 @@ def test_batches_chunks_and_processes_change_nothing_in_the_tables(tmp_path):
     assert _tables(tmp_path / "one") == _tables(tmp_path / "many")
     rejects = _tables(tmp_path / "many")["rejects"]
     assert [(r["source_file"], r["reason"]) for r in rejects] == [("zz-copy.txt", "duplicate")]
+
+
+def test_the_corpus_step_in_a_process_of_its_own_decides_the_same(tmp_path, monkeypatch):
+    # a large corpus does its corpus step apart (its memory goes back when it ends)
+    raw = _raw(tmp_path)
+    run_plain(RunConfig(raw, tmp_path / "here", batch_size=2, processes=2))
+    monkeypatch.setattr(run, "APART_ARTICLES", 1)
+    apart = run_plain(RunConfig(raw, tmp_path / "apart", batch_size=2, processes=2))
+    assert apart.published
+    assert _tables(tmp_path / "here") == _tables(tmp_path / "apart")
+    assert any(row["date_status"] == "corrected" for row in _tables(tmp_path / "apart")["articles"])
 
 
 def test_every_quote_and_event_of_a_many_chunk_run_belongs_to_an_article(tmp_path):
