@@ -27,6 +27,7 @@ class Workers:
     def __init__(self, processes: int = 1) -> None:
         self.processes = max(1, processes)
         self._pool: ProcessPoolExecutor | None = None
+        self._step: Callable | None = None  # the step the pool's workers have run
         self._starting = threading.Lock()
 
     def map(self, step: Callable, calls: list[tuple]) -> Iterator:
@@ -47,12 +48,19 @@ class Workers:
         return self.processes > 1 and len(calls) > 1
 
     def submit(self, step: Callable, *args) -> Future:
-        return self._start().submit(step, *args)
+        return self._start(step).submit(step, *args)
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self, step: Callable) -> ProcessPoolExecutor:
+        """The pool for `step`. Each step gets fresh workers (forked in milliseconds): what
+        one step leaves in a worker's heap (processing's caches, fragments) would otherwise
+        stay there through the next (the chunks finished after 100k articles)."""
         with self._starting:
+            if self._pool is not None and step is not self._step:
+                self._pool.shutdown()  # the steps run one after another: nothing is pending
+                self._pool = None
             if self._pool is None:
                 self._pool = _pool(self.processes)
+            self._step = step
             return self._pool
 
     def close(self) -> None:
