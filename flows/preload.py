@@ -28,9 +28,11 @@ Bürgermeisterin Anna Beispiel. Laut Polizei blieb es ruhig.
 _M_ARENA_MAX = -8  # glibc's mallopt parameter
 
 
-def limit_malloc_arenas(arenas: int = 2) -> None:
-    """Fewer malloc arenas for Arrow's threads: a worker then keeps ~40 MB less after each
-    chunk it finishes (measured), at no cost in speed. A no-op where malloc is not glibc's."""
+def limit_malloc_arenas(arenas: int = 1) -> None:
+    """One malloc arena for all threads (Arrow's too): a worker finishing chunk after chunk
+    then stays at one size instead of growing by ~45 MB over its first ten (measured on one
+    chunk of 2,000 articles finished ten times; ~0.1 s slower per chunk). A no-op where malloc
+    is not glibc's."""
     mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
     if mallopt is not None:
         mallopt(_M_ARENA_MAX, arenas)
