@@ -44,22 +44,26 @@ class InputEntry:
     rejected: str | None = None
 
 
+SUMMARY_FILE = "summary.pickle.zlib"
+
+
 @dataclass(frozen=True)
 class PartSummary:
-    """What the run keeps of a part until it is published: its folder, and its sketches and
-    input entries pickled and compressed (~200 bytes per article instead of ~1.8 kB as
-    objects), unpacked only by the steps that read them."""
+    """What the run keeps of a part until it is published: its folder and article count.
+    The part's sketches and input entries are written next to its rows (pickled, compressed)
+    and read by the steps that need them, so the run's memory does not grow with them."""
     folder: str
     articles: int
-    packed: bytes
 
     @classmethod
     def of(cls, folder: str, sketches: list[ArticleSketch], inputs: list[InputEntry]
            ) -> PartSummary:
-        return cls(folder, len(sketches), zlib.compress(pickle.dumps((sketches, inputs)), 1))
+        packed = zlib.compress(pickle.dumps((sketches, inputs)), 1)
+        (Path(folder) / SUMMARY_FILE).write_bytes(packed)
+        return cls(folder, len(sketches))
 
     def unpack(self) -> tuple[list[ArticleSketch], list[InputEntry]]:
-        return pickle.loads(zlib.decompress(self.packed))
+        return pickle.loads(zlib.decompress((Path(self.folder) / SUMMARY_FILE).read_bytes()))
 
     @property
     def sketches(self) -> list[ArticleSketch]:

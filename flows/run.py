@@ -275,9 +275,9 @@ def finish_parts(summaries: list[PartSummary], staging: Path, config: RunConfig,
     report = _merged_report(results, summaries, decisions)
     summary.rejects_by_reason = dict(sum((r.rejects_by_reason for r in results), Counter()))
     summary.validation = report.summary()
-    shutil.rmtree(staging / PARTS, ignore_errors=True)
     version = f"{started:%Y%m%dT%H%M%S%fZ}-{summary.run_id[:8]}"
     write_manifest(staging, _manifest(summary, summaries, decisions, started, version, hashes))
+    shutil.rmtree(staging / PARTS, ignore_errors=True)  # the summaries were read till here
     if report.success:
         publish(config.output_dir, staging, version)
         summary.published, summary.version = True, version
