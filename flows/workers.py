@@ -53,7 +53,7 @@ class Workers:
     def _start(self, step: Callable) -> ProcessPoolExecutor:
         """The pool for `step`. Each step gets fresh workers (forked in milliseconds): what
         one step leaves in a worker's heap (processing's caches, fragments) would otherwise
-        stay there through the next (the chunks finished after 100k articles)."""
+        stay there through the next one, when the workers finish chunks."""
         with self._starting:
             if self._pool is not None and step is not self._step:
                 self._pool.shutdown()  # the steps run one after another: nothing is pending

@@ -57,8 +57,8 @@ def _worker_pid() -> int:
 
 
 def test_each_step_starts_on_fresh_workers():
-    # What a step leaves in a worker's heap must not stay through the next step (at 100k
-    # articles the workers that had processed batches finished chunks ~60 MB larger each).
+    # What a step leaves in a worker's heap must not stay through the next step (the workers
+    # that had processed batches were larger while they finished chunks).
     with Workers(2) as workers:
         processing = set(workers.map(os.getpid, [()] * 4))
         same_step = set(workers.map(os.getpid, [()] * 4))
