@@ -118,12 +118,12 @@ def _summary(folder: Path, results: list[Result]) -> PartSummary:
 
 def _write_rows(folder: Path, rows: dict[str, list[dict]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    for name in TABLES:
-        pq.write_table(to_arrow(name, rows[name]), folder / f"{name}.parquet")
+    for name, table_rows in rows.items():
+        pq.write_table(to_arrow(name, table_rows), folder / f"{name}.parquet")
 
 
-def read_part(folder: Path) -> dict[str, list[dict]]:
-    return {name: pq.read_table(folder / f"{name}.parquet").to_pylist() for name in TABLES}
+def read_part(folder: Path, tables: tuple[str, ...] = TABLES) -> dict[str, list[dict]]:
+    return {name: pq.read_table(folder / f"{name}.parquet").to_pylist() for name in tables}
 
 
 def results_of(rows: dict[str, list[dict]]) -> list[Result]:
@@ -152,9 +152,9 @@ def summarize_part(folder: str) -> PartSummary:
 
 def redate_part(folder: str, changed: dict[str, PublicationDate]
                 ) -> dict[str, tuple[EventSketch, ...]]:
-    """Give articles of a part their new dates and re-read their events (rewrites the part);
-    -> the new event sketches of those articles."""
-    rows = read_part(Path(folder))
+    """Give articles of a part their new dates and re-read their events (rewrites those two
+    tables of the part); -> the new event sketches of those articles."""
+    rows = read_part(Path(folder), ("articles", "events"))  # quotes and rejects stay as they are
     events = _by_article(rows["events"])
     sketches = {}
     for article in rows["articles"]:
