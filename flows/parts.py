@@ -44,9 +44,6 @@ class InputEntry:
     rejected: str | None = None
 
 
-SUMMARY_FILE = "summary.pickle.zlib"
-
-
 @dataclass(frozen=True)
 class PartSummary:
     """What the run keeps of a part until it is published: its folder and article count.
@@ -58,23 +55,28 @@ class PartSummary:
     @classmethod
     def of(cls, folder: str, sketches: list[ArticleSketch], inputs: list[InputEntry]
            ) -> PartSummary:
-        packed = zlib.compress(pickle.dumps((sketches, inputs)), 1)
-        (Path(folder) / SUMMARY_FILE).write_bytes(packed)
-        return cls(folder, len(sketches))
-
-    def unpack(self) -> tuple[list[ArticleSketch], list[InputEntry]]:
-        return pickle.loads(zlib.decompress((Path(self.folder) / SUMMARY_FILE).read_bytes()))
+        _dump(Path(folder) / "inputs.pickle.zlib", inputs)
+        return cls(folder, len(sketches)).with_sketches(sketches)
 
     @property
     def sketches(self) -> list[ArticleSketch]:
-        return self.unpack()[0]
+        return _load(Path(self.folder) / "sketches.pickle.zlib")
 
     @property
     def inputs(self) -> list[InputEntry]:
-        return self.unpack()[1]
+        return _load(Path(self.folder) / "inputs.pickle.zlib")
 
     def with_sketches(self, sketches: list[ArticleSketch]) -> PartSummary:
-        return PartSummary.of(self.folder, sketches, self.inputs)
+        _dump(Path(self.folder) / "sketches.pickle.zlib", sketches)
+        return self
+
+
+def _dump(path: Path, value: list) -> None:
+    path.write_bytes(zlib.compress(pickle.dumps(value), 1))
+
+
+def _load(path: Path) -> list:
+    return pickle.loads(zlib.decompress(path.read_bytes()))
 
 
 @dataclass

@@ -272,12 +272,14 @@ def finish_parts(summaries: list[PartSummary], staging: Path, config: RunConfig,
         for n, chunk in enumerate(chunks)], "writing"))
     summary.counts = {name: sum(r.counts[name] for r in results) for name in TABLES}
     write_empty_tables(staging, [name for name, count in summary.counts.items() if not count])
-    report = _merged_report(results, summaries, decisions)
+    articles, rejects = _articles_and_rejects(summaries, decisions)
+    report = _merged_report(results, articles, rejects)
     summary.rejects_by_reason = dict(sum((r.rejects_by_reason for r in results), Counter()))
     summary.validation = report.summary()
     version = f"{started:%Y%m%dT%H%M%S%fZ}-{summary.run_id[:8]}"
-    write_manifest(staging, _manifest(summary, summaries, decisions, started, version, hashes))
-    shutil.rmtree(staging / PARTS, ignore_errors=True)  # the summaries were read till here
+    write_manifest(staging, _manifest(summary, articles, rejects, decisions, started, version,
+                                      hashes))
+    shutil.rmtree(staging / PARTS, ignore_errors=True)  # parts and summaries: all read
     if report.success:
         publish(config.output_dir, staging, version)
         summary.published, summary.version = True, version
@@ -289,8 +291,8 @@ def _corpus_step(summaries: list[PartSummary], map_step: MapStep
                  ) -> tuple[Decisions, list[PartSummary]]:
     """Duplicates, new dates (their parts rewritten in workers), shared event keys.
 
-    The two parts that need every sketch unpacked run, in a large corpus, in a process of
-    their own: the heap they fill (~1.8 kB per article) would otherwise stay with this one
+    The two computations that need every sketch at once run, in a large corpus, in a process
+    of their own: the heap they fill (~1.8 kB per article) would otherwise stay with this one
     while the chunks are finished (the freed sketches leave it fragmented)."""
     apart = sum(part.articles for part in summaries) >= APART_ARTICLES
     call = in_own_process if apart else _call
@@ -339,16 +341,15 @@ def _with_events(sketch: ArticleSketch, new_events: dict[str, tuple]) -> Article
 
 def _chunk_decisions(chunk: list[PartSummary], decisions: Decisions) -> tuple:
     """(part folders, duplicates, event keys) of one chunk: only what concerns its parts."""
-    unpacked = [part.unpack() for part in chunk]
-    names = {entry.input_name for _, inputs in unpacked for entry in inputs}
-    events = {e.event_id for sketches, _ in unpacked for s in sketches for e in s.events}
+    names = {entry.input_name for part in chunk for entry in part.inputs}
+    events = {e.event_id for part in chunk for s in part.sketches for e in s.events}
     return ([part.folder for part in chunk],
             {n: o for n, o in decisions.duplicates.items() if n in names},
             {e: k for e, k in decisions.event_keys.items() if e in events})
 
 
-def _merged_report(results: list[ChunkResult], summaries: list[PartSummary],
-                   decisions: Decisions) -> ValidationReport:
+def _merged_report(results: list[ChunkResult], articles: list[InputEntry],
+                   rejects: list[InputEntry]) -> ValidationReport:
     """The chunks' reports as one, plus the uniqueness checks that span chunks."""
     report = ValidationReport()
     seen = set()
@@ -359,7 +360,6 @@ def _merged_report(results: list[ChunkResult], summaries: list[PartSummary],
             if (failure.table, failure.expectation, failure.column) not in seen:
                 seen.add((failure.table, failure.expectation, failure.column))
                 report.failures.append(failure)
-    articles, rejects = _articles_and_rejects(summaries, decisions)
     for table, values, column in (("articles", [e.article_id for e in articles], "article_id"),
                                   ("articles", [e.input_name for e in articles], "check_input"),
                                   ("rejects", [e.input_name for e in rejects], "check_input")):
@@ -379,9 +379,9 @@ def _articles_and_rejects(summaries: list[PartSummary], decisions: Decisions
             [e for e in entries if not e.article_id or e.input_name in copies])
 
 
-def _manifest(summary: RunSummary, summaries: list[PartSummary], decisions: Decisions,
-              started: datetime, version: str, hashes: dict[str, str | None]) -> dict:
-    articles, rejects = _articles_and_rejects(summaries, decisions)
+def _manifest(summary: RunSummary, articles: list[InputEntry], rejects: list[InputEntry],
+              decisions: Decisions, started: datetime, version: str,
+              hashes: dict[str, str | None]) -> dict:
     inputs = {e.source_file: {"sha256": e.sha256, "article_id": e.article_id} for e in articles}
     for entry in rejects:
         rejected = "duplicate" if entry.input_name in decisions.duplicates else entry.rejected
