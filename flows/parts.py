@@ -1,9 +1,9 @@
 """A run's intermediate results: one folder of Parquet files per batch of inputs (a "part").
 
-Workers write the rows of their batch to a part and send back only a `PartSummary`: what the
-corpus step needs of each article (a sketch) and what the manifest needs of each input. After
-the corpus step, `finish_chunk` applies its decisions to a few parts at a time, appends them to
-the staged tables and validates what it wrote. So memory stays flat however large the corpus.
+Workers write the rows of their batch to a part, next to them what the corpus step needs of
+each article (a sketch) and what the manifest needs of each input, and send back only a
+`PartSummary` (the folder). After the corpus step, `finish_chunk` applies its decisions to a
+few parts at a time, appends them to the staged tables and validates what it wrote.
 """
 
 from __future__ import annotations
