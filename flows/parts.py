@@ -55,28 +55,31 @@ class PartSummary:
     @classmethod
     def of(cls, folder: str, sketches: list[ArticleSketch], inputs: list[InputEntry]
            ) -> PartSummary:
-        _dump(Path(folder) / "inputs.pickle.zlib", inputs)
-        return cls(folder, len(sketches)).with_sketches(sketches)
+        summary = cls(folder, len(sketches))
+        summary._dump("inputs", inputs)
+        summary._dump("sketches", sketches)
+        return summary
 
     @property
     def sketches(self) -> list[ArticleSketch]:
-        return _load(Path(self.folder) / "sketches.pickle.zlib")
+        return self._load("sketches")
 
     @property
     def inputs(self) -> list[InputEntry]:
-        return _load(Path(self.folder) / "inputs.pickle.zlib")
+        return self._load("inputs")
 
     def with_sketches(self, sketches: list[ArticleSketch]) -> PartSummary:
-        _dump(Path(self.folder) / "sketches.pickle.zlib", sketches)
+        """The same part with its sketches replaced (rewritten on disk)."""
+        self._dump("sketches", sketches)
         return self
 
+    def _dump(self, name: str, value: list) -> None:
+        (Path(self.folder) / f"{name}.pickle.zlib").write_bytes(
+            zlib.compress(pickle.dumps(value), 1))
 
-def _dump(path: Path, value: list) -> None:
-    path.write_bytes(zlib.compress(pickle.dumps(value), 1))
-
-
-def _load(path: Path) -> list:
-    return pickle.loads(zlib.decompress(path.read_bytes()))
+    def _load(self, name: str) -> list:
+        return pickle.loads(zlib.decompress((Path(self.folder) / f"{name}.pickle.zlib")
+                                            .read_bytes()))
 
 
 @dataclass
@@ -208,16 +211,16 @@ def give_back_memory() -> None:
     """Return freed heap to the system (glibc keeps it otherwise: ~100 MB after a chunk,
     measured), so that a worker's size does not ratchet up with each chunk it finishes."""
     gc.collect()
-    trim = _malloc_trim()
+    trim = glibc("malloc_trim")
     if trim is not None:
         trim(0)
 
 
 @cache
-def _malloc_trim():
-    """glibc's malloc_trim from the running process (looked up once, when first needed);
-    None elsewhere."""
-    return getattr(ctypes.CDLL(None), "malloc_trim", None)
+def glibc(name: str):
+    """A function of glibc's malloc from the running process (looked up once, when first
+    needed); None where malloc is not glibc's."""
+    return getattr(ctypes.CDLL(None), name, None)
 
 
 def _drop_duplicates(rows: dict[str, list[dict]], duplicates: dict[str, str], run_id: str

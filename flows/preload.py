@@ -7,11 +7,11 @@ then share these pages with the fork server instead of each loading its own copy
 objects.
 """
 
-import ctypes
 import gc
 from datetime import UTC, datetime
 
 import flows.run  # noqa: F401  (the pipeline's steps)
+from flows.parts import glibc
 from flows.process import process_document
 from flows.stages.intake import document_from_bytes
 from flows.validate import import_gx
@@ -34,7 +34,7 @@ def limit_malloc_arenas(arenas: int = 1) -> None:
     then stays at one size instead of growing by ~50 MB over its first ten (measured on one
     chunk of 2,000 articles finished ten times; ~0.15 s slower per chunk). A no-op where
     malloc is not glibc's."""
-    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+    mallopt = glibc("mallopt")
     if mallopt is not None:
         mallopt(_M_ARENA_MAX, arenas)
 

@@ -299,12 +299,13 @@ def _corpus_step(summaries: list[PartSummary], map_step: MapStep
     duplicates, redated = call(date_decisions, summaries)
     calls = [(part.folder, changed) for part in summaries
              if (changed := {s.article_id: redated[s.article_id] for s in part.sketches
-                             if s.article_id in redated})]
+                             if s.article_id in redated})] if redated else []
     new_events: dict[str, tuple] = {}
     for events in map_step(redate_part, calls, "redating"):
         new_events.update(events)
-    if new_events:
-        summaries = [_with_new_events(part, new_events) for part in summaries]
+    redated_parts = {folder for folder, _ in calls}
+    summaries = [_with_new_events(part, new_events) if part.folder in redated_parts else part
+                 for part in summaries]
     return Decisions(duplicates, redated, call(shared_event_keys, summaries, duplicates)), \
         summaries
 
@@ -328,10 +329,7 @@ def shared_event_keys(summaries: list[PartSummary], duplicates: dict[str, str]
 
 
 def _with_new_events(part: PartSummary, new_events: dict[str, tuple]) -> PartSummary:
-    sketches = part.sketches
-    if not any(s.article_id in new_events for s in sketches):
-        return part
-    return part.with_sketches([_with_events(s, new_events) for s in sketches])
+    return part.with_sketches([_with_events(s, new_events) for s in part.sketches])
 
 
 def _with_events(sketch: ArticleSketch, new_events: dict[str, tuple]) -> ArticleSketch:
@@ -344,8 +342,8 @@ def _chunk_decisions(chunk: list[PartSummary], decisions: Decisions) -> tuple:
     names = {entry.input_name for part in chunk for entry in part.inputs}
     events = {e.event_id for part in chunk for s in part.sketches for e in s.events}
     return ([part.folder for part in chunk],
-            {n: o for n, o in decisions.duplicates.items() if n in names},
-            {e: k for e, k in decisions.event_keys.items() if e in events})
+            {n: decisions.duplicates[n] for n in names if n in decisions.duplicates},
+            {e: decisions.event_keys[e] for e in events if e in decisions.event_keys})
 
 
 def _merged_report(results: list[ChunkResult], articles: list[InputEntry],

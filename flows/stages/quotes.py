@@ -922,9 +922,9 @@ def _clause_before_cue(sentence: _Sentence, state: _State
     text = sentence.text
     last = deque(re.finditer(r",\s+(\w+)\s", text), maxlen=_LAST_COMMAS)
     for match in reversed(last):
-        tail = len(TOKEN.findall(text[match.start():]))
         if match.group(1).lower() in speech_lexicon().verbs and \
-                (_is_reported(text[: match.start()], allow_k2=True) or tail <= _CUE_TAIL):
+                (_is_reported(text[: match.start()], allow_k2=True)
+                 or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL):
             attribution = sentence.part(match.start(), len(text)).attribution(state)
             if attribution and attribution.mention:
                 start = sentence.span.start
