@@ -319,3 +319,30 @@ def test_a_page_title_that_asks_a_question_first_is_a_title():
 def test_a_page_title_loses_the_site_and_date_or_section_after_it(first_line):
     page = first_line + "\n\n" + ARTICLE_ON_A_PAGE.split("\n\n", 2)[2]
     assert clean(page, generic_profile()).title == "Kenia: Nairobi von unten"
+
+
+def _page_with_header(*header_lines: str) -> str:
+    body = ARTICLE_ON_A_PAGE.split("\n\n", 3)[3]
+    return "\n\n".join(["Radwege: Stadt plant vierzig Kilometer bis 2030 - Heimatblatt",
+                        "Menü", "Startseite", "Lokales", *header_lines, body])
+
+
+def test_the_article_headline_below_the_shown_page_title_wins():
+    # The page prints its <title> headline (breadcrumb, teaser) and, under a kicker, the
+    # article's own headline: that one is the title.
+    page = _page_with_header("Radwege: Stadt plant vierzig Kilometer bis 2030", "Verkehrswende",
+                             "Stadtrat beschließt vierzig Kilometer neue Radwege")
+    assert clean(page, generic_profile()).title == \
+        "Stadtrat beschließt vierzig Kilometer neue Radwege"
+
+
+@pytest.mark.parametrize("below", [
+    "Stadt plant vierzig Kilometer bis 2030",           # only the <title>'s tail
+    "Verkehrswende:Stadt plant vierzig Kilometer",      # a kicker glued to a headline
+    "Von Anna Muster und Ben Beispiel",                 # a byline
+    "Heute im Programm: Wetter und Sport am Abend",     # nothing in common with the title
+])
+def test_a_line_below_the_shown_page_title_that_is_no_own_headline_keeps_it(below):
+    page = _page_with_header("Radwege: Stadt plant vierzig Kilometer bis 2030", "Verkehrswende",
+                             below)
+    assert clean(page, generic_profile()).title == "Radwege: Stadt plant vierzig Kilometer bis 2030"

@@ -220,7 +220,8 @@ def _take_title_and_body(lines: list[_Line], profile: Profile, result: Cleaned
     texts = [line for block in blocks for line in block]
     if result.title is None and texts:
         body_start = sum(len(block) for block in blocks[:start])
-        result.title = _dump_title(texts[0].text, texts, body_start)
+        title = _dump_title(texts[0].text, texts, body_start)
+        result.title = _shown_headline(title, texts, body_start) if title else None
     for position, block in enumerate(blocks):
         for line in block:
             if line.text == result.title:
@@ -313,6 +314,43 @@ def _dump_title(first: str, texts: list[_Line], body_start: int) -> str | None:
         return min(found)[1]
     first = _SITE_SUFFIX.sub("", first)
     return first if _looks_like_title(first) else None
+
+
+def _shown_headline(title: str, texts: list[_Line], body_start: int) -> str:
+    """Pages that print their <title> headline as a line above the article (breadcrumb or
+    teaser) may give the article its own headline just below it, after a kicker and before
+    the first sentence: "<title> / Parlamentsstreit / Grünen-Spitze gegen Klöckner: ...".
+    That one is the article's; a headline that is only the <title>'s tail stays part of the
+    <title>."""
+    shown = [position for position, line in enumerate(texts[:body_start + 1])
+             if position > 0 and line.text == title]
+    if not shown:
+        return title
+    below = [line.text for line in texts[shown[-1] + 1:shown[-1] + 4]]
+    for kicker, headline in pairwise(below):
+        if not _looks_like_title(kicker) and prose_score(kicker) > 0:
+            break  # the article has begun
+        if _is_kicker(kicker) and _is_own_headline(headline, title):
+            return headline
+    return title
+
+
+def _is_kicker(text: str) -> bool:
+    return len(text) <= 60 and 1 <= len(text.split()) <= 6 and not re.search(r"[.!?,;]$", text)
+
+
+def _is_own_headline(text: str, title: str) -> bool:
+    """A headline of four words or more on the <title>'s subject, not only its tail; not a
+    byline, not a "Site | Section" line, not a kicker glued to its headline ("Deutscher
+    Handel mit Teheran:Druck ...")."""
+    return len(text.split()) >= 4 and _looks_like_title(text) and "|" not in text \
+        and not re.match(r"[Vv]on\b", text) and not re.search(r"[^\s\d]:[^\s\d]", text) \
+        and not f"{title.lower()} ".endswith(f" {text.lower()} ") \
+        and bool(_content_words(text) & _content_words(title))
+
+
+def _content_words(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"\w{4,}", text)}
 
 
 def _heading_candidates(texts: list[_Line]) -> list[tuple[int, str]]:
