@@ -121,7 +121,8 @@ def test_a_run_that_fails_validation_publishes_nothing(tmp_path):
     summary = finish([broken], RunConfig(RAW_DIR, output), RunSummary("f" * 32, False, None, 1),
                      datetime.now(UTC), {})
     assert not summary.published
-    assert "quotes.check_offsets_match_body" in summary.validation
+    assert "quotes.check_offsets_match_body: expect_column_values_to_be_in_set e.g. [False]" \
+        in summary.validation
     assert published_folder(output).name == good.version
     assert json.loads((output / "manifest.json").read_text())["run_id"] == good.run_id
 

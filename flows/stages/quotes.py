@@ -9,6 +9,7 @@ import bisect
 import re
 import tomllib
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -60,6 +61,16 @@ class SpeechLexicon:
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
     source_noun: re.Pattern[str]  # "Nach (ersten) Polizeiangaben" opening a sentence
+
+    @cached_property
+    def any_impersonal(self) -> re.Pattern[str]:
+        """Matches where one of the impersonal phrases does (a quick test before each)."""
+        return re.compile(r"\b(?:" + "|".join(self.impersonal) + r")\b")
+
+    @cached_property
+    def verb_words(self) -> frozenset[str]:
+        """Speech verbs and participles: a sentence without one has no verb cue."""
+        return self.verbs | self.participles
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -201,19 +212,26 @@ class _Sentence:
 
     @cached_property
     def tokens(self) -> list[_Token]:
-        tokens, guards = [], iter(self.quotes)
+        matches = TOKEN.finditer(self.paragraph, self.span.start, self.span.end)
+        if self.quotes:
+            matches = self._outside_quotes(matches)
+        return [_Token(match[0], match.start(), match.end(), match[0].lower())
+                for match in matches]
+
+    def _outside_quotes(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+        guards = iter(self.quotes)
         guard = next(guards, None)
-        for match in TOKEN.finditer(self.paragraph, self.span.start, self.span.end):
+        for match in matches:
             while guard is not None and guard.end <= match.start():
                 guard = next(guards, None)
             if guard is None or match.start() < guard.start:
-                word = match.group(0)
-                tokens.append(_Token(word, match.start(), match.end(), word.lower()))
-        return tokens
+                yield match
 
     @cached_property
     def words(self) -> set[str]:
-        return {w.lower() for w in TOKEN.findall(self.text)}
+        """Every word of the sentence, quotations included, in lower case: a superset of the
+        tokens' words, so a word missing here rules out a cue without tokenising."""
+        return set(map(str.lower, TOKEN.findall(self.text)))
 
     @cached_property
     def may_cite(self) -> bool:
@@ -426,11 +444,12 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     phrase cue ("laut X") only when the sentence has no speech verb with a speaker."""
     if not sentence.may_cite and not sentence.quotes:  # quotes: "Name: „…“" needs no cue
         return []
-    tokens = sentence.tokens
-    impersonal = _impersonal(sentence, tokens, state)
+    impersonal = _impersonal(sentence, state)
     if impersonal:
         return [(sentence.span.start, impersonal)]
     found, speaker = [], None
+    has_verb = not sentence.words.isdisjoint(speech_lexicon().verb_words)
+    tokens = sentence.tokens if has_verb or sentence.quotes else []
     for i, token in enumerate(tokens):
         word = token.lower
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
@@ -451,10 +470,11 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         if speaker:
             found.append((token.start, _attributed(sentence.paragraph, speaker, token.text,
                                                    state)))
-    found += _quoted_sources(sentence, tokens, state)
+    if has_verb and sentence.quotes:
+        found += _quoted_sources(sentence, tokens, state)
     if found:
         return sorted(found, key=lambda c: c[0])
-    phrase = _phrase_attribution(sentence.paragraph, tokens, state) or \
+    phrase = _sentence_phrase(sentence, state) or \
         _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
 
@@ -557,12 +577,14 @@ def _strength(group: list[_Token], state: _State) -> int:
     return 1
 
 
-def _impersonal(sentence: _Sentence, tokens: list[_Token], state: _State
-                ) -> _Attribution | None:
+def _impersonal(sentence: _Sentence, state: _State) -> _Attribution | None:
     """"hieß es (aus dem Auswärtigen Amt / in dem Schreiben)": the source, if named, else the
     last organisation."""
+    if not speech_lexicon().any_impersonal.search(sentence.text):
+        return None
     for phrase in speech_lexicon().impersonal:
         if re.search(rf"\b{phrase}\b", sentence.text):
+            tokens = sentence.tokens
             source = next((i for i, t in enumerate(tokens)
                            if t.text in ("aus", "Aus", "in", "In", "auf", "Auf")), None)
             found = _speaker_after(sentence.paragraph, tokens, source) \
@@ -625,6 +647,17 @@ def _is_cue_verb(token: _Token, tokens: list[_Token], i: int) -> bool:
     if i and (particle.fullmatch(tokens[i - 1].text) or particle.fullmatch(tokens[0].lower)):
         return True  # verb last ("wie die Polizei bekannt gab"), or "Von X sprach Y"
     return bool(particle.search(" ".join(t.text for t in tokens[i + 1:i + _PARTICLE_REACH])))
+
+
+def _sentence_phrase(sentence: _Sentence, state: _State) -> _Attribution | None:
+    """_phrase_attribution of a sentence, tokenised only if all words of a phrase are in it."""
+    lex = speech_lexicon()
+    words = sentence.words
+    if not words.isdisjoint(lex.speaker_before) or any(
+            words.issuperset(parts) for word in words.intersection(lex.speaker_after)
+            for parts, _ in lex.speaker_after[word]):
+        return _phrase_attribution(sentence.paragraph, sentence.tokens, state)
+    return None
 
 
 def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
@@ -860,6 +893,8 @@ def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution
 
 
 def _anaphoric(sentence: _Sentence) -> str | None:
+    if sentence.words.isdisjoint(speech_lexicon().anaphoric):
+        return None
     words = {t.lower for t in sentence.tokens}
     return next((w for w in speech_lexicon().anaphoric if w in words), None)
 
@@ -896,7 +931,7 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
         return []
     attribution = _source_noun(sentence, state)  # before "laut X": "Laut Polizeiangaben"
     if attribution is None:
-        attribution = _phrase_attribution(sentence.paragraph, sentence.tokens, state)
+        attribution = _sentence_phrase(sentence, state)
         back = _anaphoric(sentence)
         if attribution is None and back and state.last:  # "Demnach ...": the last source's
             attribution = _Attribution(back, state.last.mention, state.last.mention_start,
