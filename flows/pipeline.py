@@ -24,8 +24,8 @@ from flows.stages.intake import DEFAULT_MAX_BYTES  # noqa: E402
 from flows.workers import Workers, default_processes  # noqa: E402
 
 FLOW_NAME = "news-etl"
-_STEPS = (run.hash_batch, run.scan_batch, run.process_batch, summarize_part, redate_part,
-          finish_chunk)
+_STEPS = (run.hash_batch, run.scan_batch, run.hash_and_scan_batch, run.process_batch,
+          summarize_part, redate_part, finish_chunk)
 
 
 def _task_name(step) -> str:

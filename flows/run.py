@@ -155,6 +155,11 @@ def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list:
     return [scan(d) for d in loaded if isinstance(d, Document)]
 
 
+def hash_and_scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> tuple[list, list]:
+    """Both at once, when every input is processed anyway (a first or a forced run)."""
+    return hash_batch(paths, raw_dir), scan_batch(paths, raw_dir, max_bytes)
+
+
 def process_batch(paths: list[str], raw_dir: str, max_bytes: int,
                   recurring: dict[str, set[str]], processed_at: datetime, part: str,
                   run_id: str) -> PartSummary:
@@ -204,11 +209,12 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         clean_leftovers(config.output_dir)
         raw = str(config.raw_dir.resolve())
         paths = find_inputs(config.raw_dir)
-        hashes: dict[str, str | None] = {}
-        for hashed in map_step(hash_batch, [(b, raw) for b in batches(
-                paths, config.batch_size * HASH_BATCHES)], "hashing"):
-            hashes.update(hashed)
         manifest = published_manifest(config.output_dir)
+        read_all = manifest is None or config.force  # everything is processed: one pass
+        if read_all:
+            hashes, recurring = _hash_and_scan(paths, raw, config, map_step)
+        else:
+            hashes = _hash(paths, raw, config, map_step)
         # Published rows are read only when needed: an unchanged corpus costs one hash per
         # file, nothing per article.
         by_date = manifest and (config.since or config.until) and not config.force
@@ -218,9 +224,8 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
                              plan.unchanged, len(plan.process), plan.kept_missing)
         if manifest and not plan.process:
             return _nothing_to_do(summary, manifest, started)
-        recurring = recurring_lines(scanned for batch in map_step(
-            scan_batch, [(b, raw, config.max_bytes) for b in batches(paths, config.batch_size)],
-            "scanning") for scanned in batch)
+        if not read_all:
+            recurring = _scan(paths, raw, config, map_step)
         staging = new_staging(config.output_dir, run_id)
         parts = staging / PARTS
         summaries = list(map_step(process_batch, [
@@ -231,6 +236,36 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
                                    config.batch_size)
             summaries += map_step(summarize_part, [(f,) for f in kept], "carrying over")
         return finish_parts(summaries, staging, config, summary, started, hashes, map_step)
+
+
+def _hash(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
+          ) -> dict[str, str | None]:
+    hashes: dict[str, str | None] = {}
+    for hashed in map_step(hash_batch, [(b, raw) for b in batches(
+            paths, config.batch_size * HASH_BATCHES)], "hashing"):
+        hashes.update(hashed)
+    return hashes
+
+
+def _scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
+          ) -> dict[str, set[str]]:
+    return recurring_lines(scanned for batch in map_step(
+        scan_batch, [(b, raw, config.max_bytes) for b in batches(paths, config.batch_size)],
+        "scanning") for scanned in batch)
+
+
+def _hash_and_scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
+                   ) -> tuple[dict[str, str | None], dict[str, set[str]]]:
+    hashes: dict[str, str | None] = {}
+
+    def scanned():
+        for hashed, batch in map_step(hash_and_scan_batch, [
+                (b, raw, config.max_bytes) for b in batches(paths, config.batch_size)],
+                "reading"):
+            hashes.update(hashed)
+            yield from batch
+
+    return hashes, recurring_lines(scanned())
 
 
 def _nothing_to_do(summary: RunSummary, manifest: dict, started: datetime) -> RunSummary:
