@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flows.stages.entities import TOKEN, tokens_with_ends
 from flows.stages.quotes import extract_quotes, speech_lexicon
 
 NAMES = {"Charles de Gaulle", "Moskwa", "Islamischer Staat", "Islamischen Staat", "Mistral",
@@ -468,3 +469,11 @@ def test_a_source_phrase_names_the_speaker_of_a_subjunctive_sentence(text, speak
 def test_the_clause_before_a_closing_speech_verb_is_reported(text, reported):
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker, quote.text) == ("indirect", "Henderson", reported)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aÄß1_-’' .,„“\n\u0130\u00b2", max_size=60))
+def test_tokens_with_ends_are_the_token_matches(text):
+    words, ends = tokens_with_ends(text)
+    assert words == TOKEN.findall(text)
+    assert ends == [match.end() for match in TOKEN.finditer(text)]
