@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from flows.stages.events import PLOVER_TYPES, extract_events
+from flows.stages.events import PLOVER_TYPES, extract_events, required_text, triggers
 
 
 def _events(seeds, prefix, plover_type):
@@ -139,3 +139,34 @@ def test_a_demanded_resignation_is_a_request_not_a_resignation():
     events = extract_events("Die Aktionäre forderten am Mittwoch den Rücktritt des Vorstands.",
                             REFERENCE)
     assert [e.plover_type for e in events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("word", "needed"), [
+    (r"Luftschl[äa]g\w*", "Luftschl"),
+    (r"\w*[Aa]nschl[äa]g\w*", "nschl"),
+    (r"Angriffe?\s+(?:auf|gegen)", "Angriff"),
+    (r"sich\s+(?:\w+\s+){0,6}getroffen", "getroffen"),
+    (r"Unterstützung\s+zu(?:gesagt|sagte)", "Unterstützung"),
+    (r"Treffen|Gipfel", ""),  # alternatives share nothing
+])
+def test_a_trigger_word_needs_its_plain_text(word, needed):
+    assert required_text(word) == needed
+
+
+def test_every_trigger_match_contains_what_its_word_needs():
+    # the sentence filter is only a shortcut: a sentence it skips has no trigger
+    for trigger in triggers():
+        for sentence in TRIGGER_SENTENCES:
+            if trigger.pattern.search(sentence):
+                assert trigger.may_match(sentence), (trigger.type, sentence)
+
+
+TRIGGER_SENTENCES = [
+    "Bei einem Luftschlag auf das Dorf starben am Montag zwölf Menschen.",
+    "Der Terroranschlag vom 13. November erschütterte Paris.",
+    "Die Angriffe gegen Stellungen der Miliz gingen am Dienstag weiter.",
+    "Die beiden Minister haben sich am Rande der Konferenz in Wien getroffen.",
+    "Moskau hat Damaskus Unterstützung zugesagt.",
+    "Die Truppen zogen sich am Freitag zurück.",
+    "Er bat um Hilfe, warf der Regierung Versagen vor und trat zurück.",
+]

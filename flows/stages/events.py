@@ -56,6 +56,10 @@ class Trigger:
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ("",)  # per word: text each of its matches contains
+
+    def may_match(self, text: str) -> bool:
+        return any(needed in text for needed in self.needs)
 
     def search(self, sentence: str) -> re.Match[str] | None:
         match = self.pattern.search(sentence)
@@ -100,8 +104,23 @@ def triggers() -> tuple[Trigger, ...]:
             raise ValueError(f"events.toml: {entry['type']} is not a PLOVER type")
         pattern = re.compile(r"\b(?:" + "|".join(entry["words"]) + r")(?![\w-])")
         result.append(Trigger(entry["type"], entry.get("mode"), pattern,
-                              _prefixes(entry.get("unless")), _prefixes(entry.get("requires"))))
+                              _prefixes(entry.get("unless")), _prefixes(entry.get("requires")),
+                              tuple(map(required_text, entry["words"]))))
     return tuple(result)
+
+
+# In a trigger word: escapes, classes, groups, counted repeats, optional characters, other
+# regex syntax. What is left between them is text any match contains.
+_REGEX_SYNTAX = re.compile(r"\\.|\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)[?*+]?|\{[^}]*\}|.[?*]"
+                           r"|[?*+|^$.]")
+
+
+def required_text(word: str) -> str:
+    """The longest stretch of plain text that every match of a trigger word contains
+    ("Luftschl[äa]g\\w*" -> "Luftschl"); "" when there is none."""
+    if "|" in re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", word):
+        return ""  # alternatives outside a group: nothing is common to all
+    return max(_REGEX_SYNTAX.sub("\0", word).split("\0"), key=len)
 
 
 @cache
@@ -127,8 +146,13 @@ class Happening:
 
 def read_happenings(body: str) -> list[Happening]:
     """Every sentence of the body with at least one trigger outside quotations."""
+    candidates = [trigger for trigger in triggers() if trigger.may_match(body)]
+    if not candidates:  # most bodies name no trigger word at all
+        return []
     result = []
     for start, text, masked in _sentences(body):
+        if not any(trigger.may_match(masked) for trigger in candidates):
+            continue
         found = _first_trigger_per_type(masked)
         if found:
             result.append(Happening(start, text, masked, tuple(found), speaks_of_future(masked)))
