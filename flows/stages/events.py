@@ -58,9 +58,6 @@ class Trigger:
     requires: re.Pattern[str] | None = None
     needs: tuple[str, ...] = ("",)  # per word: text each of its matches contains
 
-    def may_match(self, text: str) -> bool:
-        return any(needed in text for needed in self.needs)
-
     def search(self, sentence: str) -> re.Match[str] | None:
         match = self.pattern.search(sentence)
         if match is None or (self.unless and self.unless.search(sentence)):
@@ -109,6 +106,11 @@ def triggers() -> tuple[Trigger, ...]:
     return tuple(result)
 
 
+@cache
+def _all_needs() -> tuple[str, ...]:
+    return tuple(sorted({part for trigger in triggers() for part in trigger.needs}))
+
+
 # In a trigger word: escapes, classes, groups, counted repeats, optional characters, other
 # regex syntax. What is left between them is text any match contains.
 _REGEX_SYNTAX = re.compile(r"\\.|\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)[?*+]?|\{[^}]*\}|.[?*]"
@@ -146,12 +148,12 @@ class Happening:
 
 def read_happenings(body: str) -> list[Happening]:
     """Every sentence of the body with at least one trigger outside quotations."""
-    candidates = [trigger for trigger in triggers() if trigger.may_match(body)]
-    if not candidates:  # most bodies name no trigger word at all
+    needed = [part for part in _all_needs() if part in body]
+    if not needed:  # a body without any text a trigger needs has no trigger
         return []
     result = []
     for start, text, masked in _sentences(body):
-        if not any(trigger.may_match(masked) for trigger in candidates):
+        if not any(part in masked for part in needed):
             continue
         found = _first_trigger_per_type(masked)
         if found:
