@@ -147,6 +147,7 @@ def test_a_demanded_resignation_is_a_request_not_a_resignation():
     (r"Angriffe?\s+(?:auf|gegen)", "Angriff"),
     (r"sich\s+(?:\w+\s+){0,6}getroffen", "getroffen"),
     (r"Unterstützung\s+zu(?:gesagt|sagte)", "Unterstützung"),
+    (r"Angriffs{0,1}ziel\w*", "Angriff"),
     (r"Treffen|Gipfel", ""),  # alternatives share nothing
 ])
 def test_a_trigger_word_needs_its_plain_text(word, needed):

@@ -113,7 +113,7 @@ def _all_needs() -> tuple[str, ...]:
 
 # In a trigger word: escapes, classes, groups, counted repeats, optional characters, other
 # regex syntax. What is left between them is text any match contains.
-_REGEX_SYNTAX = re.compile(r"\\.|\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)[?*+]?|\{[^}]*\}|.[?*]"
+_REGEX_SYNTAX = re.compile(r"\\.|\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)[?*+]?|.?\{[^}]*\}|.[?*]"
                            r"|[?*+|^$.]")
 
 
