@@ -1,5 +1,6 @@
 import codecs
 import os
+import re
 import unicodedata
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from flows.stages.intake import (
     Document,
     Rejection,
+    _looks_binary,
     decode,
     discover,
     document_from_bytes,
@@ -155,3 +157,15 @@ def test_any_bytes_give_a_document_or_a_rejection(data):
     assert isinstance(result, (Document, Rejection))
     if isinstance(result, Document):
         assert result.text == normalise(result.text)
+
+
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\nab", max_size=40))
+def test_normalise_makes_each_run_of_horizontal_space_one_space(text):
+    expected = "\n".join(re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n"))
+    assert normalise(text) == re.sub(r"\n{3,}", "\n\n", expected).strip()
+
+
+@given(st.binary(max_size=200))
+def test_binary_sniffing_counts_control_bytes(sample):
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    assert _looks_binary(sample) == (bool(sample) and controls / len(sample) > 0.05)

@@ -23,7 +23,9 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+# runs of spaces and tabs become one space; a lone plain space is left alone (most are)
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -222,7 +224,7 @@ def decode(data: bytes) -> tuple[str, str]:
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > 0.05
 
 
