@@ -172,6 +172,15 @@ def redate_part(folder: str, changed: dict[str, PublicationDate]
     return sketches
 
 
+def redate_parts(changes: list[tuple[str, dict[str, PublicationDate]]]
+                 ) -> dict[str, tuple[EventSketch, ...]]:
+    """redate_part for a few parts at once: (folder, changed) of each."""
+    sketches: dict[str, tuple[EventSketch, ...]] = {}
+    for folder, changed in changes:
+        sketches.update(redate_part(folder, changed))
+    return sketches
+
+
 def finish_chunk(folders: list[str], duplicates: dict[str, str], event_keys: dict[str, str],
                  staging: str, basename: str, run_id: str) -> ChunkResult:
     """Apply the corpus step's decisions to some parts, add them to the staged tables and

@@ -18,14 +18,14 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from flows import run  # noqa: E402
-from flows.parts import finish_chunk, redate_part, summarize_part  # noqa: E402
+from flows.parts import finish_chunk, redate_parts, summarize_part  # noqa: E402
 from flows.progress import Progress  # noqa: E402
 from flows.stages.intake import DEFAULT_MAX_BYTES  # noqa: E402
 from flows.workers import Workers, default_processes  # noqa: E402
 
 FLOW_NAME = "news-etl"
 _STEPS = (run.hash_batch, run.scan_batch, run.hash_and_scan_batch, run.process_batch,
-          summarize_part, redate_part, finish_chunk)
+          summarize_part, redate_parts, finish_chunk)
 
 
 def _task_name(step) -> str:

@@ -35,7 +35,7 @@ from flows.parts import (
     Result,
     carry_published,
     finish_chunk,
-    redate_part,
+    redate_parts,
     summarize_part,
     write_part,
 )
@@ -60,6 +60,7 @@ from flows.workers import Workers, in_own_process
 
 PARTS = ".parts"
 HASH_BATCHES = 10  # hashing is cheap: ten batches' worth of files per task
+READ_BATCHES = 4  # so is scanning: four batches' worth per task (fewer tasks to orchestrate)
 CHUNK_PARTS = 4  # parts finished (and validated) together: ~2,000 articles per chunk
 APART_ARTICLES = 20_000  # from this corpus size on, the corpus step runs in its own process
 
@@ -249,8 +250,8 @@ def _hash(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
 
 def _scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
           ) -> dict[str, set[str]]:
-    return recurring_lines(scanned for batch in map_step(
-        scan_batch, [(b, raw, config.max_bytes) for b in batches(paths, config.batch_size)],
+    return recurring_lines(scanned for batch in map_step(scan_batch, [
+        (b, raw, config.max_bytes) for b in batches(paths, config.batch_size * READ_BATCHES)],
         "scanning") for scanned in batch)
 
 
@@ -260,8 +261,8 @@ def _hash_and_scan(paths: list[str], raw: str, config: RunConfig, map_step: MapS
 
     def scanned():
         for hashed, batch in map_step(hash_and_scan_batch, [
-                (b, raw, config.max_bytes) for b in batches(paths, config.batch_size)],
-                "reading"):
+                (b, raw, config.max_bytes)
+                for b in batches(paths, config.batch_size * READ_BATCHES)], "reading"):
             hashes.update(hashed)
             yield from batch
 
@@ -336,7 +337,8 @@ def _corpus_step(summaries: list[PartSummary], map_step: MapStep
              if (changed := {s.article_id: redated[s.article_id] for s in part.sketches
                              if s.article_id in redated})] if redated else []
     new_events: dict[str, tuple] = {}
-    for events in map_step(redate_part, calls, "redating"):
+    for events in map_step(redate_parts, [(group,) for group in batches(calls, CHUNK_PARTS)],
+                           "redating"):
         new_events.update(events)
     redated_parts = {folder for folder, _ in calls}
     summaries = [_with_new_events(part, new_events) if part.folder in redated_parts else part
