@@ -14,7 +14,7 @@ import pickle
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from flows.corpus import ArticleSketch
 from flows.process import ProcessedArticle, duplicate_rejection, redated_events
 from flows.publish import write_chunk
 from flows.stages.dates import PublicationDate
-from flows.stages.events import EventSketch, sketch_event
+from flows.stages.events import sketch_event
 from flows.stages.intake import Rejection, input_name
 from flows.tables import TABLES, table_spec, to_arrow
 from flows.validate import ValidationReport, read_files, table_dataset, validate_frames
@@ -68,10 +68,9 @@ class PartSummary:
     def inputs(self) -> list[InputEntry]:
         return self._load("inputs")
 
-    def with_sketches(self, sketches: list[ArticleSketch]) -> PartSummary:
-        """The same part with its sketches replaced (rewritten on disk)."""
+    def with_sketches(self, sketches: list[ArticleSketch]) -> None:
+        """Replace the part's sketches (rewritten on disk)."""
         self._dump("sketches", sketches)
-        return self
 
     def _dump(self, name: str, value: list) -> None:
         (Path(self.folder) / f"{name}.pickle.zlib").write_bytes(
@@ -155,30 +154,29 @@ def summarize_part(folder: str) -> PartSummary:
     return _summary(Path(folder), results_of(read_part(Path(folder))))
 
 
-def redate_part(folder: str, changed: dict[str, PublicationDate]
-                ) -> dict[str, tuple[EventSketch, ...]]:
-    """Give articles of a part their new dates and re-read their events (rewrites those two
-    tables of the part); -> the new event sketches of those articles."""
+def redate_part(folder: str, changed: dict[str, PublicationDate]) -> None:
+    """Give articles of a part their new dates and re-read their events: rewrites those two
+    tables of the part and the events in its sketches."""
     rows = read_part(Path(folder), ("articles", "events"))  # quotes and rejects stay as they are
     events = _by_article(rows["events"])
-    sketches = {}
+    sketched = {}
     for article in rows["articles"]:
         published = changed.get(article["article_id"])
         if published:
             events[article["article_id"]] = new = redated_events(article, published)
-            sketches[article["article_id"]] = tuple(s for r in new if (s := sketch_event(r)))
+            sketched[article["article_id"]] = tuple(s for r in new if (s := sketch_event(r)))
     rows["events"] = [row for article_rows in events.values() for row in article_rows]
     _write_rows(Path(folder), rows)
-    return sketches
+    part = PartSummary(folder, len(rows["articles"]))
+    part.with_sketches([replace(s, events=sketched[s.article_id])
+                        if s.article_id in sketched else s for s in part.sketches])
 
 
-def redate_parts(changes: list[tuple[str, dict[str, PublicationDate]]]
-                 ) -> dict[str, tuple[EventSketch, ...]]:
-    """redate_part for a few parts at once: (folder, changed) of each."""
-    sketches: dict[str, tuple[EventSketch, ...]] = {}
+def redate_parts(changes: list[tuple[str, dict[str, PublicationDate]]]) -> int:
+    """redate_part for a few parts at once: (folder, changed) of each; -> how many."""
     for folder, changed in changes:
-        sketches.update(redate_part(folder, changed))
-    return sketches
+        redate_part(folder, changed)
+    return len(changes)
 
 
 def finish_chunk(folders: list[str], duplicates: dict[str, str], event_keys: dict[str, str],

@@ -15,7 +15,6 @@ overhead.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import hashlib
 import shutil
@@ -27,7 +26,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from flows import __version__
-from flows.corpus import ArticleSketch, Decisions, find_duplicates, key_events, redate
+from flows.corpus import Decisions, find_duplicates, key_events, redate
 from flows.parts import (
     ChunkResult,
     InputEntry,
@@ -301,7 +300,7 @@ def finish_parts(summaries: list[PartSummary], staging: Path, config: RunConfig,
                  map_step: MapStep) -> RunSummary:
     """The corpus step on the summaries, then the parts finished chunk by chunk; publish
     only if every chunk (and the checks across chunks) passed validation."""
-    decisions, summaries = _corpus_step(summaries, map_step)
+    decisions = _corpus_step(summaries, map_step)
     chunks = [summaries[i:i + CHUNK_PARTS] for i in range(0, len(summaries), CHUNK_PARTS)]
     results = list(map_step(finish_chunk, [
         (*_chunk_decisions(chunk, decisions), str(staging), f"chunk-{n:06d}", summary.run_id)
@@ -323,8 +322,7 @@ def finish_parts(summaries: list[PartSummary], staging: Path, config: RunConfig,
     return summary
 
 
-def _corpus_step(summaries: list[PartSummary], map_step: MapStep
-                 ) -> tuple[Decisions, list[PartSummary]]:
+def _corpus_step(summaries: list[PartSummary], map_step: MapStep) -> Decisions:
     """Duplicates, new dates (their parts rewritten in workers), shared event keys.
 
     The two computations that need every sketch at once run, in a large corpus, in a process
@@ -332,46 +330,34 @@ def _corpus_step(summaries: list[PartSummary], map_step: MapStep
     while the chunks are finished (the freed sketches leave it fragmented)."""
     apart = sum(part.articles for part in summaries) >= APART_ARTICLES
     call = in_own_process if apart else _call
-    duplicates, redated = call(date_decisions, summaries)
-    calls = [(part.folder, changed) for part in summaries
-             if (changed := {s.article_id: redated[s.article_id] for s in part.sketches
-                             if s.article_id in redated})] if redated else []
-    new_events: dict[str, tuple] = {}
-    for events in map_step(redate_parts, [(group,) for group in batches(calls, CHUNK_PARTS)],
-                           "redating"):
-        new_events.update(events)
-    redated_parts = {folder for folder, _ in calls}
-    summaries = [_with_new_events(part, new_events) if part.folder in redated_parts else part
-                 for part in summaries]
-    return Decisions(duplicates, redated, call(shared_event_keys, summaries, duplicates)), \
-        summaries
+    duplicates, redated, changes = call(date_decisions, summaries)
+    list(map_step(redate_parts, [(group,) for group in batches(changes, CHUNK_PARTS)],
+                  "redating"))  # the workers rewrite the parts; nothing comes back
+    return Decisions(duplicates, redated, call(shared_event_keys, summaries, duplicates))
 
 
 def _call(function: Callable, *args):
     return function(*args)
 
 
-def date_decisions(summaries: list[PartSummary]
-                   ) -> tuple[dict[str, str], dict[str, PublicationDate]]:
-    """(copies -> originals, article_id -> new publication date) from all sketches."""
-    sketches = [s for part in summaries for s in part.sketches]
+def date_decisions(summaries: list[PartSummary]) -> tuple[
+        dict[str, str], dict[str, PublicationDate], list[tuple[str, dict[str, PublicationDate]]]]:
+    """(copies -> originals, article_id -> new publication date, and those dates by part
+    folder) from all sketches."""
+    by_part = [(part.folder, part.sketches) for part in summaries]
+    sketches = [s for _, part_sketches in by_part for s in part_sketches]
     duplicates = find_duplicates(sketches)
-    return duplicates, redate([s for s in sketches if s.input_name not in duplicates])
+    redated = redate([s for s in sketches if s.input_name not in duplicates])
+    changes = [(folder, changed) for folder, part_sketches in by_part
+               if (changed := {s.article_id: redated[s.article_id] for s in part_sketches
+                               if s.article_id in redated})] if redated else []
+    return duplicates, redated, changes
 
 
 def shared_event_keys(summaries: list[PartSummary], duplicates: dict[str, str]
                       ) -> dict[str, str]:
     return key_events(s for part in summaries for s in part.sketches
                       if s.input_name not in duplicates)
-
-
-def _with_new_events(part: PartSummary, new_events: dict[str, tuple]) -> PartSummary:
-    return part.with_sketches([_with_events(s, new_events) for s in part.sketches])
-
-
-def _with_events(sketch: ArticleSketch, new_events: dict[str, tuple]) -> ArticleSketch:
-    events = new_events.get(sketch.article_id)
-    return sketch if events is None else dataclasses.replace(sketch, events=events)
 
 
 def _chunk_decisions(chunk: list[PartSummary], decisions: Decisions) -> tuple:
