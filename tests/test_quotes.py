@@ -477,3 +477,33 @@ def test_tokens_with_ends_are_the_token_matches(text):
     words, ends = tokens_with_ends(text)
     assert words == TOKEN.findall(text)
     assert ends == [match.end() for match in TOKEN.finditer(text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a noun after a preposition is its object (found in Wikinews: "Rede", "Hannover")
+    ("Schon im Mai hatte Ministerin Anna Beispiel in einer Rede verkündet: „Wir bauen.“",
+     "Anna Beispiel"),
+    # in a clause opened by "wie", "dass", a relative pronoun: the subject follows that word
+    ("Wie der Bürgermeister Tom Muster am Dienstag in Köln erklärte, sieht die Stadt darin "
+     "„kein Hindernis“.", "Tom Muster"),
+    ("Es ist die Marke, die Paula Probe im Wahlkampf zum Ziel erklärt hatte: „Wir schaffen "
+     "das.“", "Paula Probe"),
+    # the speaker stands before a relative clause or an apposition set off by commas
+    ("Jan Test, der nach dem Spiel verärgert war, nannte die Strafe „überzogen“.", "Jan Test"),
+    ("Erik Beispiel, der Sprecher der Fraktion, äußerte gegenüber Reportern: „Das ist gut.“",
+     "Erik Beispiel"),
+])
+def test_subjects_of_clauses_and_not_objects_of_prepositions(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_a_partial_quote_belongs_to_the_verb_of_its_own_clause():
+    text = ("Jan Test nannte seinen Platzverweis „überzogen“, Trainer Udo Probe bezeichnete "
+            "die Karten als „übertrieben“.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Jan Test", "Udo Probe"]
+
+
+def test_als_with_a_noun_before_the_auxiliary_opens_no_clause():
+    (quote,) = extract_quotes("Als Ziel hatte Gerhard Probe erklärt: „Wir schaffen das.“")
+    assert quote.speaker == "Gerhard Probe"

@@ -240,8 +240,11 @@ class _Sentence:
     def reported(self, allow_k2: bool = False) -> bool:
         return _reported_words(self.words, allow_k2)
 
-    def attribution(self, state: _State, near: Span | None = None) -> _Attribution | None:
-        """The speaker and cue; with several cues in the sentence, the one nearest to `near`."""
+    def attribution(self, state: _State, near: Span | None = None, in_clause: bool = False
+                    ) -> _Attribution | None:
+        """The speaker and cue; with several cues in the sentence, the one nearest to `near`,
+        or with `in_clause` the cue before `near` in its clause ("X nannte seinen Platzverweis
+        „überzogen“, Y bezeichnete ...")."""
         if self._candidates is None:
             self._candidates = _candidates(self, state)
         if not self._candidates:
@@ -249,6 +252,9 @@ class _Sentence:
         anchor = near.end if near else self.span.start
         positions = [position for position, _ in self._candidates]
         at = bisect.bisect_left(positions, anchor)
+        if in_clause and near and at and positions[at - 1] < near.start and \
+                "," not in self.paragraph[positions[at - 1]:near.start]:
+            return self._candidates[at - 1][1]
         nearby = self._candidates[max(0, at - 1):at + 1]
         return min(nearby, key=lambda c: (abs(c[0] - anchor), c[0] < anchor))[1]
 
@@ -273,7 +279,7 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
     quotes = []
     for span, kind in zip(sentence.quotes, _kinds(sentence), strict=True):
         name_like = _looks_like_name(sentence.paragraph, span)
-        attribution = sentence.attribution(state, near=span)
+        attribution = sentence.attribution(state, near=span, in_clause=kind == "partial")
         if kind == "partial":
             if name_like or _so_called(sentence, span):
                 continue
@@ -454,10 +460,14 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         word = token.lower
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
-            speaker = _subject_of_perfect(sentence.paragraph, tokens, i)
+            speaker = _clause_subject(sentence.paragraph, tokens, i) or \
+                _subject_of_perfect(sentence.paragraph, tokens, i)
         elif _is_cue_verb(token, tokens, i):
             before = _subject(_speaker_before(sentence.paragraph, tokens, i)) or \
-                _coordinated_subject(sentence.paragraph, tokens, i, speaker)
+                _clause_subject(sentence.paragraph, tokens, i) or \
+                _coordinated_subject(sentence.paragraph, tokens, i, speaker) or \
+                (_subject_of_perfect(sentence.paragraph, tokens, i)
+                 if _perfect_before(tokens, i) else None)  # "hatte X in einer Rede verkündet"
             # inside a fronted phrase ("Nach ... mit Hollande teilte Kerry") it is weak
             initial = bool(before) and _clause_initial(sentence, before[0])
             after = _speaker_after(sentence.paragraph, tokens, i)
@@ -522,9 +532,11 @@ _OPENERS = {
     "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute", "Weiter", "Außerdem", "Ferner",
     "Dazu", "Hierzu", "Dort", "Hier", "Jetzt", "Damals", "Anschließend", "Schließlich",
     "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen", "Von", "Vom",
+    "Wie", "Warum",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
+_HAVE = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 _FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
             "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann"}
 
@@ -535,8 +547,36 @@ def _clause_initial(sentence: _Sentence, token: _Token) -> bool:
     return before is None or before in ".,:;„“\"»«–-("  # "." also: "eingefroren.Washington"
 
 
+_CLAUSE_WORDS = 15
+_SUBORDINATORS = {"wie", "dass", "als", "nachdem", "weil", "wobei", "ob"}
+_RELATIVES = {"der", "die", "das", "welcher", "welche"}
+
+
+def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
+    """"Wie der Finanzminister am Dienstag in Hannover erklärte, ...", "die Marke, die Gerhard
+    Schröder zum Erfolgskriterium erklärt hatte": in a subordinate clause the verb stands last
+    and the subject right after the word that opens the clause."""
+    for j in range(cue_at - 1, max(-1, cue_at - _CLAUSE_WORDS), -1):
+        if "," in paragraph[tokens[j].end:tokens[j + 1].start]:
+            return None  # the clause starts after this comma
+        opens = tokens[j].lower in _SUBORDINATORS or (
+            tokens[j].lower in _RELATIVES and j > 0
+            and paragraph[tokens[j - 1].end:tokens[j].start].startswith(","))
+        if opens:
+            if tokens[j + 1].lower in _NOT_NOMINATIVE or tokens[j + 1].text in _PREPOSITIONS \
+                    or any(t.lower in _AUXILIARIES for t in tokens[j + 1:cue_at]):
+                return None  # "als seinen Nachfolger"; "Als Ziel hatte X erklärt": a main clause
+            return _subject(_sentence_subject(paragraph, tokens[j + 1:cue_at]))
+    return None
+
+
 def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
     return any(t.lower in _AUXILIARIES for t in tokens[max(0, i - 12):i])
+
+
+def _perfect_before(tokens: list[_Token], i: int) -> bool:
+    """"hat/hatte ... verkündet": active (a passive "wird ... bezeichnet" has no speaker)."""
+    return any(t.lower in _HAVE for t in tokens[max(0, i - 12):i])
 
 
 def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
@@ -735,20 +775,23 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
 
 
 def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
-    group: list[_Token] = []
     if cue_at >= 2 and tokens[cue_at - 2].text in ("in", "aus") and \
             tokens[cue_at - 1].text in lexicon().place_to_country:
         cue_at -= 2  # skip a place ("das Auswärtige Amt in Berlin äußerte")
-    cue_at = _before_parenthesis(paragraph, tokens, cue_at)
+    cue_at = _before_relative_clause(paragraph, tokens, _before_parenthesis(paragraph, tokens,
+                                                                              cue_at))
+    start = cue_at
     for token in reversed(tokens[:cue_at]):
-        if group and not _joined(paragraph, token, group[0]):
+        if start < cue_at and not _joined(paragraph, token, tokens[start]):
             break
-        if token.lower in PRONOUNS and not group:
+        if token.lower in PRONOUNS and start == cue_at:
             return [token]
         if not _np_token(token):
             break
-        group.insert(0, token)
-    return _valid_speaker(group)
+        start -= 1
+    if start > 0 and tokens[start - 1].text in _PREPOSITIONS:
+        return None  # "in einer Rede verkündet", "am Dienstag in Hannover erklärte"
+    return _valid_speaker(tokens[start:cue_at])
 
 
 _PARENTHESIS_WORDS = 4
@@ -765,6 +808,23 @@ def _before_parenthesis(paragraph: str, tokens: list[_Token], cue_at: int) -> in
     while inside > 0 and tokens[inside - 1].start > opening:
         inside -= 1
     return inside if opening >= 0 and cue_at - inside <= _PARENTHESIS_WORDS else cue_at
+
+
+# A noun phrase right after one of these is the object of a preposition, never the subject
+# ("von" and "zu" are left out: they open names, "von der Leyen", "zu Guttenberg").
+_PREPOSITIONS = {"in", "im", "ins", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach",
+                 "vom", "zum", "zur", "über", "unter", "vor", "für", "gegen", "durch", "seit",
+                 "während", "wegen", "gegenüber", "ohne", "um", "hinter", "neben", "zwischen"}
+def _before_relative_clause(paragraph: str, tokens: list[_Token], cue_at: int) -> int:
+    """"Miroslav Klose, der wegen wiederholten Fouls Gelb-Rot sah, nannte ...": who speaks
+    stands before the relative clause."""
+    if cue_at == 0 or paragraph[tokens[cue_at - 1].end:tokens[cue_at].start] != ", ":
+        return cue_at
+    for j in range(cue_at - 1, max(0, cue_at - _CLAUSE_WORDS), -1):
+        gap = paragraph[tokens[j - 1].end:tokens[j].start]
+        if "," in gap:
+            return j if gap == ", " and tokens[j].lower in _RELATIVES else cue_at
+    return cue_at
 
 
 _GENITIVE_ARTICLES = {"der", "des", "einer", "eines"}
