@@ -414,12 +414,13 @@ def test_a_phrase_after_laut_ends_before_an_article_that_is_not_genitive():
 
 
 @pytest.mark.parametrize("text, speaker, mention", [
-    ("Nach Polizeiangaben hat der Fahrer die Kontrolle verloren.", "Polizei", "Polizei"),
+    # the mention is the compound as written, the speaker its first part
+    ("Nach Polizeiangaben hat der Fahrer die Kontrolle verloren.", "Polizei", "Polizeiangaben"),
     ("Nach den Angaben des Herstellers wiegt das Gerät 165 Gramm.", "Herstellers",
      "des Herstellers"),
     ("Laut einem Bericht des Innenministeriums stieg die Zahl der Fälle.",
      "Innenministeriums", "des Innenministeriums"),
-    ("Gemäß Behördenangaben wurden 60 Personen verletzt.", "Behörden", "Behörden"),
+    ("Gemäß Behördenangaben wurden 60 Personen verletzt.", "Behörden", "Behördenangaben"),
     ("Nach Angaben informierter Kreise betrug das Lösegeld drei Millionen.", "Kreise",
      "Kreise"),
     # a source without a name: still reported, by nobody we can name
@@ -429,6 +430,20 @@ def test_a_sentence_opening_with_a_source_noun_is_reported(text, speaker, mentio
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker, quote.speaker_mention) == ("indirect", speaker, mention)
     assert quote.text == text.rstrip(".")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the source phrase stands inside the sentence (found in Wikinews: not reported)
+    ("Bewaffnete Polizisten schossen nach offiziellen Angaben in die Luft.", None),
+    ("An Bord waren laut Behördenangaben 62 Personen.", "Behörden"),
+    ("Die Tunnel dienten nach israelischen Angaben dem Schmuggel von Waffen.", None),
+    # "eigenen Angaben": the subject's
+    ("Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle geräumt.", "Feuerwehr"),
+    ("Nach eigenen Angaben erhielt das Bundesamt keine Hinweise.", "Bundesamt"),
+])
+def test_a_source_phrase_inside_the_sentence_reports_it(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", speaker, text.rstrip("."))
 
 
 def test_a_sentence_opening_with_nach_and_no_source_noun_is_not_reported():
@@ -507,3 +522,17 @@ def test_a_partial_quote_belongs_to_the_verb_of_its_own_clause():
 def test_als_with_a_noun_before_the_auxiliary_opens_no_clause():
     (quote,) = extract_quotes("Als Ziel hatte Gerhard Probe erklärt: „Wir schaffen das.“")
     assert quote.speaker == "Gerhard Probe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a lower-case word after a noun is the verb, not part of the source before "zufolge"
+    ("Die Stadtwerke haben Medienberichten zufolge keine Löhne gezahlt.", "Medienberichten"),
+    # an adverb or a conjunction inside the subject is no verb
+    ("Die Kanadier hingegen sagen, der Pilot trage die „volle Verantwortung“.", "Kanadier"),
+    ("Ärzte ohne Grenzen teilte mit, die Teams seien unterwegs.", "Ärzte ohne Grenzen"),
+    # the relative pronoun is the subject: the speaker is what it refers to
+    ("Es war die Firma Euryza, die den Vorwurf bestätigte, „die Ware sei gelagert“.",
+     "Firma Euryza"),
+])
+def test_where_the_speaker_noun_phrase_ends(text, speaker):
+    assert extract_quotes(text)[0].speaker == speaker

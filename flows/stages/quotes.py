@@ -60,7 +60,7 @@ class SpeechLexicon:
     participles: frozenset[str]
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
-    source_noun: re.Pattern[str]  # "Nach (ersten) Polizeiangaben" opening a sentence
+    source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
 
     @cached_property
     def any_impersonal(self) -> re.Pattern[str]:
@@ -107,11 +107,12 @@ def speech_lexicon() -> SpeechLexicon:
 
 
 def _source_noun_pattern(nouns: list[str]) -> re.Pattern[str]:
-    """"Nach ersten Polizeiangaben": the preposition, up to three lower-case words, then a
-    noun ending in a source noun; the part before it (if any) names the source."""
+    """"Nach ersten Polizeiangaben", "schossen nach offiziellen Angaben", "laut ai-Bericht":
+    the preposition, up to three lower-case words, then a noun ending in a source noun; the
+    part before it (if any) names the source."""
     endings = "|".join(f"[{n[0]}{n[0].lower()}]{n[1:]}" for n in nouns)  # either case
-    return re.compile(r"^(?P<cue>Nach|Laut|Gemäß)\s+(?:[a-zäöüß]+\s+){0,3}"
-                      rf"(?P<noun>(?P<prefix>[A-ZÄÖÜ][\w\-]*?)?(?P<source>{endings}))\b")
+    return re.compile(r"(?<!\S)(?P<cue>[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?:[a-zäöüß]+\s+){0,3}"
+                      rf"(?P<noun>(?P<prefix>[^\W\d_][\w\-]*?)?(?P<source>{endings}))\b")
 
 
 def _inflected(verb: str) -> tuple[str, ...]:
@@ -538,7 +539,8 @@ _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde"
                 "hätte", "wurden", "werden"}
 _HAVE = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 _FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
-            "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann"}
+            "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann",
+            "hingegen", "allerdings", "wiederum", "indes", "inzwischen"}
 
 
 def _clause_initial(sentence: _Sentence, token: _Token) -> bool:
@@ -562,12 +564,20 @@ def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
         opens = tokens[j].lower in _SUBORDINATORS or (
             tokens[j].lower in _RELATIVES and j > 0
             and paragraph[tokens[j - 1].end:tokens[j].start].startswith(","))
+        if opens and tokens[j].lower in _RELATIVES and not _opens_subject(tokens[j + 1]):
+            return _subject(_speaker_before(paragraph, tokens, j))  # "X, die ihn bestätigte"
         if opens:
             if tokens[j + 1].lower in _NOT_NOMINATIVE or tokens[j + 1].text in _PREPOSITIONS \
                     or any(t.lower in _AUXILIARIES for t in tokens[j + 1:cue_at]):
                 return None  # "als seinen Nachfolger"; "Als Ziel hatte X erklärt": a main clause
             return _subject(_sentence_subject(paragraph, tokens[j + 1:cue_at]))
     return None
+
+
+def _opens_subject(token: _Token) -> bool:
+    """A word that can open a noun phrase in the nominative."""
+    return (is_capitalised(token.text) or token.lower in ARTICLES) and \
+        token.lower not in _NOT_NOMINATIVE
 
 
 def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
@@ -786,12 +796,34 @@ def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
             break
         if token.lower in PRONOUNS and start == cue_at:
             return [token]
-        if not _np_token(token):
+        if not _np_token(token) or (start < cue_at and _ends_phrase(token, tokens[start])):
             break
         start -= 1
     if start > 0 and tokens[start - 1].text in _PREPOSITIONS:
         return None  # "in einer Rede verkündet", "am Dienstag in Hannover erklärte"
     return _valid_speaker(tokens[start:cue_at])
+
+
+def _ends_phrase(token: _Token, following: _Token) -> bool:
+    """`token` is not part of the noun phrase that `following` opens: two articles ("die den
+    Vorwurf": a relative pronoun), or a noun before a verb."""
+    return (token.lower in ARTICLES and following.lower in ARTICLES) or \
+        _verb_after_noun(token, following)
+
+
+def _verb_after_noun(token: _Token, following: _Token) -> bool:
+    """"Die Wiener Linien haben Medieninformationen zufolge": a lower-case word right after a
+    noun is a verb (an adjective follows an article or stands first), unless it is a name
+    particle, a conjunction ("Ärzte ohne Grenzen") or a genitive adjective ("Sprecher
+    deutscher Behörden")."""
+    return is_capitalised(token.text) and token.lower not in ARTICLES and \
+        following.text.islower() and following.lower not in ARTICLES and \
+        following.lower not in _JOINING | _FILLERS and not NAME_PARTICLES.match(following.text) \
+        and \
+        not following.lower.endswith("er")
+
+
+_JOINING = {"und", "sowie", "oder", "ohne"}
 
 
 _PARENTHESIS_WORDS = 4
@@ -962,27 +994,49 @@ def _anaphoric(sentence: _Sentence) -> str | None:
 def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     """"Nach Polizeiangaben ...", "Nach den Angaben des Shops ...", "Nach ersten Angaben ...":
     the source is the first part of the compound, or the phrase after it, or unnamed."""
-    match = speech_lexicon().source_noun.match(sentence.text)
+    match = speech_lexicon().source_noun.search(sentence.text)
     if match is None:
         return None
     cue = f"{match['cue'].lower()} {match['source'].capitalize()}"
     start = sentence.span.start
-    if match["prefix"]:
+    if match["prefix"]:  # "Polizeiangaben": the mention as written, the police speaks
         prefix, at = match["prefix"].removesuffix("-"), start + match.start("prefix")
-        return _Attribution(cue, prefix, at, resolve_speaker(prefix, state, state.offset + at))
+        return _Attribution(cue, match["noun"], at,
+                            resolve_speaker(prefix, state, state.offset + at))
     tokens = sentence.tokens
-    at = next(i for i, t in enumerate(tokens) if t.start >= start + match.start("noun"))
+    if _OWN.search(match[0]):  # "nach eigenen Angaben": the subject's own
+        subject = _own_source(sentence, match)
+        if subject:
+            return _attributed(sentence.paragraph, subject, cue, state)
+    at = next((i for i, t in enumerate(tokens) if t.start >= start + match.start("noun")), None)
     after = _speaker_after(sentence.paragraph, tokens, at) \
-        if at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
+        if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
         return _attributed(sentence.paragraph, after, cue, state)
     return _Attribution(cue, None, -1, Resolved(None, "unknown"))
 
 
+_OWN = re.compile(r"\beigene[nr]?\b")
+
+
+def _own_source(sentence: _Sentence, match: re.Match[str]) -> list[_Token] | None:
+    """Whose "eigenen Angaben": the subject, which opens the sentence ("Die Feuerwehr hat nach
+    eigenen Angaben ...") or follows the verb after the phrase ("Nach eigenen Angaben hat die
+    Feuerwehr ...")."""
+    tokens = sentence.tokens
+    if match.start() > 0:
+        return _subject(_sentence_subject(sentence.paragraph, tokens))
+    end = sentence.span.start + match.end()
+    verb = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    return _subject(_speaker_after(sentence.paragraph, tokens, verb)) if verb is not None \
+        else None
+
+
 def _names_a_source(token: _Token) -> bool:
     """The word after "Angaben" that starts whose they are: "der Polizei", "von Experten",
-    "seines Sprechers", "Ibrahims", "informierter Kreise" (not a verb: "wurden keine")."""
-    return token.lower in ARTICLES or token.lower == "von" or \
+    "seines Sprechers", "Ibrahims", "informierter Kreise" (not a verb: "wurden keine", not
+    another case: "dem Transport")."""
+    return token.lower in _GENITIVE_ARTICLES or token.lower == "von" or \
         is_capitalised(token.text) or token.lower.endswith(("er", "es"))  # genitive endings
 
 
