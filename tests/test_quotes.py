@@ -177,14 +177,18 @@ def test_a_quoted_word_with_a_speaker_is_a_quote_but_names_stay_names():
 def test_plural_cues_and_group_speakers():
     text = "Die Passagiere berichteten, das Flugzeug sei mit einem „großen Ruck“ aufgesetzt."
     assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("indirect", "Passagiere", "das Flugzeug sei mit einem „großen Ruck“ aufgesetzt"),
         ("partial", "Passagiere", "großen Ruck")]
 
 
 def test_a_speech_act_without_quotes_carries_over_to_reported_sentences():
     text = ("Der frühere Schiedsrichter Robert Beispiel hat schwere Vorwürfe geäußert. "
             "Bis vor zwei Jahren sei es der „Normalfall“ gewesen, dass Spiele verschoben wurden.")
-    (quote,) = extract_quotes(text)
-    assert (quote.kind, quote.speaker, quote.text) == ("partial", "Robert Beispiel", "Normalfall")
+    reported, quoted = extract_quotes(text)
+    assert (quoted.kind, quoted.speaker, quoted.text) == (
+        "partial", "Robert Beispiel", "Normalfall")
+    assert (reported.kind, reported.speaker) == ("indirect", "Robert Beispiel")
+    assert reported.text.startswith("Bis vor zwei Jahren sei es der „Normalfall“ gewesen")
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -509,7 +513,7 @@ def test_tokens_with_ends_are_the_token_matches(text):
      "Erik Beispiel"),
 ])
 def test_subjects_of_clauses_and_not_objects_of_prepositions(text, speaker):
-    (quote,) = extract_quotes(text)
+    quote = next(q for q in extract_quotes(text) if q.kind != "indirect")
     assert quote.speaker == speaker
 
 

@@ -189,8 +189,10 @@ def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]
     for span, inner in sentences_with_quotes(paragraph):
         sentence = _Sentence(paragraph, span, inner)
         found = _sentence_quotes(sentence, offset, state, previous) if inner else []
-        if not found:
-            found = _indirect(sentence, offset, state)
+        if all(quote.kind == "partial" for quote in found):
+            # reported speech around quoted words is a quotation too ("Hier seien die Mittel
+            # „völlig unrealistisch“."): the sentence and the words, like nested quotes
+            found = _indirect(sentence, offset, state) + found
         quotes.extend(found)
         state.speech_just_before = bool(found) or _speech_act(sentence, state)
         previous = state.last if found else _cue_only(sentence, state)
@@ -1071,6 +1073,8 @@ def _clause_before_cue(sentence: _Sentence, state: _State
     text = sentence.text
     last = deque(re.finditer(r",\s+(\w+)\s", text), maxlen=_LAST_COMMAS)
     for match in reversed(last):
+        if _ends_relative_clause(text, match.start()):
+            continue  # "Jan Test, der verärgert war, nannte ...": the subject's clause
         if match.group(1).lower() in speech_lexicon().verbs and \
                 (_is_reported(text[: match.start()], allow_k2=True)
                  or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL):
@@ -1079,6 +1083,17 @@ def _clause_before_cue(sentence: _Sentence, state: _State
                 start = sentence.span.start
                 return Span(start, start + match.start()), attribution
     return None
+
+
+def _ends_relative_clause(text: str, comma: int) -> bool:
+    """The comma closes a relative clause about a noun phrase that opens the sentence, which
+    is the subject of the verb after the comma, not reported speech."""
+    opening = text.rfind(", ", 0, comma)
+    if opening < 0 or text[opening + 2:].split(" ", 1)[0] not in _RELATIVES:
+        return False
+    head = text[:opening].split()
+    return len(head) <= _MAX_NAME_WORDS + 1 and \
+        all(is_capitalised(w) or w.lower() in ARTICLES for w in head)
 
 
 _COMMA = re.compile(", ")
