@@ -540,3 +540,17 @@ def test_als_with_a_noun_before_the_auxiliary_opens_no_clause():
 ])
 def test_where_the_speaker_noun_phrase_ends(text, speaker):
     assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_konjunktiv_two_continues_reported_speech_but_starts_none():
+    reported = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
+                "Die Arbeiten könnten bis Montag dauern.")
+    assert [(q.kind, q.speaker, q.text) for q in extract_quotes(reported)] == [
+        ("indirect", "Tom Muster", "die Straße sei gesperrt"),
+        ("indirect", "Tom Muster", "Die Arbeiten könnten bis Montag dauern")]
+    # without speech before it, Konjunktiv II is the reporter's own hypothesis
+    assert extract_quotes("Der Bürgermeister eröffnete die Straße. Die Arbeiten könnten "
+                          "bis Montag dauern.") == []
+    # "sollten" and "wollten" are also past tense: no continuation on them alone
+    assert len(extract_quotes("Ein Sprecher sagte, die Straße sei gesperrt. Die Arbeiter "
+                              "wollten am Montag beginnen.")) == 1

@@ -35,6 +35,7 @@ _MAX_NAME_WORDS = 5
 _CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4}
 _K2_FORMS = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten",
              "müssten", "sollten", "wollten", "gäbe", "stünde", "stünden"}
+_UMLAUT_K2 = {form for form in _K2_FORMS if re.search("[äöü]", form)}  # never indicative
 
 
 @dataclass(frozen=True)
@@ -953,9 +954,13 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
         sourced = _sourced(sentence, offset, state)  # "Nach Angaben der Polizei habe ..."
         if sourced:
             return sourced
-        if sentence.reported() and not _has_cue(sentence.text) and not _anaphoric(sentence):
+        continues = state.speech_just_before and state.last is not None
+        if (sentence.reported() or (continues and not sentence.words.isdisjoint(_UMLAUT_K2))) \
+                and not _has_cue(sentence.text) \
+                and not _anaphoric(sentence):
             # Konjunktiv I without a cue: reported speech; the speaker of the statement just
-            # before, or unknown (never a guess from further back)
+            # before, or unknown (never a guess from further back). Konjunktiv II ("Diese
+            # könnten nur 24 Tonnen transportieren") only right after reported speech.
             end = len(sentence.text.rstrip(" .!?"))
             speaker = state.last if state.speech_just_before else None
             return [_quote((sentence.span.start, sentence.text[:end]), "indirect", speaker,
