@@ -554,3 +554,21 @@ def test_konjunktiv_two_continues_reported_speech_but_starts_none():
     # "sollten" and "wollten" are also past tense: no continuation on them alone
     assert len(extract_quotes("Ein Sprecher sagte, die Straße sei gesperrt. Die Arbeiter "
                               "wollten am Montag beginnen.")) == 1
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a second verb shares the subject that follows the first verb after an opening phrase
+    ("In seiner Stellungnahme befand der Premierminister Tom Muster den Angriff als "
+     "gerechtfertigt und nannte den Auftrag „schnell und entschieden“.", "Tom Muster"),
+    # "Auch" opens the subject, the noun after the verb is its object
+    ("Auch die Ministerin Paula Probe äußerte Vorbehalte und wagte die Prognose: „Das wird "
+     "knapp.“", "Paula Probe"),
+    # "Als" with a bare noun opens a phrase, not a clause: the verb is not last
+    ("Als Grund nannte die Behörde „zusätzliche Arbeiten an der Station“.", "Behörde"),
+    # "zu den Gefahren" is a prepositional phrase, not a name with "zu"
+    ("Passend zu den Gefahren warnte die Moderatorin Anna Beispiel: „Es ist glatt.“",
+     "Anna Beispiel"),
+    ("Denn: „Wozu das alles?“ fragen sich Experten.", "Experten"),
+])
+def test_subjects_after_opening_phrases_and_particles(text, speaker):
+    assert extract_quotes(text)[0].speaker == speaker

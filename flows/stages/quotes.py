@@ -381,7 +381,17 @@ def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
     first: the speaker of an earlier cue in the sentence, else the phrase it opens with."""
     if cue_at == 0 or tokens[cue_at - 1].lower not in ("und", "sowie", "aber"):
         return None
-    return earlier or _subject(_sentence_subject(paragraph, tokens))
+    return earlier or _main_subject(paragraph, tokens)
+
+
+def _main_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
+    """The subject of the main clause: the phrase it opens with, or after an opening phrase
+    the one after the verb ("In seiner Stellungnahme befand der Premierminister ...")."""
+    if tokens and tokens[0].lower in _PREPOSITIONS:
+        verb = next((j for j in range(1, len(tokens))
+                     if _verb_after_noun(tokens[j - 1], tokens[j])), None)
+        return _subject(_speaker_after(paragraph, tokens, verb)) if verb else None
+    return _subject(_sentence_subject(paragraph, tokens))
 
 
 _SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
@@ -467,13 +477,17 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
         elif _is_cue_verb(token, tokens, i):
-            before = _subject(_speaker_before(sentence.paragraph, tokens, i)) or \
-                _clause_subject(sentence.paragraph, tokens, i) or \
+            adjacent = _subject(_speaker_before(sentence.paragraph, tokens, i))
+            before = adjacent or _clause_subject(sentence.paragraph, tokens, i) or \
                 _coordinated_subject(sentence.paragraph, tokens, i, speaker) or \
                 (_subject_of_perfect(sentence.paragraph, tokens, i)
                  if _perfect_before(tokens, i) else None)  # "hatte X in einer Rede verkündet"
-            # inside a fronted phrase ("Nach ... mit Hollande teilte Kerry") it is weak
-            initial = bool(before) and _clause_initial(sentence, before[0])
+            # right before the verb but inside a fronted phrase ("Nach ... mit Hollande
+            # teilte Kerry") it is weak; a subject found by the grammar is not, nor one after
+            # a particle ("Auch die Ministerin äußerte Vorbehalte")
+            initial = bool(before) and (before is not adjacent
+                                        or _clause_initial(sentence, before[0])
+                                        or _after_particle(tokens, before[0]))
             after = _speaker_after(sentence.paragraph, tokens, i)
             speaker = after if after and word in speech_lexicon().quoting else \
                 _stronger(state, before, _subject(after), initial)
@@ -536,7 +550,7 @@ _OPENERS = {
     "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute", "Weiter", "Außerdem", "Ferner",
     "Dazu", "Hierzu", "Dort", "Hier", "Jetzt", "Damals", "Anschließend", "Schließlich",
     "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen", "Von", "Vom",
-    "Wie", "Warum",
+    "Wie", "Warum", "Denn",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -561,6 +575,8 @@ def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
     """"Wie der Finanzminister am Dienstag in Hannover erklärte, ...", "die Marke, die Gerhard
     Schröder zum Erfolgskriterium erklärt hatte": in a subordinate clause the verb stands last
     and the subject right after the word that opens the clause."""
+    if not _verb_last(paragraph, tokens, cue_at):
+        return None  # "Als Grund nannte die NASA, ...": a main clause
     for j in range(cue_at - 1, max(-1, cue_at - _CLAUSE_WORDS), -1):
         if "," in paragraph[tokens[j].end:tokens[j + 1].start]:
             return None  # the clause starts after this comma
@@ -577,10 +593,23 @@ def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
     return None
 
 
+def _verb_last(paragraph: str, tokens: list[_Token], at: int) -> bool:
+    """The verb ends its clause (or only an auxiliary follows: "erklärt hatte")."""
+    if at + 1 == len(tokens) or tokens[at + 1].lower in _AUXILIARIES:
+        return True
+    return bool(re.search(r"[,.;:!?„“\"»«()–]", paragraph[tokens[at].end:tokens[at + 1].start]))
+
+
 def _opens_subject(token: _Token) -> bool:
     """A word that can open a noun phrase in the nominative."""
     return (is_capitalised(token.text) or token.lower in ARTICLES) and \
         token.lower not in _NOT_NOMINATIVE
+
+
+def _after_particle(tokens: list[_Token], token: _Token) -> bool:
+    """The token follows a sentence-opening particle that is not a preposition ("Auch")."""
+    return len(tokens) > 1 and tokens[1] is token and tokens[0].text in _OPENERS and \
+        tokens[0].lower not in _PREPOSITIONS
 
 
 def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
@@ -811,7 +840,8 @@ def _ends_phrase(token: _Token, following: _Token) -> bool:
     """`token` is not part of the noun phrase that `following` opens: two articles ("die den
     Vorwurf": a relative pronoun), or a noun before a verb."""
     return (token.lower in ARTICLES and following.lower in ARTICLES) or \
-        _verb_after_noun(token, following)
+        _verb_after_noun(token, following) or \
+        (token.lower in ("zu", "von") and following.lower in ARTICLES - {"der"})  # "zu den"
 
 
 def _verb_after_noun(token: _Token, following: _Token) -> bool:
@@ -865,7 +895,7 @@ def _before_relative_clause(paragraph: str, tokens: list[_Token], cue_at: int) -
 _GENITIVE_ARTICLES = {"der", "des", "einer", "eines"}
 # Determiners that never open the subject: "begrüßte den Beschluss", "sagte dem Sender".
 _NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "seinen", "seinem",
-                   "seines", "ihren", "ihrem", "ihres"}
+                   "seines", "seiner", "ihren", "ihrem", "ihres", "ihrer"}
 
 
 def _subject(group: list[_Token] | None) -> list[_Token] | None:
