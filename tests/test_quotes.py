@@ -572,3 +572,20 @@ def test_konjunktiv_two_continues_reported_speech_but_starts_none():
 ])
 def test_subjects_after_opening_phrases_and_particles(text, speaker):
     assert extract_quotes(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, reported", [
+    # the speech verb may stand after a long opening phrase, the speaker after it
+    ("In einer Videobotschaft, die bei einer Kundgebung eingespielt wurde, sagte Tom Muster, "
+     "man werde weiter kämpfen.", "Tom Muster", "man werde weiter kämpfen"),
+    # an impersonal cue with its source opens the clause after the comma
+    ("In der Pressemitteilung der Stadt heißt es, der Bär sei gefährlich.", "Stadt",
+     "der Bär sei gefährlich"),
+    # "Demnach" with no source named before: reported, by nobody we can name
+    ("Demnach steht der Kopilot in der Schusslinie.", None,
+     "Demnach steht der Kopilot in der Schusslinie"),
+])
+def test_reported_clauses_after_long_openings_and_anaphoric_sources(text, speaker, reported):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", reported)
+    assert speaker is None and quote.speaker is None or speaker in quote.speaker

@@ -1084,7 +1084,11 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     if attribution is None:
         attribution = _sentence_phrase(sentence, state)
         back = _anaphoric(sentence)
-        if attribution is None and back and state.last:  # "Demnach ...": the last source's
+        if attribution is None and back:  # "Demnach ...": the last source's, or unnamed
+            if state.last is None:
+                end = len(sentence.text.rstrip(" .!?"))
+                return [_quote((sentence.span.start, sentence.text[:end]), "indirect",
+                               _Attribution(back, None, -1, Resolved(None, "unknown")), offset)]
             attribution = _Attribution(back, state.last.mention, state.last.mention_start,
                                        state.last.resolved)
         if attribution is None or attribution.mention is None or attribution.cue == "so":
@@ -1131,16 +1135,30 @@ def _ends_relative_clause(text: str, comma: int) -> bool:
         all(is_capitalised(w) or w.lower() in ARTICLES for w in head)
 
 
-_COMMA = re.compile(", ")
-_HEAD_CHARS = 140  # the speech verb stands in the first words
+_HEAD_CHARS = 200  # the speech verb stands in the first words
+_CUE_TO_COMMA = 12  # words: "sagte der Minister am Montag in einem Interview, dass ..."
+
+
+def _comma_after_cue(text: str) -> int:
+    """Where the clause after the first speech verb of the sentence starts, or -1."""
+    lex = speech_lexicon()
+    verb = next((m.end() for m in TOKEN.finditer(text, 0, _HEAD_CHARS)
+                 if m[0].lower() in lex.verbs or m[0].lower() in lex.participles), None)
+    impersonal = lex.any_impersonal.search(text, 0, _HEAD_CHARS)  # "In dem Bericht heißt es"
+    ends = [end for end in (verb, impersonal and impersonal.end()) if end is not None]
+    if not ends:
+        return -1
+    comma = text.find(", ", min(ends))
+    if comma < 0 or len(TOKEN.findall(text, min(ends), comma)) > _CUE_TO_COMMA:
+        return -1
+    return comma
 
 
 def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
     """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>."."""
     text = sentence.text
-    comma = next((m.start() for m in _COMMA.finditer(text, 0, _HEAD_CHARS)
-                  if _has_cue(text[:m.start()])), -1)  # "Der Sprecher, X Y, hatte betont, ..."
-    if comma < 0 or len(TOKEN.findall(text[:comma])) > 14:
+    comma = _comma_after_cue(text)  # "Der Sprecher, X Y, hatte betont, ..."
+    if comma < 0:
         return None
     clause_start = comma + 2
     rest = text[clause_start:]
