@@ -579,7 +579,7 @@ def test_subjects_after_opening_phrases_and_particles(text, speaker):
     ("In einer Videobotschaft, die bei einer Kundgebung eingespielt wurde, sagte Tom Muster, "
      "man werde weiter kämpfen.", "Tom Muster", "man werde weiter kämpfen"),
     # an impersonal cue with its source opens the clause after the comma
-    ("In der Pressemitteilung der Stadt heißt es, der Bär sei gefährlich.", "Stadt",
+    ("In der Pressemitteilung heißt es, der Bär sei gefährlich.", "Pressemitteilung",
      "der Bär sei gefährlich"),
     # "Demnach" with no source named before: reported, by nobody we can name
     ("Demnach steht der Kopilot in der Schusslinie.", None,
