@@ -589,3 +589,16 @@ def test_reported_clauses_after_long_openings_and_anaphoric_sources(text, speake
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.text) == ("indirect", reported)
     assert speaker is None and quote.speaker is None or speaker in quote.speaker
+
+
+@pytest.mark.parametrize("text, reported", [
+    # Konjunktiv I of any listed verb, written in lower case as a finite verb is
+    ("Jedoch ruhe die Mitgliedschaft gegenwärtig.", True),
+    ("Deutschland propagiere die Rente mit 67.", True),
+    ("Die Partei fordere den Rücktritt.", True),
+    # the same letters as a noun, or the first person of an interview, are not
+    ("Die Folge ist eine lange Suche.", False),
+    ("Folglich lehne ich eine Ausweitung ab.", False),
+])
+def test_konjunktiv_one_is_formed_from_the_verb_list(text, reported):
+    assert bool(extract_quotes(text)) == reported

@@ -99,12 +99,22 @@ def speech_lexicon() -> SpeechLexicon:
         speaker_after=_by_first_word(phrases["speaker_after"]),
         speaker_before=tuple(phrases["speaker_before"]),
         impersonal=tuple(sorted(phrases["impersonal"], key=len, reverse=True)),
-        subjunctive=frozenset(data["subjunctive"]["forms"]),
+        subjunctive=frozenset(data["subjunctive"]["forms"]).union(
+            *map(_konjunktiv_one, data["subjunctive"]["verbs"])),
         participles=frozenset(data["participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
     )
+
+
+def _konjunktiv_one(verb: str) -> set[str]:
+    """Third person singular Konjunktiv I: the stem and "e" ("gelten" -> "gelte", "fordern" ->
+    "fordere", "handeln" -> "handele", "handle", "tun" -> "tue")."""
+    if verb.endswith(("ern", "eln")):
+        forms = {verb[:-1] + "e"} | ({verb[:-3] + "le"} if verb.endswith("eln") else set())
+        return forms
+    return {verb[:-1] if verb.endswith("en") else verb[:-1] + "e"}
 
 
 def _source_noun_pattern(nouns: list[str]) -> re.Pattern[str]:
@@ -241,8 +251,13 @@ class _Sentence:
     def may_cite(self) -> bool:
         return not self.words.isdisjoint(speech_lexicon().cue_words)
 
+    @cached_property
+    def verb_like(self) -> set[str]:
+        """The words written in lower case: a finite verb is, the noun "Folge" is not."""
+        return {word for word in TOKEN.findall(self.text) if word.islower()}
+
     def reported(self, allow_k2: bool = False) -> bool:
-        return _reported_words(self.words, allow_k2)
+        return _reported_words(self.verb_like, allow_k2)
 
     def attribution(self, state: _State, near: Span | None = None, in_clause: bool = False
                     ) -> _Attribution | None:
@@ -439,12 +454,16 @@ def _inherit(sentence: _Sentence, state: _State) -> _Attribution | None:
 
 def _reported_words(words: set[str], allow_k2: bool) -> bool:
     """Konjunktiv I marks reported speech; Konjunktiv II only where a cue makes it speech."""
-    forms = speech_lexicon().subjunctive
-    return bool(words & (forms if allow_k2 else forms - _K2_FORMS))
+    found = words & speech_lexicon().subjunctive
+    if not allow_k2:
+        found -= _K2_FORMS
+    if "ich" in words:  # "Folglich lehne ich ... ab": the first person, not reported
+        found = {form for form in found if not form.endswith("e")}
+    return bool(found)
 
 
 def _is_reported(text: str, allow_k2: bool = False) -> bool:
-    return _reported_words({w.lower() for w in TOKEN.findall(text)}, allow_k2)
+    return _reported_words({w for w in TOKEN.findall(text) if w.islower()}, allow_k2)
 
 
 def _following_attribution(sentence: _Sentence, state: _State) -> _Attribution | None:
@@ -985,7 +1004,7 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
         if sourced:
             return sourced
         continues = state.speech_just_before and state.last is not None
-        if (sentence.reported() or (continues and not sentence.words.isdisjoint(_UMLAUT_K2))) \
+        if (sentence.reported() or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
                 and not _has_cue(sentence.text) \
                 and not _anaphoric(sentence):
             # Konjunktiv I without a cue: reported speech; the speaker of the statement just
