@@ -602,3 +602,18 @@ def test_reported_clauses_after_long_openings_and_anaphoric_sources(text, speake
 ])
 def test_konjunktiv_one_is_formed_from_the_verb_list(text, reported):
     assert bool(extract_quotes(text)) == reported
+
+
+@pytest.mark.parametrize("text, reported", [
+    # an infinitive clause after a speech verb says what was demanded or announced
+    ("Die Ministerin forderte den Bürgermeister auf, über einen Rücktritt nachzudenken.",
+     "über einen Rücktritt nachzudenken"),
+    ("Der Konzern kündigte an, das Werk zu schließen.", "das Werk zu schließen"),
+    # "um ... zu" says why, a relative clause says about whom: no quotation
+    ("Die Menschen forderten Neuwahlen, um den Weg zu ebnen.", None),
+    # a speech verb inside a quotation opens no clause of the reporter's sentence
+    ("Danach haben die Minister „den Feind erkannt und bestätigt, ihm zu begegnen“.", None),
+])
+def test_infinitive_clauses_after_speech_verbs(text, reported):
+    indirect = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
+    assert indirect == ([reported] if reported else [])

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import dropwhile
 
 from flows.stages.entities import (
     ARTICLES,
@@ -250,6 +251,15 @@ class _Sentence:
     @cached_property
     def may_cite(self) -> bool:
         return not self.words.isdisjoint(speech_lexicon().cue_words)
+
+    @cached_property
+    def reporters_text(self) -> str:
+        """The sentence with its quotations (marks included) blanked out, offsets kept."""
+        text = self.text
+        for quote in self.quotes:
+            start, end = quote.start - self.span.start, quote.end - self.span.start
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     @cached_property
     def verb_like(self) -> set[str]:
@@ -993,7 +1003,8 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     reported = sentence.reported(allow_k2=True) or "dass" in sentence.text.split()
     if reported or sentence.may_cite:
         clause = _clause_before_cue(sentence, state) or \
-            (_clause_after_cue(sentence, state) if reported else None)
+            (_clause_after_cue(sentence, state)
+             if reported or _INFINITIVE.search(sentence.text) else None)
         if clause:
             span, attribution = clause
             text = sentence.paragraph[span.start:span.end]
@@ -1173,17 +1184,41 @@ def _comma_after_cue(text: str) -> int:
     return comma
 
 
+# "kündigte an, die Straße zu sperren", "forderte ihn auf, über einen Rücktritt nachzudenken"
+_INFINITIVE = re.compile(r"\bzu [a-zäöüß]+n\b|\b[a-zäöüß]+zu[a-zäöüß]+en\b")
+
+
+def _reported_infinitive(clause: str) -> bool:
+    """An infinitive clause that says what was demanded or announced, not "um ... zu" (why)
+    or a relative clause."""
+    words = clause.split(" ", 6)
+    return bool(_INFINITIVE.search(clause)) and not _relative_clause(words) and \
+        words[0] not in ("um", "ohne", "statt", "anstatt")
+
+
+def _relative_clause(words: list[str]) -> bool:
+    """"das half, ...", not the article of "die (gemäßigte) Opposition zu schonen"."""
+    if words[0] not in _RELATIVES:
+        return False
+    rest = list(dropwhile(lambda w: w.islower() and w.endswith(_ADJECTIVE_ENDINGS), words[1:]))
+    return not (rest and is_capitalised(rest[0]))
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
 def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
-    """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>."."""
+    """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>.", "X kündigte an, <clause
+    with an infinitive>."."""
     text = sentence.text
-    comma = _comma_after_cue(text)  # "Der Sprecher, X Y, hatte betont, ..."
+    comma = _comma_after_cue(sentence.reporters_text)  # "Der Sprecher, X Y, hatte betont, ..."
     if comma < 0:
         return None
     clause_start = comma + 2
     rest = text[clause_start:]
     if rest.startswith("dass "):
         clause_start += 5
-    elif not _is_reported(rest, allow_k2=True):
+    elif not (_is_reported(rest, allow_k2=True) or _reported_infinitive(rest)):
         return None
     attribution = sentence.part(0, comma).attribution(state)
     if not attribution or not attribution.mention:
