@@ -65,7 +65,8 @@ def test_an_html_page_gives_text_and_the_metadata_of_its_markup():
     assert article["url"] == "https://www.kasseler-bote.example/politik/haushalt-123.html"
     assert article["body"].startswith("Der Stadtrat von Kassel")
     assert "Startseite" not in article["body"] and "Impressum" not in article["body"]
-    assert [q["speaker"] for q in result.quotes] == ["Anna Beispiel"]
+    assert [(q["kind"], q["speaker"]) for q in result.quotes] == [
+        ("direct", "Anna Beispiel"), ("indirect", "Fraktion Grünen")]  # "forderte, ... zu"
 
 
 def test_a_gzipped_page_is_read_like_the_plain_one():
