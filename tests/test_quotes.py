@@ -617,3 +617,21 @@ def test_konjunktiv_one_is_formed_from_the_verb_list(text, reported):
 def test_infinitive_clauses_after_speech_verbs(text, reported):
     indirect = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
     assert indirect == ([reported] if reported else [])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # before a colon, the subject of the sentence introduces the quotation, also after the
+    # verb when an adverb or a prepositional phrase opens the sentence
+    ("Hier sparte der Bundespräsident Horst Probe nicht mit Kritik: „Jeder sollte das "
+     "wissen.“", "Horst Probe"),
+    ("Zur Lage des Vereins wird Hans Watz auf der Internetseite wie folgt zitiert: „Es gab "
+     "schönere Jahre.“", "Hans Watz"),
+    ("In der Meldung auf der Seite der Firma wird Elon Beispiel wie folgt zitiert: „We hope.“",
+     "Elon Beispiel"),
+])
+def test_the_subject_before_a_colon_introduces_the_quotation(text, speaker):
+    assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_a_sentence_before_a_colon_without_a_cue_or_a_speaker_names_nobody():
+    assert extract_quotes("Die Lage ist klar: „Wir müssen handeln.“")[0].speaker is None

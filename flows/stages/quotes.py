@@ -413,9 +413,12 @@ def _main_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
     """The subject of the main clause: the phrase it opens with, or after an opening phrase
     the one after the verb ("In seiner Stellungnahme befand der Premierminister ...")."""
     if tokens and tokens[0].lower in _PREPOSITIONS:
-        verb = next((j for j in range(1, len(tokens))
+        verb = next((j for j in range(2, len(tokens))
                      if _verb_after_noun(tokens[j - 1], tokens[j])), None)
         return _subject(_speaker_after(paragraph, tokens, verb)) if verb else None
+    if len(tokens) > 1 and tokens[0].text in _OPENERS and tokens[1].text.islower() and \
+            tokens[1].lower not in ARTICLES and tokens[1].text not in _PREPOSITIONS:
+        return _subject(_speaker_after(paragraph, tokens, 1))  # "Hier sparte der Präsident"
     return _subject(_sentence_subject(paragraph, tokens))
 
 
@@ -564,9 +567,10 @@ def _introduced_by_colon(sentence: _Sentence, tokens: list[_Token], state: _Stat
     head = [t for t in tokens if t.end <= first.start]
     if not head or len(head) > _COLON_HEAD_MAX:
         return None
-    subject = _sentence_subject(sentence.paragraph, head)
-    if subject is None or _strength(subject, state) < 2:
-        return None
+    subject = _main_subject(sentence.paragraph, head)
+    cites = not speech_lexicon().cue_words.isdisjoint(t.lower for t in head)
+    if subject is None or (_strength(subject, state) < 2 and not cites):
+        return None  # "Die Lage ist klar: „…“" names nobody who speaks
     return _attributed(sentence.paragraph, subject, ":", state)
 
 
@@ -579,7 +583,8 @@ _OPENERS = {
     "Nun", "Später", "Zuvor", "Zuletzt", "Gestern", "Heute", "Weiter", "Außerdem", "Ferner",
     "Dazu", "Hierzu", "Dort", "Hier", "Jetzt", "Damals", "Anschließend", "Schließlich",
     "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen", "Von", "Vom",
-    "Wie", "Warum", "Denn",
+    "Wie", "Warum", "Denn", "Derzeit", "Zurzeit", "Bisher", "Mittlerweile", "Trotzdem",
+    "Deswegen", "Darauf", "Dafür", "Seitdem", "Kurz", "Erst", "Zunächst", "Abschließend",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -880,6 +885,7 @@ def _verb_after_noun(token: _Token, following: _Token) -> bool:
     deutscher Behörden")."""
     return is_capitalised(token.text) and token.lower not in ARTICLES and \
         following.text.islower() and following.lower not in ARTICLES and \
+        following.text not in _PREPOSITIONS and \
         following.lower not in _JOINING | _FILLERS and not NAME_PARTICLES.match(following.text) \
         and \
         not following.lower.endswith("er")
