@@ -267,6 +267,8 @@ class _Sentence:
         return {word for word in TOKEN.findall(self.text) if word.islower()}
 
     def reported(self, allow_k2: bool = False) -> bool:
+        if self.words.isdisjoint(speech_lexicon().subjunctive):
+            return False  # most sentences: no need to look at how the words are written
         return _reported_words(self.verb_like, allow_k2)
 
     def attribution(self, state: _State, near: Span | None = None, in_clause: bool = False
@@ -631,7 +633,10 @@ def _verb_last(paragraph: str, tokens: list[_Token], at: int) -> bool:
     """The verb ends its clause (or only an auxiliary follows: "erklärt hatte")."""
     if at + 1 == len(tokens) or tokens[at + 1].lower in _AUXILIARIES:
         return True
-    return bool(re.search(r"[,.;:!?„“\"»«()–]", paragraph[tokens[at].end:tokens[at + 1].start]))
+    return bool(_CLAUSE_BREAK.search(paragraph, tokens[at].end, tokens[at + 1].start))
+
+
+_CLAUSE_BREAK = re.compile(r"[,.;:!?„“\"»«()–]")
 
 
 def _opens_subject(token: _Token) -> bool:
@@ -1006,11 +1011,12 @@ def _name_words(words: list[str]) -> list[str]:
 def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     """Reported speech without quotation marks: in the subjunctive, or attributed by a
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
-    reported = sentence.reported(allow_k2=True) or "dass" in sentence.text.split()
+    reported = sentence.reported(allow_k2=True) or "dass" in sentence.words
     if reported or sentence.may_cite:
         clause = _clause_before_cue(sentence, state) or \
             (_clause_after_cue(sentence, state)
-             if reported or _INFINITIVE.search(sentence.text) else None)
+             if reported or ("zu" in sentence.text and _INFINITIVE.search(sentence.text))
+             else None)
         if clause:
             span, attribution = clause
             text = sentence.paragraph[span.start:span.end]
@@ -1064,9 +1070,14 @@ def _anaphoric(sentence: _Sentence) -> str | None:
     return next((w for w in speech_lexicon().anaphoric if w in words), None)
 
 
+_SOURCE_PREPOSITIONS = {"nach", "laut", "gemäß"}
+
+
 def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     """"Nach Polizeiangaben ...", "Nach den Angaben des Shops ...", "Nach ersten Angaben ...":
     the source is the first part of the compound, or the phrase after it, or unnamed."""
+    if sentence.words.isdisjoint(_SOURCE_PREPOSITIONS):
+        return None
     match = speech_lexicon().source_noun.search(sentence.text)
     if match is None:
         return None
@@ -1217,6 +1228,9 @@ def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attrib
     """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>.", "X kündigte an, <clause
     with an infinitive>."."""
     text = sentence.text
+    if sentence.words.isdisjoint(speech_lexicon().verb_words) and \
+            not speech_lexicon().any_impersonal.search(text):
+        return None
     comma = _comma_after_cue(sentence.reporters_text)  # "Der Sprecher, X Y, hatte betont, ..."
     if comma < 0:
         return None
