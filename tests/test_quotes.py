@@ -635,3 +635,9 @@ def test_the_subject_before_a_colon_introduces_the_quotation(text, speaker):
 
 def test_a_sentence_before_a_colon_without_a_cue_or_a_speaker_names_nobody():
     assert extract_quotes("Die Lage ist klar: „Wir müssen handeln.“")[0].speaker is None
+
+
+def test_after_a_clause_and_a_comma_the_subject_follows_the_auxiliary():
+    text = ("Sie wisse, dass ihre Arbeit „nicht frei von Schwächen“ sei, hatte Paula Probe "
+            "damals gesagt.")
+    assert {q.speaker for q in extract_quotes(text)} == {"Paula Probe"}

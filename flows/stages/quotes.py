@@ -664,6 +664,14 @@ def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
                         ) -> list[_Token] | None:
     """"X hatte ... betont", or after an opening phrase the subject follows the auxiliary:
     "Als Erfolgskriterium hatte Gerhard Schröder erklärt"."""
+    aux = next((j for j in range(participle - 1, -1, -1) if tokens[j].lower in _AUXILIARIES),
+               None)
+    if aux and paragraph[tokens[aux - 1].end:tokens[aux].start].startswith(","):
+        # "Sie wisse, dass ..., hatte Koch-Mehrin damals gesagt": the subject follows (not
+        # after an apposition: "Der Sprecher, Max Muster, hatte betont")
+        after = _subject(_speaker_after(paragraph, tokens, aux))
+        if after:
+            return after
     opening = _sentence_subject(paragraph, tokens)
     if tokens and tokens[0].text in _OPENERS:
         aux = next((j for j in range(participle) if tokens[j].lower in _AUXILIARIES), None)
