@@ -641,3 +641,28 @@ def test_after_a_clause_and_a_comma_the_subject_follows_the_auxiliary():
     text = ("Sie wisse, dass ihre Arbeit „nicht frei von Schwächen“ sei, hatte Paula Probe "
             "damals gesagt.")
     assert {q.speaker for q in extract_quotes(text)} == {"Paula Probe"}
+
+
+@pytest.mark.parametrize("text, speaker, reported", [
+    # a document speaks for itself when no one is named after it
+    ("Laut der Studie haben die Gebühren abgeschreckt.", "Studie",
+     "Laut der Studie haben die Gebühren abgeschreckt"),
+    # "Einschätzung" is one source noun, not "Ein" + "Schätzung"
+    ("Nach Einschätzung der Ermittler war es ein Unfall.", "Ermittler",
+     "Nach Einschätzung der Ermittler war es ein Unfall"),
+    # the opinion of the person just named, and of nobody named
+    ("Tom Muster kritisierte den Plan. Seiner Meinung nach hätte die Stadt früher handeln "
+     "müssen.", "Tom Muster", "Seiner Meinung nach hätte die Stadt früher handeln müssen"),
+    ("Dem Vernehmen nach soll der Vertrag im Mai enden.", None,
+     "Dem Vernehmen nach soll der Vertrag im Mai enden"),
+    # the clause after "wonach" is what the report says, up to where the main clause resumes
+    ("Spekulationen, wonach ein Geheimdienst dahinter stecke, wies der Minister zurück.",
+     "Spekulationen", "ein Geheimdienst dahinter stecke"),
+])
+def test_source_nouns_opinions_and_wonach_clauses(text, speaker, reported):
+    quote = extract_quotes(text)[-1]
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", speaker, reported)
+
+
+def test_the_formal_ihrer_of_an_interview_question_is_not_a_source():
+    assert extract_quotes("Inwieweit wiegt Ihrer Meinung nach der Nutzen die Kosten auf?") == []

@@ -63,6 +63,8 @@ class SpeechLexicon:
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
+    opinion_after: re.Pattern[str]  # "seiner Meinung nach", "Dem Vernehmen nach"
+    document_sources: frozenset[str]  # "laut der Studie": the study speaks
 
     @cached_property
     def any_impersonal(self) -> re.Pattern[str]:
@@ -106,6 +108,9 @@ def speech_lexicon() -> SpeechLexicon:
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
+        document_sources=frozenset(phrases["document_sources"]),
+        opinion_after=re.compile(r"\b(?P<owner>[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen|[Dd]em) "
+                                 rf"(?P<noun>{'|'.join(phrases['opinion_after'])}) nach\b"),
     )
 
 
@@ -124,7 +129,7 @@ def _source_noun_pattern(nouns: list[str]) -> re.Pattern[str]:
     part before it (if any) names the source."""
     endings = "|".join(f"[{n[0]}{n[0].lower()}]{n[1:]}" for n in nouns)  # either case
     return re.compile(r"(?<!\S)(?P<cue>[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?:[a-zäöüß]+\s+){0,3}"
-                      rf"(?P<noun>(?P<prefix>[^\W\d_][\w\-]*?)?(?P<source>{endings}))\b")
+                      rf"(?P<noun>(?P<prefix>[^\W\d_][\w\-]*?)??(?P<source>{endings}))\b")
 
 
 def _inflected(verb: str) -> tuple[str, ...]:
@@ -928,6 +933,8 @@ def _before_parenthesis(paragraph: str, tokens: list[_Token], cue_at: int) -> in
 _PREPOSITIONS = {"in", "im", "ins", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach",
                  "vom", "zum", "zur", "über", "unter", "vor", "für", "gegen", "durch", "seit",
                  "während", "wegen", "gegenüber", "ohne", "um", "hinter", "neben", "zwischen"}
+
+
 def _before_relative_clause(paragraph: str, tokens: list[_Token], cue_at: int) -> int:
     """"Miroslav Klose, der wegen wiederholten Fouls Gelb-Rot sah, nannte ...": who speaks
     stands before the relative clause."""
@@ -1019,6 +1026,11 @@ def _name_words(words: list[str]) -> list[str]:
 def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     """Reported speech without quotation marks: in the subjunctive, or attributed by a
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
+    wonach = _wonach_clause(sentence, state)
+    if wonach:  # what a report or rumour says: not the speaker of the sentences after it
+        span, attribution = wonach
+        return [_quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
+                       attribution, offset)]
     reported = sentence.reported(allow_k2=True) or "dass" in sentence.words
     if reported or sentence.may_cite:
         clause = _clause_before_cue(sentence, state) or \
@@ -1071,6 +1083,33 @@ def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution
     return Span(start, end), attribution
 
 
+_WONACH = re.compile(r", (?P<cue>wonach|nach denen|denen zufolge) ")
+_MAIN_CLAUSE_AGAIN = re.compile(r", (?!und |oder |dass |wenn |weil |die |der |das |den |dem )"
+                                r"[a-zäöüß]+ ")
+
+
+def _wonach_clause(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
+    """"Medienberichte, wonach Zeugen eine Explosion gehört haben wollen": the clause after
+    "wonach" is what the noun before it says; it ends where the main clause goes on
+    ("Spekulationen, wonach ... gewesen sein könnte, konnte der Minister nicht bestätigen")."""
+    if "wonach" not in sentence.words and "denen" not in sentence.words:
+        return None
+    text = sentence.reporters_text
+    match = _WONACH.search(text)
+    if match is None:
+        return None
+    again = _MAIN_CLAUSE_AGAIN.search(text, match.end())
+    end = again.start() if again else len(text.rstrip(" .!?"))
+    tokens = sentence.tokens
+    comma_at = next((i for i, t in enumerate(tokens)
+                     if t.start >= sentence.span.start + match.start()), len(tokens))
+    source = _speaker_before(sentence.paragraph, tokens, comma_at)
+    attribution = _attributed(sentence.paragraph, source, match["cue"], state) if source \
+        else _Attribution(match["cue"], None, -1, Resolved(None, "unknown"))
+    start = sentence.span.start
+    return Span(start + match.end(), start + end), attribution
+
+
 def _anaphoric(sentence: _Sentence) -> str | None:
     if sentence.words.isdisjoint(speech_lexicon().anaphoric):
         return None
@@ -1088,13 +1127,17 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
         return None
     match = speech_lexicon().source_noun.search(sentence.text)
     if match is None:
-        return None
+        return _opinion_after(sentence, state)
     cue = f"{match['cue'].lower()} {match['source'].capitalize()}"
     start = sentence.span.start
     if match["prefix"]:  # "Polizeiangaben": the mention as written, the police speaks
         prefix, at = match["prefix"].removesuffix("-"), start + match.start("prefix")
         return _Attribution(cue, match["noun"], at,
                             resolve_speaker(prefix, state, state.offset + at))
+    owner = _OWNER.search(match[0])
+    if owner:  # "Nach seiner Meinung": his
+        return _owner_attribution(f"{match['cue'].lower()} {match['source']}", owner,
+                                  sentence, state, match.start())
     tokens = sentence.tokens
     if _OWN.search(match[0]):  # "nach eigenen Angaben": the subject's own
         subject = _own_source(sentence, match)
@@ -1105,7 +1148,39 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
         return _attributed(sentence.paragraph, after, cue, state)
+    if match["source"].capitalize() in speech_lexicon().document_sources and \
+            match[0].split()[1].lower() in ARTICLES | {"dieser", "diesem", "dieses"}:
+        mention = match[0].split(" ", 1)[1]  # "der Studie"
+        at = start + match.start() + len(match["cue"]) + 1
+        return _Attribution(cue, mention, at, Resolved(match["source"].capitalize(), "unknown"))
     return _Attribution(cue, None, -1, Resolved(None, "unknown"))
+
+
+_OWNER_PRONOUNS = {"seiner": "er", "ihrer": "sie"}
+_OWNER = re.compile(r"\b(?:[Ss]einer|[Ii]hrer)\b")
+
+
+def _opinion_after(sentence: _Sentence, state: _State) -> _Attribution | None:
+    """"Der Preis sei seiner Meinung nach zu hoch": his (the last person's), "Dem Vernehmen
+    nach ...": nobody named."""
+    match = speech_lexicon().opinion_after.search(sentence.text)
+    if match is None:
+        return None
+    return _owner_attribution(f"{match['noun']} nach", match, sentence, state, match.start())
+
+
+def _owner_attribution(cue: str, owner: re.Match[str], sentence: _Sentence, state: _State,
+                       start: int) -> _Attribution | None:
+    """Whose opinion: "seiner" his, "ihrer" hers, in the middle of a sentence "Ihrer" is the
+    reader's (an interview question, not reported); "Dem Vernehmen" nobody's."""
+    word = owner[0].split()[0]
+    if word == "Ihrer" and start > 0:
+        return None
+    pronoun = _OWNER_PRONOUNS.get(word.lower())
+    if pronoun is None:
+        return _Attribution(cue, None, -1, Resolved(None, "unknown"))
+    at = sentence.span.start + owner.start()
+    return _Attribution(cue, word, at, resolve_speaker(pronoun, state, state.offset + at))
 
 
 _OWN = re.compile(r"\beigene[nr]?\b")
