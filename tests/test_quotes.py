@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.stages.entities import TOKEN, tokens_with_ends
+from flows.stages.entities import TOKEN, EntityIndex, tokens_with_ends
 from flows.stages.quotes import extract_quotes, speech_lexicon
 
 NAMES = {"Charles de Gaulle", "Moskwa", "Islamischer Staat", "Islamischen Staat", "Mistral",
@@ -666,3 +666,24 @@ def test_source_nouns_opinions_and_wonach_clauses(text, speaker, reported):
 
 def test_the_formal_ihrer_of_an_interview_question_is_not_a_source():
     assert extract_quotes("Inwieweit wiegt Ihrer Meinung nach der Nutzen die Kosten auf?") == []
+
+
+def test_a_pronoun_refers_to_the_last_speaker_of_its_gender():
+    text = ("Ministerin Anna Beispiel sagte: „Wir bauen.“ Minister Peter Probe widersprach: "
+            "„Das ist zu teuer.“ Sie betonte: „Es muss sein.“ Er sagte: „Nein.“")
+    assert [q.speaker for q in extract_quotes(text)] == [
+        "Anna Beispiel", "Peter Probe", "Anna Beispiel", "Peter Probe"]
+
+
+def test_sie_with_a_plural_verb_is_a_group_not_the_last_woman():
+    text = ("Ministerin Anna Beispiel sagte: „Wir bauen.“ Die Anwohner protestierten. "
+            "Sie erklärten, der Lärm sei zu groß.")
+    assert extract_quotes(text)[-1].speaker != "Anna Beispiel"
+
+
+def test_first_names_and_role_words_give_a_gender():
+    index = EntityIndex.build("Die Sprecherin Kim Muster traf Minister Udo Probe.")
+    assert index.people["Kim Muster"].gender == "female"
+    assert index.people["Udo Probe"].gender == "male"
+    assert EntityIndex.build("Ministerin Angela Merkel").people["Angela Merkel"].gender == \
+        "female"

@@ -36,6 +36,7 @@ class Lexicon:
     place_to_country: dict[str, str]
     cities: frozenset[str]
     city_adjectives: dict[str, str]
+    first_names: dict[str, str]  # first name -> "female" / "male"
 
 
 @cache
@@ -54,6 +55,9 @@ def lexicon() -> Lexicon:
             if alias:
                 place_country[alias] = name
     aliases = {word: tuple(value.split(" ", 1)) for word, value in roles["aliases"].items()}
+    with (DATA_DIR / "first_names.toml").open("rb") as handle:
+        names = tomllib.load(handle)
+    first_names = {name: gender for gender in ("female", "male") for name in names[gender]}
     return Lexicon(
         role_suffixes=tuple(roles["role_suffixes"]),
         role_aliases=aliases,
@@ -65,6 +69,7 @@ def lexicon() -> Lexicon:
         place_to_country=place_country,
         cities=frozenset(places["cities"]["names"]),
         city_adjectives=places["cities"]["adjectives"],
+        first_names=first_names,
     )
 
 
@@ -128,6 +133,17 @@ def role_stem(token: str) -> str:
     return word
 
 
+def role_gender(token: str) -> str | None:
+    """"Ministerin" female, "Minister" male; "Abgeordnete", "Präsidenten" could be either."""
+    word = token.lower().split("-")[-1]
+    if not is_role(token) or word.endswith(("innen", "e", "en", "s")):
+        return None
+    return "female" if word.endswith("in") and role_stem(token) != word else "male"
+
+
+_TITLES = {"Frau": "female", "Herr": "male", "Herrn": "male"}
+
+
 @dataclass
 class Person:
     name: str
@@ -135,10 +151,16 @@ class Person:
     countries: set[str] = field(default_factory=set)
     last_position: int = 0
     first_position: int = 0
+    genders: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
+
+    @property
+    def gender(self) -> str | None:
+        """Known only when every clue agrees."""
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -193,7 +215,12 @@ class EntityIndex:
             return None
         person = self.find_by_name(words) or self._new(" ".join(words), position)
         person.last_position = max(person.last_position, position)
+        if len(words) > 1 and words[0] in lexicon().first_names:
+            person.genders.add(lexicon().first_names[words[0]])
         for word in context:
+            gender = role_gender(word) or _TITLES.get(word)
+            if gender:
+                person.genders.add(gender)
             if is_role(word):
                 self._add_role(person, role_stem(word))
             country = country_of(word)

@@ -189,7 +189,7 @@ class _State:
     def __init__(self, index: EntityIndex) -> None:
         self.index = index
         self.last: _Attribution | None = None
-        self.last_person: Resolved | None = None
+        self.people_spoken: list[Resolved] = []  # person speakers, the latest last
         self.speech_just_before = False  # the previous sentence was attributed speech
         self.offset = 0  # where the current paragraph starts in the text the index was built on
 
@@ -197,7 +197,11 @@ class _State:
         if attribution.resolved.speaker:
             self.last = attribution
             if attribution.resolved.speaker_type == "person":
-                self.last_person = attribution.resolved
+                self.people_spoken.append(attribution.resolved)
+
+    def gender_of(self, resolved: Resolved) -> str | None:
+        person = self.index.people.get(resolved.speaker or "")
+        return person.gender if person else None
 
 
 def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]:
@@ -407,6 +411,22 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     return len(words) > 1 or after == "-" or (bool(before) and is_capitalised(before[-1]))
 
 
+def _quoted_one(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
+    """"„…“, zitiert Welt-Online den Minister", "zitierte man Yolanda Alvarez": who is
+    quoted is the object after the one who quotes."""
+    at = cue_at + 1
+    if at < len(tokens) and tokens[at].lower == "man":
+        return _speaker_after(paragraph, tokens, at)
+    medium = _speaker_after(paragraph, tokens, cue_at)
+    if not medium or medium[0].lower in _NOT_NOMINATIVE:
+        return None
+    end = tokens.index(medium[-1])
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is None or following.lower not in ("den", "die", "einen", "eine"):
+        return None
+    return _speaker_after(paragraph, tokens, end)
+
+
 def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
                          earlier: list[_Token] | None) -> list[_Token] | None:
     """"Er rief die Polizei und teilte mit, ...": the second verb shares the subject of the
@@ -528,6 +548,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
                                         or _clause_initial(sentence, before[0])
                                         or _after_particle(tokens, before[0]))
             after = _speaker_after(sentence.paragraph, tokens, i)
+            if word in speech_lexicon().quoting:
+                after = _quoted_one(sentence.paragraph, tokens, i) or after
             speaker = after if after and word in speech_lexicon().quoting else \
                 _stronger(state, before, _subject(after), initial)
         elif word in speech_lexicon().participles:
@@ -816,6 +838,11 @@ def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
 
 def _attributed(paragraph: str, found: list[_Token], cue: str, state: _State) -> _Attribution:
     mention = paragraph[found[0].start:found[-1].end]
+    if mention.lower() == "sie" and cue.endswith("n"):  # "sie erklärten": they, a group
+        group = state.last.resolved if state.last else None
+        resolved = group if group and group.speaker_type == "organization" else \
+            Resolved(None, "unknown")
+        return _Attribution(cue, mention, found[0].start, resolved)
     return _Attribution(cue, mention, found[0].start,
                         resolve_speaker(mention, state, state.offset + found[0].start))
 
@@ -981,19 +1008,29 @@ def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
     return group  # strong or weak ("Kerry", "Die Passagiere"): _stronger chooses
 
 
-def _last_mentioned(state: _State, position: int) -> Resolved | None:
-    """For a pronoun before anyone has spoken: the person named last before it."""
-    before = [p for p in state.index.people.values() if p.first_position < position]
+def _last_mentioned(state: _State, position: int, gender: str) -> Resolved | None:
+    """For a pronoun before anyone of its gender has spoken: the person named last before it."""
+    before = [p for p in state.index.people.values()
+              if p.first_position < position and p.gender in (None, gender)]
     if not before:
         return None
     return Resolved(max(before, key=lambda p: p.first_position).name, "person")
+
+
+def _pronoun_referent(pronoun: str, state: _State, position: int) -> Resolved:
+    """"er"/"sie": the last person who spoke and can be meant (not a man for "sie"), else the
+    last such person named."""
+    gender = PRONOUNS[pronoun]
+    spoken = next((r for r in reversed(state.people_spoken)
+                   if state.gender_of(r) in (None, gender)), None)
+    return spoken or _last_mentioned(state, position, gender) or Resolved(None, "unknown")
 
 
 def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return state.last_person or _last_mentioned(state, position) or Resolved(None, "unknown")
+        return _pronoun_referent(words[0].lower(), state, position)
     content = [w for w in words if w.lower() not in ARTICLES]
     if is_organization(content):
         return Resolved(" ".join(content), "organization")
