@@ -1253,16 +1253,56 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
         back = _anaphoric(sentence)
         if attribution is None and back:  # "Demnach ...": the last source's, or unnamed
             if state.last is None:
-                end = len(sentence.text.rstrip(" .!?"))
-                return [_quote((sentence.span.start, sentence.text[:end]), "indirect",
-                               _Attribution(back, None, -1, Resolved(None, "unknown")), offset)]
+                unnamed = _Attribution(back, None, -1, Resolved(None, "unknown"))
+                return [_reported_sentence(sentence, unnamed, offset)]
             attribution = _Attribution(back, state.last.mention, state.last.mention_start,
                                        state.last.resolved)
         if attribution is None or attribution.mention is None or attribution.cue == "so":
             return []
     state.remember(attribution)
-    end = len(sentence.text.rstrip(" .!?"))
-    return [_quote((sentence.span.start, sentence.text[:end]), "indirect", attribution, offset)]
+    return [_reported_sentence(sentence, attribution, offset)]
+
+
+def _reported_sentence(sentence: _Sentence, attribution: _Attribution, offset: int) -> Quote:
+    """The sentence without the source phrase that opens it ("Nach Angaben der Polizei",
+    "Laut einer Umfrage", "Medienberichten zufolge"): what was reported. A phrase inside the
+    sentence stays, the quotation is one stretch of the body."""
+    text = sentence.text
+    end = len(text.rstrip(" .!?"))
+    start = _source_phrase_end(sentence, attribution)
+    while start < end and text[start] in " ,":
+        start += 1
+    if start >= end:
+        start = 0
+    return _quote((sentence.span.start + start, text[start:end]), "indirect", attribution,
+                  offset)
+
+
+_SOURCE_PHRASE_WORDS = 8
+
+
+def _source_phrase_end(sentence: _Sentence, attribution: _Attribution) -> int:
+    """Where a source phrase opening the sentence ends (0 if none opens it)."""
+    text, first = sentence.text, sentence.text.split(" ", 1)[0]
+    mention_end = attribution.mention_start - sentence.span.start + len(attribution.mention or "")
+    if first.lower() in _SOURCE_PREPOSITIONS:
+        opening = speech_lexicon().source_noun.match(text)
+        end = opening.end() if opening else \
+            len(attribution.cue) if text.lower().startswith(attribution.cue.lower()) else 0
+        gap = text[end:max(end, attribution.mention_start - sentence.span.start)].split()
+        follows = len(gap) <= 2 and all(  # "von Experten", "informierter Kreise"
+            w == "von" or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
+        if attribution.mention and follows and \
+                len(TOKEN.findall(text, 0, mention_end)) <= _SOURCE_PHRASE_WORDS:
+            end = max(end, mention_end)
+        return end
+    if first.lower() in speech_lexicon().anaphoric:  # "Demnach"
+        return len(first)
+    after = text.find(" ", mention_end + 1) if attribution.mention_start == \
+        sentence.span.start else -1
+    if after > 0 and text[mention_end:after].strip() == attribution.cue:  # "X zufolge"
+        return after
+    return 0
 
 
 _PARTICLE_REACH = 40  # words after a separable verb in which its particle may stand
