@@ -696,3 +696,14 @@ def test_first_names_and_role_words_give_a_gender():
     assert index.people["Udo Probe"].gender == "male"
     assert EntityIndex.build("Ministerin Angela Merkel").people["Angela Merkel"].gender == \
         "female"
+
+
+def test_a_continued_speaker_named_in_another_paragraph_cuts_nothing_off():
+    # the speaker's position belongs to the first paragraph; read in the second, it pointed
+    # into "Prüfung" and cut the quotation there
+    text = ("Der Bundespräsident Horst Probe begründete am Abend in einer langen Rede seine "
+            "Entscheidung.\n\nNach eingehender Prüfung der Aspekte sei er zu dem Ergebnis "
+            "gekommen, dass es keine Alternative gebe.")
+    quote = extract_quotes(text)[-1]
+    assert quote.text.startswith("Nach eingehender Prüfung")
+    assert quote.speaker == "Horst Probe"

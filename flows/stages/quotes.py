@@ -1065,42 +1065,50 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
     wonach = _wonach_clause(sentence, state)
     if wonach:  # what a report or rumour says: not the speaker of the sentences after it
-        span, attribution = wonach
-        return [_quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
-                       attribution, offset)]
+        return [_clause_quote(sentence, wonach, offset)]
     reported = sentence.reported(allow_k2=True) or "dass" in sentence.words
-    if reported or sentence.may_cite:
-        clause = _clause_before_cue(sentence, state) or \
-            (_clause_after_cue(sentence, state)
-             if reported or ("zu" in sentence.text and _INFINITIVE.search(sentence.text))
-             else None)
-        if clause:
-            span, attribution = clause
-            text = sentence.paragraph[span.start:span.end]
-            state.remember(attribution)
-            return [_quote((span.start, text), "indirect", attribution, offset)]
+    clause = _reported_clause(sentence, state, reported) \
+        if reported or sentence.may_cite else None
+    if clause:
+        state.remember(clause[1])
+        return [_clause_quote(sentence, clause, offset)]
     if reported:
-        sourced = _sourced(sentence, offset, state)  # "Nach Angaben der Polizei habe ..."
-        if sourced:
-            return sourced
-        continues = state.speech_just_before and state.last is not None
-        if (sentence.reported() or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
-                and not _has_cue(sentence.text) \
-                and not _anaphoric(sentence):
-            # Konjunktiv I without a cue: reported speech; the speaker of the statement just
-            # before, or unknown (never a guess from further back). Konjunktiv II ("Diese
-            # könnten nur 24 Tonnen transportieren") only right after reported speech.
-            end = len(sentence.text.rstrip(" .!?"))
-            speaker = state.last if state.speech_just_before else None
-            return [_quote((sentence.span.start, sentence.text[:end]), "indirect", speaker,
-                           offset)]
+        found = _sourced(sentence, offset, state) or _subjunctive(sentence, offset, state)
+        if found:
+            return found
     as_reported = _as_reported(sentence, state)
     if as_reported:
-        span, attribution = as_reported
-        state.remember(attribution)
-        return [_quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
-                       attribution, offset)]
+        state.remember(as_reported[1])
+        return [_clause_quote(sentence, as_reported, offset)]
     return [] if reported else _sourced(sentence, offset, state)  # reported: tried above
+
+
+def _clause_quote(sentence: _Sentence, clause: tuple[Span, _Attribution], offset: int
+                  ) -> Quote:
+    span, attribution = clause
+    return _quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
+                  attribution, offset)
+
+
+def _reported_clause(sentence: _Sentence, state: _State, reported: bool
+                     ) -> tuple[Span, _Attribution] | None:
+    """The clause before a speech verb that closes the sentence, or after one that opens it
+    (in the subjunctive, with "dass", or an infinitive: "kündigte an, ... zu schließen")."""
+    infinitive = "zu" in sentence.text and _INFINITIVE.search(sentence.text)
+    return _clause_before_cue(sentence, state) or \
+        (_clause_after_cue(sentence, state) if reported or infinitive else None)
+
+
+def _subjunctive(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
+    """Konjunktiv I without a cue is reported speech: of the statement just before, or of
+    someone unknown (never a guess from further back). Konjunktiv II ("Diese könnten nur 24
+    Tonnen transportieren") only right after reported speech."""
+    continues = state.speech_just_before and state.last is not None
+    if not (sentence.reported() or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
+            or _has_cue(sentence.text) or _anaphoric(sentence):
+        return []
+    speaker = state.last if state.speech_just_before else None
+    return [_reported_sentence(sentence, speaker, offset)]
 
 
 def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
@@ -1263,13 +1271,14 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     return [_reported_sentence(sentence, attribution, offset)]
 
 
-def _reported_sentence(sentence: _Sentence, attribution: _Attribution, offset: int) -> Quote:
+def _reported_sentence(sentence: _Sentence, attribution: _Attribution | None, offset: int
+                       ) -> Quote:
     """The sentence without the source phrase that opens it ("Nach Angaben der Polizei",
     "Laut einer Umfrage", "Medienberichten zufolge"): what was reported. A phrase inside the
     sentence stays, the quotation is one stretch of the body."""
     text = sentence.text
     end = len(text.rstrip(" .!?"))
-    start = _source_phrase_end(sentence, attribution)
+    start = _source_phrase_end(sentence, attribution) if attribution else 0
     while start < end and text[start] in " ,":
         start += 1
     if start >= end:
@@ -1284,6 +1293,10 @@ _SOURCE_PHRASE_WORDS = 8
 def _source_phrase_end(sentence: _Sentence, attribution: _Attribution) -> int:
     """Where a source phrase opening the sentence ends (0 if none opens it)."""
     text, first = sentence.text, sentence.text.split(" ", 1)[0]
+    if first.lower() in speech_lexicon().anaphoric:  # "Demnach"
+        return len(first)
+    if not _mentioned_in(sentence, attribution):
+        attribution = _Attribution(attribution.cue, None, -1, attribution.resolved)
     mention_end = attribution.mention_start - sentence.span.start + len(attribution.mention or "")
     if first.lower() in _SOURCE_PREPOSITIONS:
         opening = speech_lexicon().source_noun.match(text)
@@ -1296,13 +1309,19 @@ def _source_phrase_end(sentence: _Sentence, attribution: _Attribution) -> int:
                 len(TOKEN.findall(text, 0, mention_end)) <= _SOURCE_PHRASE_WORDS:
             end = max(end, mention_end)
         return end
-    if first.lower() in speech_lexicon().anaphoric:  # "Demnach"
-        return len(first)
     after = text.find(" ", mention_end + 1) if attribution.mention_start == \
         sentence.span.start else -1
     if after > 0 and text[mention_end:after].strip() == attribution.cue:  # "X zufolge"
         return after
     return 0
+
+
+def _mentioned_in(sentence: _Sentence, attribution: _Attribution) -> bool:
+    """The attribution's mention stands in this sentence (not in one before, whose positions
+    may belong to another paragraph)."""
+    start = attribution.mention_start
+    return bool(attribution.mention) and sentence.span.start <= start < sentence.span.end and \
+        sentence.paragraph.startswith(attribution.mention, start)
 
 
 _PARTICLE_REACH = 40  # words after a separable verb in which its particle may stand
