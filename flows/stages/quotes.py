@@ -65,6 +65,8 @@ class SpeechLexicon:
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
     opinion_after: re.Pattern[str]  # "seiner Meinung nach", "Dem Vernehmen nach"
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
+    source_endings: tuple[str, ...]  # lower case: a word ending so may be a source noun
+    opinion_nouns: frozenset[str]
 
     @cached_property
     def any_impersonal(self) -> re.Pattern[str]:
@@ -109,6 +111,8 @@ def speech_lexicon() -> SpeechLexicon:
         quoting=frozenset(data["quoting"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
         document_sources=frozenset(phrases["document_sources"]),
+        source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
+        opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),
         opinion_after=re.compile(r"\b(?P<owner>[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen|[Dd]em) "
                                  rf"(?P<noun>{'|'.join(phrases['opinion_after'])}) nach\b"),
     )
@@ -1168,8 +1172,11 @@ _SOURCE_PREPOSITIONS = {"nach", "laut", "gemäß"}
 def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     """"Nach Polizeiangaben ...", "Nach den Angaben des Shops ...", "Nach ersten Angaben ...":
     the source is the first part of the compound, or the phrase after it, or unnamed."""
-    if sentence.words.isdisjoint(_SOURCE_PREPOSITIONS):
+    words = sentence.words
+    if words.isdisjoint(_SOURCE_PREPOSITIONS):
         return None
+    if not any(word.endswith(speech_lexicon().source_endings) for word in words):
+        return _opinion_after(sentence, state)
     match = speech_lexicon().source_noun.search(sentence.text)
     if match is None:
         return _opinion_after(sentence, state)
@@ -1208,6 +1215,8 @@ _OWNER = re.compile(r"\b(?:[Ss]einer|[Ii]hrer)\b")
 def _opinion_after(sentence: _Sentence, state: _State) -> _Attribution | None:
     """"Der Preis sei seiner Meinung nach zu hoch": his (the last person's), "Dem Vernehmen
     nach ...": nobody named."""
+    if sentence.words.isdisjoint(speech_lexicon().opinion_nouns):
+        return None
     match = speech_lexicon().opinion_after.search(sentence.text)
     if match is None:
         return None
