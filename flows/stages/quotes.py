@@ -121,9 +121,10 @@ def speech_lexicon() -> SpeechLexicon:
 def _konjunktiv_one(verb: str) -> set[str]:
     """Third person singular Konjunktiv I: the stem and "e" ("gelten" -> "gelte", "fordern" ->
     "fordere", "handeln" -> "handele", "handle", "tun" -> "tue")."""
-    if verb.endswith(("ern", "eln")):
-        forms = {verb[:-1] + "e"} | ({verb[:-3] + "le"} if verb.endswith("eln") else set())
-        return forms
+    if verb.endswith("eln"):
+        return {verb[:-1] + "e", verb[:-3] + "le"}
+    if verb.endswith("ern"):
+        return {verb[:-1] + "e"}
     return {verb[:-1] if verb.endswith("en") else verb[:-1] + "e"}
 
 
@@ -647,12 +648,11 @@ def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
     for j in range(cue_at - 1, max(-1, cue_at - _CLAUSE_WORDS), -1):
         if "," in paragraph[tokens[j].end:tokens[j + 1].start]:
             return None  # the clause starts after this comma
-        opens = tokens[j].lower in _SUBORDINATORS or (
-            tokens[j].lower in _RELATIVES and j > 0
-            and paragraph[tokens[j - 1].end:tokens[j].start].startswith(","))
-        if opens and tokens[j].lower in _RELATIVES and not _opens_subject(tokens[j + 1]):
+        relative = tokens[j].lower in _RELATIVES and j > 0 and \
+            paragraph[tokens[j - 1].end:tokens[j].start].startswith(",")
+        if relative and not _opens_subject(tokens[j + 1]):
             return _subject(_speaker_before(paragraph, tokens, j))  # "X, die ihn bestätigte"
-        if opens:
+        if relative or tokens[j].lower in _SUBORDINATORS:
             if tokens[j + 1].lower in _NOT_NOMINATIVE or tokens[j + 1].text in _PREPOSITIONS \
                     or any(t.lower in _AUXILIARIES for t in tokens[j + 1:cue_at]):
                 return None  # "als seinen Nachfolger"; "Als Ziel hatte X erklärt": a main clause
@@ -932,12 +932,11 @@ def _verb_after_noun(token: _Token, following: _Token) -> bool:
     noun is a verb (an adjective follows an article or stands first), unless it is a name
     particle, a conjunction ("Ärzte ohne Grenzen") or a genitive adjective ("Sprecher
     deutscher Behörden")."""
-    return is_capitalised(token.text) and token.lower not in ARTICLES and \
-        following.text.islower() and following.lower not in ARTICLES and \
-        following.text not in _PREPOSITIONS and \
-        following.lower not in _JOINING | _FILLERS and not NAME_PARTICLES.match(following.text) \
-        and \
-        not following.lower.endswith("er")
+    if not is_capitalised(token.text) or token.lower in ARTICLES or not following.text.islower():
+        return False
+    word = following.lower
+    return word not in ARTICLES | _PREPOSITIONS | _JOINING | _FILLERS and \
+        not NAME_PARTICLES.match(word) and not word.endswith("er")
 
 
 _JOINING = {"und", "sowie", "oder", "ohne"}
@@ -1200,12 +1199,24 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
         return _attributed(sentence.paragraph, after, cue, state)
-    if match["source"].capitalize() in speech_lexicon().document_sources and \
-            match[0].split()[1].lower() in ARTICLES | {"dieser", "diesem", "dieses"}:
-        mention = match[0].split(" ", 1)[1]  # "der Studie"
-        at = start + match.start() + len(match["cue"]) + 1
-        return _Attribution(cue, mention, at, Resolved(match["source"].capitalize(), "unknown"))
-    return _Attribution(cue, None, -1, Resolved(None, "unknown"))
+    return _document_source(match, cue, start) or \
+        _Attribution(cue, None, -1, Resolved(None, "unknown"))
+
+
+_DEMONSTRATIVES = {"dieser", "diesem", "dieses"}
+
+
+def _document_source(match: re.Match[str], cue: str, sentence_start: int
+                     ) -> _Attribution | None:
+    """"Laut der Studie", "Nach dieser Analyse": a document that no one is named for speaks
+    for itself."""
+    source = match["source"].capitalize()
+    if source not in speech_lexicon().document_sources or \
+            match[0].split()[1].lower() not in ARTICLES | _DEMONSTRATIVES:
+        return None
+    mention = match[0].split(" ", 1)[1]  # "der Studie"
+    at = sentence_start + match.start() + len(match["cue"]) + 1
+    return _Attribution(cue, mention, at, Resolved(source, "unknown"))
 
 
 _OWNER_PRONOUNS = {"seiner": "er", "ihrer": "sie"}
