@@ -707,3 +707,22 @@ def test_a_continued_speaker_named_in_another_paragraph_cuts_nothing_off():
     quote = extract_quotes(text)[-1]
     assert quote.text.startswith("Nach eingehender Prüfung")
     assert quote.speaker == "Horst Probe"
+
+
+@pytest.mark.parametrize("text, reported, speaker", [
+    # the clause after a speech verb is reported even when the speaker is not found
+    ("Am Montag sagte der 81-jährige in einem Interview, dass die Maus sofort tot war.",
+     "die Maus sofort tot war", None),
+    # "sollen" with a perfect infinitive: reportedly
+    ("Dabei sollen vor allem junge Tibeter verhaftet worden sein.",
+     "Dabei sollen vor allem junge Tibeter verhaftet worden sein", None),
+    ("Er soll angeblich das Ziel des Anschlags gewesen sein.",
+     "Er soll angeblich das Ziel des Anschlags gewesen sein", None),
+])
+def test_reported_speech_without_a_named_speaker(text, reported, speaker):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", reported, speaker)
+
+
+def test_sollen_for_a_plan_is_not_reported_speech():
+    assert extract_quotes("Bis dahin sollen die Verhandlungen abgeschlossen sein.") == []

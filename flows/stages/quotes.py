@@ -1069,7 +1069,8 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     wonach = _wonach_clause(sentence, state)
     if wonach:  # what a report or rumour says: not the speaker of the sentences after it
         return [_clause_quote(sentence, wonach, offset)]
-    reported = sentence.reported(allow_k2=True) or "dass" in sentence.words
+    reported = sentence.reported(allow_k2=True) or "dass" in sentence.words or \
+        _reportive(sentence)
     clause = _reported_clause(sentence, state, reported) \
         if reported or sentence.may_cite else None
     if clause:
@@ -1107,11 +1108,23 @@ def _subjunctive(sentence: _Sentence, offset: int, state: _State) -> list[Quote]
     someone unknown (never a guess from further back). Konjunktiv II ("Diese könnten nur 24
     Tonnen transportieren") only right after reported speech."""
     continues = state.speech_just_before and state.last is not None
-    if not (sentence.reported() or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
+    if not (sentence.reported() or _reportive(sentence)
+            or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
             or _has_cue(sentence.text) or _anaphoric(sentence):
         return []
     speaker = state.last if state.speech_just_before else None
     return [_reported_sentence(sentence, speaker, offset)]
+
+
+# "Er soll das Ziel gewesen sein", "Sie sollen verhaftet worden sein", "Er soll gesagt
+# haben": "sollen" with a perfect infinitive reports what others say happened (not "bis dahin
+# sollen die Verhandlungen abgeschlossen sein", a plan)
+_REPORTIVE_SOLLEN = re.compile(r"\bsoll(?:en)?\b[^,;:]*?\b(?:gewesen sein|worden sein|"
+                               r"[a-zäöüß]+(?:t|en) haben)\b")
+
+
+def _reportive(sentence: _Sentence) -> bool:
+    return "soll" in sentence.text and bool(_REPORTIVE_SOLLEN.search(sentence.reporters_text))
 
 
 def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
@@ -1439,9 +1452,22 @@ def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attrib
         clause_start += 5
     elif not (_is_reported(rest, allow_k2=True) or _reported_infinitive(rest)):
         return None
-    attribution = sentence.part(0, comma).attribution(state)
-    if not attribution or not attribution.mention:
-        return None
+    head = sentence.part(0, comma)
+    attribution = head.attribution(state)
+    if not attribution or not attribution.mention:  # reported, by someone we cannot name
+        cue = _first_cue(head)
+        if cue is None:
+            return None  # "Die Gespräche zeigen, ...": no speech verb without its particle
+        attribution = _Attribution(cue, None, -1, Resolved(None, "unknown"))
     end = len(text.rstrip(" .!?"))
     start = sentence.span.start
     return Span(start + clause_start, start + end), attribution
+
+
+def _first_cue(head: _Sentence) -> str | None:
+    """The first speech verb (with its particle, if it needs one) or impersonal cue."""
+    tokens = head.tokens
+    verb = next((t.text for i, t in enumerate(tokens) if _is_cue_verb(t, tokens, i)
+                 or t.lower in speech_lexicon().participles), None)
+    impersonal = speech_lexicon().any_impersonal.search(head.text)
+    return verb or (impersonal[0] if impersonal else None)
