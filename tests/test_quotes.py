@@ -726,3 +726,14 @@ def test_reported_speech_without_a_named_speaker(text, reported, speaker):
 
 def test_sollen_for_a_plan_is_not_reported_speech():
     assert extract_quotes("Bis dahin sollen die Verhandlungen abgeschlossen sein.") == []
+
+
+def test_the_subject_that_opens_the_sentence_speaks_across_a_phrase_before_the_verb():
+    text = ("Das tibetische Exilparlament im indischen Dharamshala erklärte heute, bei den "
+            "Unruhen seien viele Menschen getötet worden.")
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.text) == (
+        "tibetische Exilparlament", "bei den Unruhen seien viele Menschen getötet worden")
+    # a time phrase that opens the sentence does not speak
+    assert extract_quotes("Wenige Stunden später erklärte, die Lage sei ruhig.")[0].speaker \
+        is None

@@ -33,7 +33,8 @@ from flows.stages.text import Span, paragraphs, sentences_with_quotes
 
 _MAX_NAME_WORDS = 5
 # Full names only: "Jan" is a first name as often as January.
-_CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4}
+_CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4} | {
+    "Minuten", "Stunden", "Tage", "Tagen", "Wochen", "Monate", "Monaten", "Jahre", "Jahren"}
 _K2_FORMS = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten",
              "müssten", "sollten", "wollten", "gäbe", "stünde", "stünden"}
 _UMLAUT_K2 = {form for form in _K2_FORMS if re.search("[äöü]", form)}  # never indicative
@@ -556,7 +557,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             if word in speech_lexicon().quoting:
                 after = _quoted_one(sentence.paragraph, tokens, i) or after
             speaker = after if after and word in speech_lexicon().quoting else \
-                _stronger(state, before, _subject(after), initial)
+                _stronger(state, before, _subject(after), initial) or \
+                _subject_before_phrase(sentence.paragraph, tokens, i)
         elif word in speech_lexicon().participles:
             speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
@@ -668,6 +670,22 @@ def _verb_last(paragraph: str, tokens: list[_Token], at: int) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?„“\"»«()–]")
+
+
+_PHRASE_WORDS = 6
+
+
+def _subject_before_phrase(paragraph: str, tokens: list[_Token], cue_at: int
+                           ) -> list[_Token] | None:
+    """"Das Exilparlament im indischen Dharamshala erklärte": the subject that opens the
+    sentence, with a short prepositional phrase between it and the verb."""
+    subject = _subject(_sentence_subject(paragraph, tokens[:cue_at]))
+    if not subject or tokens[0] is not subject[0]:
+        return None
+    rest = tokens[tokens.index(subject[-1]) + 1:cue_at]
+    if not rest or rest[0].text not in _PREPOSITIONS or len(rest) > _PHRASE_WORDS:
+        return None
+    return subject
 
 
 def _opens_subject(token: _Token) -> bool:
@@ -1004,7 +1022,7 @@ def _valid_speaker(group: list[_Token]) -> list[_Token] | None:
         return None  # "In Paris teilte ... mit": a place, not who speaks
     words = [t.text for t in group]
     content = [w for w in words if w.lower() not in ARTICLES]
-    if not content or content[0] in ("So", "Das", "Dies", "Es", "Man"):
+    if not content or content[0] in ("So", "Das", "Dies", "Es", "Man", "Alles"):
         return None
     if any(w in _CALENDAR_WORDS for w in content):
         return None  # "am Montag", "im November"
