@@ -134,9 +134,10 @@ def role_stem(token: str) -> str:
 
 
 def role_gender(token: str) -> str | None:
-    """"Ministerin" female, "Minister" male; "Abgeordnete", "Präsidenten" could be either."""
+    """Of a role word: "Ministerin" female, "Minister" male; "Abgeordnete", "Präsidenten"
+    could be either."""
     word = token.lower().split("-")[-1]
-    if not is_role(token) or word.endswith(("innen", "e", "en", "s")):
+    if word.endswith(("innen", "e", "en", "s")):
         return None
     return "female" if word.endswith("in") and role_stem(token) != word else "male"
 
@@ -218,10 +219,11 @@ class EntityIndex:
         if len(words) > 1 and words[0] in lexicon().first_names:
             person.genders.add(lexicon().first_names[words[0]])
         for word in context:
-            gender = role_gender(word) or _TITLES.get(word)
+            role = is_role(word)
+            gender = role_gender(word) if role else _TITLES.get(word)
             if gender:
                 person.genders.add(gender)
-            if is_role(word):
+            if role:
                 self._add_role(person, role_stem(word))
             country = country_of(word)
             if country:

@@ -281,6 +281,11 @@ class _Sentence:
         """The words written in lower case: a finite verb is, the noun "Folge" is not."""
         return {word for word in TOKEN.findall(self.text) if word.islower()}
 
+    @cached_property
+    def reportive(self) -> bool:
+        """"Er soll das Ziel gewesen sein": reportedly."""
+        return "soll" in self.text and bool(_REPORTIVE_SOLLEN.search(self.reporters_text))
+
     def reported(self, allow_k2: bool = False) -> bool:
         if self.words.isdisjoint(speech_lexicon().subjunctive):
             return False  # most sentences: no need to look at how the words are written
@@ -1088,7 +1093,7 @@ def _indirect(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     if wonach:  # what a report or rumour says: not the speaker of the sentences after it
         return [_clause_quote(sentence, wonach, offset)]
     reported = sentence.reported(allow_k2=True) or "dass" in sentence.words or \
-        _reportive(sentence)
+        sentence.reportive
     clause = _reported_clause(sentence, state, reported) \
         if reported or sentence.may_cite else None
     if clause:
@@ -1126,7 +1131,7 @@ def _subjunctive(sentence: _Sentence, offset: int, state: _State) -> list[Quote]
     someone unknown (never a guess from further back). Konjunktiv II ("Diese könnten nur 24
     Tonnen transportieren") only right after reported speech."""
     continues = state.speech_just_before and state.last is not None
-    if not (sentence.reported() or _reportive(sentence)
+    if not (sentence.reported() or sentence.reportive
             or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
             or _has_cue(sentence.text) or _anaphoric(sentence):
         return []
@@ -1141,8 +1146,6 @@ _REPORTIVE_SOLLEN = re.compile(r"\bsoll(?:en)?\b[^,;:]*?\b(?:gewesen sein|worden
                                r"[a-zäöüß]+(?:t|en) haben)\b")
 
 
-def _reportive(sentence: _Sentence) -> bool:
-    return "soll" in sentence.text and bool(_REPORTIVE_SOLLEN.search(sentence.reporters_text))
 
 
 def _as_reported(sentence: _Sentence, state: _State) -> tuple[Span, _Attribution] | None:
@@ -1343,36 +1346,43 @@ _SOURCE_PHRASE_WORDS = 8
 
 def _source_phrase_end(sentence: _Sentence, attribution: _Attribution) -> int:
     """Where a source phrase opening the sentence ends (0 if none opens it)."""
-    text, first = sentence.text, sentence.text.split(" ", 1)[0]
+    first = sentence.text.split(" ", 1)[0]
     if first.lower() in speech_lexicon().anaphoric:  # "Demnach"
         return len(first)
-    if not _mentioned_in(sentence, attribution):
-        attribution = _Attribution(attribution.cue, None, -1, attribution.resolved)
-    mention_end = attribution.mention_start - sentence.span.start + len(attribution.mention or "")
-    if first.lower() in _SOURCE_PREPOSITIONS:
-        opening = speech_lexicon().source_noun.match(text)
-        end = opening.end() if opening else \
-            len(attribution.cue) if text.lower().startswith(attribution.cue.lower()) else 0
-        gap = text[end:max(end, attribution.mention_start - sentence.span.start)].split()
-        follows = len(gap) <= 2 and all(  # "von Experten", "informierter Kreise"
-            w == "von" or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
-        if attribution.mention and follows and \
-                len(TOKEN.findall(text, 0, mention_end)) <= _SOURCE_PHRASE_WORDS:
-            end = max(end, mention_end)
-        return end
-    after = text.find(" ", mention_end + 1) if attribution.mention_start == \
-        sentence.span.start else -1
-    if after > 0 and text[mention_end:after].strip() == attribution.cue:  # "X zufolge"
-        return after
+    mention = _mention_span(sentence, attribution)  # in sentence offsets
+    if first.lower() in _SOURCE_PREPOSITIONS:  # "Nach Angaben der Polizei", "Laut X"
+        return _opening_source_end(sentence.text, attribution.cue, mention)
+    if mention and mention[0] == 0:  # "Medienberichten zufolge"
+        after = sentence.text.find(" ", mention[1] + 1)
+        if after > 0 and sentence.text[mention[1]:after].strip() == attribution.cue:
+            return after
     return 0
 
 
-def _mentioned_in(sentence: _Sentence, attribution: _Attribution) -> bool:
-    """The attribution's mention stands in this sentence (not in one before, whose positions
-    may belong to another paragraph)."""
+def _mention_span(sentence: _Sentence, attribution: _Attribution) -> tuple[int, int] | None:
+    """Where the attribution's mention stands in this sentence; None if it stands elsewhere
+    (a continued speaker's position may belong to another paragraph)."""
     start = attribution.mention_start
-    return bool(attribution.mention) and sentence.span.start <= start < sentence.span.end and \
-        sentence.paragraph.startswith(attribution.mention, start)
+    if not attribution.mention or not sentence.span.start <= start < sentence.span.end or \
+            not sentence.paragraph.startswith(attribution.mention, start):
+        return None
+    start -= sentence.span.start
+    return start, start + len(attribution.mention)
+
+
+def _opening_source_end(text: str, cue: str, mention: tuple[int, int] | None) -> int:
+    """The end of "Nach (ersten) Angaben", "laut", "nach den Worten", and of the source named
+    right after it ("der Polizei", "von Experten", "informierter Kreise")."""
+    opening = speech_lexicon().source_noun.match(text)
+    end = opening.end() if opening else len(cue) if text.lower().startswith(cue.lower()) else 0
+    if mention is None:
+        return end
+    gap = text[end:max(end, mention[0])].split()
+    follows = len(gap) <= 2 and all(
+        w == "von" or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
+    if follows and len(TOKEN.findall(text, 0, mention[1])) <= _SOURCE_PHRASE_WORDS:
+        return max(end, mention[1])
+    return end
 
 
 _PARTICLE_REACH = 40  # words after a separable verb in which its particle may stand
