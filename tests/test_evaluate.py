@@ -39,3 +39,21 @@ def test_quote_scores_pair_by_overlap_and_judge_speakers():
     _score_quotes(scores, gold, predicted)
     assert (scores.overlap, scores.gold_tokens, scores.predicted_tokens) == (3, 8, 6)
     assert (scores.paired, scores.speaker_right) == (1, 1)  # no gold speaker: not judged
+
+
+def test_evaluate_quotes_reads_the_wikinews_text_as_the_body(tmp_path):
+    """The corpus's text is the article body: a quotation in its short first paragraph is
+    scored as found (through a text dump the cleaner would take that paragraph for a teaser)."""
+    from flows.evaluate import evaluate_quotes
+
+    text = ("„Wir bleiben hart“, sagte Bürgermeisterin Anna Weber am Montag.\n\n"
+            "Der Stadtrat hatte zuvor über den Haushalt beraten. Die Sitzung dauerte lange.")
+    quote = "„Wir bleiben hart“"
+    document = {"documentName": "12 - Stadtrat berät Haushalt (2010-03-01)",
+                "originalText": text,
+                "annotations": [{"type": "Direct", "quote": {"text": quote},
+                                 "speaker": {"text": "Bürgermeisterin Anna Weber"}}]}
+    (tmp_path / "documents.jsonl").write_text(json.dumps(document) + "\n", encoding="utf-8")
+    scores = evaluate_quotes(tmp_path)
+    assert (scores["direct"].recall, scores["direct"].precision) == (1.0, 1.0)
+    assert (scores["all"].paired, scores["all"].speaker_right) == (1, 1)
