@@ -89,6 +89,19 @@ def test_nested_quotes_stay_inside_the_outer_one():
         ("direct", "Max Muster", "Wir bekämpfen den ‚Islamischen Staat‘ weiter")]
 
 
+def test_inner_quote_in_the_same_style_does_not_close_the_outer_one():
+    text = ("„Wir haben viele Anmeldungen für „Small-Business-Unternehmen“ gehabt. Die Nachfrage "
+            "ist stark“, sagte Edmon Chung, Chef von DotAsia.")
+    quote = "Wir haben viele Anmeldungen für „Small-Business-Unternehmen“ gehabt. Die Nachfrage ist"
+    assert _one_paragraph(text) == [("direct", "Edmon Chung", quote + " stark")]
+
+
+def test_a_stray_opening_mark_leaves_the_quotations_after_it():
+    text = ("Die Liste „Neue Mitte enthält viele Namen. "
+            "„Wir treten an“, sagte Anna Beispiel, „und wir gewinnen.“")
+    assert [q.text for q in extract_quotes(text)] == ["Wir treten an", "und wir gewinnen."]
+
+
 def test_quote_opening_a_paragraph_with_the_tag_in_the_next_sentence():
     text = "„Das werden wir nicht hinnehmen.“ Das sagte Innenminister Thomas de Maizière am Montag."
     assert _one_paragraph(text) == [
@@ -117,6 +130,20 @@ def test_scare_quotes_and_titles_without_a_speaker_are_not_quotes():
     text = ("Der Film „Das Boot“ läuft wieder. Die sogenannte \"Reform\" kam nie. "
             "Die Fregatte \"Hessen\" lief aus.")
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Trainer wird im italienischen Fachblatt „La Gazetta dello Sport“ zitiert.",
+    "Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.",
+    "Die Forscherin berichtete im Fachmagazin „Public Library of Science“ über die Funde.",
+    "Die Demonstranten zogen nach Angaben der Veranstalter unter dem Motto „Freiheit statt "
+    "Angst“ durch die Stadt.",
+    "Die Gruppe wurde nach Angaben eines Mitarbeiters gegenüber dem „Tagesspiegel“ aufgelöst.",
+    "Zudem hob Sarkozy dem „Figaro“ zufolge die Bedeutung der Beziehungen hervor.",
+])
+def test_titles_after_their_noun_and_media_in_a_source_phrase_are_not_quotes(sentence):
+    name = sentence[sentence.index("„") + 1:sentence.index("“")]
+    assert name not in [q.text for q in extract_quotes(sentence)]
 
 
 def test_reported_speech_after_the_speech_verb():

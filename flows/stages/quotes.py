@@ -32,6 +32,7 @@ from flows.stages.temporal import MONTHS, WEEKDAYS
 from flows.stages.text import Span, paragraphs, sentences_with_quotes
 
 _MAX_NAME_WORDS = 5
+_MAX_SOURCE_WORDS = 3  # „BBC News“, „BILD am Sonntag“
 # Full names only: "Jan" is a first name as often as January.
 _CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4} | {
     "Minuten", "Stunden", "Tage", "Tagen", "Wochen", "Monate", "Monaten", "Jahre", "Jahren"}
@@ -68,6 +69,7 @@ class SpeechLexicon:
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
     source_endings: tuple[str, ...]  # lower case: a word ending so may be a source noun
     opinion_nouns: frozenset[str]
+    title_nouns: tuple[str, ...]  # lower case: „…“ right after one is a name or a title
 
     @cached_property
     def any_impersonal(self) -> re.Pattern[str]:
@@ -114,6 +116,7 @@ def speech_lexicon() -> SpeechLexicon:
         document_sources=frozenset(phrases["document_sources"]),
         source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
         opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),
+        title_nouns=tuple(noun.lower() for noun in data["names"]["title_nouns"]),
         opinion_after=re.compile(r"\b(?P<owner>[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen|[Dd]em) "
                                  rf"(?P<noun>{'|'.join(phrases['opinion_after'])}) nach\b"),
     )
@@ -410,16 +413,40 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     cruiser "Moskwa", the "Mistral"-Schiffe. A single quoted noun after an article or a
     preposition („einen „Militärputsch“ nannte er es") is a quoted word, not a name."""
     content = paragraph[span.start + 1: span.end - 1]
-    if len(content) > 80 or re.search(r"[.!?;:,]", content):
+    if len(content) > 80 or not content[:1].isalnum():
         return False
     words = TOKEN.findall(content)
-    if not words or len(words) > _MAX_NAME_WORDS:
+    before = TOKEN.findall(paragraph[max(0, span.start - 40):span.start])
+    if before and _titled(before[-1], content, words):
+        return True
+    if re.search(r"[.!?;:,]", content) or not words or len(words) > _MAX_NAME_WORDS:
         return False
+    if _medium_of_a_source_phrase(paragraph, span, before) and len(words) <= _MAX_SOURCE_WORDS:
+        return True
     if not all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words):
         return False
-    before = TOKEN.findall(paragraph[max(0, span.start - 40):span.start])
     after = paragraph[span.end:span.end + 1]
     return len(words) > 1 or after == "-" or (bool(before) and is_capitalised(before[-1]))
+
+
+def _titled(word: str, content: str, words: list[str]) -> bool:
+    """The title after the noun it names: the film „2001: Odyssee im Weltraum“."""
+    if not (is_capitalised(word) and word.lower().endswith(speech_lexicon().title_nouns)):
+        return False
+    return (content[0].isupper() or content[0].isdigit()) and \
+        not content.endswith((".", "!", "?")) and len(words) <= 2 * _MAX_NAME_WORDS
+
+
+def _medium_of_a_source_phrase(paragraph: str, span: Span, before: list[str]) -> bool:
+    """The medium in a source phrase: laut „Tagesspiegel“, dem „Figaro“ zufolge, gegenüber
+    dem „Tagesspiegel“, or as the subject of the cue: „BBC News“ berichtet."""
+    after = TOKEN.search(paragraph, span.end, span.end + 40)
+    following = after[0] if after and not paragraph[span.end:after.start()].strip() else ""
+    if following == "zufolge" or (before and before[-1].lower() == "laut") or \
+            (len(before) > 1 and before[-2].lower() == "gegenüber" and before[-1] in ARTICLES):
+        return True
+    opens_clause = _char_before(paragraph, span.start, 0) in (None, ".", ":")
+    return opens_clause and following in speech_lexicon().verbs
 
 
 def _quoted_one(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:

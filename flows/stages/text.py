@@ -35,24 +35,36 @@ def paragraphs(body: str) -> Iterator[tuple[int, str]]:
         offset += len(part) + 2
 
 
-def quote_spans(text: str) -> list[Span]:
+def quote_spans(text: str, start: int = 0) -> list[Span]:
     """Outer quotations in a paragraph, as spans that include their marks.
 
-    Inner quotes (‚…‘, '…' or another style inside) do not close the outer one. A mark left open
-    at the end of the paragraph is dropped, so an unclosed quote never swallows the text after it.
+    Inner quotes (‚…‘, '…', another style, or the same style opening after a space: „A „B“ C“)
+    do not close the outer one. A mark left open at the end of the paragraph is dropped, so an
+    unclosed quote never swallows the text after it; the quotations after it still count.
     """
     spans: list[Span] = []
-    opener_at = -1
-    closers = ""
-    for mark in _DOUBLE_MARKS.finditer(text):
+    opener_at, opener, closers, nested, inner_open = -1, "", "", False, 0
+    for mark in _DOUBLE_MARKS.finditer(text, start):
         index, char = mark.start(), mark.group()
         if opener_at < 0:
             if char in _DOUBLE_OPENERS and _can_open(text, index):
-                opener_at, closers = index, _PAIRS[char]
+                opener_at, opener, closers, nested = index, char, _PAIRS[char], False
+        elif char == opener and char not in closers and _opens_nested(text, index):
+            inner_open, nested = inner_open + 1, True
         elif char in closers and _can_close(text, index, opener_at):
-            spans.append(Span(opener_at, index + 1))
-            opener_at = -1
+            if inner_open:
+                inner_open -= 1
+            else:
+                spans.append(Span(opener_at, index + 1))
+                opener_at = -1
+    if opener_at >= 0 and nested:  # a stray mark, not an outer quote: read on after it
+        spans += quote_spans(text, opener_at + 1)
     return spans
+
+
+def _opens_nested(text: str, index: int) -> bool:
+    before = text[index - 1] if index else " "
+    return (before.isspace() or before in "([/") and _can_open(text, index)
 
 
 def _can_open(text: str, index: int) -> bool:
