@@ -140,10 +140,41 @@ def test_scare_quotes_and_titles_without_a_speaker_are_not_quotes():
     "Angst“ durch die Stadt.",
     "Die Gruppe wurde nach Angaben eines Mitarbeiters gegenüber dem „Tagesspiegel“ aufgelöst.",
     "Zudem hob Sarkozy dem „Figaro“ zufolge die Bedeutung der Beziehungen hervor.",
+    "Außerdem hatte er laut „tagesschau.de“ kritisiert, dass sein Stamm benachteiligt werde.",
 ])
 def test_titles_after_their_noun_and_media_in_a_source_phrase_are_not_quotes(sentence):
     name = sentence[sentence.index("„") + 1:sentence.index("“")]
     assert name not in [q.text for q in extract_quotes(sentence)]
+
+
+def test_speaker_after_an_extended_attribute():
+    text = ("Bürgermeisterin Jennifer Lopez eröffnete das Fest.\n\n„Jetzt ist es noch schöner“, "
+            "schrieb die in New York City geborene Lopez.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_mention) == \
+        ("Jennifer Lopez", "die in New York City geborene Lopez")
+
+
+def test_a_document_speaks_for_its_owner():
+    text = ("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden zunächst "
+            "2.000 Menschen versorgt.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_mention, quote.text) == \
+        ("WFP", "einer am Dienstag veröffentlichten Pressemitteilung des WFP",
+         "wurden zunächst 2.000 Menschen versorgt")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Laut der Nachrichtenagentur Reuters seien drei Menschen verletzt worden.", "Reuters"),
+    ("Nach Angaben des arabischen Senders Al-Dschasira wurden die Gespräche abgebrochen.",
+     "Al-Dschasira"),
+    ("Laut einer Pressemitteilung des WFP wurden zunächst 2.000 Menschen versorgt.", "WFP"),
+    ("Die Demokratische Partei Thailands begrüßte, dass die Wahl stattfinde.",
+     "Demokratische Partei Thailands"),
+])
+def test_a_medium_or_organisation_named_after_its_noun_speaks(text, speaker):
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organization")
 
 
 def test_reported_speech_after_the_speech_verb():
@@ -572,7 +603,7 @@ def test_als_with_a_noun_before_the_auxiliary_opens_no_clause():
     ("Ärzte ohne Grenzen teilte mit, die Teams seien unterwegs.", "Ärzte ohne Grenzen"),
     # the relative pronoun is the subject: the speaker is what it refers to
     ("Es war die Firma Euryza, die den Vorwurf bestätigte, „die Ware sei gelagert“.",
-     "Firma Euryza"),
+     "Euryza"),
 ])
 def test_where_the_speaker_noun_phrase_ends(text, speaker):
     assert extract_quotes(text)[0].speaker == speaker

@@ -419,10 +419,11 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     before = TOKEN.findall(paragraph[max(0, span.start - 40):span.start])
     if before and _titled(before[-1], content, words):
         return True
+    if len(words) <= _MAX_SOURCE_WORDS and not re.search(r"[!?;:,]|\.(?!\w)", content) and \
+            _medium_of_a_source_phrase(paragraph, span, before):
+        return True  # also a web address: laut „tagesschau.de“
     if re.search(r"[.!?;:,]", content) or not words or len(words) > _MAX_NAME_WORDS:
         return False
-    if _medium_of_a_source_phrase(paragraph, span, before) and len(words) <= _MAX_SOURCE_WORDS:
-        return True
     if not all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words):
         return False
     after = paragraph[span.end:span.end + 1]
@@ -898,7 +899,18 @@ def _attributed(paragraph: str, found: list[_Token], cue: str, state: _State) ->
             Resolved(None, "unknown")
         return _Attribution(cue, mention, found[0].start, resolved)
     return _Attribution(cue, mention, found[0].start,
-                        resolve_speaker(mention, state, state.offset + found[0].start))
+                        resolve_speaker(_spoken_of(paragraph, found), state,
+                                        state.offset + found[0].start))
+
+
+def _spoken_of(paragraph: str, found: list[_Token]) -> str:
+    """The mention without the words its phrase skipped ("die Lopez" of "die in New York
+    City geborene Lopez"); as written when nothing was skipped."""
+    text = found[0].text
+    for left, right in zip(found, found[1:], strict=False):
+        text += (paragraph[left.end:right.start] if _joined(paragraph, left, right) else " ") + \
+            right.text
+    return text
 
 
 def _np_token(token: _Token) -> bool:
@@ -935,18 +947,44 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
         start += 1  # "äußerte sich der ...", "sagte jedoch der ..."
     if start < len(tokens) and not _joined(paragraph, tokens[start - 1], tokens[start]):
         return None  # "erklärte, ihr Land ...": a clause follows, not who speaks
+    attribute = _extended_attribute(paragraph, tokens, start)
+    if attribute is not None:
+        group, start = [tokens[start]], attribute
     for token in tokens[start:]:
-        if group and not _joined(paragraph, group[-1], token):
+        if group and not _joined(paragraph, tokens[tokens.index(token) - 1], token):
             break
         if token.lower in PRONOUNS and not group:
             return [token]
         if not _extends(group, token):
             break
         if group and token.lower in ARTICLES and _names(group[-1]) \
-                and not (is_role(group[-1].text) and token.lower in _GENITIVE_ARTICLES):
+                and not (_takes_genitive(group[-1]) and token.lower in _GENITIVE_ARTICLES):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
     return _valid_speaker(group)
+
+
+def _takes_genitive(token: _Token) -> bool:
+    """"die Sprecherin der Stadt", "laut einer Mitteilung des WFP": the genitive names whose."""
+    return is_role(token.text) or token.lower.endswith(speech_lexicon().source_endings)
+
+
+def _extended_attribute(paragraph: str, tokens: list[_Token], at: int) -> int | None:
+    """"die in New York City geborene Lopez": after an article, a prepositional phrase and
+    the participle that it belongs to; where the participle stands, the phrase goes on."""
+    if at + 1 >= len(tokens) or tokens[at].lower not in ARTICLES or \
+            tokens[at + 1].text not in _PREPOSITIONS:
+        return None
+    for j in range(at + 2, min(at + _ATTRIBUTE_WORDS, len(tokens) - 1)):
+        if re.search(r"[,.;:]", paragraph[tokens[j - 1].end:tokens[j].start]):
+            return None
+        if tokens[j].text.islower() and tokens[j].lower.endswith(("e", "en")) and \
+                _names(tokens[j + 1]) and _joined(paragraph, tokens[j], tokens[j + 1]):
+            return j
+    return None
+
+
+_ATTRIBUTE_WORDS = 9
 
 
 def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
@@ -1084,8 +1122,11 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return _pronoun_referent(words[0].lower(), state, position)
-    content = [w for w in words if w.lower() not in ARTICLES]
-    if is_organization(content):
+    content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
+    medium = _after_title_noun(content)
+    if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
+        return Resolved(" ".join(medium), "organization")
+    if is_organization(content) or _names_an_organization(content):
         return Resolved(" ".join(content), "organization")
     names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
@@ -1099,6 +1140,40 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
         return Resolved(person.name, "person")
     return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _after_title_noun(words: list[str]) -> list[str] | None:
+    """The name after a noun such as "Zeitung", "Sender", "Organisation": who that is."""
+    last = max((at for at, word in enumerate(words[:-1]) if _is_title_noun(word)), default=None)
+    if last is None or any(is_capitalised(word) for word in words[:last]):
+        return None  # "Die Demokratische Partei Thailands": the noun is part of the name
+    name = words[last + 1:]
+    return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else None
+
+
+def _names_an_organization(words: list[str]) -> bool:
+    """An acronym ("WFP", "CCC") or a name with a noun such as "Partei" in it."""
+    if len(words) == 1:
+        return len(words[0]) > 1 and words[0].isupper() and words[0].isalpha()
+    return not any(is_role(w) for w in words) and any(_is_title_noun(w) for w in words)
+
+
+def _is_title_noun(word: str) -> bool:
+    lower = word.lower()
+    return is_capitalised(word) and (lower.endswith(speech_lexicon().title_nouns) or
+                                     lower.removesuffix("s").endswith(speech_lexicon().title_nouns))
+
+
+def _owner_of_source(words: list[str]) -> list[str] | None:
+    """Whose a source noun is: "Angaben der Polizei", "Kernaussage von Jerry Larson"."""
+    head = next((at for at, word in enumerate(words)
+                 if is_capitalised(word) and word.lower() not in ARTICLES), None)
+    if head is None or head + 2 >= len(words) or \
+            not words[head].lower().endswith(speech_lexicon().source_endings):
+        return None
+    if words[head + 1].lower() not in _GENITIVE_ARTICLES | {"von", "vom"}:
+        return None
+    return [w for w in words[head + 2:] if w.lower() not in ARTICLES] or None
 
 
 def _name_words(words: list[str]) -> list[str]:
@@ -1242,7 +1317,11 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
         return _opinion_after(sentence, state)
     cue = f"{match['cue'].lower()} {match['source'].capitalize()}"
     start = sentence.span.start
-    if match["prefix"]:  # "Polizeiangaben": the mention as written, the police speaks
+    tokens = sentence.tokens
+    at = next((i for i, t in enumerate(tokens) if t.start >= start + match.start("noun")), None)
+    owned = at is not None and at + 1 < len(tokens) and \
+        tokens[at + 1].lower in _GENITIVE_ARTICLES | {"von"}  # "Pressemitteilung des WFP"
+    if match["prefix"] and not owned:  # "Polizeiangaben": as written, the police speaks
         prefix, at = match["prefix"].removesuffix("-"), start + match.start("prefix")
         return _Attribution(cue, match["noun"], at,
                             resolve_speaker(prefix, state, state.offset + at))
@@ -1250,12 +1329,10 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     if owner:  # "Nach seiner Meinung": his
         return _owner_attribution(f"{match['cue'].lower()} {match['source']}", owner,
                                   sentence, state, match.start())
-    tokens = sentence.tokens
     if _OWN.search(match[0]):  # "nach eigenen Angaben": the subject's own
         subject = _own_source(sentence, match)
         if subject:
             return _attributed(sentence.paragraph, subject, cue, state)
-    at = next((i for i, t in enumerate(tokens) if t.start >= start + match.start("noun")), None)
     after = _speaker_after(sentence.paragraph, tokens, at) \
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
