@@ -177,6 +177,18 @@ def test_a_medium_or_organisation_named_after_its_noun_speaks(text, speaker):
     assert (quote.speaker, quote.speaker_type) == (speaker, "organization")
 
 
+def test_a_parenthesised_cue_is_an_aside_not_the_source_of_the_sentence():
+    text = ("Nach der Trennung (die Zeitung berichtete) ist der Sänger mit der Schauspielerin "
+            "auf der „Party des Jahres“ gewesen.")
+    assert extract_quotes(text) == []
+
+
+def test_quoted_words_in_a_subject_without_a_verb_after_it_are_not_judged():
+    text = ("Auch der Menschenrechtsaktivist und Träger des „Preises für geistige Freiheit“ "
+            "Hu Jia sitzt im Gefängnis.")
+    assert extract_quotes(text) == []
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

@@ -507,9 +507,11 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     if not (set_off_by_role or _can_speak(subject, state)):
         return None
     after = tokens.index(subject[-1]) + 1  # the verb: "Der Vizepräsident, X Y, zeigte sich"
-    verb = next((t for t in tokens[after:] if t.text.islower()), None)
-    if verb is None:
-        return None
+    verb = next((t for j, t in enumerate(tokens[after:], after) if t.text.islower()
+                 and t.lower not in ARTICLES | _PREPOSITIONS
+                 and tokens[j - 1].lower not in ARTICLES), None)  # not "die britische"
+    if verb is None or verb.lower in _JOINING:
+        return None  # "Der Aktivist und Träger des „…“": no verb, no judgement
     return _attributed(sentence.paragraph, subject, verb.text, state)
 
 
@@ -570,6 +572,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     tokens = sentence.tokens if has_verb or sentence.quotes else []
     for i, token in enumerate(tokens):
         word = token.lower
+        if "(" in sentence.text and _parenthesised(sentence, token):
+            continue  # "(Wikinews berichtete)": an aside, not the source of the sentence
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
@@ -606,6 +610,13 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     phrase = _sentence_phrase(sentence, state) or \
         _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
+
+
+def _parenthesised(sentence: _Sentence, token: _Token) -> bool:
+    before = sentence.paragraph[sentence.span.start:token.start]
+    opening = before.rfind("(")
+    return opening >= 0 and ")" not in before[opening:] and \
+        ")" in sentence.paragraph[token.end:sentence.span.end]
 
 
 def _quoted_sources(sentence: _Sentence, tokens: list[_Token], state: _State
