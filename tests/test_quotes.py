@@ -126,6 +126,30 @@ def test_unclosed_quote_does_not_swallow_the_rest():
     assert _one_paragraph(text) == [("direct", "Anna Beispiel", "Wir prüfen das.")]
 
 
+def test_a_quotation_over_several_paragraphs_is_one_quote():
+    text = ("Der Vorsitzende Richter Michael Seidling sagte:\n\n„Wir sind überzeugt, dass wir "
+            "richtig entschieden haben.\n\nBedenken Sie das, wenn Sie über den Fall berichten. "
+            "“\n\nDer Verteidiger reagierte nicht.")
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Michael Seidling")]
+    assert quotes[0].text == ("Wir sind überzeugt, dass wir richtig entschieden haben.\n\n"
+                              "Bedenken Sie das, wenn Sie über den Fall berichten. ")
+    assert text[quotes[0].char_start:quotes[0].char_end] == quotes[0].text
+
+
+def test_each_paragraph_of_a_long_quotation_may_open_it_again():
+    text = ("„Wir sind bereit.\n\n„Wir haben lange verhandelt.\n\n„Jetzt entscheiden "
+            "andere“, sagte Gewerkschaftschef Frank Werneke.")
+    assert [q.text for q in extract_quotes(text)] == [
+        "Wir sind bereit.\n\n„Wir haben lange verhandelt.\n\n„Jetzt entscheiden andere"]
+
+
+def test_an_unclosed_mark_does_not_join_the_next_paragraph_quote():
+    text = ("Die Liste „Neue Mitte enthält viele Namen.\n\n"
+            "„Wir treten an“, sagte Anna Beispiel.")
+    assert [q.text for q in extract_quotes(text)] == ["Wir treten an"]
+
+
 def test_scare_quotes_and_titles_without_a_speaker_are_not_quotes():
     text = ("Der Film „Das Boot“ läuft wieder. Die sogenannte \"Reform\" kam nie. "
             "Die Fregatte \"Hessen\" lief aus.")

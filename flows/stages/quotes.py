@@ -29,7 +29,7 @@ from flows.stages.entities import (
 )
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS
-from flows.stages.text import Span, paragraphs, sentences_with_quotes
+from flows.stages.text import Span, quote_paragraphs, sentences_with_quotes
 
 _MAX_NAME_WORDS = 5
 _MAX_SOURCE_WORDS = 3  # „BBC News“, „BILD am Sonntag“
@@ -186,7 +186,7 @@ def extract_quotes(body: str, context: str = "", index: EntityIndex | None = Non
     index = index or EntityIndex.build(context + "\n" + body)
     state = _State(index)
     quotes: list[Quote] = []
-    for offset, paragraph in paragraphs(body):
+    for offset, paragraph in quote_paragraphs(body):
         state.offset = len(context) + 1 + offset
         quotes.extend(_paragraph_quotes(paragraph, offset, state))
     return sorted(quotes, key=lambda q: q.char_start)

@@ -35,6 +35,43 @@ def paragraphs(body: str) -> Iterator[tuple[int, str]]:
         offset += len(part) + 2
 
 
+def quote_paragraphs(body: str) -> Iterator[tuple[int, str]]:
+    """paragraphs(), but a quotation that runs over several paragraphs (opened in one, closed
+    in a later one) keeps them together: one paragraph with blank lines inside."""
+    parts = list(paragraphs(body))
+    at = 0
+    while at < len(parts):
+        offset, text = parts[at]
+        last = _closing_paragraph(body, parts, at) if _leaves_open(text) else at
+        end = parts[last][0] + len(parts[last][1])
+        yield offset, body[offset:end]
+        at = last + 1
+
+
+_PARAGRAPHS_IN_A_QUOTE = 4
+
+
+def _closing_paragraph(body: str, parts: list[tuple[int, str]], at: int) -> int:
+    """The paragraph that closes the quotation left open at the end of paragraph `at`."""
+    offset, text = parts[at]
+    for last in range(at + 1, min(at + _PARAGRAPHS_IN_A_QUOTE, len(parts))):
+        merged = body[offset:parts[last][0] + len(parts[last][1])]
+        if any(span.start < len(text) < span.end for span in quote_spans(merged)):
+            return last
+    return at
+
+
+def _leaves_open(text: str) -> bool:
+    """A quotation opens a sentence (or follows a colon) and nothing closes it before the
+    paragraph ends (a stray mark inside a sentence, „Neue Mitte, does not count)."""
+    spans = quote_spans(text)
+    after = spans[-1].end if spans else 0
+    return any(_can_open(text, m.start()) and text[:m.start()].rstrip()[-1:] in ("", ":", ".",
+                                                                                   "!", "?")
+               for m in _DOUBLE_MARKS.finditer(text, after)
+               if m.group() in _DOUBLE_OPENERS and m.group() != '"')
+
+
 def quote_spans(text: str, start: int = 0) -> list[Span]:
     """Outer quotations in a paragraph, as spans that include their marks.
 
@@ -50,7 +87,8 @@ def quote_spans(text: str, start: int = 0) -> list[Span]:
             if char in _DOUBLE_OPENERS and _can_open(text, index):
                 opener_at, opener, closers, nested = index, char, _PAIRS[char], False
         elif char == opener and char not in closers and _opens_nested(text, index):
-            inner_open, nested = inner_open + 1, True
+            if text[index - 2:index] != "\n\n":  # „ opening a paragraph goes on with the quote
+                inner_open, nested = inner_open + 1, True
         elif char in closers and _can_close(text, index, opener_at):
             if inner_open:
                 inner_open -= 1
