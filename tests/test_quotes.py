@@ -213,6 +213,27 @@ def test_quoted_words_in_a_subject_without_a_verb_after_it_are_not_judged():
     assert extract_quotes(text) == []
 
 
+def test_quoted_words_with_a_speech_verb_but_no_speaker_are_kept_without_one():
+    text = ("In einem Bericht werden die Sicherheitsvorkehrungen als „extrem“ bezeichnet. "
+            "Der Film „Das Boot“ wird als „Klassiker“ bezeichnet.")
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in extract_quotes(text)] == [
+        ("partial", "extrem", None, "bezeichnet")]  # a capitalised word may be a name
+
+
+def test_quoted_words_in_reported_speech_are_its_speakers_words():
+    text = ("Der Film zeigt Kinder in Uganda.\n\n"
+            "Deshalb müsse „die Politik des Präsidenten zentraler Bestandteil der Lösung sein“.")
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", None), ("partial", None)]
+    assert quotes[1].text == "die Politik des Präsidenten zentraler Bestandteil der Lösung sein"
+
+
+def test_a_group_named_by_its_noun_judges_with_quoted_words():
+    text = "Die Organisation verlangte eine Untersuchung der „schockierenden Szenen der Gewalt“."
+    assert [(q.kind, q.speaker_mention) for q in extract_quotes(text)] == [
+        ("partial", "Die Organisation")]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from itertools import dropwhile
 
@@ -69,7 +69,13 @@ class SpeechLexicon:
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
     source_endings: tuple[str, ...]  # lower case: a word ending so may be a source noun
     opinion_nouns: frozenset[str]
-    title_nouns: tuple[str, ...]  # lower case: „…“ right after one is a name or a title
+    organization_nouns: tuple[str, ...]  # lower case: "Zeitung", "Partei" (can speak)
+    work_nouns: tuple[str, ...]  # lower case: "Film", "Buch" (cannot)
+
+    @cached_property
+    def title_nouns(self) -> tuple[str, ...]:
+        """„…“ right after one of these is a name or a title."""
+        return self.organization_nouns + self.work_nouns
 
     @cached_property
     def any_impersonal(self) -> re.Pattern[str]:
@@ -116,7 +122,8 @@ def speech_lexicon() -> SpeechLexicon:
         document_sources=frozenset(phrases["document_sources"]),
         source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
         opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),
-        title_nouns=tuple(noun.lower() for noun in data["names"]["title_nouns"]),
+        organization_nouns=tuple(noun.lower() for noun in data["names"]["organization_nouns"]),
+        work_nouns=tuple(noun.lower() for noun in data["names"]["work_nouns"]),
         opinion_after=re.compile(r"\b(?P<owner>[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen|[Dd]em) "
                                  rf"(?P<noun>{'|'.join(phrases['opinion_after'])}) nach\b"),
     )
@@ -218,13 +225,18 @@ def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]
     previous: _Attribution | None = None
     for span, inner in sentences_with_quotes(paragraph):
         sentence = _Sentence(paragraph, span, inner)
-        found = _sentence_quotes(sentence, offset, state, previous) if inner else []
+        found, unattributed = _sentence_quotes(sentence, offset, state, previous) if inner \
+            else ([], [])
         if all(quote.kind == "partial" for quote in found):
             # reported speech around quoted words is a quotation too ("Hier seien die Mittel
             # „völlig unrealistisch“."): the sentence and the words, like nested quotes
-            found = _indirect(sentence, offset, state) + found
+            reported = _indirect(sentence, offset, state)
+            found = reported + found + \
+                _words_of_reported(reported, unattributed, paragraph, offset)
         quotes.extend(found)
-        state.speech_just_before = bool(found) or _speech_act(sentence, state)
+        # quoted words that no one is named for do not go on into the sentences after them
+        state.speech_just_before = any(q.kind != "partial" or q.speaker for q in found) or \
+            _speech_act(sentence, state)
         previous = state.last if found else _cue_only(sentence, state)
     return quotes
 
@@ -328,9 +340,25 @@ def _cue_only(sentence: _Sentence, state: _State) -> _Attribution | None:
     return sentence.attribution(state) if sentence.text.rstrip().endswith(":") else None
 
 
-def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
-                     previous: _Attribution | None) -> list[Quote]:
+def _words_of_reported(reported: list[Quote], spans: list[Span], paragraph: str,
+                       offset: int) -> list[Quote]:
+    """Quoted words inside reported speech are the words of its speaker ("Deshalb müsse „die
+    Politik ... sein“"), even when no one is named."""
     quotes = []
+    for row in reported:
+        for span in spans:
+            start, text = _content(paragraph, span)
+            if row.char_start <= offset + start and offset + start + len(text) <= row.char_end:
+                quotes.append(replace(row, text=text, kind="partial", char_start=offset + start,
+                                      char_end=offset + start + len(text)))
+    return quotes
+
+
+def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
+                     previous: _Attribution | None) -> tuple[list[Quote], list[Span]]:
+    """The quotations of a sentence, and the spans of quoted words that no one was found
+    for (a scare quote, or words of reported speech: _words_of_reported decides)."""
+    quotes, unattributed = [], []
     for span, kind in zip(sentence.quotes, _kinds(sentence), strict=True):
         name_like = _looks_like_name(sentence.paragraph, span)
         attribution = sentence.attribution(state, near=span, in_clause=kind == "partial")
@@ -338,8 +366,9 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
             if name_like or _so_called(sentence, span):
                 continue
             attribution = attribution or _subject_judges(sentence, span, state) or \
-                _inherit(sentence, state)
+                _inherit(sentence, state) or _unnamed(sentence, span)
             if attribution is None:
+                unattributed.append(span)
                 continue  # a scare quote or a title: no speaker, no quotation
         else:
             attribution = attribution or previous or _following_attribution(sentence, state) \
@@ -349,7 +378,18 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         quotes.append(_quote(_content(sentence.paragraph, span), kind, attribution, offset))
         if attribution:
             state.remember(attribution)
-    return quotes
+    return quotes, unattributed
+
+
+def _unnamed(sentence: _Sentence, span: Span) -> _Attribution | None:
+    """Quoted words with a speech verb but no one named: "werden die Vorkehrungen als
+    „extrem“ bezeichnet", "Darin wird er aufgefordert, „…“" (words, not a name: they start
+    in lower case)."""
+    if not sentence.paragraph[span.start + 1:span.start + 2].islower() or \
+            not sentence.may_cite:
+        return None
+    cue = _first_cue(sentence)
+    return _Attribution(cue, None, -1, Resolved(None, "unknown")) if cue else None
 
 
 def _continued(state: _State) -> _Attribution | None:
@@ -520,7 +560,8 @@ def _can_speak(group: list[_Token], state: _State) -> bool:
     quoted without a speech verb (every German noun is capitalised, so a capitalised phrase
     alone could be "Die Grundlage der Technologie")."""
     words = [t.text for t in group if t.lower not in ARTICLES]
-    if any(is_role(w) for w in words) or is_organization(words):
+    if any(is_role(w) for w in words) or is_organization(words) or \
+            (bool(words) and _is_organization_noun(words[-1])):
         return True
     names = _name_words(words)
     return bool(names) and state.index.find_by_name(names) is not None
@@ -1155,7 +1196,8 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
 
 def _after_title_noun(words: list[str]) -> list[str] | None:
     """The name after a noun such as "Zeitung", "Sender", "Organisation": who that is."""
-    last = max((at for at, word in enumerate(words[:-1]) if _is_title_noun(word)), default=None)
+    last = max((at for at, word in enumerate(words[:-1]) if _is_organization_noun(word)),
+               default=None)
     if last is None or any(is_capitalised(word) for word in words[:last]):
         return None  # "Die Demokratische Partei Thailands": the noun is part of the name
     name = words[last + 1:]
@@ -1166,13 +1208,14 @@ def _names_an_organization(words: list[str]) -> bool:
     """An acronym ("WFP", "CCC") or a name with a noun such as "Partei" in it."""
     if len(words) == 1:
         return len(words[0]) > 1 and words[0].isupper() and words[0].isalpha()
-    return not any(is_role(w) for w in words) and any(_is_title_noun(w) for w in words)
+    return not any(is_role(w) for w in words) and any(_is_organization_noun(w) for w in words)
 
 
-def _is_title_noun(word: str) -> bool:
-    lower = word.lower()
-    return is_capitalised(word) and (lower.endswith(speech_lexicon().title_nouns) or
-                                     lower.removesuffix("s").endswith(speech_lexicon().title_nouns))
+def _is_organization_noun(word: str) -> bool:
+    """"Nachrichtenagentur", "Senders", "Partei": a group or a medium, which can speak."""
+    lower = word.lower().removesuffix("s")
+    return is_capitalised(word) and (lower.endswith(speech_lexicon().organization_nouns) or
+                                     word.lower().endswith(speech_lexicon().organization_nouns))
 
 
 def _owner_of_source(words: list[str]) -> list[str] | None:
