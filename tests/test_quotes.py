@@ -234,6 +234,14 @@ def test_a_group_named_by_its_noun_judges_with_quoted_words():
         ("partial", "Die Organisation")]
 
 
+def test_so_inside_reported_speech_names_its_speaker():
+    text = ("Doch sei es, so der ugandische Schriftsteller Musa Okwanga in einem Blog, ein "
+            "Haufen mächtiger Leute gewesen. Der Verkehr war stark behindert, so wurde der "
+            "Hafen geschlossen.")
+    assert [(q.kind, q.speaker_mention) for q in extract_quotes(text)] == [
+        ("indirect", "der ugandische Schriftsteller Musa Okwanga")]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

@@ -931,8 +931,8 @@ def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
         for parts, phrase in lex.speaker_after.get(words[i], ()):
             if tuple(words[i:i + len(parts)]) != parts:
                 continue
-            if parts == ("so",) and _char_before(paragraph, tokens[i].start, 0) != ",":
-                continue  # "„…“, so der Sprecher" but not "so groß wie"
+            if parts == ("so",) and not _so_names(paragraph, tokens, i):
+                continue
             found = _speaker_after(paragraph, tokens, i + len(parts) - 1)
             if found:
                 return _attributed(paragraph, found, phrase, state)
@@ -941,6 +941,17 @@ def _phrase_attribution(paragraph: str, tokens: list[_Token], state: _State
             if found:
                 return _attributed(paragraph, found, tokens[i].text, state)
     return None
+
+
+def _so_names(paragraph: str, tokens: list[_Token], at: int) -> bool:
+    """"„…“, so der Sprecher", ", so Obama": "so" after a comma before a name or a noun
+    phrase, not "so groß wie", nor a verb after it (", so wurde der Hafen geschlossen",
+    "Wird ..., so werden die Ausgaben ...") unless a speech verb ("so schätzen die Forscher")."""
+    if _char_before(paragraph, tokens[at].start, 0) != "," or at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1]
+    return not following.text.islower() or following.lower in ARTICLES or \
+        following.lower in speech_lexicon().verbs
 
 
 def _attributed(paragraph: str, found: list[_Token], cue: str, state: _State) -> _Attribution:
@@ -1477,7 +1488,7 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
                 return [_reported_sentence(sentence, unnamed, offset)]
             attribution = _Attribution(back, state.last.mention, state.last.mention_start,
                                        state.last.resolved)
-        if attribution is None or attribution.mention is None or attribution.cue == "so":
+        if attribution is None or attribution.mention is None:
             return []
     state.remember(attribution)
     return [_reported_sentence(sentence, attribution, offset)]
