@@ -165,6 +165,11 @@ def test_scare_quotes_and_titles_without_a_speaker_are_not_quotes():
     "Die Gruppe wurde nach Angaben eines Mitarbeiters gegenüber dem „Tagesspiegel“ aufgelöst.",
     "Zudem hob Sarkozy dem „Figaro“ zufolge die Bedeutung der Beziehungen hervor.",
     "Außerdem hatte er laut „tagesschau.de“ kritisiert, dass sein Stamm benachteiligt werde.",
+    "Er hat für sein Buch „Cobra II – die wirkliche Geschichte der Invasion und der Besetzung "
+    "Iraks“ recherchiert.",
+    "In einem Heft des Magazines „Schöner wohnen“ erschien der Bericht.",
+    "Die Studenten traten in einen Sitzstreik. Die „Kampagne für ein Freies Tibet“ berichtete "
+    "über einen Marsch.",
 ])
 def test_titles_after_their_noun_and_media_in_a_source_phrase_are_not_quotes(sentence):
     name = sentence[sentence.index("„") + 1:sentence.index("“")]
@@ -240,6 +245,11 @@ def test_so_inside_reported_speech_names_its_speaker():
             "Hafen geschlossen.")
     assert [(q.kind, q.speaker_mention) for q in extract_quotes(text)] == [
         ("indirect", "der ugandische Schriftsteller Musa Okwanga")]
+
+
+def test_a_quote_before_its_verb_without_a_comma_is_still_a_quote():
+    text = "„Wir kommen wieder“ sagte der Trainer Jürgen Klopp nach dem Spiel."
+    assert [q.text for q in extract_quotes(text)] == ["Wir kommen wieder"]
 
 
 def test_reported_speech_after_the_speech_verb():

@@ -33,6 +33,7 @@ from flows.stages.text import Span, quote_paragraphs, sentences_with_quotes
 
 _MAX_NAME_WORDS = 5
 _MAX_SOURCE_WORDS = 3  # „BBC News“, „BILD am Sonntag“
+_MAX_TITLE_WORDS = 12  # the book „Cobra II – die wirkliche Geschichte der Invasion ...“
 # Full names only: "Jan" is a first name as often as January.
 _CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4} | {
     "Minuten", "Stunden", "Tage", "Tagen", "Wochen", "Monate", "Monaten", "Jahre", "Jahren"}
@@ -459,8 +460,8 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     before = TOKEN.findall(paragraph[max(0, span.start - 40):span.start])
     if before and _titled(before[-1], content, words):
         return True
-    if len(words) <= _MAX_SOURCE_WORDS and not re.search(r"[!?;:,]|\.(?!\w)", content) and \
-            _medium_of_a_source_phrase(paragraph, span, before):
+    if not re.search(r"[!?;:,]|\.(?!\w)", content) and \
+            _medium_of_a_source_phrase(paragraph, span, before, words):
         return True  # also a web address: laut „tagesschau.de“
     if re.search(r"[.!?;:,]", content) or not words or len(words) > _MAX_NAME_WORDS:
         return False
@@ -472,22 +473,41 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
 
 def _titled(word: str, content: str, words: list[str]) -> bool:
     """The title after the noun it names: the film „2001: Odyssee im Weltraum“."""
-    if not (is_capitalised(word) and word.lower().endswith(speech_lexicon().title_nouns)):
-        return False
+    lower = word.lower()
+    if not (is_capitalised(word) and any(form.endswith(speech_lexicon().title_nouns) for form
+                                         in (lower, lower.removesuffix("s"),
+                                             lower.removesuffix("es")))):
+        return False  # "des Magazins", "des Magazines" too
     return (content[0].isupper() or content[0].isdigit()) and \
-        not content.endswith((".", "!", "?")) and len(words) <= 2 * _MAX_NAME_WORDS
+        not content.endswith((".", "!", "?")) and len(words) <= _MAX_TITLE_WORDS
 
 
-def _medium_of_a_source_phrase(paragraph: str, span: Span, before: list[str]) -> bool:
+def _medium_of_a_source_phrase(paragraph: str, span: Span, before: list[str],
+                               words: list[str]) -> bool:
     """The medium in a source phrase: laut „Tagesspiegel“, dem „Figaro“ zufolge, gegenüber
-    dem „Tagesspiegel“, or as the subject of the cue: „BBC News“ berichtet."""
+    dem „Tagesspiegel“, or as the subject of the cue: „BBC News“ berichtet, die „X“ meldete."""
     after = TOKEN.search(paragraph, span.end, span.end + 40)
     following = after[0] if after and not paragraph[span.end:after.start()].strip() else ""
-    if following == "zufolge" or (before and before[-1].lower() == "laut") or \
-            (len(before) > 1 and before[-2].lower() == "gegenüber" and before[-1] in ARTICLES):
+    if len(words) <= _MAX_SOURCE_WORDS and (
+            following == "zufolge" or (before and before[-1].lower() == "laut") or
+            (len(before) > 1 and before[-2].lower() == "gegenüber" and before[-1] in ARTICLES)):
         return True
-    opens_clause = _char_before(paragraph, span.start, 0) in (None, ".", ":")
-    return opens_clause and following in speech_lexicon().verbs
+    start = span.start
+    if before and before[-1].lower() in ARTICLES:  # "Die „Kampagne für ...“ berichtete"
+        start = paragraph.rfind(before[-1], 0, span.start)
+    opens_clause = _char_before(paragraph, start, 0) in (None, ".", ":")
+    return opens_clause and following in speech_lexicon().verbs and _name_shaped(words)
+
+
+_NAME_FUNCTION_WORDS = {"für", "ein", "eine", "einer", "am", "im", "in", "an", "ohne",
+                        "gegen", "und", "der", "die", "das", "des", "von", "zu", "of", "the",
+                        "and", "for", "de", "la", "le", "du"}
+
+
+def _name_shaped(words: list[str]) -> bool:
+    """„BBC News“, „Ärzte ohne Grenzen“, „Kampagne für ein Freies Tibet“ (not „Wir kommen“)."""
+    return 0 < len(words) <= _MAX_NAME_WORDS and is_capitalised(words[0]) and \
+        all(is_capitalised(w) or w in _NAME_FUNCTION_WORDS or w.isdigit() for w in words)
 
 
 def _quoted_one(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Token] | None:
