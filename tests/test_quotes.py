@@ -220,9 +220,11 @@ def test_quoted_words_in_a_subject_without_a_verb_after_it_are_not_judged():
 
 def test_quoted_words_with_a_speech_verb_but_no_speaker_are_kept_without_one():
     text = ("In einem Bericht werden die Sicherheitsvorkehrungen als „extrem“ bezeichnet. "
-            "Der Film „Das Boot“ wird als „Klassiker“ bezeichnet.")
+            "Der Film „Das Boot“ wird als „Klassiker“ bezeichnet. Die Waldbrandgefahr wird "
+            "vom Wetterdienst als „sehr hoch“ eingestuft.")
     assert [(q.kind, q.text, q.speaker, q.cue) for q in extract_quotes(text)] == [
-        ("partial", "extrem", None, "bezeichnet")]  # a capitalised word may be a name
+        ("partial", "extrem", None, "bezeichnet"),  # a capitalised word may be a name
+        ("partial", "sehr hoch", None, "eingestuft")]
 
 
 def test_quoted_words_in_reported_speech_are_its_speakers_words():

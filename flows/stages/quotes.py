@@ -65,6 +65,7 @@ class SpeechLexicon:
     participles: frozenset[str]
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
+    passive_cues: frozenset[str]  # "als „extrem“ eingestuft": said, by someone not named
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
     opinion_after: re.Pattern[str]  # "seiner Meinung nach", "Dem Vernehmen nach"
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
@@ -119,6 +120,7 @@ def speech_lexicon() -> SpeechLexicon:
         participles=frozenset(data["participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
+        passive_cues=frozenset(data["passive_cues"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
         document_sources=frozenset(phrases["document_sources"]),
         source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
@@ -386,10 +388,10 @@ def _unnamed(sentence: _Sentence, span: Span) -> _Attribution | None:
     """Quoted words with a speech verb but no one named: "werden die Vorkehrungen als
     „extrem“ bezeichnet", "Darin wird er aufgefordert, „…“" (words, not a name: they start
     in lower case)."""
-    if not sentence.paragraph[span.start + 1:span.start + 2].islower() or \
-            not sentence.may_cite:
+    if not sentence.paragraph[span.start + 1:span.start + 2].islower():
         return None
-    cue = _first_cue(sentence)
+    passive = speech_lexicon().passive_cues.intersection(sentence.words)
+    cue = (_first_cue(sentence) if sentence.may_cite else None) or min(passive, default=None)
     return _Attribution(cue, None, -1, Resolved(None, "unknown")) if cue else None
 
 
