@@ -37,6 +37,7 @@ def test_quoted_names_are_not_quotes(seeds):
     ("000", "In Syrien haben wir [Frankreich]", "direct", "Jean-Yves Le Drian"),
     ("000", "auf einer regelmäßigen Basis", "partial", "Jean-Yves Le Drian"),
     ("000", "das bereits früher besprochen wurde", "partial", "Jean-Yves Le Drian"),
+    ("000", "haben sie eine ähnliche Sicht", "partial", "Sergej Schoigu und Jean-Yves Le Drian"),
     ("001", "Schulter an Schulter", "partial", "John Kerry"),
     ("001", "Jeder wird verstehen", "direct", "John Kerry"),
     ("002", "Man habe vereinbart", "indirect", "Wladimir Putin"),
@@ -252,6 +253,18 @@ def test_so_inside_reported_speech_names_its_speaker():
 def test_a_quote_before_its_verb_without_a_comma_is_still_a_quote():
     text = "„Wir kommen wieder“ sagte der Trainer Jürgen Klopp nach dem Spiel."
     assert [q.text for q in extract_quotes(text)] == ["Wir kommen wieder"]
+
+
+def test_two_speakers_joined_by_und():
+    text = ("Außenministerin Anna Weber traf den Innenminister Paul Beispiel.\n\n"
+            "Beide seien zufrieden, sagten die Außenministerin und der Innenminister.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_type) == ("Anna Weber und Paul Beispiel", "person")
+
+
+def test_a_phrase_after_the_source_is_not_part_of_its_name():
+    text = "Dabei kam es nach Angaben der Polizei zu kleineren Rangeleien."
+    assert [q.speaker for q in extract_quotes(text)] == ["Polizei"]
 
 
 def test_reported_speech_after_the_speech_verb():

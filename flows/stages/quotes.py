@@ -1035,11 +1035,17 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
     attribute = _extended_attribute(paragraph, tokens, start)
     if attribute is not None:
         group, start = [tokens[start]], attribute
-    for token in tokens[start:]:
-        if group and not _joined(paragraph, tokens[tokens.index(token) - 1], token):
+    for at in range(start, len(tokens)):
+        token = tokens[at]
+        if group and not _joined(paragraph, tokens[at - 1], token):
             break
         if token.lower in PRONOUNS and not group:
             return [token]
+        if _coordinates(group, tokens, at):
+            group.append(token)  # "der russische und der französische Minister"
+            continue
+        if group and _particle_before_word(tokens, at):
+            break  # "der Polizei zu kleineren Rangeleien", unlike "zu Guttenberg"
         if not _extends(group, token):
             break
         if group and token.lower in ARTICLES and _names(group[-1]) \
@@ -1047,6 +1053,19 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
     return _valid_speaker(group)
+
+
+def _particle_before_word(tokens: list[_Token], at: int) -> bool:
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return bool(NAME_PARTICLES.match(tokens[at].text)) and tokens[at].lower not in ARTICLES \
+        and following is not None and following.text.islower() and \
+        not NAME_PARTICLES.match(following.text)
+
+
+def _coordinates(group: list[_Token], tokens: list[_Token], at: int) -> bool:
+    """"und" between two phrases that open with an article: two speakers."""
+    return bool(group) and tokens[at].lower == "und" and group[0].lower in ARTICLES and \
+        at + 1 < len(tokens) and tokens[at + 1].lower in ARTICLES
 
 
 def _takes_genitive(token: _Token) -> bool:
@@ -1204,6 +1223,8 @@ def _pronoun_referent(pronoun: str, state: _State, position: int) -> Resolved:
 
 def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
+    if " und " in mention:
+        return _resolve_together(mention, state, position)
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return _pronoun_referent(words[0].lower(), state, position)
@@ -1225,6 +1246,21 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
         return Resolved(person.name, "person")
     return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _resolve_together(mention: str, state: _State, position: int) -> Resolved:
+    """"der russische und der französische Minister": each phrase (the first one sharing the
+    noun of the last), both speakers by name."""
+    parts = mention.split(" und ")
+    noun = next((w for w in reversed(TOKEN.findall(parts[-1])) if is_capitalised(w)), "")
+    resolved = [resolve_speaker(part if any(is_capitalised(w) and w.lower() not in ARTICLES
+                                            for w in TOKEN.findall(part)) else f"{part} {noun}",
+                                state, position) for part in parts]
+    if any(r.speaker is None for r in resolved):
+        return Resolved(None, "unknown")
+    kinds = {r.speaker_type for r in resolved}
+    return Resolved(" und ".join(r.speaker for r in resolved),
+                    kinds.pop() if len(kinds) == 1 else "unknown")
 
 
 def _after_title_noun(words: list[str]) -> list[str] | None:
