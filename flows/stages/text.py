@@ -49,6 +49,7 @@ def quote_paragraphs(body: str) -> Iterator[tuple[int, str]]:
 
 
 _PARAGRAPHS_IN_A_QUOTE = 4
+_CURLY_OPENERS = re.compile("[„»«“]")  # a straight " never runs over paragraphs
 
 
 def _closing_paragraph(body: str, parts: list[tuple[int, str]], at: int) -> int:
@@ -64,6 +65,8 @@ def _closing_paragraph(body: str, parts: list[tuple[int, str]], at: int) -> int:
 def _leaves_open(text: str) -> bool:
     """A quotation opens a sentence (or follows a colon) and nothing closes it before the
     paragraph ends (a stray mark inside a sentence, „Neue Mitte, does not count)."""
+    if not _CURLY_OPENERS.search(text):
+        return False  # most paragraphs: nothing to pair
     spans = quote_spans(text)
     after = spans[-1].end if spans else 0
     return any(_can_open(text, m.start()) and text[:m.start()].rstrip()[-1:] in ("", ":", ".",
