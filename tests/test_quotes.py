@@ -267,6 +267,20 @@ def test_a_phrase_after_the_source_is_not_part_of_its_name():
     assert [q.speaker for q in extract_quotes(text)] == ["Polizei"]
 
 
+def test_the_main_clause_after_an_opening_subordinate_clause_has_the_speaker():
+    text = ("Als ein Fluggast zu Hilfe eilte, biss der Randalierer den Fluggast und rief: "
+            "„Lasst mich raus!“")
+    assert [q.speaker_mention for q in extract_quotes(text)] == ["der Randalierer"]
+
+
+def test_a_so_tag_after_the_quote_beats_an_earlier_speech_verb():
+    text = ("Der Verteidiger Wolfgang Dingfelder hatte betont, der Angeklagte sei nicht "
+            "vorbestraft, doch eine Bewährungsstrafe sei nicht vermittelbar, „wenn jemand mit "
+            "1,9 Promille einen Radfahrer anfährt“, so Richterin Ute Bader.")
+    quote = next(q for q in extract_quotes(text) if q.kind == "partial")
+    assert quote.speaker == "Ute Bader"
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

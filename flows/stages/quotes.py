@@ -539,7 +539,11 @@ def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
 
 def _main_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
     """The subject of the main clause: the phrase it opens with, or after an opening phrase
-    the one after the verb ("In seiner Stellungnahme befand der Premierminister ...")."""
+    the one after the verb ("In seiner Stellungnahme befand der Premierminister ...", "Als
+    ein Fluggast half, biss der Randalierer ...")."""
+    verb = _after_opening_clause(paragraph, tokens)
+    if verb is not None:
+        return _subject(_speaker_after(paragraph, tokens, verb))
     if tokens and tokens[0].lower in _PREPOSITIONS:
         verb = next((j for j in range(2, len(tokens))
                      if _verb_after_noun(tokens[j - 1], tokens[j])), None)
@@ -548,6 +552,19 @@ def _main_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
             tokens[1].lower not in ARTICLES and tokens[1].text not in _PREPOSITIONS:
         return _subject(_speaker_after(paragraph, tokens, 1))  # "Hier sparte der Präsident"
     return _subject(_sentence_subject(paragraph, tokens))
+
+
+def _after_opening_clause(paragraph: str, tokens: list[_Token]) -> int | None:
+    """The verb of the main clause after an opening subordinate clause ("Als ..., biss")."""
+    if not tokens or tokens[0].lower not in _OPENING_SUBORDINATORS:
+        return None
+    comma = next((j for j in range(1, min(len(tokens), _CLAUSE_WORDS))
+                  if "," in paragraph[tokens[j - 1].end:tokens[j].start]), None)
+    return comma if comma is not None and tokens[comma].text.islower() else None
+
+
+_OPENING_SUBORDINATORS = {"als", "nachdem", "weil", "während", "obwohl", "bevor", "sobald",
+                          "wenn", "da", "seit", "seitdem", "falls"}
 
 
 _SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
@@ -668,6 +685,10 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
                                                    state)))
     if has_verb and sentence.quotes:
         found += _quoted_sources(sentence, tokens, state)
+    if found and "so" in sentence.words:
+        tag = _sentence_phrase(sentence, state)  # "X betonte ..., „…“, so Y": Y's words
+        if tag and tag.cue == "so":
+            found.append((tag.mention_start, tag))
     if found:
         return sorted(found, key=lambda c: c[0])
     phrase = _sentence_phrase(sentence, state) or \
