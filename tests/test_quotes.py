@@ -301,6 +301,20 @@ def test_offsets_hold_for_any_text(text):
     assert time.perf_counter() - started < 1.0
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUOTE_ALPHABET, max_size=200).map(" ".join))
+def test_quote_spans_and_paragraphs_are_well_formed(text):
+    from flows.stages.text import quote_paragraphs, quote_spans
+
+    spans = quote_spans(text)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(text[s.start] in "„“\"»«" and text[s.end - 1] in "“”\"«»" for s in spans)
+    paragraphs = list(quote_paragraphs(text))
+    assert all(text[offset:offset + len(part)] == part for offset, part in paragraphs)
+    assert all(a[0] + len(a[1]) < b[0] for a, b in zip(paragraphs, paragraphs[1:], strict=False))
+    assert "".join("".join(part.split()) for _, part in paragraphs) == "".join(text.split())
+
+
 @pytest.mark.parametrize("text, speaker", [
     # the noun after the verb is the object: the subject before it speaks
     ("RTL-Chefin Anke Schäferkordt nannte diese Zahlen „aus der Luft gegriffen“.",

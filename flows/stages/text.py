@@ -69,19 +69,32 @@ def _leaves_open(text: str) -> bool:
         return False  # most paragraphs: nothing to pair
     spans = quote_spans(text)
     after = spans[-1].end if spans else 0
-    return any(_can_open(text, m.start()) and text[:m.start()].rstrip()[-1:] in ("", ":", ".",
-                                                                                   "!", "?")
-               for m in _DOUBLE_MARKS.finditer(text, after)
-               if m.group() in _DOUBLE_OPENERS and m.group() != '"')
+    return any(_can_open(text, m.start()) and _opens_a_sentence(text, m.start())
+               for m in _CURLY_OPENERS.finditer(text, after))
 
 
-def quote_spans(text: str, start: int = 0) -> list[Span]:
+def _opens_a_sentence(text: str, index: int) -> bool:
+    return text[:index].rstrip()[-1:] in ("", ":", ".", "!", "?")
+
+
+def quote_spans(text: str) -> list[Span]:
     """Outer quotations in a paragraph, as spans that include their marks.
 
     Inner quotes (‚…‘, '…', another style, or the same style opening after a space: „A „B“ C“)
     do not close the outer one. A mark left open at the end of the paragraph is dropped, so an
     unclosed quote never swallows the text after it; the quotations after it still count.
     """
+    spans: list[Span] = []
+    start = 0
+    while start is not None:
+        found, start = _scan_quotes(text, start)
+        spans += found
+    return spans
+
+
+def _scan_quotes(text: str, start: int) -> tuple[list[Span], int | None]:
+    """The quotations from `start` on, and where to read on if a stray mark, not an outer
+    quotation, was left open with quotations inside it."""
     spans: list[Span] = []
     opener_at, opener, closers, nested, inner_open = -1, "", "", False, 0
     for mark in _DOUBLE_MARKS.finditer(text, start):
@@ -98,9 +111,7 @@ def quote_spans(text: str, start: int = 0) -> list[Span]:
             else:
                 spans.append(Span(opener_at, index + 1))
                 opener_at = -1
-    if opener_at >= 0 and nested:  # a stray mark, not an outer quote: read on after it
-        spans += quote_spans(text, opener_at + 1)
-    return spans
+    return spans, (opener_at + 1 if opener_at >= 0 and nested else None)
 
 
 def _opens_nested(text: str, index: int) -> bool:
