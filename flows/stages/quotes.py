@@ -475,11 +475,8 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
 
 def _titled(word: str, content: str, words: list[str]) -> bool:
     """The title after the noun it names: the film „2001: Odyssee im Weltraum“."""
-    lower = word.lower()
-    if not (is_capitalised(word) and any(form.endswith(speech_lexicon().title_nouns) for form
-                                         in (lower, lower.removesuffix("s"),
-                                             lower.removesuffix("es")))):
-        return False  # "des Magazins", "des Magazines" too
+    if not _is_noun_of(word, speech_lexicon().title_nouns):
+        return False
     return (content[0].isupper() or content[0].isdigit()) and \
         not content.endswith((".", "!", "?")) and len(words) <= _MAX_TITLE_WORDS
 
@@ -1274,14 +1271,18 @@ def _resolve_together(mention: str, state: _State, position: int) -> Resolved:
     noun of the last), both speakers by name."""
     parts = mention.split(" und ")
     noun = next((w for w in reversed(TOKEN.findall(parts[-1])) if is_capitalised(w)), "")
-    resolved = [resolve_speaker(part if any(is_capitalised(w) and w.lower() not in ARTICLES
-                                            for w in TOKEN.findall(part)) else f"{part} {noun}",
-                                state, position) for part in parts]
+    resolved = [resolve_speaker(_with_noun(part, noun), state, position) for part in parts]
     if any(r.speaker is None for r in resolved):
         return Resolved(None, "unknown")
     kinds = {r.speaker_type for r in resolved}
     return Resolved(" und ".join(r.speaker for r in resolved),
                     kinds.pop() if len(kinds) == 1 else "unknown")
+
+
+def _with_noun(phrase: str, noun: str) -> str:
+    """"der russische" + "Minister": a phrase that leaves out its noun shares the next one's."""
+    has_noun = any(is_capitalised(w) and w.lower() not in ARTICLES for w in TOKEN.findall(phrase))
+    return phrase if has_noun else f"{phrase} {noun}"
 
 
 def _after_title_noun(words: list[str]) -> list[str] | None:
@@ -1303,9 +1304,17 @@ def _names_an_organization(words: list[str]) -> bool:
 
 def _is_organization_noun(word: str) -> bool:
     """"Nachrichtenagentur", "Senders", "Partei": a group or a medium, which can speak."""
-    lower = word.lower().removesuffix("s")
-    return is_capitalised(word) and (lower.endswith(speech_lexicon().organization_nouns) or
-                                     word.lower().endswith(speech_lexicon().organization_nouns))
+    return _is_noun_of(word, speech_lexicon().organization_nouns)
+
+
+def _is_noun_of(word: str, nouns: tuple[str, ...]) -> bool:
+    """A capitalised word ending in one of the (lower-case) nouns, also in the genitive:
+    "Fachmagazin", "des Magazins", "des Magazines"."""
+    if not is_capitalised(word):
+        return False
+    lower = word.lower()
+    return lower.endswith(nouns) or lower.removesuffix("s").endswith(nouns) or \
+        lower.removesuffix("es").endswith(nouns)
 
 
 def _owner_of_source(words: list[str]) -> list[str] | None:
