@@ -84,15 +84,13 @@ def quote_spans(text: str) -> list[Span]:
     do not close the outer one. A mark left open at the end of the paragraph is dropped, so an
     unclosed quote never swallows the text after it; the quotations after it still count.
     """
-    spans: list[Span] = []
-    start = 0
-    while start is not None:
-        found, start = _scan_quotes(text, start)
-        spans += found
+    spans, restart = _scan_quotes(text, 0, nesting=True)
+    if restart is not None:  # read on after the stray mark, once: linear in any text
+        spans += _scan_quotes(text, restart, nesting=False)[0]
     return spans
 
 
-def _scan_quotes(text: str, start: int) -> tuple[list[Span], int | None]:
+def _scan_quotes(text: str, start: int, nesting: bool) -> tuple[list[Span], int | None]:
     """The quotations from `start` on, and where to read on if a stray mark, not an outer
     quotation, was left open with quotations inside it."""
     spans: list[Span] = []
@@ -102,7 +100,7 @@ def _scan_quotes(text: str, start: int) -> tuple[list[Span], int | None]:
         if opener_at < 0:
             if char in _DOUBLE_OPENERS and _can_open(text, index):
                 opener_at, opener, closers, nested = index, char, _PAIRS[char], False
-        elif char == opener and char not in closers and _opens_nested(text, index):
+        elif nesting and char == opener and char not in closers and _opens_nested(text, index):
             if text[index - 2:index] != "\n\n":  # „ opening a paragraph goes on with the quote
                 inner_open, nested = inner_open + 1, True
         elif char in closers and _can_close(text, index, opener_at):
