@@ -281,6 +281,16 @@ def test_a_so_tag_after_the_quote_beats_an_earlier_speech_verb():
     assert quote.speaker == "Ute Bader"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Polizei"),
+    ("Laut einem Jahresbericht stieg die Zahl der Fälle.", "Bericht"),  # not "Jahres"
+    ("Laut einer Presseerklärung des Verbandes stieg die Zahl der Fälle.", "Verbandes"),
+])
+def test_the_first_part_of_a_source_compound_speaks_unless_it_names_the_document(text,
+                                                                                  speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

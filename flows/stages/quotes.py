@@ -69,6 +69,7 @@ class SpeechLexicon:
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
     opinion_after: re.Pattern[str]  # "seiner Meinung nach", "Dem Vernehmen nach"
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
+    document_prefixes: frozenset[str]  # "Presseerklärung": a kind of document, no source
     source_endings: tuple[str, ...]  # lower case: a word ending so may be a source noun
     opinion_nouns: frozenset[str]
     organization_nouns: tuple[str, ...]  # lower case: "Zeitung", "Partei" (can speak)
@@ -123,6 +124,7 @@ def speech_lexicon() -> SpeechLexicon:
         passive_cues=frozenset(data["passive_cues"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
         document_sources=frozenset(phrases["document_sources"]),
+        document_prefixes=frozenset(phrases["document_prefixes"]),
         source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
         opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),
         organization_nouns=tuple(noun.lower() for noun in data["names"]["organization_nouns"]),
@@ -1474,14 +1476,14 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     at = next((i for i, t in enumerate(tokens) if t.start >= start + match.start("noun")), None)
     owned = at is not None and at + 1 < len(tokens) and \
         tokens[at + 1].lower in _GENITIVE_ARTICLES | {"von"}  # "Pressemitteilung des WFP"
-    if match["prefix"] and not owned:  # "Polizeiangaben": as written, the police speaks
-        prefix, at = match["prefix"].removesuffix("-"), start + match.start("prefix")
+    prefix = (match["prefix"] or "").removesuffix("-")
+    if prefix and not owned and prefix.capitalize() not in speech_lexicon().document_prefixes:
+        at = start + match.start("prefix")  # "Polizeiangaben": as written, the police speaks
         return _Attribution(cue, match["noun"], at,
                             resolve_speaker(prefix, state, state.offset + at))
     owner = _OWNER.search(match[0])
     if owner:  # "Nach seiner Meinung": his
-        return _owner_attribution(f"{match['cue'].lower()} {match['source']}", owner,
-                                  sentence, state, match.start())
+        return _owner_attribution(cue, owner, sentence, state, match.start())
     if _OWN.search(match[0]):  # "nach eigenen Angaben": the subject's own
         subject = _own_source(sentence, match)
         if subject:
