@@ -291,6 +291,13 @@ def test_the_first_part_of_a_source_compound_speaks_unless_it_names_the_document
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+def test_the_subject_of_a_passive_speech_verb_does_not_speak():
+    text = ("Die Bevölkerung wurde gewarnt, sie solle zu Hause bleiben. "
+            "Der Minister hatte betont, er sei bereit.")
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [
+        (None, "gewarnt"), ("Minister", "betont")]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

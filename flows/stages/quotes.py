@@ -655,6 +655,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             continue  # "(Wikinews berichtete)": an aside, not the source of the sentence
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
+            if _passive_before(tokens, i):
+                continue  # "Die Bevölkerung wurde gewarnt": who warned is not named here
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
         elif _is_cue_verb(token, tokens, i):
@@ -752,6 +754,7 @@ _OPENERS = {
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
 _HAVE = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
+_PASSIVE = {"wurde", "wird", "werden", "wurden", "worden"}
 _FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
             "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann",
             "hingegen", "allerdings", "wiederum", "indes", "inzwischen"}
@@ -829,6 +832,12 @@ def _after_particle(tokens: list[_Token], token: _Token) -> bool:
 
 def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
     return any(t.lower in _AUXILIARIES for t in tokens[max(0, i - 12):i])
+
+
+def _passive_before(tokens: list[_Token], i: int) -> bool:
+    """"wurde/wird ... gewarnt" without "hat/hatte": a passive."""
+    window = [t.lower for t in tokens[max(0, i - 12):i]]
+    return _HAVE.isdisjoint(window) and not _PASSIVE.isdisjoint(window)
 
 
 def _perfect_before(tokens: list[_Token], i: int) -> bool:
