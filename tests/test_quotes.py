@@ -298,6 +298,13 @@ def test_the_subject_of_a_passive_speech_verb_does_not_speak():
         (None, "gewarnt"), ("Minister", "betont")]
 
 
+def test_more_participles_introduce_quotes():
+    text = ("Der Student schlief immer wieder ein, nur ab und zu war er hochgeschreckt und hatte "
+            "gefragt: „Was ist mit dem Radler passiert?“")
+    assert [(q.speaker_mention, q.cue) for q in extract_quotes(text)] == [
+        ("Der Student", "gefragt")]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [
