@@ -305,6 +305,23 @@ def test_more_participles_introduce_quotes():
         ("Der Student", "gefragt")]
 
 
+@pytest.mark.parametrize("text, reported", [
+    # a closing "so" tag is not part of what was said
+    ("Zwei Drittel der Methoden seien unwirksam, so das Ergebnis einer Studie.",
+     "Zwei Drittel der Methoden seien unwirksam"),
+    ("Die Welt sei herausgefordert, so die Tonbandstimme, die dem Anführer zugeschrieben wird.",
+     "Die Welt sei herausgefordert"),
+    # a main clause that reports nothing itself: its "dass" clause was reported
+    ("Ein Gericht folgte dem Eilantrag des Mannes, dass er nicht verhandlungsfähig sei.",
+     "dass er nicht verhandlungsfähig sei"),
+    # a source phrase covers the whole sentence, the "dass" clause and the clause before it
+    ("Die Präsidenten haben nach Kreml-Angaben vereinbart, dass die Armeen zusammenarbeiten.",
+     "Die Präsidenten haben nach Kreml-Angaben vereinbart, dass die Armeen zusammenarbeiten"),
+])
+def test_what_a_reported_sentence_reports(text, reported):
+    assert [q.text for q in extract_quotes(text) if q.kind == "indirect"] == [reported]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [
@@ -598,15 +615,15 @@ def test_no_speaker_for_quoted_terms_of_a_thing_or_a_so_called_term(text):
 @pytest.mark.parametrize("text, speaker, cue, reported", [
     # the plural of a weak verb whose stem ends in t or d ("vermutet" gave "vermuteen")
     ("Die Forscher vermuten, dass die Explosion ferngezündet war.", "Forscher", "vermuten",
-     "die Explosion ferngezündet war"),
+     "dass die Explosion ferngezündet war"),
     ("Medien berichten, der Minister sei zurückgetreten.", "Medien", "berichten",
      "der Minister sei zurückgetreten"),
     # a second verb shares the subject of the first
     ("Der Mann verständigte die Polizei und teilte mit, dass er bewaffnet sei.", "Mann",
      "teilte",
-     "er bewaffnet sei"),
+     "dass er bewaffnet sei"),
     ("Der Minister geht davon aus, dass die Preise steigen.", "Minister", "geht",
-     "die Preise steigen"),
+     "dass die Preise steigen"),
     # the speech verb after the first comma
     ("Der Sprecher des Ministeriums, Max Muster, hatte betont, man werde prüfen.",
      "Max Muster", "betont", "man werde prüfen"),
@@ -912,7 +929,7 @@ def test_a_continued_speaker_named_in_another_paragraph_cuts_nothing_off():
 @pytest.mark.parametrize("text, reported, speaker", [
     # the clause after a speech verb is reported even when the speaker is not found
     ("Am Montag sagte der 81-jährige in einem Interview, dass die Maus sofort tot war.",
-     "die Maus sofort tot war", None),
+     "dass die Maus sofort tot war", None),
     # "sollen" with a perfect infinitive: reportedly
     ("Dabei sollen vor allem junge Tibeter verhaftet worden sein.",
      "Dabei sollen vor allem junge Tibeter verhaftet worden sein", None),

@@ -1402,7 +1402,7 @@ def _subjunctive(sentence: _Sentence, offset: int, state: _State) -> list[Quote]
             or _has_cue(sentence.text) or _anaphoric(sentence):
         return []
     speaker = state.last if state.speech_just_before else None
-    return [_reported_sentence(sentence, speaker, offset)]
+    return [_reported_sentence(sentence, speaker, offset, sourced=False)]
 
 
 # "Er soll das Ziel gewesen sein", "Sie sollen verhaftet worden sein", "Er soll gesagt
@@ -1593,14 +1593,17 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     return [_reported_sentence(sentence, attribution, offset)]
 
 
-def _reported_sentence(sentence: _Sentence, attribution: _Attribution | None, offset: int
-                       ) -> Quote:
+def _reported_sentence(sentence: _Sentence, attribution: _Attribution | None, offset: int,
+                       sourced: bool = True) -> Quote:
     """The sentence without the source phrase that opens it ("Nach Angaben der Polizei",
     "Laut einer Umfrage", "Medienberichten zufolge"): what was reported. A phrase inside the
-    sentence stays, the quotation is one stretch of the body."""
+    sentence stays, the quotation is one stretch of the body. A sentence that no source phrase
+    covers reports only its "dass" clause if its main clause is not reported speech."""
     text = sentence.text
-    end = len(text.rstrip(" .!?"))
+    end = _so_tag_start(sentence, attribution) or len(text.rstrip(" .!?"))
     start = _source_phrase_end(sentence, attribution) if attribution else 0
+    if not sourced:
+        start = _dass_clause(text, start) or start
     while start < end and text[start] in " ,":
         start += 1
     if start >= end:
@@ -1610,6 +1613,39 @@ def _reported_sentence(sentence: _Sentence, attribution: _Attribution | None, of
 
 
 _SOURCE_PHRASE_WORDS = 8
+
+
+def _dass_clause(text: str, start: int) -> int | None:
+    """"Die DSW ist der Ansicht, dass das Gesetz ... führe": in a sentence whose main clause
+    reports nothing itself, the "dass" clause is what was reported."""
+    comma = text.find(", dass ", start)
+    if comma < 0 or _is_reported(text[start:comma], allow_k2=True):
+        return None
+    return comma + 2
+
+
+def _so_tag_start(sentence: _Sentence, attribution: _Attribution | None) -> int | None:
+    """Where a closing ", so X ..." tag starts: "<what was said>, so das Ergebnis der Studie"
+    (sentence offsets; None when the tag does not close the sentence)."""
+    if attribution is None or attribution.cue != "so":
+        return None
+    mention = _mention_span(sentence, attribution)
+    if mention is None:
+        return None
+    text = sentence.text
+    tag = text.rfind(", so ", 0, mention[0])
+    comma = text.find(", ", mention[1])
+    if tag <= 0 or (comma >= 0 and not (_opens_relative_clause(text, comma) and
+                                        ", " not in text[comma + 2:])):
+        return None  # a tag in the middle ("Doch sei es, so der Autor, ein ..."): one stretch
+    return tag  # also with a relative clause closing the sentence ("so die Studie, in der")
+
+
+def _opens_relative_clause(text: str, comma: int) -> bool:
+    """", die ...", ", in der ...": what follows the comma is about the noun before it."""
+    words = text[comma + 2:].split(" ", 2)
+    return words[0] in _RELATIVES or (len(words) > 1 and words[0] in _PREPOSITIONS and
+                                      words[1] in _RELATIVES | {"dem", "denen"})
 
 
 def _source_phrase_end(sentence: _Sentence, attribution: _Attribution) -> int:
@@ -1744,9 +1780,8 @@ def _clause_after_cue(sentence: _Sentence, state: _State) -> tuple[Span, _Attrib
         return None
     clause_start = comma + 2
     rest = text[clause_start:]
-    if rest.startswith("dass "):
-        clause_start += 5
-    elif not (_is_reported(rest, allow_k2=True) or _reported_infinitive(rest)):
+    if not (rest.startswith("dass ") or _is_reported(rest, allow_k2=True)  # "dass" included
+            or _reported_infinitive(rest)):
         return None
     head = sentence.part(0, comma)
     attribution = head.attribution(state)
