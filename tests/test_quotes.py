@@ -314,6 +314,9 @@ def test_more_participles_introduce_quotes():
     # a main clause that reports nothing itself: its "dass" clause was reported
     ("Ein Gericht folgte dem Eilantrag des Mannes, dass er nicht verhandlungsfähig sei.",
      "dass er nicht verhandlungsfähig sei"),
+    # a source phrase inside the sentence covers the clause it stands in
+    ("Die Hunde trafen verspätet ein, da nach Angaben der Fluggesellschaft die Genehmigung "
+     "fehlte.", "da nach Angaben der Fluggesellschaft die Genehmigung fehlte"),
     # a source phrase covers the whole sentence, the "dass" clause and the clause before it
     ("Die Präsidenten haben nach Kreml-Angaben vereinbart, dass die Armeen zusammenarbeiten.",
      "Die Präsidenten haben nach Kreml-Angaben vereinbart, dass die Armeen zusammenarbeiten"),

@@ -1604,6 +1604,8 @@ def _reported_sentence(sentence: _Sentence, attribution: _Attribution | None, of
     start = _source_phrase_end(sentence, attribution) if attribution else 0
     if not sourced:
         start = _dass_clause(text, start) or start
+    elif start == 0 and attribution:
+        start = _clause_of_source(sentence, attribution)
     while start < end and text[start] in " ,":
         start += 1
     if start >= end:
@@ -1613,6 +1615,16 @@ def _reported_sentence(sentence: _Sentence, attribution: _Attribution | None, of
 
 
 _SOURCE_PHRASE_WORDS = 8
+
+
+def _clause_of_source(sentence: _Sentence, attribution: _Attribution) -> int:
+    """"Die Hunde trafen verspätet ein, da nach Angaben der Fluggesellschaft die Genehmigung
+    fehlte": a source phrase inside the sentence covers the clause it stands in."""
+    mention = _mention_span(sentence, attribution)
+    if mention is None or attribution.cue == "so":
+        return 0
+    comma = sentence.text.rfind(", ", 0, mention[0])
+    return comma + 2 if comma > 0 else 0
 
 
 def _dass_clause(text: str, start: int) -> int | None:
