@@ -325,6 +325,16 @@ def test_what_a_reported_sentence_reports(text, reported):
     assert [q.text for q in extract_quotes(text) if q.kind == "indirect"] == [reported]
 
 
+@pytest.mark.parametrize("text, speaker, reported", [
+    ("BASF argumentiert, diese Sorte sei sicher.", "BASF", "diese Sorte sei sicher"),
+    ("18 Menschen sollen getötet worden sein, berichtet das Nachrichtenportal al-Arabiya unter "
+     "Berufung auf einen Aufständischen.", "al-Arabiya", "18 Menschen sollen getötet worden sein"),
+])
+def test_more_reported_clauses(text, speaker, reported):
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.text) == (speaker, reported)
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

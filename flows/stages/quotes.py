@@ -1073,7 +1073,7 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
         if _coordinates(group, tokens, at):
             group.append(token)  # "der russische und der französische Minister"
             continue
-        if group and _particle_before_word(tokens, at):
+        if group and (_particle_before_word(tokens, at) or _after_particle_name(group, token)):
             break  # "der Polizei zu kleineren Rangeleien", unlike "zu Guttenberg"
         if not _extends(group, token):
             break
@@ -1086,9 +1086,16 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
 
 def _particle_before_word(tokens: list[_Token], at: int) -> bool:
     following = tokens[at + 1] if at + 1 < len(tokens) else None
-    return bool(NAME_PARTICLES.match(tokens[at].text)) and tokens[at].lower not in ARTICLES \
+    word = tokens[at].text
+    return bool(NAME_PARTICLES.match(word)) and "-" not in word and word not in ARTICLES \
         and following is not None and following.text.islower() and \
         not NAME_PARTICLES.match(following.text)
+
+
+def _after_particle_name(group: list[_Token], token: _Token) -> bool:
+    """"das Nachrichtenportal al-Arabiya unter Berufung ...": the name ends the phrase."""
+    return "-" in group[-1].text and bool(NAME_PARTICLES.match(group[-1].text)) and \
+        token.text.islower()
 
 
 def _coordinates(group: list[_Token], tokens: list[_Token], at: int) -> bool:
@@ -1719,6 +1726,7 @@ def _clause_before_cue(sentence: _Sentence, state: _State
             continue  # "Jan Test, der verärgert war, nannte ...": the subject's clause
         if match.group(1).lower() in speech_lexicon().verbs and \
                 (_is_reported(text[: match.start()], allow_k2=True)
+                 or (sentence.reportive and _REPORTIVE_SOLLEN.search(text, 0, match.start()))
                  or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL):
             attribution = sentence.part(match.start(), len(text)).attribution(state)
             if attribution and attribution.mention:
