@@ -228,6 +228,11 @@ def test_quoted_words_with_a_speech_verb_but_no_speaker_are_kept_without_one():
         ("partial", "sehr hoch", None, "eingestuft")]
 
 
+def test_capitalised_words_in_unattributed_reported_speech_may_be_names():
+    text = "Der Film zeigt Kinder.\n\nDie „Sahelallianz“ sei ein Bündnis der Militärregierungen."
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+
+
 def test_quoted_words_in_reported_speech_are_its_speakers_words():
     text = ("Der Film zeigt Kinder in Uganda.\n\n"
             "Deshalb müsse „die Politik des Präsidenten zentraler Bestandteil der Lösung sein“.")
@@ -296,6 +301,8 @@ def test_the_subject_of_a_passive_speech_verb_does_not_speak():
             "Der Minister hatte betont, er sei bereit.")
     assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [
         (None, "gewarnt"), ("Minister", "betont")]
+    question = "Wirst du gefragt, ob das vergleichbar ist?\n\n„Ja, das kommt vor.“"
+    assert [(q.speaker, q.speaker_mention) for q in extract_quotes(question)] == [(None, None)]
 
 
 def test_more_participles_introduce_quotes():

@@ -353,6 +353,8 @@ def _words_of_reported(reported: list[Quote], spans: list[Span], paragraph: str,
     for row in reported:
         for span in spans:
             start, text = _content(paragraph, span)
+            if row.speaker is None and not text[:1].islower():
+                continue  # no one named and a capitalised word: maybe a name („Sahelallianz“)
             if row.char_start <= offset + start and offset + start + len(text) <= row.char_end:
                 quotes.append(replace(row, text=text, kind="partial", char_start=offset + start,
                                       char_end=offset + start + len(text)))
@@ -678,6 +680,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
                 _stronger(state, before, _subject(after), initial) or \
                 _subject_before_phrase(sentence.paragraph, tokens, i)
         elif word in speech_lexicon().participles:
+            if _passive_before(tokens, i):
+                continue  # "Wirst du gefragt, ob ...?"
             speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
             continue
@@ -754,7 +758,8 @@ _OPENERS = {
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
 _HAVE = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
-_PASSIVE = {"wurde", "wird", "werden", "wurden", "worden"}
+_PASSIVE = {"wurde", "wird", "werden", "wurden", "worden", "wirst", "werde", "würde", "würden",
+            "wurdest"}
 _FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
             "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann",
             "hingegen", "allerdings", "wiederum", "indes", "inzwischen"}
