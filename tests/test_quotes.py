@@ -229,7 +229,7 @@ def test_quoted_words_with_a_speech_verb_but_no_speaker_are_kept_without_one():
 
 
 def test_capitalised_words_in_unattributed_reported_speech_may_be_names():
-    text = "Der Film zeigt Kinder.\n\nDie „Sahelallianz“ sei ein Bündnis der Militärregierungen."
+    text = "Der Film zeigt Kinder.\n\nDas Bündnis sei eine „Sahelallianz“ der Militärregierungen."
     assert [q.kind for q in extract_quotes(text)] == ["indirect"]
 
 
