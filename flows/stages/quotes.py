@@ -590,8 +590,8 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     verb = next((t for j, t in enumerate(tokens[after:], after) if t.text.islower()
                  and t.lower not in ARTICLES | _PREPOSITIONS
                  and tokens[j - 1].lower not in ARTICLES), None)  # not "die britische"
-    if verb is None or verb.lower in _JOINING:
-        return None  # "Der Aktivist und Träger des „…“": no verb, no judgement
+    if verb is None or verb.lower in _JOINING | _COPULAS:
+        return None  # "Der Aktivist und Träger des „…“", "Das Bündnis sei eine „…“": no judgement
     return _attributed(sentence.paragraph, subject, verb.text, state)
 
 
@@ -758,6 +758,7 @@ _OPENERS = {
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
 _HAVE = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
+_COPULAS = {"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "blieb"}
 _PASSIVE = {"wurde", "wird", "werden", "wurden", "worden", "wirst", "werde", "würde", "würden",
             "wurdest"}
 _FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
