@@ -655,10 +655,10 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         word = token.lower
         if "(" in sentence.text and _parenthesised(sentence, token):
             continue  # "(Wikinews berichtete)": an aside, not the source of the sentence
+        if word in speech_lexicon().participles and _passive_before(tokens, i):
+            continue  # "Die Bevölkerung wurde gewarnt", "Wirst du gefragt": no speaker named
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
-            if _passive_before(tokens, i):
-                continue  # "Die Bevölkerung wurde gewarnt": who warned is not named here
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
         elif _is_cue_verb(token, tokens, i):
@@ -680,8 +680,6 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
                 _stronger(state, before, _subject(after), initial) or \
                 _subject_before_phrase(sentence.paragraph, tokens, i)
         elif word in speech_lexicon().participles:
-            if _passive_before(tokens, i):
-                continue  # "Wirst du gefragt, ob ...?"
             speaker = _sentence_subject(sentence.paragraph, tokens)
         else:
             continue
