@@ -342,6 +342,18 @@ def test_more_reported_clauses(text, speaker, reported):
     assert (quote.speaker, quote.text) == (speaker, reported)
 
 
+def test_a_passive_in_another_clause_does_not_hide_the_speech_verb():
+    text = ("Dass sie gestattet worden war, erklärt Polizeipräsident Falk Schnabel mit der "
+            "Rechtslage: „Ein Verbot lässt sich nicht rechtfertigen.“")
+    assert [q.speaker for q in extract_quotes(text)] == ["Falk Schnabel"]
+
+
+def test_the_subject_after_da_in_a_subordinate_clause():
+    text = ("Eine Koalition ist noch nicht entschieden, da die PDM angekündigt hatte, mit allen "
+            "Parteien verhandeln zu wollen.")
+    assert [q.speaker_mention for q in extract_quotes(text)] == ["die PDM"]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [

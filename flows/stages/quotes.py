@@ -655,7 +655,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         word = token.lower
         if "(" in sentence.text and _parenthesised(sentence, token):
             continue  # "(Wikinews berichtete)": an aside, not the source of the sentence
-        if word in speech_lexicon().participles and _passive_before(tokens, i):
+        if word in speech_lexicon().participles and \
+                _passive_before(sentence.paragraph, tokens, i):
             continue  # "Die Bevölkerung wurde gewarnt", "Wirst du gefragt": no speaker named
         if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
@@ -788,7 +789,7 @@ def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
             paragraph[tokens[j - 1].end:tokens[j].start].startswith(",")
         if relative and not _opens_subject(tokens[j + 1]):
             return _subject(_speaker_before(paragraph, tokens, j))  # "X, die ihn bestätigte"
-        if relative or tokens[j].lower in _SUBORDINATORS:
+        if relative or tokens[j].lower in _SUBORDINATORS | _OPENING_SUBORDINATORS:
             if tokens[j + 1].lower in _NOT_NOMINATIVE or tokens[j + 1].text in _PREPOSITIONS \
                     or any(t.lower in _AUXILIARIES for t in tokens[j + 1:cue_at]):
                 return None  # "als seinen Nachfolger"; "Als Ziel hatte X erklärt": a main clause
@@ -838,9 +839,14 @@ def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
     return any(t.lower in _AUXILIARIES for t in tokens[max(0, i - 12):i])
 
 
-def _passive_before(tokens: list[_Token], i: int) -> bool:
-    """"wurde/wird ... gewarnt" without "hat/hatte": a passive."""
-    window = [t.lower for t in tokens[max(0, i - 12):i]]
+def _passive_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
+    """"wurde/wird ... gewarnt" in the same clause, without "hat/hatte": a passive (not "Dass
+    sie gestattet worden war, erklärt X")."""
+    start = i
+    while start > max(0, i - 12) and "," not in paragraph[tokens[start - 1].end:
+                                                          tokens[start].start]:
+        start -= 1
+    window = [t.lower for t in tokens[start:i]]
     return _HAVE.isdisjoint(window) and not _PASSIVE.isdisjoint(window)
 
 
