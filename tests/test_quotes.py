@@ -354,6 +354,12 @@ def test_the_subject_after_da_in_a_subordinate_clause():
     assert [q.speaker_mention for q in extract_quotes(text)] == ["die PDM"]
 
 
+@pytest.mark.parametrize("role", ["Schriftsteller", "Verteidiger", "Arzt", "Regisseur"])
+def test_professions_are_roles_not_part_of_the_name(role):
+    text = f"Der {role} Musa Okwanga sagte, der Film sei einseitig."
+    assert [q.speaker for q in extract_quotes(text)] == ["Musa Okwanga"]
+
+
 def test_reported_speech_after_the_speech_verb():
     text = "Der Minister Paul Beispiel sagte, die Regierung habe keine Wahl gehabt."
     assert _one_paragraph(text) == [
