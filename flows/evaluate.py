@@ -206,24 +206,35 @@ class QuoteScores:
                 f"| {self.speaker_accuracy:.3f} ({self.paired} with a gold speaker) |")
 
 
-def wikinews_text(document: dict) -> str | None:
-    """The article as a text dump would give it: title, date line, body (for benchmarks)."""
+def _dated_title(document: dict) -> tuple[str, date] | None:
+    """Title and day from a Wikinews document name ("833 - Title (2004-12-04)"); None for
+    the undated ones (year 0001)."""
     match = _DOCUMENT_NAME.match(document["documentName"])
     if not match or match.group(3) == "0001":
         return None
-    day = f"{int(match.group(5))}. {_MONTH_NAMES[int(match.group(4)) - 1]} {match.group(3)}"
-    return f"{match.group(2)}\n\n{day}\n\n{document['originalText']}"
+    return match.group(2), date(*map(int, match.group(3, 4, 5)))
+
+
+def wikinews_text(document: dict) -> str | None:
+    """The article as a text dump would give it: title, date line, body (for benchmarks)."""
+    dated = _dated_title(document)
+    if dated is None:
+        return None
+    title, day = dated
+    line = f"{day.day}. {_MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{title}\n\n{line}\n\n{document['originalText']}"
 
 
 def wikinews_document(document: dict) -> Loaded | None:
     """The article as a news-please record: the corpus gives its text as the article's body
     (the gold offsets index it), so the body goes in as `maintext` rather than through a text
     dump, where the cleaner would take a short first paragraph under the date for a teaser."""
-    match = _DOCUMENT_NAME.match(document["documentName"])
-    if not match or match.group(3) == "0001":
+    dated = _dated_title(document)
+    if dated is None:
         return None
-    record = {"title": match.group(2), "maintext": document["originalText"],
-              "date_publish": "-".join(match.group(3, 4, 5))}
+    title, day = dated
+    record = {"title": title, "maintext": document["originalText"],
+              "date_publish": day.isoformat()}
     return document_from_bytes(f"{document['documentName']}.json",
                                json.dumps(record, ensure_ascii=False).encode("utf-8"))
 

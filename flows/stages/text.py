@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,7 +77,8 @@ def _opens_a_sentence(text: str, index: int) -> bool:
     return text[:index].rstrip()[-1:] in ("", ":", ".", "!", "?")
 
 
-def quote_spans(text: str) -> list[Span]:
+@lru_cache(maxsize=1024)
+def quote_spans(text: str) -> tuple[Span, ...]:
     """Outer quotations in a paragraph, as spans that include their marks.
 
     Inner quotes (‚…‘, '…', another style, or the same style opening after a space: „A „B“ C“)
@@ -87,7 +88,7 @@ def quote_spans(text: str) -> list[Span]:
     spans, restart = _scan_quotes(text, 0, nesting=True)
     if restart is not None:  # read on after the stray mark, once: linear in any text
         spans += _scan_quotes(text, restart, nesting=False)[0]
-    return spans
+    return tuple(spans)  # cached: quote_paragraphs and sentences_with_quotes both ask
 
 
 def _scan_quotes(text: str, start: int, nesting: bool) -> tuple[list[Span], int | None]:
@@ -142,7 +143,7 @@ def sentences_with_quotes(paragraph: str) -> tuple[tuple[Span, tuple[Span, ...]]
     return tuple(zip(sentences, map(tuple, spans_within(sentences, quotes)), strict=True))
 
 
-def sentence_spans(text: str, protected: list[Span] = ()) -> list[Span]:
+def sentence_spans(text: str, protected: Sequence[Span] = ()) -> list[Span]:
     """Sentences of a paragraph; never split inside a protected span (sorted, not overlapping)."""
     spans, start = [], 0
     guards = iter(protected)
@@ -162,7 +163,7 @@ def sentence_spans(text: str, protected: list[Span] = ()) -> list[Span]:
     return spans
 
 
-def spans_within(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
+def spans_within(sentences: list[Span], spans: Sequence[Span]) -> list[list[Span]]:
     """For each sentence, the spans that lie inside it (both lists sorted): one linear sweep."""
     result: list[list[Span]] = [[] for _ in sentences]
     index = 0
