@@ -992,3 +992,59 @@ def test_the_subject_that_opens_the_sentence_speaks_across_a_phrase_before_the_v
     # a time phrase that opens the sentence does not speak
     assert extract_quotes("Wenige Stunden später erklärte, die Lage sei ruhig.")[0].speaker \
         is None
+
+
+def _speakers(text, context=""):
+    return {q.text: q.speaker for q in extract_quotes(text, context)}
+
+
+def test_a_perfect_in_the_clause_before_a_quotation_does_not_reach_its_tag():
+    text = ("Shultz verblieb bis zum Ende der Amtszeit Reagans in diesem Amt und habe als "
+            "Außenminister wesentlich mitgewirkt, „den Lauf der Geschichte zu ändern“, schrieb "
+            "die Hoover Institution.")
+    speakers = _speakers(text, "Früherer US-Außenminister George Shultz ist tot")
+    assert speakers["den Lauf der Geschichte zu ändern"] == "Hoover Institution"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the auxiliary after the participle: a verb-final clause, whose subject speaks
+    ("Ob es zu einer Koalition kommt, ist offen, da die PDM angekündigt hatte, mit allen "
+     "Parteien verhandeln zu wollen.", "PDM"),
+    ("Die Richterin blieb hart, zumal Verteidiger Wolfgang Dingfelder betont hatte, der "
+     "Angeklagte sei nicht vorbestraft.", "Wolfgang Dingfelder"),
+    # the antecedent of a relative pronoun speaks, whatever its case
+    ("Viele folgten dem Abgeordneten Alexandros Athanassiadis, der erklärt hatte, gegen das "
+     "Paket stimmen zu wollen.", "Alexandros Athanassiadis"),
+])
+def test_verb_final_clauses_name_their_subject(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "indirect"] == [speaker]
+
+
+def test_the_subject_of_a_dass_clause_ends_before_the_objects_article():
+    text = "Der NDR will wissen, dass Mindermann das Mädchen gefragt habe, ob sie „anhabe“."
+    assert _speakers(text) == {"anhabe": "Mindermann"}
+
+
+def test_als_before_a_quotation_does_not_open_the_clause():
+    text = ("Der Bericht ist brisant, weil die US-Regierung das Land nach dem Krieg als "
+            "„junge couragierte Demokratie“ bezeichnet hat.")
+    assert _speakers(text) == {"junge couragierte Demokratie": "US-Regierung"}
+
+
+def test_a_subordinator_that_opens_the_sentence_is_no_speaker():
+    text = ("Nachdem deutsche Behörden vor Gurken aus Spanien gewarnt hatten, hatte sich "
+            "herausgestellt, dass diese harmlos seien.")
+    assert {q.speaker for q in extract_quotes(text)} <= {"Behörden", None}
+    assert "Nachdem" not in {q.speaker for q in extract_quotes(text)}
+
+
+def test_an_extended_attribute_with_an_object_and_an_age_before_the_verb():
+    text = ("Die das Unglück überlebende Alice Kakamara, 30, beschrieb in einem Krankenhaus den "
+            "Hergang: „Die See war wirklich rau.“")
+    assert _speakers(text) == {"Die See war wirklich rau.": "Alice Kakamara"}
+
+
+def test_quoted_words_after_a_form_of_werden_are_not_the_subjects_judgement():
+    text = ("Der Landesvorsitzende Nils Schmid wird sich ein Rennen mit dem grünen „Realo“ "
+            "Winfried Kretschmann liefern.")
+    assert extract_quotes(text) == []

@@ -565,7 +565,7 @@ def _after_opening_clause(paragraph: str, tokens: list[_Token]) -> int | None:
 
 
 _OPENING_SUBORDINATORS = {"als", "nachdem", "weil", "während", "obwohl", "bevor", "sobald",
-                          "wenn", "da", "seit", "seitdem", "falls"}
+                          "wenn", "da", "seit", "seitdem", "falls", "zumal", "ob"}
 
 
 _SO_CALLED = re.compile(r"(?:so ?genannt|sog\.)\w*\s*$", re.IGNORECASE)
@@ -590,7 +590,7 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     verb = next((t for j, t in enumerate(tokens[after:], after) if t.text.islower()
                  and t.lower not in ARTICLES | _PREPOSITIONS
                  and tokens[j - 1].lower not in ARTICLES), None)  # not "die britische"
-    if verb is None or verb.lower in _JOINING | _COPULAS:
+    if verb is None or verb.lower in _JOINING | _COPULAS | _PASSIVE:
         return None  # "Der Aktivist und Träger des „…“", "Das Bündnis sei eine „…“": no judgement
     return _attributed(sentence.paragraph, subject, verb.text, state)
 
@@ -658,7 +658,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         if word in speech_lexicon().participles and \
                 _passive_before(sentence.paragraph, tokens, i):
             continue  # "Die Bevölkerung wurde gewarnt", "Wirst du gefragt": no speaker named
-        if word in speech_lexicon().participles and _auxiliary_before(tokens, i) and \
+        if word in speech_lexicon().participles and \
+                _auxiliary_before(sentence.paragraph, tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
@@ -666,8 +667,8 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             adjacent = _subject(_speaker_before(sentence.paragraph, tokens, i))
             before = adjacent or _clause_subject(sentence.paragraph, tokens, i) or \
                 _coordinated_subject(sentence.paragraph, tokens, i, speaker) or \
-                (_subject_of_perfect(sentence.paragraph, tokens, i)
-                 if _perfect_before(tokens, i) else None)  # "hatte X in einer Rede verkündet"
+                (_subject_of_perfect(sentence.paragraph, tokens, i)  # "hatte X ... verkündet"
+                 if _perfect_before(sentence.paragraph, tokens, i) else None)
             # right before the verb but inside a fronted phrase ("Nach ... mit Hollande
             # teilte Kerry") it is weak; a subject found by the grammar is not, nor one after
             # a particle ("Auch die Ministerin äußerte Vorbehalte")
@@ -753,6 +754,8 @@ _OPENERS = {
     "Darüber", "Daneben", "Ebenso", "Gleichzeitig", "Zugleich", "Hingegen", "Von", "Vom",
     "Wie", "Warum", "Denn", "Derzeit", "Zurzeit", "Bisher", "Mittlerweile", "Trotzdem",
     "Deswegen", "Darauf", "Dafür", "Seitdem", "Kurz", "Erst", "Zunächst", "Abschließend",
+    "Zwar", "Insbesondere", "Ob", "Wenn", "Falls", "Nachdem", "Obwohl", "Weil", "Da", "Sobald",
+    "Dass", "Selbst", "Sogar", "Gerade",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -788,7 +791,10 @@ def _clause_subject(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
         relative = tokens[j].lower in _RELATIVES and j > 0 and \
             paragraph[tokens[j - 1].end:tokens[j].start].startswith(",")
         if relative and not _opens_subject(tokens[j + 1]):
-            return _subject(_speaker_before(paragraph, tokens, j))  # "X, die ihn bestätigte"
+            return _speaker_before(paragraph, tokens, j)  # "X, die ihn bestätigte", "dem
+            # Beispiel des Abgeordneten X folgen, der erklärt hat": the antecedent, any case
+        if tokens[j].lower == "als" and j + 1 == cue_at:
+            continue  # "weil X Georgien als „…“ bezeichnet hat": not the clause's opening
         if relative or tokens[j].lower in _SUBORDINATORS | _OPENING_SUBORDINATORS:
             if tokens[j + 1].lower in _NOT_NOMINATIVE or tokens[j + 1].text in _PREPOSITIONS \
                     or any(t.lower in _AUXILIARIES for t in tokens[j + 1:cue_at]):
@@ -835,24 +841,34 @@ def _after_particle(tokens: list[_Token], token: _Token) -> bool:
         tokens[0].lower not in _PREPOSITIONS
 
 
-def _auxiliary_before(tokens: list[_Token], i: int) -> bool:
-    return any(t.lower in _AUXILIARIES for t in tokens[max(0, i - 12):i])
+def _verb_group(paragraph: str, tokens: list[_Token], i: int) -> list[str]:
+    """The words of token i's clause before it (at most 12) and the auxiliaries right after
+    it ("angekündigt hatte", "ergänzt werde"): a comma or a quotation ends the clause."""
+    start = i
+    while start > max(0, i - 12) and "," not in paragraph[tokens[start - 1].end:
+                                                          tokens[start].start]:
+        start -= 1
+    end = i + 1
+    while end < min(len(tokens), i + 3) and tokens[end].lower in _AUXILIARIES | _PASSIVE and \
+            _joined(paragraph, tokens[end - 1], tokens[end]):
+        end += 1
+    return [t.lower for t in tokens[start:i] + tokens[i + 1:end]]
+
+
+def _auxiliary_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
+    return not _AUXILIARIES.isdisjoint(_verb_group(paragraph, tokens, i))
 
 
 def _passive_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
     """"wurde/wird ... gewarnt" in the same clause, without "hat/hatte": a passive (not "Dass
     sie gestattet worden war, erklärt X")."""
-    start = i
-    while start > max(0, i - 12) and "," not in paragraph[tokens[start - 1].end:
-                                                          tokens[start].start]:
-        start -= 1
-    window = [t.lower for t in tokens[start:i]]
+    window = _verb_group(paragraph, tokens, i)
     return _HAVE.isdisjoint(window) and not _PASSIVE.isdisjoint(window)
 
 
-def _perfect_before(tokens: list[_Token], i: int) -> bool:
+def _perfect_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
     """"hat/hatte ... verkündet": active (a passive "wird ... bezeichnet" has no speaker)."""
-    return any(t.lower in _HAVE for t in tokens[max(0, i - 12):i])
+    return not _HAVE.isdisjoint(_verb_group(paragraph, tokens, i))
 
 
 def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
@@ -867,7 +883,7 @@ def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
         after = _subject(_speaker_after(paragraph, tokens, aux))
         if after:
             return after
-    opening = _sentence_subject(paragraph, tokens)
+    opening = _sentence_subject(paragraph, tokens) if participle else None  # not "Berichtet"
     if tokens and tokens[0].text in _OPENERS:
         aux = next((j for j in range(participle) if tokens[j].lower in _AUXILIARIES), None)
         after = _subject(_speaker_after(paragraph, tokens, aux)) if aux is not None else None
@@ -925,10 +941,17 @@ def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | No
     for token in tokens:
         if group and not _joined(paragraph, group[-1], token):
             break
-        if not _extends(group, token):
+        if not _extends(group, token) or (group and _object_after(group[-1], token)):
             break
         group.append(token)
     return _apposed_name(paragraph, tokens, group) or _valid_speaker(group)
+
+
+def _object_after(noun: _Token, token: _Token) -> bool:
+    """An article not in the genitive after a noun opens a new phrase ("dass Mindermann das
+    Mädchen gefragt habe", not "Die Bewohner des Dorfes")."""
+    return _names(noun) and noun.text not in _OPENERS and \
+        token.lower in ARTICLES - _GENITIVE_ARTICLES
 
 
 _APPOSITION_WORDS = 4
@@ -1087,11 +1110,16 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
             break  # "der Polizei zu kleineren Rangeleien", unlike "zu Guttenberg"
         if not _extends(group, token):
             break
-        if group and token.lower in ARTICLES and _names(group[-1]) \
-                and not (_takes_genitive(group[-1]) and token.lower in _GENITIVE_ARTICLES):
+        if _new_phrase(group, token):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
     return _valid_speaker(group)
+
+
+def _new_phrase(group: list[_Token], token: _Token) -> bool:
+    """An article after a name opens a new phrase, unless a genitive ("Sprecherin der ...")."""
+    return bool(group) and token.lower in ARTICLES and _names(group[-1]) and \
+        not (_takes_genitive(group[-1]) and token.lower in _GENITIVE_ARTICLES)
 
 
 def _particle_before_word(tokens: list[_Token], at: int) -> bool:
@@ -1123,8 +1151,8 @@ def _extended_attribute(paragraph: str, tokens: list[_Token], at: int) -> int | 
     """"die in New York City geborene Lopez": after an article, a prepositional phrase and
     the participle that it belongs to; where the participle stands, the phrase goes on."""
     if at + 1 >= len(tokens) or tokens[at].lower not in ARTICLES or \
-            tokens[at + 1].text not in _PREPOSITIONS:
-        return None
+            not (tokens[at + 1].text in _PREPOSITIONS or tokens[at + 1].lower in ARTICLES):
+        return None  # also with an object: "die das Unglück überlebende Alice Kakamara"
     for j in range(at + 2, min(at + _ATTRIBUTE_WORDS, len(tokens) - 1)):
         if re.search(r"[,.;:]", paragraph[tokens[j - 1].end:tokens[j].start]):
             return None
@@ -1143,6 +1171,9 @@ def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
         cue_at -= 2  # skip a place ("das Auswärtige Amt in Berlin äußerte")
     cue_at = _before_relative_clause(paragraph, tokens, _before_parenthesis(paragraph, tokens,
                                                                               cue_at))
+    age = tokens[cue_at - 1].text if cue_at >= 2 else ""
+    if age.isdigit() and paragraph[tokens[cue_at - 2].end:tokens[cue_at].start] == f", {age}, ":
+        cue_at -= 1  # "Alice Kakamara, 30, beschrieb"
     start = cue_at
     for token in reversed(tokens[:cue_at]):
         if start < cue_at and not _joined(paragraph, token, tokens[start]):
