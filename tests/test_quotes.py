@@ -1048,3 +1048,26 @@ def test_quoted_words_after_a_form_of_werden_are_not_the_subjects_judgement():
     text = ("Der Landesvorsitzende Nils Schmid wird sich ein Rennen mit dem grünen „Realo“ "
             "Winfried Kretschmann liefern.")
     assert extract_quotes(text) == []
+
+
+def test_an_article_and_an_adverb_that_end_the_sentence_are_no_extended_attribute():
+    # an IndexError once: the participle was looked for after the last word
+    for text in ("Das sei falsch, sagte der gestern.", "Das sei „falsch“, sagte der gestern."):
+        assert {q.speaker for q in extract_quotes(text)} <= {None}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Wir bitten um Rücknahme“, heißt es in einer gestern verbreiteten Erklärung.", "Erklärung"),
+    ("Auf der documenta-Homepage heißt es zur Begründung: „Die Striche wurden gewählt.“",
+     "documenta-Homepage"),
+    ("Im letzten Satz der Anordnung, die Twitter am 14. Dezember zugestellt wurde, heißt es: "
+     "„Twitter darf nichts enthüllen.“", "Satz"),
+    ("„Wir bleiben“, hieß es aus dem Auswärtigen Amt.", "Auswärtigen Amt"),
+])
+def test_where_heisst_es_says_the_words_come_from(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_name_with_a_lower_case_particle_ends_before_a_preposition():
+    text = "«Jetzt wird einer gefeiert», sagt Sheib ad-Din über HTS-Chef Achmed al-Scharaa."
+    assert [q.speaker for q in extract_quotes(text)] == ["Sheib ad-Din"]

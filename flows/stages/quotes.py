@@ -925,14 +925,29 @@ def _impersonal(sentence: _Sentence, state: _State) -> _Attribution | None:
     for phrase in speech_lexicon().impersonal:
         if re.search(rf"\b{phrase}\b", sentence.text):
             tokens = sentence.tokens
-            source = next((i for i, t in enumerate(tokens)
-                           if t.text in ("aus", "Aus", "in", "In", "auf", "Auf")), None)
+            source = _impersonal_source(tokens, phrase)
             found = _speaker_after(sentence.paragraph, tokens, source) \
                 if source is not None else None
             if found:
                 return _attributed(sentence.paragraph, found, phrase, state)
             return _Attribution(phrase, None, -1, _impersonal_speaker(state))
     return None
+
+
+_SOURCE_PLACES = {"aus", "in", "im", "auf"}
+
+
+def _impersonal_source(tokens: list[_Token], phrase: str) -> int | None:
+    """Where "heißt es" says the words come from: the phrase right after it ("heißt es in
+    einer Erklärung"), else the first "aus/in/im/auf" ("Im Schreiben des Ministers heißt
+    es", "Auf der documenta-Homepage heißt es")."""
+    words = phrase.split()
+    for i in range(len(tokens) - len(words)):
+        if [t.text for t in tokens[i:i + len(words)]] == words:
+            following = tokens[i + len(words)]
+            if following.text in _SOURCE_PLACES:
+                return i + len(words)
+    return next((i for i, t in enumerate(tokens) if t.lower in _SOURCE_PLACES), None)
 
 
 def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
@@ -1063,7 +1078,8 @@ def _spoken_of(paragraph: str, found: list[_Token]) -> str:
 def _np_token(token: _Token) -> bool:
     word = token.text
     return (is_capitalised(word) or word.lower() in ARTICLES or bool(NAME_PARTICLES.match(word))
-            or (word.islower() and word.endswith(("e", "en", "er", "es", "em"))))
+            or (word.islower() and word.endswith(("e", "en", "er", "es", "em")))
+            or is_capitalised(word.rsplit("-", 1)[-1]))  # "die documenta-Homepage"
 
 
 def _extends(group: list[_Token], token: _Token) -> bool:
@@ -1075,12 +1091,15 @@ def _extends(group: list[_Token], token: _Token) -> bool:
     if not group or not token.text.islower() or token.lower in ARTICLES or \
             NAME_PARTICLES.match(token.text):
         return True
-    return not is_capitalised(group[-1].text) or group[-1].lower in ARTICLES  # "Der frühere"
+    last = group[-1].text  # "Der frühere"; not "Sheib ad-Din über"
+    return not is_capitalised(last.rsplit("-", 1)[-1]) or group[-1].lower in ARTICLES
 
 
 def _names(token: _Token) -> bool:
-    """A capitalised word or a name with a particle ("el-Baradei")."""
-    return is_capitalised(token.text) or bool(NAME_PARTICLES.match(token.text))
+    """A capitalised word, a name with a particle ("el-Baradei") or a compound noun with a
+    lower-case first part ("ai-Bericht")."""
+    return is_capitalised(token.text) or bool(NAME_PARTICLES.match(token.text)) or \
+        is_capitalised(token.text.rsplit("-", 1)[-1])
 
 
 def _joined(paragraph: str, left: _Token, right: _Token) -> bool:
@@ -1150,16 +1169,30 @@ def _takes_genitive(token: _Token) -> bool:
 def _extended_attribute(paragraph: str, tokens: list[_Token], at: int) -> int | None:
     """"die in New York City geborene Lopez": after an article, a prepositional phrase and
     the participle that it belongs to; where the participle stands, the phrase goes on."""
-    if at + 1 >= len(tokens) or tokens[at].lower not in ARTICLES or \
-            not (tokens[at + 1].text in _PREPOSITIONS or tokens[at + 1].lower in ARTICLES):
-        return None  # also with an object: "die das Unglück überlebende Alice Kakamara"
+    if at + 1 >= len(tokens) or tokens[at].lower not in ARTICLES:
+        return None
+    opening = tokens[at + 1]
+    if opening.text.islower() and opening.lower not in ARTICLES | _PREPOSITIONS:
+        # one adverb: "einer gestern verbreiteten Erklärung"
+        return at + 2 if _participle_before_noun(paragraph, tokens, at + 2) and \
+            _joined(paragraph, tokens[at], opening) else None
+    if not (opening.text in _PREPOSITIONS or opening.lower in ARTICLES):
+        return None  # "die in New York City geborene", "die das Unglück überlebende"
     for j in range(at + 2, min(at + _ATTRIBUTE_WORDS, len(tokens) - 1)):
         if re.search(r"[,.;:]", paragraph[tokens[j - 1].end:tokens[j].start]):
             return None
-        if tokens[j].text.islower() and tokens[j].lower.endswith(("e", "en")) and \
-                _names(tokens[j + 1]) and _joined(paragraph, tokens[j], tokens[j + 1]):
+        if _participle_before_noun(paragraph, tokens, j):
             return j
     return None
+
+
+def _participle_before_noun(paragraph: str, tokens: list[_Token], j: int) -> bool:
+    if j + 1 >= len(tokens):
+        return False
+    word = tokens[j]
+    return word.text.islower() and word.lower not in ARTICLES and \
+        word.lower.endswith(("e", "en")) and _names(tokens[j + 1]) and \
+        _joined(paragraph, word, tokens[j + 1])
 
 
 _ATTRIBUTE_WORDS = 9
