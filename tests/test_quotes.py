@@ -225,7 +225,7 @@ def test_quoted_words_with_a_speech_verb_but_no_speaker_are_kept_without_one():
             "vom Wetterdienst als „sehr hoch“ eingestuft.")
     assert [(q.kind, q.text, q.speaker, q.cue) for q in extract_quotes(text)] == [
         ("partial", "extrem", None, "bezeichnet"),  # a capitalised word may be a name
-        ("partial", "sehr hoch", None, "eingestuft")]
+        ("partial", "sehr hoch", "Wetterdienst", "eingestuft")]  # the passive's agent
 
 
 def test_capitalised_words_in_unattributed_reported_speech_may_be_names():
@@ -1071,3 +1071,24 @@ def test_where_heisst_es_says_the_words_come_from(text, speaker):
 def test_a_name_with_a_lower_case_particle_ends_before_a_preposition():
     text = "«Jetzt wird einer gefeiert», sagt Sheib ad-Din über HTS-Chef Achmed al-Scharaa."
     assert [q.speaker for q in extract_quotes(text)] == ["Sheib ad-Din"]
+
+
+def test_the_agent_of_a_passive_speaks():
+    text = ("In Norddeutschland wird die Gefahr von Waldbränden vom Deutschen Wetterdienst als "
+            "„sehr hoch“ eingestuft. Von einer hohen Brandgefahr wird auch aus Bonn „dringend“ "
+            "berichtet.")
+    assert _speakers(text) == {"sehr hoch": "Deutschen Wetterdienst", "dringend": None}
+
+
+def _typed(text):
+    return [(q.speaker, q.speaker_type) for q in extract_quotes(text)]
+
+
+def test_a_spokesperson_speaks_for_the_organisation():
+    assert _typed("„Es brennt“, sagte ein Sprecher der Feuerwehr.") == \
+        [("Feuerwehr", "organization")]
+
+
+@pytest.mark.parametrize("name", ["Alev Korun", "Andreas Braun"])
+def test_a_name_ending_like_an_acronym_is_a_person(name):
+    assert _typed(f"„Wir sind dagegen“, sagte die Abgeordnete {name}.") == [(name, "person")]

@@ -373,7 +373,7 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
             if name_like or _so_called(sentence, span):
                 continue
             attribution = attribution or _subject_judges(sentence, span, state) or \
-                _inherit(sentence, state) or _unnamed(sentence, span)
+                _inherit(sentence, state) or _unnamed(sentence, span, state)
             if attribution is None:
                 unattributed.append(span)
                 continue  # a scare quote or a title: no speaker, no quotation
@@ -388,15 +388,22 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
     return quotes, unattributed
 
 
-def _unnamed(sentence: _Sentence, span: Span) -> _Attribution | None:
+def _unnamed(sentence: _Sentence, span: Span, state: _State) -> _Attribution | None:
     """Quoted words with a speech verb but no one named: "werden die Vorkehrungen als
     „extrem“ bezeichnet", "Darin wird er aufgefordert, „…“" (words, not a name: they start
-    in lower case)."""
+    in lower case); in the passive, the agent speaks ("vom Wetterdienst als „…“ eingestuft")."""
     if not sentence.paragraph[span.start + 1:span.start + 2].islower():
         return None
     passive = speech_lexicon().passive_cues.intersection(sentence.words)
     cue = (_first_cue(sentence) if sentence.may_cite else None) or min(passive, default=None)
-    return _Attribution(cue, None, -1, Resolved(None, "unknown")) if cue else None
+    if cue is None:
+        return None
+    tokens = sentence.tokens
+    at = next((i for i, t in enumerate(tokens) if t.lower in passive), None)
+    agent = _passive_agent(sentence.paragraph, tokens, at, state) if at is not None else None
+    if agent:
+        return _attributed(sentence.paragraph, agent, tokens[at].text, state)
+    return _Attribution(cue, None, -1, Resolved(None, "unknown"))
 
 
 def _continued(state: _State) -> _Attribution | None:
@@ -657,7 +664,12 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             continue  # "(Wikinews berichtete)": an aside, not the source of the sentence
         if word in speech_lexicon().participles and \
                 _passive_before(sentence.paragraph, tokens, i):
-            continue  # "Die Bevölkerung wurde gewarnt", "Wirst du gefragt": no speaker named
+            # "Die Bevölkerung wurde gewarnt": no speaker, unless "vom Wetterdienst gewarnt"
+            speaker = _passive_agent(sentence.paragraph, tokens, i, state)
+            if speaker:
+                found.append((token.start, _attributed(sentence.paragraph, speaker, token.text,
+                                                       state)))
+            continue
         if word in speech_lexicon().participles and \
                 _auxiliary_before(sentence.paragraph, tokens, i) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
@@ -864,6 +876,28 @@ def _passive_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
     sie gestattet worden war, erklärt X")."""
     window = _verb_group(paragraph, tokens, i)
     return _HAVE.isdisjoint(window) and not _PASSIVE.isdisjoint(window)
+
+
+_AGENT = {"von", "vom", "durch"}
+
+
+def _passive_agent(paragraph: str, tokens: list[_Token], i: int, state: _State
+                   ) -> list[_Token] | None:
+    """Who speaks in a passive: "wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft",
+    "von der Polizei gewarnt"; only someone who can speak (not "Von einer hohen Brandgefahr
+    wird berichtet"), and not a name's "von" ("Ursula von der Leyen")."""
+    start = i
+    while start > max(0, i - 12) and "," not in paragraph[tokens[start - 1].end:
+                                                          tokens[start].start]:
+        start -= 1
+    for j in range(start, i - 1):
+        if tokens[j].text not in _AGENT or \
+                (j and tokens[j - 1].text in lexicon().first_names):
+            continue
+        agent = _speaker_after(paragraph, tokens, j)
+        if agent and _can_speak(agent, state):
+            return agent
+    return None
 
 
 def _perfect_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
@@ -1342,8 +1376,9 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     medium = _after_title_noun(content)
     if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
         return Resolved(" ".join(medium), "organization")
-    if is_organization(content) or _names_an_organization(content):
-        return Resolved(" ".join(content), "organization")
+    first_name = any(w in lexicon().first_names for w in content)  # "Alex Korun", not "UN"
+    if not first_name and (is_organization(content) or _names_an_organization(content)):
+        return Resolved(" ".join(_organization_name(content)), "organization")
     names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
@@ -1356,6 +1391,12 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
         return Resolved(person.name, "person")
     return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _organization_name(words: list[str]) -> list[str]:
+    """"Sprecher Feuerwehr" -> "Feuerwehr": a role speaks for its organisation."""
+    role = max((at for at, word in enumerate(words) if is_role(word)), default=-1)
+    return words[role + 1:] or words
 
 
 def _resolve_together(mention: str, state: _State, position: int) -> Resolved:
