@@ -959,7 +959,7 @@ def _impersonal(sentence: _Sentence, state: _State) -> _Attribution | None:
     for phrase in speech_lexicon().impersonal:
         if re.search(rf"\b{phrase}\b", sentence.text):
             tokens = sentence.tokens
-            source = _impersonal_source(tokens, phrase)
+            source = _impersonal_source(sentence.paragraph, tokens, phrase)
             found = _speaker_after(sentence.paragraph, tokens, source) \
                 if source is not None else None
             if found:
@@ -969,19 +969,23 @@ def _impersonal(sentence: _Sentence, state: _State) -> _Attribution | None:
 
 
 _SOURCE_PLACES = {"aus", "in", "im", "auf"}
+_SOURCE_REACH = 4  # words: "hieß es am Montag aus Brüssel"
 
 
-def _impersonal_source(tokens: list[_Token], phrase: str) -> int | None:
-    """Where "heißt es" says the words come from: the phrase right after it ("heißt es in
-    einer Erklärung"), else the first "aus/in/im/auf" ("Im Schreiben des Ministers heißt
-    es", "Auf der documenta-Homepage heißt es")."""
+def _impersonal_source(paragraph: str, tokens: list[_Token], phrase: str) -> int | None:
+    """Where "heißt es" says the words come from: a phrase soon after it in its clause
+    ("heißt es in einer Erklärung", "hieß es am Montag aus Brüssel"), else the first
+    "aus/in/im/auf" before it ("Im Schreiben des Ministers heißt es"; not "So heißt es, ...
+    habe die Namen im Internet veröffentlicht")."""
     words = phrase.split()
-    for i in range(len(tokens) - len(words)):
-        if [t.text for t in tokens[i:i + len(words)]] == words:
-            following = tokens[i + len(words)]
-            if following.text in _SOURCE_PLACES:
-                return i + len(words)
-    return next((i for i, t in enumerate(tokens) if t.lower in _SOURCE_PLACES), None)
+    at = next((i for i in range(len(tokens) - len(words) + 1)
+               if [t.text for t in tokens[i:i + len(words)]] == words), len(tokens))
+    for i in range(at + len(words), min(at + len(words) + _SOURCE_REACH, len(tokens))):
+        if _CLAUSE_BREAK.search(paragraph, tokens[i - 1].end, tokens[i].start):
+            break  # "Im RH-Bericht heißt es dazu: In Hinblick auf ..."
+        if tokens[i].text in _SOURCE_PLACES:
+            return i
+    return next((i for i, t in enumerate(tokens[:at]) if t.lower in _SOURCE_PLACES), None)
 
 
 def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
