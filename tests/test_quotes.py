@@ -1097,3 +1097,28 @@ def test_a_spokesperson_speaks_for_the_organisation():
 @pytest.mark.parametrize("name", ["Alev Korun", "Andreas Braun"])
 def test_a_name_ending_like_an_acronym_is_a_person(name):
     assert _typed(f"„Wir sind dagegen“, sagte die Abgeordnete {name}.") == [(name, "person")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jim DeMint, ein Mitglied des Repräsentantenhauses, wollte sich nicht festlegen, sagte "
+     "aber, die Republikaner müssten „alle auf diese Vorwahlen schauen“.", "Jim DeMint"),
+    # the clause before the comma is what is said, not who says it
+    ("Andere Politiker hätten sich „brutalst“ verkalkuliert, sagten mit dem Vorgang vertraute "
+     "Personen.", None),
+])
+def test_a_verb_after_a_comma_shares_the_subject_of_the_clause_before(text, speaker):
+    assert {q.speaker for q in extract_quotes(text)} == {speaker}
+
+
+def test_an_auxiliary_after_the_subject_is_no_judging_verb():
+    text = "Andere Politiker hätten sich „brutalst“ verkalkuliert."
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Bundesregierung hatte den Bericht umgehend als „falsch“ zurückgewiesen.",
+     "Bundesregierung"),
+    ("Paolo hatte die Ausführung mit den Worten abgelehnt: „Das mache ich nicht.“", "Paolo"),
+])
+def test_more_speech_participles(text, speaker):
+    assert {q.speaker for q in extract_quotes(text)} == {speaker}

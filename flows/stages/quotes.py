@@ -537,12 +537,21 @@ def _quoted_one(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_Toke
 
 
 def _coordinated_subject(paragraph: str, tokens: list[_Token], cue_at: int,
-                         earlier: list[_Token] | None) -> list[_Token] | None:
-    """"Er rief die Polizei und teilte mit, ...": the second verb shares the subject of the
-    first: the speaker of an earlier cue in the sentence, else the phrase it opens with."""
-    if cue_at == 0 or tokens[cue_at - 1].lower not in ("und", "sowie", "aber"):
+                         earlier: list[_Token] | None, state: _State) -> list[_Token] | None:
+    """"Er rief die Polizei und teilte mit, ...", "Er wollte sich nicht festlegen, sagte
+    aber, ...": the second verb shares the subject of the first: the speaker of an earlier
+    cue in the sentence, else the phrase it opens with."""
+    if cue_at == 0:
         return None
-    return earlier or _main_subject(paragraph, tokens)
+    if tokens[cue_at - 1].lower in ("und", "sowie", "aber"):
+        return earlier or _main_subject(paragraph, tokens)
+    if paragraph[tokens[cue_at - 1].end:tokens[cue_at].start] != ", " or \
+            _speaker_after(paragraph, tokens, cue_at) or \
+            _is_reported(paragraph[tokens[0].start:tokens[cue_at].start], allow_k2=True):
+        return None  # "Andere hätten sich verkalkuliert, sagt Kurz": what is said
+    subject = earlier or _main_subject(paragraph, tokens)  # "X wollte ..., sagte aber, ..."
+    named = subject and subject[0].lower not in PRONOUNS and _strength(subject, state) > 1
+    return subject if named else None  # not "Ich lebe hier, sagt ..." (no quotation marks)
 
 
 def _main_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
@@ -597,7 +606,7 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     verb = next((t for j, t in enumerate(tokens[after:], after) if t.text.islower()
                  and t.lower not in ARTICLES | _PREPOSITIONS
                  and tokens[j - 1].lower not in ARTICLES), None)  # not "die britische"
-    if verb is None or verb.lower in _JOINING | _COPULAS | _PASSIVE:
+    if verb is None or verb.lower in _JOINING | _COPULAS | _PASSIVE | _HAVE:
         return None  # "Der Aktivist und Träger des „…“", "Das Bündnis sei eine „…“": no judgement
     return _attributed(sentence.paragraph, subject, verb.text, state)
 
@@ -678,7 +687,7 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         elif _is_cue_verb(token, tokens, i):
             adjacent = _subject(_speaker_before(sentence.paragraph, tokens, i))
             before = adjacent or _clause_subject(sentence.paragraph, tokens, i) or \
-                _coordinated_subject(sentence.paragraph, tokens, i, speaker) or \
+                _coordinated_subject(sentence.paragraph, tokens, i, speaker, state) or \
                 (_subject_of_perfect(sentence.paragraph, tokens, i)  # "hatte X ... verkündet"
                  if _perfect_before(sentence.paragraph, tokens, i) else None)
             # right before the verb but inside a fronted phrase ("Nach ... mit Hollande
