@@ -1122,3 +1122,13 @@ def test_an_auxiliary_after_the_subject_is_no_judging_verb():
 ])
 def test_more_speech_participles(text, speaker):
     assert {q.speaker for q in extract_quotes(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Houcine Abassi, der Generalsekretär des Gewerkschaftsverbandes (UGIT) sagte: „Wir werden "
+     "nicht zurückkehren.“", "Houcine Abassi"),
+    ("Auch Winfried Hassemer, Vizepräsident des Gerichts, sagte: „Ein Verbot ist möglich.“",
+     "Winfried Hassemer"),
+])
+def test_the_name_before_an_apposed_role_speaks(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

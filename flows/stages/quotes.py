@@ -1265,7 +1265,29 @@ def _speaker_before(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_
         start -= 1
     if start > 0 and tokens[start - 1].text in _PREPOSITIONS:
         return None  # "in einer Rede verkündet", "am Dienstag in Hannover erklärte"
-    return _valid_speaker(tokens[start:cue_at])
+    return _name_before_apposition(paragraph, tokens, start, cue_at) or \
+        _valid_speaker(tokens[start:cue_at])
+
+
+def _name_before_apposition(paragraph: str, tokens: list[_Token], start: int, end: int
+                            ) -> list[_Token] | None:
+    """"Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte", "Halima Jouini,
+    Vorstandsmitglied der Menschenrechtsliga, sagte": the name that the role phrase follows."""
+    if start == 0 or paragraph[tokens[start - 1].end:tokens[start].start] != ", " or \
+            not any(is_role(t.text) for t in tokens[start:end]):
+        return None
+    first = start - 1
+    while first > 0 and start - first < _MAX_NAME_WORDS and \
+            _joined(paragraph, tokens[first - 1], tokens[first]) and \
+            _names(tokens[first - 1]) and tokens[first - 1].text not in _OPENERS:
+        first -= 1
+    name = tokens[first:start]
+    opens = first == 0 or tokens[first - 1].text in _OPENERS or \
+        _CLAUSE_BREAK.search(paragraph, tokens[first - 1].end, tokens[first].start)
+    named = len(name) > 1 or name[0].text in lexicon().first_names
+    if not opens or not named or not all(_names(t) and not is_role(t.text) for t in name):
+        return None
+    return name
 
 
 def _ends_phrase(token: _Token, following: _Token) -> bool:
