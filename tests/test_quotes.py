@@ -1132,3 +1132,20 @@ def test_more_speech_participles(text, speaker):
 ])
 def test_the_name_before_an_apposed_role_speaks(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Ja, es gibt Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück zu Beginn der "
+     "Debatte über den Haushalt einräumen.", "Peer Steinbrück"),
+    ("Die Existenz dieses Papiers will der Geschäftsführer Paul Frey nicht bestätigen. Eine "
+     "Schätzung sei „unseriös“.", "Paul Frey"),
+    # the words before an infinitive are its object, not who speaks
+    ("Aktuell lässt sie dort Folgendes zu ihrer Person erklären: „Sie war nie dort.“", None),
+])
+def test_the_subject_of_a_modal_verb_speaks_with_its_infinitive(text, speaker):
+    assert {q.speaker for q in extract_quotes(text)} == {speaker}
+
+
+def test_zu_after_a_surname_is_no_name_particle():
+    text = "Wie die Zeitung berichtete, soll Anelka zu Domenech gesagt haben: „Hau ab.“"
+    assert [q.speaker for q in extract_quotes(text)] == ["Anelka"]

@@ -63,6 +63,7 @@ class SpeechLexicon:
     impersonal: tuple[str, ...]
     subjunctive: frozenset[str]
     participles: frozenset[str]
+    infinitives: frozenset[str]
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
     passive_cues: frozenset[str]  # "als „extrem“ eingestuft": said, by someone not named
@@ -111,7 +112,8 @@ def speech_lexicon() -> SpeechLexicon:
     phrases = data["phrases"]
     verbs = {form for verb in data["verbs"] for form in (verb, *_inflected(verb))}
     return SpeechLexicon(
-        verbs=frozenset(verbs),
+        verbs=frozenset(verbs).union(data["infinitives"]),
+        infinitives=frozenset(data["infinitives"]),
         particles=particles,
         speaker_after=_by_first_word(phrases["speaker_after"]),
         speaker_before=tuple(phrases["speaker_before"]),
@@ -645,11 +647,12 @@ def _is_reported(text: str, allow_k2: bool = False) -> bool:
 
 
 def _following_attribution(sentence: _Sentence, state: _State) -> _Attribution | None:
-    """A quotation followed by a short sentence naming its speaker ("So Putin.")."""
+    """A quotation followed by a short sentence naming its speaker ("So Putin.", "Das
+    musste Finanzminister Peer Steinbrück zu Beginn der Debatte einräumen.")."""
     end = sentence.span.end
-    window = sentence.paragraph[end:end + 120]
+    window = sentence.paragraph[end:end + 200]
     rest = window.lstrip()
-    follow = re.match(r"^(?:So|Das sagte|Dies sagte)\s+[^.!?]{2,60}[.!?]", rest)
+    follow = re.match(r"^(?:So\s+[^.!?]{2,60}|(?:Das|Dies)\s+[^.!?]{2,160})[.!?]", rest)
     if not follow:
         return None
     start = end + len(window) - len(rest)
@@ -684,6 +687,12 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
+        elif word in speech_lexicon().infinitives and \
+                _modal_before(sentence.paragraph, tokens, i):
+            # "Das musste X einräumen", "Die Existenz will X nicht bestätigen": the modal's
+            # subject; the words before the infinitive are its object ("lässt Folgendes
+            # erklären")
+            speaker = _modal_subject(sentence.paragraph, tokens, i, state)
         elif _is_cue_verb(token, tokens, i):
             adjacent = _subject(_speaker_before(sentence.paragraph, tokens, i))
             before = adjacent or _clause_subject(sentence.paragraph, tokens, i) or \
@@ -776,7 +785,7 @@ _OPENERS = {
     "Wie", "Warum", "Denn", "Derzeit", "Zurzeit", "Bisher", "Mittlerweile", "Trotzdem",
     "Deswegen", "Darauf", "Dafür", "Seitdem", "Kurz", "Erst", "Zunächst", "Abschließend",
     "Zwar", "Insbesondere", "Ob", "Wenn", "Falls", "Nachdem", "Obwohl", "Weil", "Da", "Sobald",
-    "Dass", "Selbst", "Sogar", "Gerade",
+    "Dass", "Selbst", "Sogar", "Gerade", "Aktuell",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -784,6 +793,9 @@ _HAVE = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 _COPULAS = {"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "blieb"}
 _PASSIVE = {"wurde", "wird", "werden", "wurden", "worden", "wirst", "werde", "würde", "würden",
             "wurdest"}
+_MODALS = {"muss", "musste", "mussten", "müsse", "will", "wollte", "wollten", "wolle", "soll",
+           "sollte", "sollten", "solle", "kann", "konnte", "konnten", "könne", "darf",
+           "durfte", "möchte", "lässt", "ließ", "ließen", "lasse"}
 _FILLERS = {"sich", "auch", "jedoch", "dagegen", "zudem", "ebenfalls", "daraufhin", "nun",
             "noch", "bereits", "schon", "aber", "denn", "gestern", "heute", "damals", "dann",
             "hingegen", "allerdings", "wiederum", "indes", "inzwischen"}
@@ -918,8 +930,8 @@ def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
                         ) -> list[_Token] | None:
     """"X hatte ... betont", or after an opening phrase the subject follows the auxiliary:
     "Als Erfolgskriterium hatte Gerhard Schröder erklärt"."""
-    aux = next((j for j in range(participle - 1, -1, -1) if tokens[j].lower in _AUXILIARIES),
-               None)
+    aux = next((j for j in range(participle - 1, -1, -1)
+                if tokens[j].lower in _AUXILIARIES | _MODALS), None)
     if aux and paragraph[tokens[aux - 1].end:tokens[aux].start].startswith(","):
         # "Sie wisse, dass ..., hatte Koch-Mehrin damals gesagt": the subject follows (not
         # after an apposition: "Der Sprecher, Max Muster, hatte betont")
@@ -927,12 +939,35 @@ def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
         if after:
             return after
     opening = _sentence_subject(paragraph, tokens) if participle else None  # not "Berichtet"
-    if tokens and tokens[0].text in _OPENERS:
-        aux = next((j for j in range(participle) if tokens[j].lower in _AUXILIARIES), None)
+    if tokens and (tokens[0].text in _OPENERS or opening is None):
+        # "Das musste Peer Steinbrück einräumen", "Aktuell lässt sie dort erklären"
+        aux = next((j for j in range(participle) if tokens[j].lower in _AUXILIARIES | _MODALS),
+                   None)
         after = _subject(_speaker_after(paragraph, tokens, aux)) if aux is not None else None
         if after:
             return after
     return opening
+
+
+def _modal_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
+    """A modal verb earlier in the infinitive's clause ("Das musste X zu Beginn der Debatte
+    über den Haushalt einräumen")."""
+    for j in range(i - 1, -1, -1):
+        if tokens[j].lower in _MODALS:
+            return True
+        if "," in paragraph[tokens[j].end:tokens[j + 1].start]:
+            return False
+    return False
+
+
+def _modal_subject(paragraph: str, tokens: list[_Token], infinitive: int, state: _State
+                   ) -> list[_Token] | None:
+    modal = next(j for j in range(infinitive - 1, -1, -1) if tokens[j].lower in _MODALS)
+    after = _subject(_speaker_after(paragraph, tokens, modal))
+    opening = _subject(_sentence_subject(paragraph, tokens[:modal]))
+    if opening and opening[0] is not tokens[0]:
+        opening = None  # the phrase after an opening word ("Aktuell lässt sie")
+    return _stronger(state, opening, after)
 
 
 def _stronger(state: _State, before: list[_Token] | None, after: list[_Token] | None,
@@ -1189,8 +1224,12 @@ def _new_phrase(group: list[_Token], token: _Token) -> bool:
 
 
 def _particle_before_word(tokens: list[_Token], at: int) -> bool:
+    """"der Polizei zu kleineren Rangeleien"; "Peer Steinbrück zu Beginn" ("zu" joins a
+    name only after a first name: "Karl-Theodor zu Guttenberg")."""
     following = tokens[at + 1] if at + 1 < len(tokens) else None
     word = tokens[at].text
+    if word == "zu" and at and tokens[at - 1].text not in lexicon().first_names:
+        return True
     return bool(NAME_PARTICLES.match(word)) and "-" not in word and word not in ARTICLES \
         and following is not None and following.text.islower() and \
         not NAME_PARTICLES.match(following.text)
