@@ -1068,6 +1068,9 @@ def test_an_article_and_an_adverb_that_end_the_sentence_are_no_extended_attribut
     ("So heißt es, die Verwaltung habe „jetzt“ die Namen im Internet veröffentlicht.", None),
     ("Im RH-Bericht heißt es dazu: „In Hinblick auf das Ziel ist der Anteil hoch.“",
      "RH-Bericht"),
+    ("In einer Erklärung der Regierung hatte es geheißen: „Es gibt keine Lösung.“",
+     "Regierung"),
+    ("Die Züge aus Ungarn, von denen es geheißen habe, dass sie „bald“ kämen, fahren.", None),
 ])
 def test_where_heisst_es_says_the_words_come_from(text, speaker):
     assert {q.speaker for q in extract_quotes(text)} == {speaker}
@@ -1149,3 +1152,14 @@ def test_the_subject_of_a_modal_verb_speaks_with_its_infinitive(text, speaker):
 def test_zu_after_a_surname_is_no_name_particle():
     text = "Wie die Zeitung berichtete, soll Anelka zu Domenech gesagt haben: „Hau ab.“"
     assert [q.speaker for q in extract_quotes(text)] == ["Anelka"]
+
+
+def test_family_members_can_speak_in_the_passive():
+    text = ("Es wurde von Demjanjuks Sohn die Mutmaßung geäußert, Deutschland brauche nur ein "
+            "Opfer, mit dem man „ein lasches Vorgehen überspielen könne“.")
+    assert {q.speaker for q in extract_quotes(text)} == {"Demjanjuks Sohn"}
+
+
+def test_the_subject_after_an_adverb_verb_and_es_speaks():
+    text = "Ähnlich sieht es Geoff Yu vom Vermögensverwalter BNY: „Es wird erwartet.“"
+    assert [q.speaker for q in extract_quotes(text)] == ["Geoff Yu"]

@@ -569,7 +569,8 @@ def _main_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
         return _subject(_speaker_after(paragraph, tokens, verb)) if verb else None
     if len(tokens) > 1 and tokens[0].text in _OPENERS and tokens[1].text.islower() and \
             tokens[1].lower not in ARTICLES and tokens[1].text not in _PREPOSITIONS:
-        return _subject(_speaker_after(paragraph, tokens, 1))  # "Hier sparte der Präsident"
+        verb = 2 if len(tokens) > 2 and tokens[2].text == "es" else 1  # "Ähnlich sieht es X"
+        return _subject(_speaker_after(paragraph, tokens, verb))  # "Hier sparte der Präsident"
     return _subject(_sentence_subject(paragraph, tokens))
 
 
@@ -785,7 +786,7 @@ _OPENERS = {
     "Wie", "Warum", "Denn", "Derzeit", "Zurzeit", "Bisher", "Mittlerweile", "Trotzdem",
     "Deswegen", "Darauf", "Dafür", "Seitdem", "Kurz", "Erst", "Zunächst", "Abschließend",
     "Zwar", "Insbesondere", "Ob", "Wenn", "Falls", "Nachdem", "Obwohl", "Weil", "Da", "Sobald",
-    "Dass", "Selbst", "Sogar", "Gerade", "Aktuell",
+    "Dass", "Selbst", "Sogar", "Gerade", "Aktuell", "Ähnlich", "Genauso",
 }
 _AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "ist", "war", "wurde", "wird", "sei",
                 "hätte", "wurden", "werden"}
@@ -1018,9 +1019,9 @@ _SOURCE_REACH = 4  # words: "hieß es am Montag aus Brüssel"
 
 def _impersonal_source(paragraph: str, tokens: list[_Token], phrase: str) -> int | None:
     """Where "heißt es" says the words come from: a phrase soon after it in its clause
-    ("heißt es in einer Erklärung", "hieß es am Montag aus Brüssel"), else the first
-    "aus/in/im/auf" before it ("Im Schreiben des Ministers heißt es"; not "So heißt es, ...
-    habe die Namen im Internet veröffentlicht")."""
+    ("heißt es in einer Erklärung", "hieß es am Montag aus Brüssel"), else an "aus/in/im/auf"
+    that opens the sentence ("Im Schreiben des Ministers heißt es", "Auch in Berlin hieß es";
+    not "So heißt es, ... habe die Namen im Internet veröffentlicht")."""
     words = phrase.split()
     at = next((i for i in range(len(tokens) - len(words) + 1)
                if [t.text for t in tokens[i:i + len(words)]] == words), len(tokens))
@@ -1029,7 +1030,12 @@ def _impersonal_source(paragraph: str, tokens: list[_Token], phrase: str) -> int
             break  # "Im RH-Bericht heißt es dazu: In Hinblick auf ..."
         if tokens[i].text in _SOURCE_PLACES:
             return i
-    return next((i for i, t in enumerate(tokens[:at]) if t.lower in _SOURCE_PLACES), None)
+    for i, token in enumerate(tokens[:at]):
+        if token.lower in _SOURCE_PLACES:
+            return i
+        if token.text not in _OPENERS:
+            return None
+    return None
 
 
 def _sentence_subject(paragraph: str, tokens: list[_Token]) -> list[_Token] | None:
