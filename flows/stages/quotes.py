@@ -689,7 +689,7 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
         elif word in speech_lexicon().infinitives and \
-                _modal_before(sentence.paragraph, tokens, i):
+                _modal_before(sentence.paragraph, tokens, i) is not None:
             # "Das musste X einräumen", "Die Existenz will X nicht bestätigen": the modal's
             # subject; the words before the infinitive are its object ("lässt Folgendes
             # erklären")
@@ -875,13 +875,22 @@ def _after_particle(tokens: list[_Token], token: _Token) -> bool:
         tokens[0].lower not in _PREPOSITIONS
 
 
-def _verb_group(paragraph: str, tokens: list[_Token], i: int) -> list[str]:
-    """The words of token i's clause before it (at most 12) and the auxiliaries right after
-    it ("angekündigt hatte", "ergänzt werde"): a comma or a quotation ends the clause."""
+_VERB_REACH = 12  # words before a participle in which its auxiliary may stand
+
+
+def _clause_start(paragraph: str, tokens: list[_Token], i: int) -> int:
+    """Where token i's clause begins (after a comma), at most _VERB_REACH words before it."""
     start = i
-    while start > max(0, i - 12) and "," not in paragraph[tokens[start - 1].end:
-                                                          tokens[start].start]:
+    while start > max(0, i - _VERB_REACH) and "," not in paragraph[tokens[start - 1].end:
+                                                                   tokens[start].start]:
         start -= 1
+    return start
+
+
+def _verb_group(paragraph: str, tokens: list[_Token], i: int) -> list[str]:
+    """The words of token i's clause before it and the auxiliaries right after it
+    ("angekündigt hatte", "ergänzt werde")."""
+    start = _clause_start(paragraph, tokens, i)
     end = i + 1
     while end < min(len(tokens), i + 3) and tokens[end].lower in _AUXILIARIES | _PASSIVE and \
             _joined(paragraph, tokens[end - 1], tokens[end]):
@@ -908,11 +917,7 @@ def _passive_agent(paragraph: str, tokens: list[_Token], i: int, state: _State
     """Who speaks in a passive: "wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft",
     "von der Polizei gewarnt"; only someone who can speak (not "Von einer hohen Brandgefahr
     wird berichtet"), and not a name's "von" ("Ursula von der Leyen")."""
-    start = i
-    while start > max(0, i - 12) and "," not in paragraph[tokens[start - 1].end:
-                                                          tokens[start].start]:
-        start -= 1
-    for j in range(start, i - 1):
+    for j in range(_clause_start(paragraph, tokens, i), i - 1):
         if tokens[j].text not in _AGENT or \
                 (j and tokens[j - 1].text in lexicon().first_names):
             continue
@@ -950,20 +955,22 @@ def _subject_of_perfect(paragraph: str, tokens: list[_Token], participle: int
     return opening
 
 
-def _modal_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
-    """A modal verb earlier in the infinitive's clause ("Das musste X zu Beginn der Debatte
-    über den Haushalt einräumen")."""
+def _modal_before(paragraph: str, tokens: list[_Token], i: int) -> int | None:
+    """The modal verb earlier in the infinitive's clause, however far ("Das musste X zu
+    Beginn der Debatte über den Haushalt einräumen")."""
     for j in range(i - 1, -1, -1):
         if tokens[j].lower in _MODALS:
-            return True
+            return j
         if "," in paragraph[tokens[j].end:tokens[j + 1].start]:
-            return False
-    return False
+            return None
+    return None
 
 
 def _modal_subject(paragraph: str, tokens: list[_Token], infinitive: int, state: _State
                    ) -> list[_Token] | None:
-    modal = next(j for j in range(infinitive - 1, -1, -1) if tokens[j].lower in _MODALS)
+    """Who speaks with a modal verb: the phrase that opens the sentence or the one after
+    the modal, whichever names someone ("Die Existenz will X nicht bestätigen")."""
+    modal = _modal_before(paragraph, tokens, infinitive)
     after = _subject(_speaker_after(paragraph, tokens, modal))
     opening = _subject(_sentence_subject(paragraph, tokens[:modal]))
     if opening and opening[0] is not tokens[0]:
