@@ -1163,3 +1163,9 @@ def test_family_members_can_speak_in_the_passive():
 def test_the_subject_after_an_adverb_verb_and_es_speaks():
     text = "Ähnlich sieht es Geoff Yu vom Vermögensverwalter BNY: „Es wird erwartet.“"
     assert [q.speaker for q in extract_quotes(text)] == ["Geoff Yu"]
+
+
+def test_a_noun_with_an_article_is_no_person_a_pronoun_can_refer_to():
+    text = ("Der Bericht stellt fest: „Die Lage ist ernst.“ UN-Generalsekretär Ban Ki-moon "
+            "reiste nach Genf. Er äußerte: „Die Gefahren sind real.“")
+    assert _typed(text) == [("Bericht", "unknown"), ("Ban Ki-moon", "person")]

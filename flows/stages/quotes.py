@@ -1470,7 +1470,10 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
     if names:
-        person = state.index.find_by_name(names) or state.index.add(" ".join(names), words, 0)
+        person = state.index.find_by_name(names)
+        if person is None and _common_noun(words, names):
+            return Resolved(" ".join(content), "unknown")  # "der Bericht": not a person
+        person = person or state.index.add(" ".join(names), words, 0)
         if person:
             return Resolved(person.name, "person")
     person = state.index.find_by_role(content)
@@ -1478,6 +1481,15 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
         return Resolved(person.name, "person")
     return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _common_noun(words: list[str], names: list[str]) -> bool:
+    """One capitalised word after an article and no role before it ("der Bericht", "die
+    Spielminute"): a noun, not a name (German news names people without an article)."""
+    if len(names) != 1 or names[0] in lexicon().first_names or any(map(is_role, words)):
+        return False  # "der Vorsitzende des Linux-Verbandes" names whose
+    at = words.index(names[0])
+    return at > 0 and words[at - 1].lower() in ARTICLES
 
 
 def _organization_name(words: list[str]) -> list[str]:
