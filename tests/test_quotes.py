@@ -1169,3 +1169,12 @@ def test_a_noun_with_an_article_is_no_person_a_pronoun_can_refer_to():
     text = ("Der Bericht stellt fest: „Die Lage ist ernst.“ UN-Generalsekretär Ban Ki-moon "
             "reiste nach Genf. Er äußerte: „Die Gefahren sind real.“")
     assert _typed(text) == [("Bericht", "unknown"), ("Ban Ki-moon", "person")]
+
+
+def test_quoted_words_after_a_claim_are_its_owners():
+    text = ("Auf den Vorwurf der CDU, es handele sich um einen „sozialistischen Antrag“, "
+            "entgegneten die Unterstützer, dass die Investoren eingebunden würden.")
+    assert _speakers(text)["sozialistischen Antrag"] == "CDU"
+    # a speech verb between the claim and the words: the verb's speaker
+    text = ("Auf den Vorwurf der CDU entgegneten die Unterstützer, der Antrag sei „gerecht“.")
+    assert _speakers(text)["gerecht"] == "Unterstützer"

@@ -68,6 +68,7 @@ class SpeechLexicon:
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
     passive_cues: frozenset[str]  # "als „extrem“ eingestuft": said, by someone not named
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
+    claim: re.Pattern[str]  # "der Vorwurf der CDU, ..."
     opinion_after: re.Pattern[str]  # "seiner Meinung nach", "Dem Vernehmen nach"
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
     document_prefixes: frozenset[str]  # "Presseerklärung": a kind of document, no source
@@ -126,6 +127,7 @@ def speech_lexicon() -> SpeechLexicon:
         passive_cues=frozenset(data["passive_cues"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
         document_sources=frozenset(phrases["document_sources"]),
+        claim=re.compile(rf"\b(?P<noun>{'|'.join(phrases['claim_nouns'])}) (?:der|des|von) "),
         document_prefixes=frozenset(phrases["document_prefixes"]),
         source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
         opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),
@@ -374,7 +376,8 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         if kind == "partial":
             if name_like or _so_called(sentence, span):
                 continue
-            attribution = attribution or _subject_judges(sentence, span, state) or \
+            attribution = _claim_owner(sentence, span, state) or attribution or \
+                _subject_judges(sentence, span, state) or \
                 _inherit(sentence, state) or _unnamed(sentence, span, state)
             if attribution is None:
                 unattributed.append(span)
@@ -388,6 +391,24 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         if attribution:
             state.remember(attribution)
     return quotes, unattributed
+
+
+def _claim_owner(sentence: _Sentence, span: Span, state: _State) -> _Attribution | None:
+    """"Auf den Vorwurf der CDU, es handele sich um einen „sozialistischen Antrag“,
+    entgegneten die Unterstützer": quoted words in the clause after a claim are its owner's,
+    unless a speech verb comes between."""
+    before = sentence.paragraph[sentence.span.start:span.start]
+    claim = next(reversed(list(speech_lexicon().claim.finditer(before))), None)
+    if claim is None or _has_cue(before[claim.end():]):
+        return None
+    comma = before.find(", ", claim.end())
+    if comma < 0:
+        return None
+    start, end = sentence.span.start + claim.end(), sentence.span.start + comma
+    owner = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+    if not owner or not _can_speak(owner, state):
+        return None
+    return _attributed(sentence.paragraph, owner, claim["noun"], state)
 
 
 def _unnamed(sentence: _Sentence, span: Span, state: _State) -> _Attribution | None:
@@ -620,7 +641,7 @@ def _can_speak(group: list[_Token], state: _State) -> bool:
     alone could be "Die Grundlage der Technologie")."""
     words = [t.text for t in group if t.lower not in ARTICLES]
     if any(is_role(w) for w in words) or is_organization(words) or \
-            (bool(words) and _is_organization_noun(words[-1])):
+            _names_an_organization(words) or (bool(words) and _is_organization_noun(words[-1])):
         return True
     names = _name_words(words)
     return bool(names) and state.index.find_by_name(names) is not None
