@@ -1178,3 +1178,12 @@ def test_quoted_words_after_a_claim_are_its_owners():
     # a speech verb between the claim and the words: the verb's speaker
     text = ("Auf den Vorwurf der CDU entgegneten die Unterstützer, der Antrag sei „gerecht“.")
     assert _speakers(text)["gerecht"] == "Unterstützer"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Günter Metzges vom Netzwerk Campact ist der Meinung, dass die Klage einiger "
+     "„lichtscheuer Abgeordneter“ nichts verzögern dürfe.", "Günter Metzges"),
+    ("Dabei ist der Sprecher der Ansicht, dass alles „gut“ sei.", "Sprecher"),
+])
+def test_who_is_of_an_opinion_speaks(text, speaker):
+    assert {q.speaker for q in extract_quotes(text) if q.kind == "partial"} == {speaker}

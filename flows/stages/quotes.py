@@ -748,9 +748,34 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
             found.append((tag.mention_start, tag))
     if found:
         return sorted(found, key=lambda c: c[0])
-    phrase = _sentence_phrase(sentence, state) or \
+    phrase = _sentence_phrase(sentence, state) or _of_the_opinion(sentence, state) or \
         _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
+
+
+_OPINION = re.compile(r"\b(?P<verb>ist|sind|war|waren|sei|seien) (?P<inverted>[^,.;:]{1,60} )?"
+                      r"(?P<noun>der (?:Meinung|Ansicht|Auffassung|Überzeugung))\b")
+
+
+def _of_the_opinion(sentence: _Sentence, state: _State) -> _Attribution | None:
+    """"Günter Metzges von Campact ist der Meinung, dass ...": the subject of "ist" holds
+    the opinion; after the verb when something else opens the sentence ("Dabei ist der
+    Sprecher der Ansicht")."""
+    opinion = _OPINION.search(sentence.reporters_text)
+    if opinion is None:
+        return None
+    tokens = sentence.tokens
+    base = sentence.span.start
+    if opinion["inverted"]:
+        subject = [t for t in tokens if base + opinion.start("inverted") <= t.start
+                   and t.end <= base + opinion.end("inverted")]
+    else:
+        verb = next(i for i, t in enumerate(tokens) if t.start == base + opinion.start("verb"))
+        subject = _subject(_sentence_subject(sentence.paragraph, tokens[:verb]))
+    if not subject or _strength(subject, state) < 2:
+        return None
+    return _attributed(sentence.paragraph, subject, f"{opinion['verb']} {opinion['noun']}",
+                       state)
 
 
 def _parenthesised(sentence: _Sentence, token: _Token) -> bool:
