@@ -1187,3 +1187,8 @@ def test_quoted_words_after_a_claim_are_its_owners():
 ])
 def test_who_is_of_an_opinion_speaks(text, speaker):
     assert {q.speaker for q in extract_quotes(text) if q.kind == "partial"} == {speaker}
+
+
+def test_druecken_with_its_particle_is_a_speech_verb():
+    text = "Minister Peer Steinbrück sprach. Er drückte es so aus: „Wir sind am Ende.“"
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Peer Steinbrück", "drückte")]
