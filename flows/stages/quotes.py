@@ -1848,12 +1848,14 @@ def _sourced(sentence: _Sentence, offset: int, state: _State) -> list[Quote]:
     if attribution is None:
         attribution = _sentence_phrase(sentence, state)
         back = _anaphoric(sentence)
-        if attribution is None and back:  # "Demnach ...": the last source's, or unnamed
+        if attribution is None and back:
+            # "Demnach ...": the last source's, or unnamed; the mention is the word as
+            # written, like a pronoun's (its position is left out: it covers no clause)
+            word = next(t.text for t in sentence.tokens if t.lower == back)
+            resolved = state.last.resolved if state.last else Resolved(None, "unknown")
+            attribution = _Attribution(back, word, -1, resolved)
             if state.last is None:
-                unnamed = _Attribution(back, None, -1, Resolved(None, "unknown"))
-                return [_reported_sentence(sentence, unnamed, offset)]
-            attribution = _Attribution(back, state.last.mention, state.last.mention_start,
-                                       state.last.resolved)
+                return [_reported_sentence(sentence, attribution, offset)]
         if attribution is None or attribution.mention is None:
             return []
     state.remember(attribution)
