@@ -1192,3 +1192,14 @@ def test_who_is_of_an_opinion_speaks(text, speaker):
 def test_druecken_with_its_particle_is_a_speech_verb():
     text = "Minister Peer Steinbrück sprach. Er drückte es so aus: „Wir sind am Ende.“"
     assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Peer Steinbrück", "drückte")]
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle geräumt.", "Feuerwehr",
+     "eigenen Angaben"),
+    ("Bewaffnete Polizisten schossen nach offiziellen Angaben in die Luft.", None,
+     "offiziellen Angaben"),
+])
+def test_the_mention_of_a_source_phrase_is_as_written(text, speaker, mention):
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.speaker_mention) == (speaker, mention)

@@ -1760,16 +1760,20 @@ def _source_noun(sentence: _Sentence, state: _State) -> _Attribution | None:
     owner = _OWNER.search(match[0])
     if owner:  # "Nach seiner Meinung": his
         return _owner_attribution(cue, owner, sentence, state, match.start())
-    if _OWN.search(match[0]):  # "nach eigenen Angaben": the subject's own
+    own = _OWN.search(match[0])
+    if own:  # "nach eigenen Angaben": the subject's own (as written: "eigenen Angaben")
         subject = _own_source(sentence, match)
         if subject:
-            return _attributed(sentence.paragraph, subject, cue, state)
+            speaker = _attributed(sentence.paragraph, subject, cue, state)
+            return replace(speaker, mention=match[0][own.start():],
+                           mention_start=start + match.start() + own.start())
     after = _speaker_after(sentence.paragraph, tokens, at) \
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
         return _attributed(sentence.paragraph, after, cue, state)
+    unnamed = match[0][len(match["cue"]):].strip()  # "nach offiziellen Angaben": as written
     return _document_source(match, cue, start) or \
-        _Attribution(cue, None, -1, Resolved(None, "unknown"))
+        _Attribution(cue, unnamed, -1, Resolved(None, "unknown"))
 
 
 _DEMONSTRATIVES = {"dieser", "diesem", "dieses"}
