@@ -689,13 +689,13 @@ def test_a_phrase_after_laut_ends_before_an_article_that_is_not_genitive():
     ("Gemäß Behördenangaben wurden 60 Personen verletzt.", "Behörden", "Behördenangaben"),
     ("Nach Angaben informierter Kreise betrug das Lösegeld drei Millionen.", "Kreise",
      "Kreise"),
-    # a source without a name: still reported, by nobody we can name
-    ("Nach ersten Informationen wurde niemand verletzt.", None, None),
+    # a source without a name: still reported, by nobody we can name (mention as written)
+    ("Nach ersten Informationen wurde niemand verletzt.", None, "ersten Informationen"),
 ])
 def test_a_sentence_opening_with_a_source_noun_is_reported(text, speaker, mention):
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker, quote.speaker_mention) == ("indirect", speaker, mention)
-    source = mention or "Informationen"  # the phrase ends with who says it, or its noun
+    source = mention  # the phrase ends with who says it, or its noun
     assert quote.text == text[text.index(source) + len(source):].strip().rstrip(".")
 
 
