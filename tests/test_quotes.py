@@ -1203,3 +1203,8 @@ def test_druecken_with_its_particle_is_a_speech_verb():
 def test_the_mention_of_a_source_phrase_is_as_written(text, speaker, mention):
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.speaker_mention) == (speaker, mention)
+
+
+def test_a_medium_in_quotation_marks_after_its_verb_and_article_speaks():
+    text = "„Die Betonung von Video beweist, dass Macromedia lernt“, schreibt die „Computerwoche“."
+    assert _typed(text) == [("Computerwoche", "organization")]

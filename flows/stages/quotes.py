@@ -499,6 +499,9 @@ def _looks_like_name(paragraph: str, span: Span) -> bool:
     if not re.search(r"[!?;:,]|\.(?!\w)", content) and \
             _medium_of_a_source_phrase(paragraph, span, before, words):
         return True  # also a web address: laut „tagesschau.de“
+    if len(before) > 1 and before[-1] in ("die", "das") and \
+            before[-2].lower() in speech_lexicon().verbs and _name_shaped(words):
+        return True  # the subject after its verb: „…“, schreibt die „Computerwoche“
     if re.search(r"[.!?;:,]", content) or not words or len(words) > _MAX_NAME_WORDS:
         return False
     if not all(is_capitalised(w) or NAME_PARTICLES.match(w) or w.isdigit() for w in words):
@@ -787,13 +790,15 @@ def _parenthesised(sentence: _Sentence, token: _Token) -> bool:
 
 def _quoted_sources(sentence: _Sentence, tokens: list[_Token], state: _State
                     ) -> list[tuple[int, _Attribution]]:
-    """„…“, schrieb „Die Zeit“: a publication in quotation marks right after a speech verb."""
+    """„…“, schrieb (die) „Die Zeit“: a publication in quotation marks right after a speech
+    verb."""
     found = []
     for i, token in enumerate(tokens):
         if not _is_cue_verb(token, tokens, i):
             continue
         follows = next((q for q in sentence.quotes if q.start >= token.end
-                        and sentence.paragraph[token.end:q.start].strip() == ""), None)
+                        and sentence.paragraph[token.end:q.start].strip() in ("", "die", "das")),
+                       None)  # (not "der": "sagte der „Berliner Zeitung“" is said to it)
         if follows and _looks_like_name(sentence.paragraph, follows):
             name = sentence.paragraph[follows.start + 1:follows.end - 1]
             found.append((token.start, _Attribution(token.text, name, follows.start + 1,
