@@ -1208,3 +1208,10 @@ def test_the_mention_of_a_source_phrase_is_as_written(text, speaker, mention):
 def test_a_medium_in_quotation_marks_after_its_verb_and_article_speaks():
     text = "„Die Betonung von Video beweist, dass Macromedia lernt“, schreibt die „Computerwoche“."
     assert _typed(text) == [("Computerwoche", "organization")]
+
+
+def test_so_letztere_is_the_person_named_last():
+    text = ("Marta Jandová, Sängerin der Band, war im Käfig, während die Moderatorin Nova "
+            "Meierhenrich davor stand. „Das Elend geht weiter.“, so letztere.")
+    assert [(q.speaker, q.speaker_mention) for q in extract_quotes(text)] == \
+        [("Nova Meierhenrich", "letztere")]

@@ -1196,7 +1196,11 @@ def _so_names(paragraph: str, tokens: list[_Token], at: int) -> bool:
         return False
     following = tokens[at + 1]
     return not following.text.islower() or following.lower in ARTICLES or \
-        following.lower in speech_lexicon().verbs
+        following.lower in _LATTER or following.lower in speech_lexicon().verbs
+
+
+# "„…“, so letztere": the person named last (by the ending, a woman or a man)
+_LATTER = {"letztere": "female", "letzterer": "male"}
 
 
 def _attributed(paragraph: str, found: list[_Token], cue: str, state: _State) -> _Attribution:
@@ -1266,7 +1270,7 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
         token = tokens[at]
         if group and not _joined(paragraph, tokens[at - 1], token):
             break
-        if token.lower in PRONOUNS and not group:
+        if (token.lower in PRONOUNS or token.lower in _LATTER) and not group:
             return [token]
         if _coordinates(group, tokens, at):
             group.append(token)  # "der russische und der französische Minister"
@@ -1510,6 +1514,9 @@ def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return _pronoun_referent(words[0].lower(), state, position)
+    if len(words) == 1 and words[0].lower() in _LATTER:
+        return _last_mentioned(state, position, _LATTER[words[0].lower()]) or \
+            Resolved(None, "unknown")
     content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
     medium = _after_title_noun(content)
     if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
