@@ -1215,3 +1215,18 @@ def test_so_letztere_is_the_person_named_last():
             "Meierhenrich davor stand. „Das Elend geht weiter.“, so letztere.")
     assert [(q.speaker, q.speaker_mention) for q in extract_quotes(text)] == \
         [("Nova Meierhenrich", "letztere")]
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    # a relative pronoun that speaks is the mention as written, its antecedent the speaker
+    ("Das Amt leitet Arturo Arauz, der sagte: „Wir können das nicht ignorieren.“",
+     "Arturo Arauz", "der"),
+    # an apposition is no relative clause
+    ("Houcine Abassi, der Generalsekretär des Verbandes, sagte: „Wir kehren nicht zurück.“",
+     "Houcine Abassi", "Houcine Abassi"),
+    ("Die Sichtweise von Innenminister Heribert Rech, wonach das Gesetz ausgewogen sei, "
+     "teilen die Grünen nicht.", "Heribert Rech", "wonach"),
+])
+def test_relative_words_are_the_mention_as_written(text, speaker, mention):
+    quotes = extract_quotes(text)
+    assert {(q.speaker, q.speaker_mention) for q in quotes} == {(speaker, mention)}

@@ -741,8 +741,9 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         else:
             continue
         if speaker:
-            found.append((token.start, _attributed(sentence.paragraph, speaker, token.text,
-                                                   state)))
+            found.append((token.start, _as_written(
+                sentence.paragraph, tokens, speaker, i,
+                _attributed(sentence.paragraph, speaker, token.text, state))))
     if has_verb and sentence.quotes:
         found += _quoted_sources(sentence, tokens, state)
     if found and "so" in sentence.words:
@@ -779,6 +780,18 @@ def _of_the_opinion(sentence: _Sentence, state: _State) -> _Attribution | None:
         return None
     return _attributed(sentence.paragraph, subject, f"{opinion['verb']} {opinion['noun']}",
                        state)
+
+
+def _as_written(paragraph: str, tokens: list[_Token], speaker: list[_Token], cue_at: int,
+                attribution: _Attribution) -> _Attribution:
+    """The mention at the cue as written: the relative pronoun after its antecedent ("Arturo
+    Arauz, der ... sagte": "der"), like a personal pronoun; the speaker stays the antecedent."""
+    after = tokens.index(speaker[-1]) + 1
+    if after < cue_at and tokens[after].lower in _RELATIVES and \
+            paragraph[speaker[-1].end:tokens[after].start] == ", " and \
+            not _opens_subject(tokens[after + 1]):
+        return replace(attribution, mention=tokens[after].text, mention_start=tokens[after].start)
+    return attribution
 
 
 def _parenthesised(sentence: _Sentence, token: _Token) -> bool:
@@ -1731,8 +1744,11 @@ def _wonach_clause(sentence: _Sentence, state: _State) -> tuple[Span, _Attributi
     comma_at = next((i for i, t in enumerate(tokens)
                      if t.start >= sentence.span.start + match.start()), len(tokens))
     source = _speaker_before(sentence.paragraph, tokens, comma_at)
-    attribution = _attributed(sentence.paragraph, source, match["cue"], state) if source \
-        else _Attribution(match["cue"], None, -1, Resolved(None, "unknown"))
+    # the mention as written is the relative word ("wonach", "denen"), like a pronoun
+    written = "wonach" if match["cue"] == "wonach" else "denen"
+    attribution = replace(_attributed(sentence.paragraph, source, match["cue"], state),
+                          mention=written, mention_start=-1) if source \
+        else _Attribution(match["cue"], written, -1, Resolved(None, "unknown"))
     start = sentence.span.start
     return Span(start + match.end(), start + end), attribution
 
