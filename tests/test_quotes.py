@@ -1230,3 +1230,14 @@ def test_so_letztere_is_the_person_named_last():
 def test_relative_words_are_the_mention_as_written(text, speaker, mention):
     quotes = extract_quotes(text)
     assert {(q.speaker, q.speaker_mention) for q in quotes} == {(speaker, mention)}
+
+
+def test_konjunktiv_one_goes_on_across_one_narrative_sentence():
+    said = "Dazu gehöre die Gesichtserkennung, sagte Innenminister Wolfgang Schäuble. "
+    narrative = "Auch die Ortung von Telefonen erschließt Möglichkeiten. "
+    reported = "So gewonnene Daten seien sensibel."
+    assert [q.speaker for q in extract_quotes(said + narrative + reported)] == \
+        ["Wolfgang Schäuble", "Wolfgang Schäuble"]
+    # two narrative sentences: no longer that speaker's
+    assert [q.speaker for q in extract_quotes(said + narrative * 2 + reported)] == \
+        ["Wolfgang Schäuble", None]

@@ -216,6 +216,7 @@ class _State:
         self.last: _Attribution | None = None
         self.people_spoken: list[Resolved] = []  # person speakers, the latest last
         self.speech_just_before = False  # the previous sentence was attributed speech
+        self.speech_two_before = False  # the one before it was
         self.offset = 0  # where the current paragraph starts in the text the index was built on
 
     def remember(self, attribution: _Attribution) -> None:
@@ -244,6 +245,7 @@ def _paragraph_quotes(paragraph: str, offset: int, state: _State) -> list[Quote]
                 _words_of_reported(reported, unattributed, paragraph, offset)
         quotes.extend(found)
         # quoted words that no one is named for do not go on into the sentences after them
+        state.speech_two_before = state.speech_just_before
         state.speech_just_before = any(q.kind != "partial" or q.speaker for q in found) or \
             _speech_act(sentence, state)
         previous = state.last if found else _cue_only(sentence, state)
@@ -1693,7 +1695,10 @@ def _subjunctive(sentence: _Sentence, offset: int, state: _State) -> list[Quote]
             or (continues and not sentence.verb_like.isdisjoint(_UMLAUT_K2))) \
             or _has_cue(sentence.text) or _anaphoric(sentence):
         return []
-    speaker = state.last if state.speech_just_before else None
+    # Konjunktiv I goes on across one narrative sentence ("Dazu gehöre ... Auch die Ortung
+    # erschließt Möglichkeiten. So gewonnene Daten seien ...")
+    goes_on = state.speech_just_before or (state.speech_two_before and sentence.reported())
+    speaker = state.last if goes_on else None
     return [_reported_sentence(sentence, speaker, offset, sourced=False)]
 
 
