@@ -1241,3 +1241,10 @@ def test_konjunktiv_one_goes_on_across_one_narrative_sentence():
     # two narrative sentences: no longer that speaker's
     assert [q.speaker for q in extract_quotes(said + narrative * 2 + reported)] == \
         ["Wolfgang Schäuble", None]
+
+
+def test_speakers_joined_by_sowie_are_resolved_each():
+    text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
+            "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")
+    speakers = _speakers(text, "Sprecher Hans Perteck und Sprecher Jan Giesel treten aus")
+    assert speakers["Die Grünen sind bald Vergangenheit."] == "Hans Perteck und Jan Giesel"

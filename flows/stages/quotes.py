@@ -1524,7 +1524,7 @@ def _pronoun_referent(pronoun: str, state: _State, position: int) -> Resolved:
 
 def resolve_speaker(mention: str, state: _State, position: int = 0) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
-    if " und " in mention:
+    if " und " in mention or " sowie " in mention:
         return _resolve_together(mention, state, position)
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -1572,9 +1572,9 @@ def _organization_name(words: list[str]) -> list[str]:
 
 
 def _resolve_together(mention: str, state: _State, position: int) -> Resolved:
-    """"der russische und der französische Minister": each phrase (the first one sharing the
-    noun of the last), both speakers by name."""
-    parts = mention.split(" und ")
+    """"der russische und der französische Minister", "Er sowie Giesel": each phrase (the
+    first one sharing the noun of the last), both speakers by name."""
+    parts = re.split(r" (?:und|sowie) ", mention)
     noun = next((w for w in reversed(TOKEN.findall(parts[-1])) if is_capitalised(w)), "")
     resolved = [resolve_speaker(_with_noun(part, noun), state, position) for part in parts]
     if any(r.speaker is None for r in resolved):
