@@ -1248,3 +1248,10 @@ def test_speakers_joined_by_sowie_are_resolved_each():
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")
     speakers = _speakers(text, "Sprecher Hans Perteck und Sprecher Jan Giesel treten aus")
     assert speakers["Die Grünen sind bald Vergangenheit."] == "Hans Perteck und Jan Giesel"
+
+
+def test_quoted_words_in_a_wonach_clause_are_its_sources():
+    text = ("Die Sichtweise von Innenminister Heribert Rech, wonach es „ein moderates Gesetz“ "
+            "geben werde, teilt Reinhold Gall nicht.")
+    assert {(q.speaker, q.speaker_mention) for q in extract_quotes(text)} == \
+        {("Heribert Rech", "wonach")}

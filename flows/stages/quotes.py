@@ -635,9 +635,13 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     verb = next((t for j, t in enumerate(tokens[after:], after) if t.text.islower()
                  and t.lower not in ARTICLES | _PREPOSITIONS
                  and tokens[j - 1].lower not in ARTICLES), None)  # not "die britische"
-    if verb is None or verb.lower in _JOINING | _COPULAS | _PASSIVE | _HAVE:
+    if verb is None or verb.lower in _JOINING | _COPULAS | _PASSIVE | _HAVE | _NOT_VERBS:
         return None  # "Der Aktivist und Träger des „…“", "Das Bündnis sei eine „…“": no judgement
+        # ("Die Sichtweise von X, wonach ...": a clause of its own, not a verb)
     return _attributed(sentence.paragraph, subject, verb.text, state)
+
+
+_NOT_VERBS = {"wonach", "der", "die", "das", "dessen", "deren", "welche", "welcher"}
 
 
 def _can_speak(group: list[_Token], state: _State) -> bool:
