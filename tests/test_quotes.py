@@ -1255,3 +1255,22 @@ def test_quoted_words_in_a_wonach_clause_are_its_sources():
             "geben werde, teilt Reinhold Gall nicht.")
     assert {(q.speaker, q.speaker_mention) for q in extract_quotes(text)} == \
         {("Heribert Rech", "wonach")}
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("Joe Stork von HRW fordert eine Untersuchung des Vorfalls, bei dem es sich seiner "
+     "Meinung nach um einen „entsetzlichen Angriff“ gehandelt haben könne.", "Joe Stork von HRW",
+     "seiner"),
+    ("Nach Angaben des Verfassungsschutzes handle es sich um Missionierung, die jedoch nach "
+     "Bewertung von Polizei und Staatsanwaltschaft „keinen Anlass“ hergebe.", "Polizei",
+     "Polizei"),
+])
+def test_a_source_phrase_in_the_quotations_clause_is_its_cue(text, speaker, mention):
+    (partial,) = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert (partial.speaker, partial.speaker_mention) == (speaker, mention)
+
+
+def test_vergleichen_is_a_speech_verb():
+    text = ("Der Wahlsieger verglich die Lage mit Krawallen nach Fußballspielen, weil "
+            "„manche dachten, sie würden gewinnen“.")
+    assert {q.speaker for q in extract_quotes(text)} == {"Wahlsieger"}

@@ -378,7 +378,8 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         if kind == "partial":
             if name_like or _so_called(sentence, span):
                 continue
-            attribution = _claim_owner(sentence, span, state) or attribution or \
+            attribution = _claim_owner(sentence, span, state) or \
+                _clause_source(sentence, span, attribution, state) or attribution or \
                 _subject_judges(sentence, span, state) or \
                 _inherit(sentence, state) or _unnamed(sentence, span, state)
             if attribution is None:
@@ -393,6 +394,28 @@ def _sentence_quotes(sentence: _Sentence, offset: int, state: _State,
         if attribution:
             state.remember(attribution)
     return quotes, unattributed
+
+
+def _clause_source(sentence: _Sentence, span: Span, attribution: _Attribution | None,
+                   state: _State) -> _Attribution | None:
+    """A source phrase in the quotation's own clause is its cue: "..., die nach Bewertung
+    von Polizei und Staatsanwaltschaft „keinen Anlass“ gibt"; "X fordert eine Untersuchung,
+    bei der es sich seiner Meinung nach um einen „…“ gehandelt haben könne" ("seiner" the
+    mention, whose it is the sentence's speaker says)."""
+    text = sentence.text
+    end = span.start - sentence.span.start
+    clause = text.rfind(", ", 0, end) + 1
+    opinion = speech_lexicon().opinion_after.search(text, clause, end)
+    if opinion is not None:
+        if attribution is None or attribution.resolved.speaker_type != "person" or \
+                opinion["owner"].lower() not in _OWNER_PRONOUNS:
+            return None
+        return _Attribution(f"{opinion['noun']} nach", opinion["owner"],
+                            sentence.span.start + opinion.start(), attribution.resolved)
+    if clause == 0 or not speech_lexicon().source_noun.search(text, clause, end):
+        return None
+    source = _source_noun(sentence.part(clause, end), state)
+    return source if source and source.mention else None
 
 
 def _claim_owner(sentence: _Sentence, span: Span, state: _State) -> _Attribution | None:
