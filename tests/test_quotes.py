@@ -1264,6 +1264,9 @@ def test_quoted_words_in_a_wonach_clause_are_its_sources():
     ("Nach Angaben des Verfassungsschutzes handle es sich um Missionierung, die jedoch nach "
      "Bewertung von Polizei und Staatsanwaltschaft „keinen Anlass“ hergebe.", "Polizei",
      "Polizei"),
+    # the source phrase alone in the clause before
+    ("Das Gericht wies darauf hin, dass, nach Aussagen eines Gutachters, die Spuren „wie Pech“ "
+     "kleben würden.", "Gutachters", "eines Gutachters"),
 ])
 def test_a_source_phrase_in_the_quotations_clause_is_its_cue(text, speaker, mention):
     (partial,) = [q for q in extract_quotes(text) if q.kind == "partial"]

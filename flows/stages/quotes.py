@@ -412,8 +412,17 @@ def _clause_source(sentence: _Sentence, span: Span, attribution: _Attribution | 
             return None
         return _Attribution(f"{opinion['noun']} nach", opinion["owner"],
                             sentence.span.start + opinion.start(), attribution.resolved)
-    if clause == 0 or not speech_lexicon().source_noun.search(text, clause, end):
+    if clause == 0:
         return None
+    if not speech_lexicon().source_noun.search(text, clause, end):
+        # or the clause before it is the source phrase alone: "..., nach Aussagen eines
+        # Gutachters, die Hautepithelien „wie Pech“ kleben würden"
+        end = clause - 1  # the comma
+        clause = text.rfind(", ", 0, end) + 2
+        phrase = speech_lexicon().source_noun.match(text, clause)
+        if clause < 2 or phrase is None or \
+                text[phrase.end():end].count(" ") > _SOURCE_PHRASE_WORDS:
+            return None
     source = _source_noun(sentence.part(clause, end), state)
     return source if source and source.mention else None
 
