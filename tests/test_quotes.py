@@ -1277,3 +1277,16 @@ def test_vergleichen_is_a_speech_verb():
     text = ("Der Wahlsieger verglich die Lage mit Krawallen nach Fußballspielen, weil "
             "„manche dachten, sie würden gewinnen“.")
     assert {q.speaker for q in extract_quotes(text)} == {"Wahlsieger"}
+
+
+@pytest.mark.parametrize("text, speaker, mention, cue", [
+    ("Ebenso äußerte sich Hamasführer Ismail Haniyya. Das Angebot, Verwundete zu behandeln, "
+     "lehnt er jedoch ab: „Ägypten sollte alle einreisen lassen.“", "Ismail Haniyya", "er",
+     "lehnt"),
+    ("Der Journalist Christian Füller schrieb ein Buch. Seit 2013 vertritt er die These, dass "
+     "Pädophilie „in der Ideologie angelegt“ sei.", "Christian Füller", "er",
+     "vertritt die These"),
+])
+def test_rejecting_and_holding_a_thesis_are_speech(text, speaker, mention, cue):
+    quotes = extract_quotes(text)
+    assert {(q.speaker, q.speaker_mention, q.cue) for q in quotes} == {(speaker, mention, cue)}

@@ -795,29 +795,32 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     return [(sentence.span.start, phrase)] if phrase else []
 
 
-_OPINION = re.compile(r"\b(?P<verb>ist|sind|war|waren|sei|seien) (?P<inverted>[^,.;:]{1,60} )?"
-                      r"(?P<noun>der (?:Meinung|Ansicht|Auffassung|Überzeugung))\b")
+_OPINION = re.compile(r"\b(?:(?P<verb>ist|sind|war|waren|sei|seien) (?P<inverted>[^,.;:]{1,60} )?"
+                      r"(?P<noun>der (?:Meinung|Ansicht|Auffassung|Überzeugung))|"
+                      r"(?P<holds>vertritt|vertrat) (?P<subject>[^,.;:]{1,60} )?"
+                      r"(?P<thesis>die (?:These|Auffassung|Ansicht|Meinung)))\b")
 
 
 def _of_the_opinion(sentence: _Sentence, state: _State) -> _Attribution | None:
-    """"Günter Metzges von Campact ist der Meinung, dass ...": the subject of "ist" holds
-    the opinion; after the verb when something else opens the sentence ("Dabei ist der
-    Sprecher der Ansicht")."""
+    """"Günter Metzges von Campact ist der Meinung, dass ...", "Seit 2013 vertritt er die
+    These, dass ...": the subject holds the opinion; after the verb when something else opens
+    the sentence ("Dabei ist der Sprecher der Ansicht")."""
     opinion = _OPINION.search(sentence.reporters_text)
     if opinion is None:
         return None
+    verb, between, noun = ("verb", "inverted", "noun") if opinion["verb"] else \
+        ("holds", "subject", "thesis")
     tokens = sentence.tokens
     base = sentence.span.start
-    if opinion["inverted"]:
-        subject = [t for t in tokens if base + opinion.start("inverted") <= t.start
-                   and t.end <= base + opinion.end("inverted")]
+    if opinion[between]:
+        subject = [t for t in tokens if base + opinion.start(between) <= t.start
+                   and t.end <= base + opinion.end(between)]
     else:
-        verb = next(i for i, t in enumerate(tokens) if t.start == base + opinion.start("verb"))
-        subject = _subject(_sentence_subject(sentence.paragraph, tokens[:verb]))
+        at = next(i for i, t in enumerate(tokens) if t.start == base + opinion.start(verb))
+        subject = _subject(_sentence_subject(sentence.paragraph, tokens[:at]))
     if not subject or _strength(subject, state) < 2:
         return None
-    return _attributed(sentence.paragraph, subject, f"{opinion['verb']} {opinion['noun']}",
-                       state)
+    return _attributed(sentence.paragraph, subject, f"{opinion[verb]} {opinion[noun]}", state)
 
 
 def _as_written(paragraph: str, tokens: list[_Token], speaker: list[_Token], cue_at: int,
