@@ -1290,3 +1290,9 @@ def test_vergleichen_is_a_speech_verb():
 def test_rejecting_and_holding_a_thesis_are_speech(text, speaker, mention, cue):
     quotes = extract_quotes(text)
     assert {(q.speaker, q.speaker_mention, q.cue) for q in quotes} == {(speaker, mention, cue)}
+
+
+def test_so_right_after_a_closing_mark_names_the_speaker():
+    text = ("„Offenbar sind Bürgeranfragen zu lästig.“ so das Fazit der Betreiber von "
+            "Abgeordnetenwatch.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Betreiber von Abgeordnetenwatch"]

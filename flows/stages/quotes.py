@@ -1246,8 +1246,9 @@ def _so_names(paragraph: str, tokens: list[_Token], at: int) -> bool:
     """"„…“, so der Sprecher", ", so Obama": "so" after a comma before a name or a noun
     phrase, not "so groß wie", nor a verb after it (", so wurde der Hafen geschlossen",
     "Wird ..., so werden die Ausgaben ...") unless a speech verb ("so schätzen die Forscher")."""
-    if _char_before(paragraph, tokens[at].start, 0) != "," or at + 1 >= len(tokens):
-        return False
+    if _char_before(paragraph, tokens[at].start, 0) not in (",", "“", "«", "»") or \
+            at + 1 >= len(tokens):
+        return False  # (also right after a closing mark: "„…“ so das Fazit")
     following = tokens[at + 1]
     return not following.text.islower() or following.lower in ARTICLES or \
         following.lower in _LATTER or following.lower in speech_lexicon().verbs
