@@ -667,9 +667,10 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     verb = next((t for j, t in enumerate(tokens[after:], after) if t.text.islower()
                  and t.lower not in ARTICLES | _PREPOSITIONS
                  and tokens[j - 1].lower not in ARTICLES), None)  # not "die britische"
+    # "Der Aktivist und Träger des „…“", "Das Bündnis sei eine „…“": no judgement; "Die
+    # Sichtweise von X, wonach ...": a clause of its own, not a verb
     if verb is None or verb.lower in _JOINING | _COPULAS | _PASSIVE | _HAVE | _NOT_VERBS:
-        return None  # "Der Aktivist und Träger des „…“", "Das Bündnis sei eine „…“": no judgement
-        # ("Die Sichtweise von X, wonach ...": a clause of its own, not a verb)
+        return None
     return _attributed(sentence.paragraph, subject, verb.text, state)
 
 
@@ -816,7 +817,7 @@ def _of_the_opinion(sentence: _Sentence, state: _State) -> _Attribution | None:
         subject = [t for t in tokens if base + opinion.start(between) <= t.start
                    and t.end <= base + opinion.end(between)]
     else:
-        at = next(i for i, t in enumerate(tokens) if t.start == base + opinion.start(verb))
+        at = next((i for i, t in enumerate(tokens) if t.start == base + opinion.start(verb)), 0)
         subject = _subject(_sentence_subject(sentence.paragraph, tokens[:at]))
     if not subject or _strength(subject, state) < 2:
         return None
