@@ -1296,3 +1296,9 @@ def test_so_right_after_a_closing_mark_names_the_speaker():
     text = ("„Offenbar sind Bürgeranfragen zu lästig.“ so das Fazit der Betreiber von "
             "Abgeordnetenwatch.")
     assert [q.speaker for q in extract_quotes(text)] == ["Betreiber von Abgeordnetenwatch"]
+
+
+def test_a_judging_verb_after_an_opening_phrase_names_who_follows_it():
+    text = ("Der VW-Betriebsratsvorsitzende Bernd Osterloh hat die Kommission angegriffen. In "
+            "dem Verfahren sieht Osterloh einen „Angriff gegen die Belegschaft“.")
+    assert _speakers(text)["Angriff gegen die Belegschaft"] == "Bernd Osterloh"

@@ -659,7 +659,7 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
     tokens = [t for t in sentence.tokens if t.end <= span.start]
     subject = _subject(_sentence_subject(sentence.paragraph, tokens))
     if subject is None:
-        return None
+        return _judge_after_verb(sentence, tokens, state)
     set_off_by_role = any(is_role(t.text) for t in tokens[:tokens.index(subject[0])])
     if not (set_off_by_role or _can_speak(subject, state)):
         return None
@@ -675,6 +675,21 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
 
 
 _NOT_VERBS = {"wonach", "der", "die", "das", "dessen", "deren", "welche", "welcher"}
+# Verbs of judging that put someone's words in quotation marks ("sieht X einen „Angriff“")
+_JUDGING = {"sieht", "sah", "nennt", "nannte", "wertet", "wertete", "hält", "hielt"}
+
+
+def _judge_after_verb(sentence: _Sentence, tokens: list[_Token], state: _State
+                      ) -> _Attribution | None:
+    """"In dem Verfahren sieht Osterloh einen „Angriff gegen die Belegschaft“": after an
+    opening phrase, a judging verb and who can speak right after it."""
+    at = next((i for i, t in enumerate(tokens) if t.lower in _JUDGING), None)
+    if not at:
+        return None
+    subject = _subject(_speaker_after(sentence.paragraph, tokens, at))
+    if not subject or not _can_speak(subject, state):
+        return None
+    return _attributed(sentence.paragraph, subject, tokens[at].text, state)
 
 
 def _can_speak(group: list[_Token], state: _State) -> bool:
