@@ -66,6 +66,7 @@ class SpeechLexicon:
     infinitives: frozenset[str]
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
+    judging: frozenset[str]  # "sieht X einen „Angriff“"
     passive_cues: frozenset[str]  # "als „extrem“ eingestuft": said, by someone not named
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
     claim: re.Pattern[str]  # "der Vorwurf der CDU, ..."
@@ -124,6 +125,7 @@ def speech_lexicon() -> SpeechLexicon:
         participles=frozenset(data["participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
+        judging=frozenset(data["judging"]),
         passive_cues=frozenset(data["passive_cues"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
         document_sources=frozenset(phrases["document_sources"]),
@@ -675,15 +677,13 @@ def _subject_judges(sentence: _Sentence, span: Span, state: _State) -> _Attribut
 
 
 _NOT_VERBS = {"wonach", "der", "die", "das", "dessen", "deren", "welche", "welcher"}
-# Verbs of judging that put someone's words in quotation marks ("sieht X einen „Angriff“")
-_JUDGING = {"sieht", "sah", "nennt", "nannte", "wertet", "wertete", "hält", "hielt"}
 
 
 def _judge_after_verb(sentence: _Sentence, tokens: list[_Token], state: _State
                       ) -> _Attribution | None:
     """"In dem Verfahren sieht Osterloh einen „Angriff gegen die Belegschaft“": after an
     opening phrase, a judging verb and who can speak right after it."""
-    at = next((i for i, t in enumerate(tokens) if t.lower in _JUDGING), None)
+    at = next((i for i, t in enumerate(tokens) if t.lower in speech_lexicon().judging), None)
     if not at:
         return None
     subject = _subject(_speaker_after(sentence.paragraph, tokens, at))
