@@ -1302,3 +1302,10 @@ def test_a_judging_verb_after_an_opening_phrase_names_who_follows_it():
     text = ("Der VW-Betriebsratsvorsitzende Bernd Osterloh hat die Kommission angegriffen. In "
             "dem Verfahren sieht Osterloh einen „Angriff gegen die Belegschaft“.")
     assert _speakers(text)["Angriff gegen die Belegschaft"] == "Bernd Osterloh"
+
+
+def test_a_publication_named_in_a_passive_sentence_speaks():
+    text = ("Die Wiener Linien wurden gestern im „Standard“ als „eine bedeutende Organisation“ "
+            "bezeichnet.")
+    assert [(q.speaker, q.speaker_type, q.cue) for q in extract_quotes(text)] == \
+        [("Standard", "organization", "bezeichnet")]

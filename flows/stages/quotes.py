@@ -462,7 +462,19 @@ def _unnamed(sentence: _Sentence, span: Span, state: _State) -> _Attribution | N
     agent = _passive_agent(sentence.paragraph, tokens, at, state) if at is not None else None
     if agent:
         return _attributed(sentence.paragraph, agent, tokens[at].text, state)
-    return _Attribution(cue, None, -1, Resolved(None, "unknown"))
+    medium = _medium_named_in(sentence, cue) if passive else None
+    return medium or _Attribution(cue, None, -1, Resolved(None, "unknown"))
+
+
+def _medium_named_in(sentence: _Sentence, cue: str) -> _Attribution | None:
+    """"wurden gestern im „Standard“ als „…“ bezeichnet": in the passive, a publication in
+    quotation marks after "im"/"in der" is where it was said."""
+    for quote in sentence.quotes:
+        name = sentence.paragraph[quote.start + 1:quote.end - 1]
+        before = sentence.paragraph[max(sentence.span.start, quote.start - 8):quote.start]
+        if before.endswith((" im ", " in der ")) and _name_shaped(TOKEN.findall(name)):
+            return _Attribution(cue, name, quote.start + 1, Resolved(name, "organization"))
+    return None
 
 
 def _continued(state: _State) -> _Attribution | None:
