@@ -67,6 +67,7 @@ class SpeechLexicon:
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
     judging: frozenset[str]  # "sieht X einen „Angriff“"
+    held_opinion: re.Pattern[str]  # "X ist der Meinung", "X vertritt die These"
     passive_cues: frozenset[str]  # "als „extrem“ eingestuft": said, by someone not named
     source_noun: re.Pattern[str]  # "nach (ersten) Polizeiangaben" anywhere in a sentence
     claim: re.Pattern[str]  # "der Vorwurf der CDU, ..."
@@ -126,6 +127,7 @@ def speech_lexicon() -> SpeechLexicon:
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
         judging=frozenset(data["judging"]),
+        held_opinion=_held_opinion_pattern(phrases["held_opinions"]),
         passive_cues=frozenset(data["passive_cues"]),
         source_noun=_source_noun_pattern(phrases["source_nouns"]),
         document_sources=frozenset(phrases["document_sources"]),
@@ -157,6 +159,16 @@ def _source_noun_pattern(nouns: list[str]) -> re.Pattern[str]:
     endings = "|".join(f"[{n[0]}{n[0].lower()}]{n[1:]}" for n in nouns)  # either case
     return re.compile(r"(?<!\S)(?P<cue>[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?:[a-zäöüß]+\s+){0,3}"
                       rf"(?P<noun>(?P<prefix>[^\W\d_][\w\-]*?)??(?P<source>{endings}))\b")
+
+
+def _held_opinion_pattern(nouns: list[str]) -> re.Pattern[str]:
+    """"X ist der Meinung" (or "ist X der Meinung": the words between), "X vertritt die
+    These" (or "vertritt X die These")."""
+    held = "|".join(nouns)
+    return re.compile(rf"\b(?:(?P<verb>ist|sind|war|waren|sei|seien) "
+                      rf"(?P<inverted>[^,.;:]{{1,60}} )?"
+                      rf"(?P<noun>der (?:{held}))|(?P<holds>vertritt|vertrat) "
+                      rf"(?P<subject>[^,.;:]{{1,60}} )?(?P<thesis>die (?:{held})))\b")
 
 
 def _inflected(verb: str) -> tuple[str, ...]:
@@ -765,16 +777,16 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
         word = token.lower
         if "(" in sentence.text and _parenthesised(sentence, token):
             continue  # "(Wikinews berichtete)": an aside, not the source of the sentence
-        if word in speech_lexicon().participles and \
-                _passive_before(sentence.paragraph, tokens, i):
+        group = _verb_group(sentence.paragraph, tokens, i) \
+            if word in speech_lexicon().participles else None
+        if group is not None and _is_passive(group):
             # "Die Bevölkerung wurde gewarnt": no speaker, unless "vom Wetterdienst gewarnt"
             speaker = _passive_agent(sentence.paragraph, tokens, i, state)
             if speaker:
                 found.append((token.start, _attributed(sentence.paragraph, speaker, token.text,
                                                        state)))
             continue
-        if word in speech_lexicon().participles and \
-                _auxiliary_before(sentence.paragraph, tokens, i) and \
+        if group is not None and not _AUXILIARIES.isdisjoint(group) and \
                 not _speaker_after(sentence.paragraph, tokens, i):
             speaker = _clause_subject(sentence.paragraph, tokens, i) or \
                 _subject_of_perfect(sentence.paragraph, tokens, i)
@@ -823,17 +835,11 @@ def _candidates(sentence: _Sentence, state: _State) -> list[tuple[int, _Attribut
     return [(sentence.span.start, phrase)] if phrase else []
 
 
-_OPINION = re.compile(r"\b(?:(?P<verb>ist|sind|war|waren|sei|seien) (?P<inverted>[^,.;:]{1,60} )?"
-                      r"(?P<noun>der (?:Meinung|Ansicht|Auffassung|Überzeugung))|"
-                      r"(?P<holds>vertritt|vertrat) (?P<subject>[^,.;:]{1,60} )?"
-                      r"(?P<thesis>die (?:These|Auffassung|Ansicht|Meinung)))\b")
-
-
 def _of_the_opinion(sentence: _Sentence, state: _State) -> _Attribution | None:
     """"Günter Metzges von Campact ist der Meinung, dass ...", "Seit 2013 vertritt er die
     These, dass ...": the subject holds the opinion; after the verb when something else opens
     the sentence ("Dabei ist der Sprecher der Ansicht")."""
-    opinion = _OPINION.search(sentence.reporters_text)
+    opinion = speech_lexicon().held_opinion.search(sentence.reporters_text)
     if opinion is None:
         return None
     verb, between, noun = ("verb", "inverted", "noun") if opinion["verb"] else \
@@ -1020,7 +1026,7 @@ def _clause_start(paragraph: str, tokens: list[_Token], i: int) -> int:
     return start
 
 
-def _verb_group(paragraph: str, tokens: list[_Token], i: int) -> list[str]:
+def _verb_group(paragraph: str, tokens: list[_Token], i: int) -> set[str]:
     """The words of token i's clause before it and the auxiliaries right after it
     ("angekündigt hatte", "ergänzt werde")."""
     start = _clause_start(paragraph, tokens, i)
@@ -1028,18 +1034,13 @@ def _verb_group(paragraph: str, tokens: list[_Token], i: int) -> list[str]:
     while end < min(len(tokens), i + 3) and tokens[end].lower in _AUXILIARIES | _PASSIVE and \
             _joined(paragraph, tokens[end - 1], tokens[end]):
         end += 1
-    return [t.lower for t in tokens[start:i] + tokens[i + 1:end]]
+    return {t.lower for t in tokens[start:i] + tokens[i + 1:end]}
 
 
-def _auxiliary_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
-    return not _AUXILIARIES.isdisjoint(_verb_group(paragraph, tokens, i))
-
-
-def _passive_before(paragraph: str, tokens: list[_Token], i: int) -> bool:
+def _is_passive(verb_group: set[str]) -> bool:
     """"wurde/wird ... gewarnt" in the same clause, without "hat/hatte": a passive (not "Dass
     sie gestattet worden war, erklärt X")."""
-    window = _verb_group(paragraph, tokens, i)
-    return _HAVE.isdisjoint(window) and not _PASSIVE.isdisjoint(window)
+    return _HAVE.isdisjoint(verb_group) and not _PASSIVE.isdisjoint(verb_group)
 
 
 _AGENT = {"von", "vom", "durch"}
