@@ -109,17 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder for the HTML (default: OUTPUT/data_docs)")
 
     evaluate = commands.add_parser(
-        "eval", help="score the pipeline against gold data (fundus news pages)",
+        "eval", help="score the pipeline against gold data (quality gates)",
         description="Run the real stages (and the corpus step) on a gold corpus and print "
-        "the scores: body bag-of-words P/R/F1, exact title, same-day date, authors.")
-    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes"],
+        "the scores. With --min-* floors, exit 1 when a score falls below its floor.")
+    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes", "events"],
                           help="cleaning: fundus pages as HTML and as page text (body, "
                           "title, date, authors; trafilatura side by side when installed); "
                           "pages: the page-text dumps only; "
-                          "quotes: German Wikinews with gold quotations and speakers")
+                          "quotes: German Wikinews with gold quotations and speakers; "
+                          "events: Wikinews articles with gold events (--gold)")
     evaluate.add_argument("--corpus", type=Path, required=True,
                           help="../shared/corpora/fundus_news_pages_de or "
                           "../shared/corpora/wikinews_quotation_attribution_de")
+    evaluate.add_argument("--gold", type=Path,
+                          help="events: gold JSONL annotated by EVENTS_GUIDE.md")
+    for floor in ("precision", "recall", "f1"):
+        evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
+                              help=f"events: exit 1 when the {floor} of all gold articles "
+                              "is below X")
 
     bench = commands.add_parser(
         "bench", help="measure the real pipeline on real and synthetic corpora",
@@ -248,9 +255,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     from flows.evaluate import cleaning_table, evaluate_cleaning, evaluate_pages, evaluate_quotes
 
     needed = {"cleaning": "articles.jsonl", "pages": "articles.jsonl",
-              "quotes": "documents.jsonl"}[args.what]
+              "quotes": "documents.jsonl", "events": "documents.jsonl"}[args.what]
     if not (args.corpus / needed).is_file():
         return _fail(f"{args.corpus} has no {needed}: not the corpus for `eval {args.what}`")
+    if args.what == "events":
+        return _evaluate_events(args)
     if args.what in ("cleaning", "pages"):
         rows = evaluate_cleaning(args.corpus) if args.what == "cleaning" \
             else [evaluate_pages(args.corpus)[0]]
@@ -260,6 +269,27 @@ def _evaluate(args: argparse.Namespace) -> int:
     print("| quotes | P | R | F1 | speaker accuracy |\n|---|---|---|---|---|")
     print(results["direct"].row("direct (gold Direct vs direct+partial)"))
     print(results["all"].row("all speech events"))
+    return EXIT_OK
+
+
+def _evaluate_events(args: argparse.Namespace) -> int:
+    from flows.evaluate_events import evaluate_events, events_report
+
+    if args.gold is None or not args.gold.is_file():
+        return _fail("eval events needs --gold FILE (JSONL annotated by EVENTS_GUIDE.md)")
+    try:
+        scores = evaluate_events(args.gold, args.corpus)
+    except ValueError as error:
+        return _fail(str(error))
+    print(events_report(scores))
+    overall = scores["all"]
+    below = [f"{name} {value:.3f} < {floor}" for name, value, floor in (
+        ("precision", overall.precision, args.min_precision),
+        ("recall", overall.recall, args.min_recall), ("f1", overall.f1, args.min_f1))
+        if floor is not None and value < floor]
+    if below:
+        print("quality gate failed: " + "; ".join(below), file=sys.stderr)
+        return EXIT_INVALID
     return EXIT_OK
 
 
