@@ -18,11 +18,11 @@ from flows.stages.clean import clean, line_keys
 from flows.stages.dates import DateClues, PublicationDate, assess_with_text, office_holders
 from flows.stages.entities import EntityIndex
 from flows.stages.events import (
-    Happening,
+    Mention,
     assign_event_keys,
+    date_mentions,
     event_clues,
-    extract_events,
-    read_happenings,
+    read_mentions,
 )
 from flows.stages.intake import Document, Rejection, input_name
 from flows.stages.metadata import extract_metadata
@@ -159,16 +159,16 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         clock.start(stage)
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
-        happenings = read_happenings(cleaned.body)
+        mentions = _article_mentions(cleaned.teaser, cleaned.body, index)
         clues = _date_clues(document.article_id, document.source_file,
-                            page.date_raw or cleaned.date_text, cleaned.body, index, happenings)
+                            page.date_raw or cleaned.date_text, index, mentions)
         published = clues.assessed
         stage = "quotes"
         clock.start(stage)
-        quotes = extract_quotes(cleaned.body, context, index)
+        quotes = extract_quotes(cleaned.body, context, index.copy())  # it adds what it learns
         stage = "events"
         clock.start(stage)
-        events = extract_events(cleaned.body, _reference(published), index, happenings)
+        events = date_mentions(mentions, _reference(published))
     except Exception as error:  # one bad document must never stop the run
         return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
     finally:
@@ -221,8 +221,13 @@ def finish_corpus(results: list[ProcessedArticle | Rejection]) -> None:
 def redated_events(article: dict, published: PublicationDate) -> list[dict]:
     """Give the article row its new date (in place); its events read again against it."""
     article.update(date_columns(published))
-    events = extract_events(article["body"], _reference(published), _row_index(article))
-    return _event_rows(article["article_id"], events)
+    mentions = _article_mentions(article["teaser"], article["body"], _row_index(article))
+    return _event_rows(article["article_id"], date_mentions(mentions, _reference(published)))
+
+
+def _article_mentions(teaser: str | None, body: str, index: EntityIndex) -> list[Mention]:
+    """What the teaser and the body state as happened (the title is left to them)."""
+    return [*read_mentions(teaser or "", index, "teaser"), *read_mentions(body, index, "body")]
 
 
 def _row_index(row: dict) -> EntityIndex:
@@ -232,17 +237,18 @@ def _row_index(row: dict) -> EntityIndex:
 
 def _clues_from_row(row: dict) -> DateClues:
     """The corpus step's view of an article published by an earlier run."""
-    return _date_clues(row["article_id"], row["source_file"], row["date_raw"], row["body"],
-                       _row_index(row))
+    index = _row_index(row)
+    return _date_clues(row["article_id"], row["source_file"], row["date_raw"], index,
+                       _article_mentions(row["teaser"], row["body"], index))
 
 
-def _date_clues(article_id: str, source_file: str, date_raw: str | None, body: str,
-                index: EntityIndex, happenings: list[Happening] | None = None) -> DateClues:
+def _date_clues(article_id: str, source_file: str, date_raw: str | None,
+                index: EntityIndex, mentions: list[Mention]) -> DateClues:
     """The raw date checked against the office holders the text names, and the article's
     events as read without a publication date: all the corpus step needs of an article."""
     holders = office_holders(index)
     return DateClues(article_id, source_file, assess_with_text(date_raw, holders),
-                     tuple(holders), tuple(event_clues(body, index, happenings)))
+                     tuple(holders), tuple(event_clues(mentions)))
 
 
 def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:
@@ -260,18 +266,19 @@ def _quote_rows(article_id: str, quotes: list) -> list[dict]:
         "article_id": article_id, "ordinal": ordinal, "text": q.text, "kind": q.kind,
         "speaker": q.speaker, "speaker_mention": q.speaker_mention,
         "speaker_type": q.speaker_type, "cue": q.cue,
-        "char_start": q.char_start, "char_end": q.char_end,
+        "field": "body", "char_start": q.char_start, "char_end": q.char_end,
     } for ordinal, q in enumerate(quotes)]
 
 
 def _event_rows(article_id: str, events: list) -> list[dict]:
     return [{
-        "event_id": _row_id(article_id, e.char_start, e.plover_type, e.mode),
+        "event_id": _row_id(article_id, e.field, e.char_start, e.plover_type, e.mode),
         "article_id": article_id, "event_key": e.event_key, "plover_type": e.plover_type,
         "mode": e.mode, "description": e.description, "event_date": e.event_date,
         "date_precision": e.date_precision, "date_text": e.date_text, "actors": list(e.actors),
-        "location": e.location, "casualties": e.casualties, "evidence": e.evidence,
-        "char_start": e.char_start, "char_end": e.char_end,
+        "targets": list(e.targets), "location": e.location, "casualties": e.casualties,
+        "evidence": e.evidence, "field": e.field, "char_start": e.char_start,
+        "char_end": e.char_end,
     } for e in events]
 
 

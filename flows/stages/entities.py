@@ -7,6 +7,7 @@ Verteidigungsminister, Jean-Yves Le Drian", "Kremlchef Wladimir Putin"), so that
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -207,6 +208,11 @@ class EntityIndex:
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
                 index.add(name.group("name"), [*context, *role], name.start("name"))
         return index
+
+    def copy(self) -> EntityIndex:
+        """An independent copy, for a stage that adds to the index what it learns: the index
+        every stage reads stays as the article built it."""
+        return copy.deepcopy(self)
 
     def add(self, name: str, context: list[str], position: int) -> Person | None:
         words = _trim_name(name.split())

@@ -1,0 +1,123 @@
+"""A sentence as tokens with offsets, cut into clauses.
+
+Commas, semicolons, colons, dashes and brackets cut a sentence into segments. A segment that
+opens with a subordinator ("dass", "nachdem", "wenn") or a relative pronoun not followed by a
+noun ("die von der Polizei ...") is a subordinate clause of its own; the other segments belong
+to the main clause, even when a subordinate clause interrupts it ("Die Polizei hat, wie ein
+Sprecher sagte, 30 Menschen festgenommen": "hat" and "festgenommen" are one clause).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.stages.events.lexicon import grammar
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_CUTS = frozenset(",;:()–—[]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int  # offset in the sentence
+    end: int
+    clause: int  # 0 is the main clause
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    number: int
+    opener: str  # the subordinator or relative word that opens it; "" for the main clause
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(token.lower for token in self.tokens)
+
+    def text(self) -> str:
+        return " ".join(token.text for token in self.tokens)
+
+
+def tokenize(sentence: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
+    """The sentence's tokens (each with its clause number) and its clauses in order."""
+    words = tokenize(sentence)
+    openers: list[str] = []
+    tokens: list[Token] = []
+    interrupted: int | None = None  # a clause that a subordinate one broke off
+    current = -1
+    for segment, cut in _segments(words):
+        opener = "(" if cut == "(" else _opener(words, segment[0])
+        if opener:
+            if current >= 0 and not openers[current] and cut in ",(":
+                interrupted = current
+            openers.append(opener)
+            current = len(openers) - 1
+        elif interrupted is not None and openers[current] and cut in ",)":
+            current, interrupted = interrupted, None
+        else:
+            openers.append("")
+            current, interrupted = len(openers) - 1, None
+        for position in segment:
+            text, start, end = words[position]
+            if _starts_coordinate_clause(words, position) and position != segment[0]:
+                openers.append("")
+                current, interrupted = len(openers) - 1, None
+            tokens.append(Token(text, text.lower(), start, end, current))
+    grouped = [Clause(number, opener, tuple(t for t in tokens if t.clause == number))
+               for number, opener in enumerate(openers)]
+    return tokens, grouped
+
+
+def _segments(words: list[tuple[str, int, int]]):
+    """(positions of the words of a segment, the cut before it) between cutting marks."""
+    segment: list[int] = []
+    cut = ""
+    for position, (text, _, _) in enumerate(words):
+        if text in _CUTS:
+            if segment:
+                yield segment, cut
+            segment, cut = [], text
+        else:
+            segment.append(position)
+    if segment:
+        yield segment, cut
+
+
+def _starts_coordinate_clause(words: list[tuple[str, int, int]], position: int) -> bool:
+    """"und weigerte sich": a coordinator before a lower-case word that is no article,
+    preposition or pronoun starts a new clause with the same subject."""
+    if words[position - 1][0].lower() not in ("und", "aber", "sondern", "doch", "oder"):
+        return False
+    word = words[position][0]
+    g = grammar()
+    return word.islower() and word not in g["articles"] | g["target_prepositions"] | \
+        g["place_prepositions"] | g["agent_prepositions"] | g["other_prepositions"] | \
+        g["negations"] and not word.isdigit() and word not in g["numbers"]
+
+
+_GENITIVE_RELATIVES = frozenset({"deren", "dessen"})
+
+
+def _opener(words: list[tuple[str, int, int]], position: int) -> str:
+    """The word that opens a subordinate clause at this position, or ""."""
+    g = grammar()
+    word = words[position][0].lower()
+    following = words[position + 1][0] if position + 1 < len(words) else ""
+    if word in g["subordinators"] and not (word == "wie" and following[:1].isupper()):
+        return word
+    if position and word in g["relative_pronouns"] and (
+            word in _GENITIVE_RELATIVES or not following[:1].isupper()):
+        return word
+    prepositions = g["target_prepositions"] | g["agent_prepositions"] | g["place_prepositions"]
+    if word in prepositions and following.lower() in g["relative_pronouns"]:
+        after = words[position + 2][0] if position + 2 < len(words) else ""
+        if following.lower() in _GENITIVE_RELATIVES or not after[:1].isupper():
+            return following.lower()
+    return ""

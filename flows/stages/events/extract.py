@@ -1,0 +1,208 @@
+"""Events of one text (an article's teaser or body): reading, then dating.
+
+`read_mentions` reads what a text says happened, without its publication date: triggers in
+clauses, their factuality, participants, place and casualties. `date_mentions` dates them
+against a publication day: a time word in the trigger's own clause gives the date; with none,
+a report is dated to the publication day at precision "approx". A time word that falls after
+the publication marks a plan, not an event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flows.stages.entities import EntityIndex
+from flows.stages.events.clauses import Clause, clauses
+from flows.stages.events.lexicon import lexicon
+from flows.stages.events.participants import casualties, participants
+from flows.stages.events.triggers import Trigger, clause_triggers, is_factual
+from flows.stages.temporal import TemporalExpression, find_expressions
+from flows.stages.text import paragraphs, sentences_with_quotes
+
+APPROX = "approx"
+_FUTURE_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One happening as the text states it, before it is dated."""
+    plover_type: str
+    mode: str | None
+    trigger: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    location: str | None
+    casualties: int | None
+    field: str
+    evidence: str
+    char_start: int  # offset of the sentence in the field's text
+    masked: str  # the sentence with its quotations blanked
+    clause_span: tuple[int, int]  # where the trigger's clause is in the sentence
+    trigger_at: int  # where the trigger is in the sentence
+
+
+@dataclass(frozen=True)
+class Event:
+    plover_type: str
+    mode: str | None
+    description: str
+    event_date: date | None
+    date_precision: str | None
+    date_text: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    location: str | None
+    casualties: int | None
+    evidence: str
+    field: str
+    char_start: int
+    char_end: int
+
+    @property
+    def event_key(self) -> str:
+        """Same type, day and place (or actors) -> the same real-world event across articles."""
+        when = self.event_date.isoformat() if self.event_date else self.date_text.lower()
+        where = self.location or ",".join(sorted(self.actors)[:2])
+        basis = f"{self.plover_type}|{self.mode or ''}|{when}|{where}"
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def extract_events(text: str, reference: date | None, index: EntityIndex | None = None,
+                   field: str = "body") -> list[Event]:
+    index = index or EntityIndex.build(text)
+    return date_mentions(read_mentions(text, index, field), reference)
+
+
+def read_mentions(text: str, index: EntityIndex, field: str = "body") -> list[Mention]:
+    """Every happening a text states, in order; the same type once per clause."""
+    verbs, nouns = lexicon().verbs, lexicon().nouns
+    mentions: list[Mention] = []
+    previous_person: str | None = None
+    for start, sentence, masked in _sentences(text):
+        words = set(_WORD.findall(masked))
+        if not any(w in verbs for w in words) and not _may_hold_noun(words, nouns):
+            previous_person = _last_person(masked, index) or previous_person
+            continue
+        found = _sentence_mentions(start, sentence, masked, index, field, previous_person)
+        mentions.extend(found)
+        previous_person = _last_person(masked, index) or previous_person
+    return mentions
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _may_hold_noun(words: set[str], nouns: dict) -> bool:
+    lengths = lexicon().noun_lengths
+    return any(word.lower()[-n:] in nouns for word in words if word[:1].isupper()
+               for n in lengths if n <= len(word))
+
+
+def _last_person(text: str, index: EntityIndex) -> str | None:
+    found = None
+    for word in _WORD.findall(text):
+        person = index.by_last_word.get(word)
+        if person:
+            found = person.name
+    return found
+
+
+def _sentences(text: str):
+    """(offset in text, sentence, sentence with its quotations blanked) of every sentence."""
+    for offset, paragraph in paragraphs(text):
+        for sentence, inner in sentences_with_quotes(paragraph):
+            sentence_text = paragraph[sentence.start:sentence.end]
+            masked = sentence_text
+            for span in inner:
+                begin, end = span.start - sentence.start, span.end - sentence.start
+                masked = masked[:begin] + " " * (end - begin) + masked[end:]
+            yield offset + sentence.start, sentence_text, masked
+
+
+def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityIndex, field: str,
+                       previous_person: str | None) -> list[Mention]:
+    tokens, clause_list = clauses(masked)
+    if not tokens:
+        return []
+    question = masked.rstrip().endswith("?")
+    timed = [e.start for e in _when_it_happened(masked, find_expressions(masked, None))]
+    result, seen = [], set()
+    for clause in clause_list:
+        if not clause.tokens:
+            continue
+        span = (clause.tokens[0].start, clause.tokens[-1].end)
+        has_time = any(_in_clause(clause, at) for at in timed)
+        governing = clause_list[clause.number - 1] if clause.number else None
+        for trigger in clause_triggers(clause, has_time):
+            sense = (trigger.sense.type, trigger.sense.mode)
+            if sense in seen or not is_factual(trigger, clause, governing, question):
+                continue
+            seen.add(sense)
+            result.append(_mention(trigger, clause, span, index, field, start, sentence,
+                                   masked, previous_person))
+    return result
+
+
+def _in_clause(clause: Clause, offset: int) -> bool:
+    return any(token.start <= offset < token.end for token in clause.tokens)
+
+
+def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
+             field: str, start: int, sentence: str, masked: str,
+             previous_person: str | None) -> Mention:
+    who = participants(clause, trigger, index, previous_person)
+    dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
+    return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
+                   who.targets, who.location, dead, field, sentence, start, masked, span,
+                   trigger.token.start)
+
+
+# --- dating ----------------------------------------------------------------------------------
+
+def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event]:
+    expressions: dict[str, list[TemporalExpression]] = {}
+    events = []
+    for mention in mentions:
+        if mention.masked not in expressions:
+            expressions[mention.masked] = _when_it_happened(
+                mention.masked, find_expressions(mention.masked, reference))
+        event = _dated(mention, expressions[mention.masked], reference)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _dated(mention: Mention, expressions: list[TemporalExpression],
+           reference: date | None) -> Event | None:
+    low, high = mention.clause_span
+    own = [e for e in expressions if low <= e.start < high]
+    when = min(own, key=lambda e: abs(e.start - mention.trigger_at), default=None)
+    if when is None:
+        day, precision, text = reference, (APPROX if reference else None), ""
+    else:
+        value = when.value
+        day = value.best if value else None
+        precision = value.precision if value else None
+        text = when.text
+        if day and reference and value.earliest > reference + _FUTURE_SLACK:
+            return None  # a time still to come: a plan, not an event
+    description = mention.trigger + (f" in {mention.location}" if mention.location else "")
+    return Event(mention.plover_type, mention.mode, description, day, precision, text,
+                 mention.actors, mention.targets, mention.location, mention.casualties,
+                 mention.evidence, mention.field, mention.char_start,
+                 mention.char_start + len(mention.evidence))
+
+
+_NOT_WHEN = re.compile(r"\b(?:bis|für|ab|spätestens|zwischen|Frist)\b", re.IGNORECASE)
+
+
+def _when_it_happened(sentence: str, expressions: list[TemporalExpression]
+                      ) -> list[TemporalExpression]:
+    """Drop deadlines and ranges ("bis Ende des Jahres", "für Ende 2026"): they say when
+    something is due, not when it happened."""
+    return [e for e in expressions
+            if not _NOT_WHEN.search(" ".join([*sentence[max(0, e.start - 120):e.start]
+                                              .split()[-4:], e.text.split()[0]]))]

@@ -1,0 +1,174 @@
+"""The trigger lexicon: PLOVER senses by lemma (flows/data/event_lexicon.toml), with every
+inflected form generated, and the grammar words of flows/data/grammar_de.toml.
+
+A verb lemma gives its finite forms (present, past, Konjunktiv I; singular and plural), its
+participle and its infinitives. A separable verb ("fest|nehmen") splits in a main clause
+("nahm ... fest": the finite form needs its particle later in the clause) and joins in a
+subordinate one ("festnahm", "festgenommen", "festzunehmen").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from flows.stages.profiles import DATA_DIR
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+INSEPARABLE = ("miss", "wider", "hinter", "über", "unter", "emp", "ent", "zer", "ver", "be",
+               "ge", "er")
+# How a form is used: FINITE in a main clause, SPLIT finite needing its particle after it,
+# PARTICIPLE, INFINITIVE (also the finite plural), ZU_INFINITIVE ("festzunehmen").
+FINITE, SPLIT, PARTICIPLE, INFINITIVE, ZU_INFINITIVE = "finite", "split", "participle", \
+    "infinitive", "zu"
+
+
+@dataclass(frozen=True)
+class Sense:
+    type: str
+    mode: str | None
+    unless: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """One spelling of a lemma and how it is used."""
+    lemma: str
+    kind: str
+    particle: str = ""  # a SPLIT form needs it later in the clause
+    needs: tuple[str, ...] = ()  # words the lemma comes with ("sich", "Gewahrsam")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[tuple[VerbForm, Sense]]]  # form (lower case) -> its senses
+    nouns: dict[str, list[tuple[str, Sense]]]  # noun ending (lower case) -> (noun, sense)
+    compound_only: frozenset[str]  # endings that count only inside a compound
+    noun_lengths: tuple[int, ...]  # the lengths of the endings, longest first
+    support: dict[str, VerbForm]  # forms of the support verbs
+
+
+@cache
+def grammar() -> dict:
+    with (DATA_DIR / "grammar_de.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {key: (frozenset(value) if isinstance(value, list) else value)
+            for key, value in data.items()}
+
+
+@cache
+def strong_verbs() -> dict[str, tuple[str, str, str]]:
+    return {verb: tuple(parts.split()) for verb, parts in _data()["strong"].items()}
+
+
+@cache
+def _data() -> dict:
+    with (DATA_DIR / "event_lexicon.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def lexicon() -> Lexicon:
+    verbs: dict[str, list[tuple[VerbForm, Sense]]] = {}
+    nouns: dict[str, list[tuple[str, Sense]]] = {}
+    compound_only = set()
+    for entry in _data()["sense"]:
+        if entry["type"] not in PLOVER_TYPES:
+            raise ValueError(f"event_lexicon.toml: {entry['type']} is not a PLOVER type")
+        sense = Sense(entry["type"], entry.get("mode"), tuple(entry.get("unless", ())),
+                      tuple(entry.get("requires", ())))
+        for lemma in entry.get("verbs", ()):
+            for form, verb_form in verb_forms(lemma).items():
+                verbs.setdefault(form, []).append((verb_form, sense))
+        for noun in entry.get("nouns", ()):
+            if noun.startswith("-"):
+                noun = noun[1:].capitalize()
+                compound_only.update(noun_forms(noun))
+            for form in noun_forms(noun):
+                nouns.setdefault(form, []).append((noun.split("/")[0], sense))
+    support = {form: verb_form for lemma in _data()["support"]["verbs"]
+               for form, verb_form in verb_forms(lemma).items()}
+    lengths = tuple(sorted({len(form) for form in nouns}, reverse=True))
+    return Lexicon(verbs, nouns, frozenset(compound_only), lengths, support)
+
+
+# --- generating forms -----------------------------------------------------------------------
+
+def verb_forms(lemma: str) -> dict[str, VerbForm]:
+    """Every spelling of a verb lemma (lower case) with how it is used.
+
+    >>> sorted(verb_forms("fest|nehmen"))[:4]
+    ['festgenommen', 'festnahm', 'festnahmen', 'festnehme']
+    """
+    *needs, verb = lemma.split()
+    particle, _, base = verb.rpartition("|")
+    present, past, participle = principal_parts(base)
+    stem = _stem(base)
+    past_plural = past + ("n" if past.endswith("e") else "en")
+    finite = {present, past, past_plural, stem + "e"}
+    forms: dict[str, VerbForm] = {}
+
+    def put(form: str, kind: str, needed_particle: str = "") -> None:
+        forms.setdefault(form.lower(), VerbForm(lemma, kind, needed_particle, tuple(needs)))
+
+    put(particle + participle, PARTICIPLE)
+    if particle:
+        put(particle + "zu" + base, ZU_INFINITIVE)
+        put(particle + base, INFINITIVE)
+        for form in finite:
+            put(particle + form, FINITE)  # joined: a subordinate clause
+            put(form, SPLIT, particle)
+        put(base, SPLIT, particle)
+    else:
+        for form in finite:
+            put(form, FINITE)
+        put(base, INFINITIVE)
+    return forms
+
+
+def principal_parts(base: str) -> tuple[str, str, str]:
+    """(present 3rd sg., past 3rd sg., participle) of a verb without separable particle."""
+    strong = strong_verbs()
+    if base in strong:
+        return strong[base]
+    for prefix in INSEPARABLE:
+        rest = base[len(prefix):]
+        if base.startswith(prefix) and rest in strong:
+            present, past, participle = strong[rest]
+            return prefix + present, prefix + past, prefix + participle.removeprefix("ge")
+    stem = _stem(base)
+    e = "e" if _needs_e(stem) else ""
+    ge = "" if base.endswith("ieren") or base.startswith(INSEPARABLE) else "ge"
+    return stem + e + "t", stem + e + "te", ge + stem + e + "t"
+
+
+def _stem(base: str) -> str:
+    return base[:-2] if base.endswith("en") else base[:-1]
+
+
+_E_BEFORE_T = re.compile(r"(?:[dt]|[^aeiouäöülrhmn][mn]|chn)$")
+
+
+def _needs_e(stem: str) -> bool:
+    """"arbeit-e-t", "zeichn-e-t", "öffn-e-t"; not "fordert", "wohnt"."""
+    return bool(_E_BEFORE_T.search(stem))
+
+
+def noun_forms(noun: str) -> set[str]:
+    """Singular, an irregular plural ("Anschlag/Anschläge"), and their case endings; lower."""
+    singular, _, plural = noun.partition("/")
+    forms = {singular, singular + "s", singular + "es", singular + "e", singular + "en",
+             singular + "n"}
+    if singular.endswith("e"):
+        forms |= {singular + "n"}
+    if singular.endswith(("ung", "ion", "ei", "heit", "keit", "schaft")):
+        forms |= {singular + "en"}
+    if plural:
+        forms |= {plural, plural + "n"}
+    return {form.lower() for form in forms}

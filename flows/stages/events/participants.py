@@ -1,0 +1,242 @@
+"""Who did it, to or with whom, where, and how many died: read from the trigger's clause.
+
+Mentions are people of the article's entity index, states (by name, adjective or capital),
+groups of actors.toml, acronyms ("SPD", "WWF") and actor nouns ("Polizei", "Demonstranten").
+In an active clause the first mention outside a prepositional phrase (and those joined to it by
+"und") acts; the other mentions are targets. In a passive clause the agent ("von der Polizei
+festgenommen") acts and the subject is the target. A place after a place preposition is the
+location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from flows.stages.entities import EntityIndex, country_of, lexicon
+from flows.stages.events.clauses import Clause, Token
+from flows.stages.events.lexicon import PARTICIPLE, grammar
+from flows.stages.events.triggers import Trigger
+from flows.stages.places import cities, countries, is_place
+from flows.stages.profiles import DATA_DIR
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}s?")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+@dataclass(frozen=True)
+class Participants:
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    location: str | None
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    position: int  # index of its first token in the clause
+    preposition: str  # the preposition it stands after, or ""
+    kind: str  # person, state, group
+
+
+def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
+                 previous_person: str | None) -> Participants:
+    mentions, location = _mentions(clause, index)
+    passive = _is_passive(clause, trigger)
+    g = grammar()
+    actors, targets = [], []
+    pronoun = _pronoun_subject_at(clause)
+    if pronoun is not None and not passive and previous_person and all(
+            m.position > pronoun or m.preposition for m in mentions):
+        return Participants((previous_person,), tuple(dict.fromkeys(
+            m.name for m in mentions if m.name != previous_person)), location)
+    for mention in mentions:
+        if mention.preposition in g["agent_prepositions"]:
+            (actors if passive else targets).append(mention)
+        elif mention.preposition:
+            targets.append(mention)
+        elif passive or (actors and not _joined(clause, actors[-1], mention)):
+            targets.append(mention)
+        else:
+            actors.append(mention)
+    actor_names = _names(actors)
+    return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
+                        location)
+
+
+def _names(mentions: list[_Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.name for m in mentions))
+
+
+def _is_passive(clause: Clause, trigger: Trigger) -> bool:
+    if trigger.verb is None or trigger.verb.kind != PARTICIPLE:
+        return False
+    return any(t.lower in grammar()["passive_auxiliaries"] for t in clause.tokens)
+
+
+def _joined(clause: Clause, first: _Mention, mention: _Mention) -> bool:
+    """"Müntefering und Platzeck": both act."""
+    between = [t.lower for t in clause.tokens[first.position + 1:mention.position]]
+    return any(w in grammar()["coordinators"] for w in between) and \
+        not any(t.text == t.lower and t.lower not in grammar()["coordinators"]
+                and t.lower not in grammar()["articles"] for t in
+                clause.tokens[first.position + 1:mention.position]
+                if not t.text[:1].isupper())
+
+
+def _pronoun_subject_at(clause: Clause) -> int | None:
+    """Where "er"/"sie" stands as a subject near the clause's start ("Er warf ...",
+    "Am Montag kritisierte sie ..."), or None."""
+    tokens = clause.tokens
+    for i, t in enumerate(tokens[:5]):
+        if t.lower in grammar()["personal_pronouns"] and not _preposition_before(tokens, i):
+            return i
+    return None
+
+
+def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str | None]:
+    tokens = clause.tokens
+    mentions: list[_Mention] = []
+    location = None
+    skip_until = -1
+    for position, token in enumerate(tokens):
+        if position <= skip_until or not token.text[:1].isupper():
+            continue
+        preposition = _preposition_before(tokens, position)
+        group, length = _group_at(tokens, position)
+        if group:
+            mentions.append(_Mention(group, position, preposition, "group"))
+            skip_until = position + length - 1
+            continue
+        place = _place_at(tokens, position)
+        if place and preposition in grammar()["place_prepositions"]:
+            location = location or place
+            skip_until = position + len(place.split()) - 1
+            continue
+        mention = _mention_at(tokens, position, index, preposition)
+        if mention:
+            mentions.append(mention)
+            skip_until = position + len(mention.name.split()) - 1 \
+                if mention.kind != "person" else position
+    return mentions, location or _city_adjective(tokens)
+
+
+def _preposition_before(tokens: tuple[Token, ...], position: int) -> str:
+    """The preposition before a noun phrase: "gegen die Regierung", "von der Polizei"."""
+    g = grammar()
+    prepositions = g["place_prepositions"] | g["target_prepositions"] | \
+        g["agent_prepositions"] | g["other_prepositions"]
+    for back in range(position - 1, max(-1, position - 4), -1):
+        word = tokens[back]
+        if word.lower in prepositions:
+            return word.lower
+        if word.lower in g["articles"] or (word.text == word.lower and word.text.isalpha()
+                                           and word.lower.endswith(("e", "en", "er", "es"))):
+            continue  # an article or an adjective: the phrase goes on
+        return ""
+    return ""
+
+
+def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
+                preposition: str) -> _Mention | None:
+    text = tokens[position].text
+    person = index.by_last_word.get(text)
+    if person:
+        return _Mention(person.name, position, preposition, "person")
+    following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+    if text in lexicon().first_names and following[:1].isupper():
+        known = index.by_last_word.get(following)
+        return _Mention(known.name if known else f"{text} {following}", position, preposition,
+                        "person")
+    state = _state(text)
+    if state:
+        return _Mention(state, position, preposition, "state")
+    if _ACRONYM.fullmatch(text) and not _ROMAN.fullmatch(text):
+        return _Mention(text, position, preposition, "group")
+    if _is_actor_noun(text):
+        if _ACRONYM.fullmatch(following):  # "die Umweltschutzorganisation WWF"
+            return _Mention(following, position, preposition, "group")
+        return _Mention(text, position, preposition, "group")
+    return None
+
+
+def _state(word: str) -> str | None:
+    if word in countries():
+        return word
+    country = country_of(word)
+    return country if country and word[:1].isupper() else None
+
+
+@cache
+def _actor_noun_endings() -> tuple[str, ...]:
+    return tuple(noun.lower() for noun in grammar()["actor_nouns"])
+
+
+def _is_actor_noun(word: str) -> bool:
+    return word.lower().endswith(_actor_noun_endings())
+
+
+@cache
+def _groups() -> dict[tuple[str, ...], str]:
+    import tomllib
+
+    with (DATA_DIR / "actors.toml").open("rb") as handle:
+        groups = tomllib.load(handle)["groups"]
+    return {tuple(spelling.split()): name for name, spellings in groups.items()
+            for spelling in spellings}
+
+
+def _group_at(tokens: tuple[Token, ...], position: int) -> tuple[str | None, int]:
+    for words, name in _groups().items():
+        if tuple(t.text for t in tokens[position:position + len(words)]) == words:
+            return name, len(words)
+    return None, 0
+
+
+def _place_at(tokens: tuple[Token, ...], position: int) -> str | None:
+    two = " ".join(t.text for t in tokens[position:position + 2])
+    if len(tokens) > position + 1 and is_place(two):
+        return two
+    word = tokens[position].text
+    return word if is_place(word) else None
+
+
+def _city_adjective(tokens: tuple[Token, ...]) -> str | None:
+    adjectives = lexicon().city_adjectives
+    return next((adjectives[t.text] for t in tokens if t.text in adjectives), None)
+
+
+# --- casualties -----------------------------------------------------------------------------
+
+_VICTIMS = (r"(?:Menschen|Personen|Tote|Toten|Todesopfer|Zivilisten|Soldaten|Soldat|Opfer|"
+            r"Insassen|Polizisten|Polizist|Kinder|Frauen|Männer|Bewohner|Demonstranten|"
+            r"Zivilist|Mann|Frau|Kind|Kämpfer)")
+_DEATH = re.compile(r"getötet|tötete|ums Leben|starben|gestorben|\btot\b|\bTote\b|\bToten\b|"
+                    r"Todesopfer|umgebracht|ermordet|erschossen|hingerichtet|massakriert")
+
+
+@cache
+def _casualty_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(grammar()["numbers"], key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w.])(?:(?:alle|mindestens|rund|etwa|fast|mehr als|über|insgesamt|"
+        r"weitere|zunächst)\s+)?(?P<count>\d{1,3}(?:\.\d{3})+|\d+|(?i:" + words + r"))"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:[\w-]*-)?" + _VICTIMS + r"\b")
+
+
+def casualties(text: str) -> int | None:
+    """The dead a clause reports: "mindestens 30 Tote", "zwölf Todesopfer", "ein US-Soldat
+    getötet"; None without a death word."""
+    if not _DEATH.search(text):
+        return None
+    for match in _casualty_pattern().finditer(text):
+        count = match.group("count")
+        if count.isdigit() or "." in count:
+            return int(count.replace(".", ""))
+        return grammar()["numbers"][count.lower()]
+    return None
+
+
+def is_recognisable_place(name: str | None) -> bool:
+    return name is not None and name in cities()

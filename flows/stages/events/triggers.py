@@ -1,0 +1,187 @@
+"""Triggers in a clause, and whether the clause states them as having happened.
+
+A verb trigger is a form of a lexicon lemma used as a verb (lower case; a split form needs its
+particle later in the clause). A noun trigger is a capitalised word that is, or ends in, a
+lexicon noun ("Bombenanschlag"); it names a happening only when its clause also has a support
+verb or another trigger verb ("es kam zu Protesten") or a time word ("die Kundgebung am
+Montag").
+
+Factuality is read from the clause that holds the trigger, never from the whole sentence:
+negation, modal verbs, the future, plans, conditions, purposes, questions and the object
+clauses of wishes and demands ("forderte, dass ...") are not events; hearsay of a past act
+("soll ... erschossen haben") is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from flows.stages.events.clauses import Clause, Token
+from flows.stages.events.lexicon import (
+    PARTICIPLE,
+    SPLIT,
+    ZU_INFINITIVE,
+    Sense,
+    VerbForm,
+    grammar,
+    lexicon,
+    verb_forms,
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    sense: Sense
+    token: Token
+    words: str  # as written, with a split particle ("nahm fest")
+    verb: VerbForm | None  # None for a noun
+
+
+def clause_triggers(clause: Clause, has_time_word: bool) -> list[Trigger]:
+    """Triggers of a clause, one per type (the first), verbs before nouns."""
+    verbs = [t for t in _verb_triggers(clause) if _senses_allow(t.sense, clause)]
+    nouns = [t for t in _noun_triggers(clause) if _senses_allow(t.sense, clause)]
+    if nouns and not (has_time_word or verbs or _has_support_verb(clause)):
+        nouns = []
+    found, types = [], set()
+    for trigger in sorted(verbs, key=lambda t: t.token.start) + \
+            sorted(nouns, key=lambda t: t.token.start):
+        if trigger.sense.type not in types:
+            types.add(trigger.sense.type)
+            found.append(trigger)
+    return found
+
+
+def _verb_triggers(clause: Clause):
+    lex = lexicon()
+    words = clause.words
+    for position, token in enumerate(clause.tokens):
+        if token.text != token.lower:  # verbs are written in lower case
+            continue
+        for form, sense in lex.verbs.get(token.lower, ()):
+            if not all(word.lower() in words for word in form.needs):
+                continue
+            if form.kind == SPLIT:
+                if not _particle_after(clause.tokens, position, form.particle):
+                    continue
+                yield Trigger(sense, token, f"{token.text} … {form.particle}", form)
+            else:
+                yield Trigger(sense, token, token.text, form)
+
+
+def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> bool:
+    return any(t.lower == particle for t in tokens[position + 1:])
+
+
+def _noun_triggers(clause: Clause):
+    lex = lexicon()
+    for token in clause.tokens:
+        if not token.text[:1].isupper() or len(token.text) < 3:
+            continue
+        lower = token.lower
+        for length in lex.noun_lengths:
+            if length > len(lower):
+                continue
+            ending = lower[-length:]
+            entries = lex.nouns.get(ending)
+            if not entries:
+                continue
+            if length == len(lower) and ending in lex.compound_only:
+                break
+            if length < len(lower) and len(lower) - length < 3:
+                continue  # "Ver-einigung" is no compound of "Einigung"
+            for _, sense in entries:
+                yield Trigger(sense, token, token.text, None)
+            break
+
+
+def _senses_allow(sense: Sense, clause: Clause) -> bool:
+    text = " " + clause.text() + " "
+    lowered = [t.lower for t in clause.tokens]
+
+    def present(word: str) -> bool:
+        if " " in word.strip():
+            return word in text
+        return any(w.startswith(word.lower().strip()) for w in lowered)
+
+    if any(present(word) for word in sense.unless):
+        return False
+    return not sense.requires or any(present(word) for word in sense.requires)
+
+
+def _has_support_verb(clause: Clause) -> bool:
+    support = lexicon().support
+    for position, token in enumerate(clause.tokens):
+        form = support.get(token.lower) if token.text == token.lower else None
+        if form and (form.kind != SPLIT or _particle_after(clause.tokens, position,
+                                                           form.particle)):
+            return True
+    return False
+
+
+# --- factuality ------------------------------------------------------------------------------
+
+def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
+               question: bool) -> bool:
+    """Whether the clause states the trigger's happening as having happened (or happening)."""
+    g = grammar()
+    tokens = clause.tokens
+    at = tokens.index(trigger.token)
+    lowered = [t.lower for t in tokens]
+    kind = trigger.verb.kind if trigger.verb else None
+    if question or clause.opener in g["irrealis_subordinators"]:
+        return False
+    if kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu"):
+        return False
+    if _negated(lowered):
+        return False
+    if any(w in g["plan_words"] for w in lowered):
+        return False
+    if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(lowered, at, kind):
+        return False
+    if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
+            lowered, at, kind):
+        return False
+    if trigger.verb is None and _irrealis_verb_in(clause, trigger.sense.type):
+        return False  # "forderte den Rückzug": the withdrawal has not happened
+    # "forderte, dass die Truppen abgezogen werden": what is demanded has not happened
+    return not (governing is not None and clause.opener in ("dass", "daß")
+                and _irrealis_verb_in(governing, trigger.sense.type))
+
+
+def _negated(lowered: list[str]) -> bool:
+    g = grammar()
+    return any(w in g["negations"] and not (i + 1 < len(lowered) and
+                                            lowered[i + 1] in g["negation_exceptions"])
+               for i, w in enumerate(lowered))
+
+
+def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
+    """"soll ... erschossen haben", "sollen ... festgenommen worden sein"."""
+    return kind == PARTICIPLE and any(w in grammar()["perfect_auxiliaries"]
+                                      for w in lowered[at + 1:at + 3])
+
+
+def _passive_present(lowered: list[str], at: int, kind: str | None) -> bool:
+    """"wird festgenommen" happens now; "wird ... festgenommen werden" is to come."""
+    return kind == PARTICIPLE and not any(w in grammar()["future_auxiliaries"]
+                                          for w in lowered[at + 1:at + 3])
+
+
+@cache
+def _irrealis_forms() -> dict[str, str]:
+    """Forms of the verbs of wishing, demanding and planning -> their lemma."""
+    return {form: lemma for lemma in grammar()["irrealis_verbs"]
+            for form, verb in verb_forms(lemma).items() if verb.kind != SPLIT}
+
+
+def _irrealis_verb_in(clause: Clause, own_type: str) -> bool:
+    forms = _irrealis_forms()
+    lex = lexicon()
+    for token in clause.tokens:
+        if token.text == token.lower and token.lower in forms:
+            senses = [sense.type for _, sense in lex.verbs.get(token.lower, ())]
+            if own_type not in senses:
+                return True
+    return False
