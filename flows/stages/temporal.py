@@ -57,6 +57,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"vergangene|letzte|kommende|nächste|diese)\s+(?P<unit>Woche|Wochenende)\b")),
     ("weekend", re.compile(r"\bam\s+Wochenende\b")),
     ("relative_day", re.compile(r"\b(?P<rel>vorgestern|gestern|heute|morgen|übermorgen)\b")),
+    ("relative_year", re.compile(
+        r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen|diesem|laufenden|kommenden|"
+        r"nächsten)\s+Jahr\b")),
+    ("month_only", re.compile(r"\b(?:[Ii]m|[Aa]nfang|[Mm]itte|[Ee]nde)\s+" + _MONTH + r"\b")),
+    ("year_only", re.compile(r"\b(?:(?:[Ii]m\s+)?(?:Jahr(?:e)?\s+))?" + _YEAR + r"\b(?![.\d])")),
 ]
 
 
@@ -250,7 +255,22 @@ def _relative_day(groups: dict, reference: date | None) -> DateValue | None:
     return DateValue(day, day, "day")
 
 
+def _year_value(groups: dict, _reference: date | None) -> DateValue | None:
+    year = int(groups["year"])
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _relative_year(groups: dict, reference: date | None) -> DateValue | None:
+    if reference is None:
+        return None
+    shift = {"vergangenen": -1, "letzten": -1, "vorigen": -1, "kommenden": 1, "nächsten": 1}
+    return _year_value({"year": reference.year + shift.get(groups["rel"], 0)}, reference)
+
+
 _RESOLVERS = {
+    "relative_year": _relative_year,
+    "month_only": _month_value,
+    "year_only": _year_value,
     "iso_day": _day_value,
     "numeric_day": _day_value,
     "day_month": _day_value,

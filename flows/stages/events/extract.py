@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.lexicon import lexicon
-from flows.stages.events.participants import casualties, participants
+from flows.stages.events.participants import casualties, participants, subject
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual
 from flows.stages.temporal import TemporalExpression, find_expressions
 from flows.stages.text import paragraphs, sentences_with_quotes
@@ -42,6 +42,7 @@ class Mention:
     masked: str  # the sentence with its quotations blanked
     clause_span: tuple[int, int]  # where the trigger's clause is in the sentence
     trigger_at: int  # where the trigger is in the sentence
+    noun: str | None  # the lexicon noun of a noun trigger
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,20 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body") -> list[Me
     verbs, nouns = lexicon().verbs, lexicon().nouns
     mentions: list[Mention] = []
     previous_person: str | None = None
+    named_before: set[tuple] = set()  # noun happenings named already: the same one again
     for start, sentence, masked in _sentences(text):
         words = set(_WORD.findall(masked))
         if not any(w in verbs for w in words) and not _may_hold_noun(words, nouns):
             previous_person = _last_person(masked, index) or previous_person
             continue
-        found = _sentence_mentions(start, sentence, masked, index, field, previous_person)
-        mentions.extend(found)
+        for mention in _sentence_mentions(start, sentence, masked, index, field,
+                                          previous_person):
+            if mention.noun:
+                key = (mention.plover_type, mention.mode, mention.noun)
+                if key in named_before:
+                    continue
+                named_before.add(key)
+            mentions.append(mention)
         previous_person = _last_person(masked, index) or previous_person
     return mentions
 
@@ -136,13 +144,14 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
         span = (clause.tokens[0].start, clause.tokens[-1].end)
         has_time = any(_in_clause(clause, at) for at in timed)
         governing = clause_list[clause.number - 1] if clause.number else None
+        antecedent = (subject(governing, index) if governing else None) or previous_person
         for trigger in clause_triggers(clause, has_time):
             sense = (trigger.sense.type, trigger.sense.mode)
             if sense in seen or not is_factual(trigger, clause, governing, question):
                 continue
             seen.add(sense)
             result.append(_mention(trigger, clause, span, index, field, start, sentence,
-                                   masked, previous_person))
+                                   masked, antecedent))
     return result
 
 
@@ -152,12 +161,12 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             previous_person: str | None) -> Mention:
-    who = participants(clause, trigger, index, previous_person)
+             antecedent: str | None) -> Mention:
+    who = participants(clause, trigger, index, antecedent)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
                    who.targets, who.location, dead, field, sentence, start, masked, span,
-                   trigger.token.start)
+                   trigger.token.start, trigger.noun)
 
 
 # --- dating ----------------------------------------------------------------------------------

@@ -58,8 +58,11 @@ class Lexicon:
 def grammar() -> dict:
     with (DATA_DIR / "grammar_de.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    return {key: (frozenset(value) if isinstance(value, list) else value)
-            for key, value in data.items()}
+    result = {key: (frozenset(value) if isinstance(value, list) else value)
+              for key, value in data.items()}
+    result["all_prepositions"] = result["place_prepositions"] | result["target_prepositions"] \
+        | result["agent_prepositions"] | result["other_prepositions"]
+    return result
 
 
 @cache

@@ -40,23 +40,31 @@ class _Mention:
     kind: str  # person, state, group
 
 
+def subject(clause: Clause, index: EntityIndex) -> str | None:
+    """The first mention outside a prepositional phrase: the clause's likely subject."""
+    mentions, _ = _mentions(clause, index)
+    return next((m.name for m in mentions if not m.preposition), None)
+
+
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                 previous_person: str | None) -> Participants:
+                 antecedent: str | None) -> Participants:
+    """`antecedent`: who "er"/"sie" opening the clause refers to."""
     mentions, location = _mentions(clause, index)
     passive = _is_passive(clause, trigger)
     g = grammar()
     actors, targets = [], []
     pronoun = _pronoun_subject_at(clause)
-    if pronoun is not None and not passive and previous_person and all(
+    if pronoun is not None and not passive and antecedent and all(
             m.position > pronoun or m.preposition for m in mentions):
-        return Participants((previous_person,), tuple(dict.fromkeys(
-            m.name for m in mentions if m.name != previous_person)), location)
+        return Participants((antecedent,), tuple(dict.fromkeys(
+            m.name for m in mentions if m.name != antecedent)), location)
+    trigger_at = clause.tokens.index(trigger.token)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
-            (actors if passive else targets).append(mention)
-        elif mention.preposition:
+            (actors if passive or trigger.verb is None else targets).append(mention)
+        elif mention.preposition or passive or _object_after_verb(clause, trigger_at, mention):
             targets.append(mention)
-        elif passive or (actors and not _joined(clause, actors[-1], mention)):
+        elif actors and not _joined(clause, actors[-1], mention):
             targets.append(mention)
         else:
             actors.append(mention)
@@ -67,6 +75,15 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
 
 def _names(mentions: list[_Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.name for m in mentions))
+
+
+def _object_after_verb(clause: Clause, trigger_at: int, mention: _Mention) -> bool:
+    """After a finite verb the subject comes at once ("nahm die Polizei ... fest"); a phrase
+    further on, or with an indefinite article, is its object."""
+    if mention.position < trigger_at:
+        return False
+    before = clause.tokens[mention.position - 1].lower if mention.position else ""
+    return mention.position - trigger_at > 3 or before in ("ein", "eine", "einen", "einem")
 
 
 def _is_passive(clause: Clause, trigger: Trigger) -> bool:
@@ -157,6 +174,8 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     if _is_actor_noun(text):
         if _ACRONYM.fullmatch(following):  # "die Umweltschutzorganisation WWF"
             return _Mention(following, position, preposition, "group")
+        if following in index.by_last_word or following in lexicon().first_names:
+            return None  # "Ministerpräsident Matthias Platzeck": the name follows
         return _Mention(text, position, preposition, "group")
     return None
 

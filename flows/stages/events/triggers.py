@@ -36,6 +36,7 @@ class Trigger:
     token: Token
     words: str  # as written, with a split particle ("nahm fest")
     verb: VerbForm | None  # None for a noun
+    noun: str | None = None  # the lexicon noun it is or ends in
 
 
 def clause_triggers(clause: Clause, has_time_word: bool) -> list[Trigger]:
@@ -56,9 +57,13 @@ def clause_triggers(clause: Clause, has_time_word: bool) -> list[Trigger]:
 def _verb_triggers(clause: Clause):
     lex = lexicon()
     words = clause.words
+    g = grammar()
     for position, token in enumerate(clause.tokens):
         if token.text != token.lower:  # verbs are written in lower case
             continue
+        before = clause.tokens[position - 1].lower if position else ""
+        if before in g["articles"] or before in g["all_prepositions"]:
+            continue  # "von einigen": a determiner, not a verb
         for form, sense in lex.verbs.get(token.lower, ()):
             if not all(word.lower() in words for word in form.needs):
                 continue
@@ -68,6 +73,7 @@ def _verb_triggers(clause: Clause):
                 yield Trigger(sense, token, f"{token.text} … {form.particle}", form)
             else:
                 yield Trigger(sense, token, token.text, form)
+                
 
 
 def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> bool:
@@ -91,8 +97,8 @@ def _noun_triggers(clause: Clause):
                 break
             if length < len(lower) and len(lower) - length < 3:
                 continue  # "Ver-einigung" is no compound of "Einigung"
-            for _, sense in entries:
-                yield Trigger(sense, token, token.text, None)
+            for noun, sense in entries:
+                yield Trigger(sense, token, token.text, None, noun)
             break
 
 
