@@ -165,7 +165,7 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         published = clues.assessed
         stage = "quotes"
         clock.start(stage)
-        quotes = extract_quotes(cleaned.body, context, index.copy())  # it adds what it learns
+        quotes = _article_quotes(cleaned.teaser, cleaned.body, context, index)
         stage = "events"
         clock.start(stage)
         events = date_mentions(mentions, _reference(published))
@@ -225,6 +225,15 @@ def redated_events(article: dict, published: PublicationDate) -> list[dict]:
     return _event_rows(article["article_id"], date_mentions(mentions, _reference(published)))
 
 
+def _article_quotes(teaser: str | None, body: str, context: str, index: EntityIndex
+                    ) -> list[tuple[str, object]]:
+    """(field, quote) of the teaser and the body. The quote stage adds the speakers it
+    learns to its index: it gets a copy, so the index every other stage reads stays as built."""
+    learning = index.copy()
+    found = [("teaser", q) for q in extract_quotes(teaser, context, learning)] if teaser else []
+    return found + [("body", q) for q in extract_quotes(body, context, learning)]
+
+
 def _article_mentions(teaser: str | None, body: str, index: EntityIndex) -> list[Mention]:
     """What the teaser and the body state as happened (the title is left to them)."""
     return [*read_mentions(teaser or "", index, "teaser"), *read_mentions(body, index, "body")]
@@ -260,14 +269,14 @@ def _row_id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def _quote_rows(article_id: str, quotes: list) -> list[dict]:
+def _quote_rows(article_id: str, quotes: list[tuple[str, object]]) -> list[dict]:
     return [{
-        "quote_id": _row_id(article_id, q.char_start, q.char_end, q.kind),
+        "quote_id": _row_id(article_id, field, q.char_start, q.char_end, q.kind),
         "article_id": article_id, "ordinal": ordinal, "text": q.text, "kind": q.kind,
         "speaker": q.speaker, "speaker_mention": q.speaker_mention,
         "speaker_type": q.speaker_type, "cue": q.cue,
-        "field": "body", "char_start": q.char_start, "char_end": q.char_end,
-    } for ordinal, q in enumerate(quotes)]
+        "field": field, "char_start": q.char_start, "char_end": q.char_end,
+    } for ordinal, (field, q) in enumerate(quotes)]
 
 
 def _event_rows(article_id: str, events: list) -> list[dict]:

@@ -180,13 +180,12 @@ def _with_checks(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     result = {name: frame.copy() for name, frame in frames.items()}
     articles = result["articles"]
     articles["check_partition_matches_date"] = _partition_matches(articles)
-    bodies = dict(zip(articles["article_id"], articles["body"], strict=True))
-    result["quotes"]["check_article_exists"] = result["quotes"]["article_id"].isin(bodies)
-    result["quotes"]["check_offsets_match_body"] = _offsets_match(result["quotes"], "text",
-                                                                   bodies)
-    result["events"]["check_article_exists"] = result["events"]["article_id"].isin(bodies)
-    result["events"]["check_offsets_match_body"] = _offsets_match(result["events"], "evidence",
-                                                                   bodies)
+    fields = {field: dict(zip(articles["article_id"], articles[field].fillna(""), strict=True))
+              for field in ("teaser", "body")}
+    for table, text_column in (("quotes", "text"), ("events", "evidence")):
+        frame = result[table]
+        frame["check_article_exists"] = frame["article_id"].isin(fields["body"])
+        frame["check_offsets_match_field"] = _offsets_match(frame, text_column, fields)
     for name in ("articles", "rejects"):
         result[name]["check_input"] = _input_names(result[name])
     return result
@@ -206,8 +205,10 @@ def _partition_matches(articles: pd.DataFrame) -> pd.Series:
                       for day, year, month in rows], index=articles.index, dtype=bool)
 
 
-def _offsets_match(frame: pd.DataFrame, text_column: str, bodies: dict[str, str]) -> pd.Series:
-    rows = zip(frame["article_id"], frame["char_start"], frame["char_end"], frame[text_column],
-               strict=True)
-    return pd.Series([bodies.get(a, "")[int(s):int(e)] == t for a, s, e, t in rows],
-                     index=frame.index, dtype=bool)
+def _offsets_match(frame: pd.DataFrame, text_column: str,
+                   fields: dict[str, dict[str, str]]) -> pd.Series:
+    """article[field][char_start:char_end] == text, row by row."""
+    rows = zip(frame["article_id"], frame["field"], frame["char_start"], frame["char_end"],
+               frame[text_column], strict=True)
+    return pd.Series([fields.get(f, {}).get(a, "")[int(s):int(e)] == t
+                      for a, f, s, e, t in rows], index=frame.index, dtype=bool)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
-from flows.stages.events.lexicon import lexicon
+from flows.stages.events.lexicon import grammar, lexicon
 from flows.stages.events.participants import casualties, participants, subject
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual
 from flows.stages.temporal import TemporalExpression, find_expressions
@@ -67,7 +67,7 @@ class Event:
         """Same type, day and place (or actors) -> the same real-world event across articles."""
         when = self.event_date.isoformat() if self.event_date else self.date_text.lower()
         where = self.location or ",".join(sorted(self.actors)[:2])
-        basis = f"{self.plover_type}|{self.mode or ''}|{when}|{where}"
+        basis = f"{self.plover_type}|{when}|{where}"  # reports disagree on the mode
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
@@ -137,21 +137,51 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
         return []
     question = masked.rstrip().endswith("?")
     timed = [e.start for e in _when_it_happened(masked, find_expressions(masked, None))]
-    result, seen = [], set()
+    found: list[Mention] = []
     for clause in clause_list:
         if not clause.tokens:
             continue
+        relative = _relative_after(clause, clause_list)
         span = (clause.tokens[0].start, clause.tokens[-1].end)
         has_time = any(_in_clause(clause, at) for at in timed)
         governing = clause_list[clause.number - 1] if clause.number else None
         antecedent = (subject(governing, index) if governing else None) or previous_person
-        for trigger in clause_triggers(clause, has_time):
-            sense = (trigger.sense.type, trigger.sense.mode)
-            if sense in seen or not is_factual(trigger, clause, governing, question):
+        for trigger in clause_triggers(clause, has_time, relative):
+            if not is_factual(trigger, clause, governing, question):
                 continue
-            seen.add(sense)
-            result.append(_mention(trigger, clause, span, index, field, start, sentence,
-                                   masked, antecedent))
+            own_span = span
+            if trigger.noun and relative is not None:  # the relative clause tells of it
+                own_span = (span[0], max(span[1], relative.tokens[-1].end))
+            found.append(_mention(trigger, clause, own_span, index, field, start, sentence,
+                                  masked, antecedent))
+    return _one_per_type(found)
+
+
+def _relative_after(clause: Clause, clause_list: list[Clause]) -> Clause | None:
+    following = clause_list[clause.number + 1] if clause.number + 1 < len(clause_list) \
+        else None
+    if following and following.tokens and following.opener in grammar()["relative_pronouns"]:
+        return following
+    return None
+
+
+def _one_per_type(found: list[Mention]) -> list[Mention]:
+    """A mention inside the span of an earlier one of its type is the same happening: the
+    earlier, completed by it ("zu den Anschlägen vom 13. November, bei denen 130 Menschen
+    getötet wurden"). Other mentions of one type and mode in a sentence: the first."""
+    result: list[Mention] = []
+    for mention in found:
+        same = next((i for i, m in enumerate(result) if m.plover_type == mention.plover_type
+                     and (m.clause_span[0] <= mention.trigger_at < m.clause_span[1]
+                          or m.mode == mention.mode)), None)
+        if same is None:
+            result.append(mention)
+            continue
+        first = result[same]
+        result[same] = replace(
+            first, casualties=first.casualties or mention.casualties,
+            location=first.location or mention.location,
+            actors=first.actors or mention.actors, targets=first.targets or mention.targets)
     return result
 
 

@@ -78,12 +78,12 @@ def _names(mentions: list[_Mention]) -> tuple[str, ...]:
 
 
 def _object_after_verb(clause: Clause, trigger_at: int, mention: _Mention) -> bool:
-    """After a finite verb the subject comes at once ("nahm die Polizei ... fest"); a phrase
-    further on, or with an indefinite article, is its object."""
+    """A phrase after the verb with an indefinite article is its object ("schließen eine
+    Koalition aus")."""
     if mention.position < trigger_at:
         return False
     before = clause.tokens[mention.position - 1].lower if mention.position else ""
-    return mention.position - trigger_at > 3 or before in ("ein", "eine", "einen", "einem")
+    return before in ("ein", "eine", "einen", "einem")
 
 
 def _is_passive(clause: Clause, trigger: Trigger) -> bool:

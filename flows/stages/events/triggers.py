@@ -39,11 +39,16 @@ class Trigger:
     noun: str | None = None  # the lexicon noun it is or ends in
 
 
-def clause_triggers(clause: Clause, has_time_word: bool) -> list[Trigger]:
-    """Triggers of a clause, one per type (the first), verbs before nouns."""
+def clause_triggers(clause: Clause, has_time_word: bool,
+                    relative: Clause | None = None) -> list[Trigger]:
+    """Triggers of a clause, one per type (the first), verbs before nouns. `relative`: a
+    relative clause right after it, which can make a noun a happening ("die Anschläge, bei
+    denen 130 Menschen getötet wurden")."""
     verbs = [t for t in _verb_triggers(clause) if _senses_allow(t.sense, clause)]
     nouns = [t for t in _noun_triggers(clause) if _senses_allow(t.sense, clause)]
-    if nouns and not (has_time_word or verbs or _has_support_verb(clause)):
+    if nouns and not (has_time_word or verbs or _has_support_verb(clause) or (
+            relative is not None and (_has_support_verb(relative) or
+                                      any(True for _ in _verb_triggers(relative))))):
         nouns = []
     found, types = [], set()
     for trigger in sorted(verbs, key=lambda t: t.token.start) + \
