@@ -116,12 +116,12 @@ def test_a_run_that_fails_validation_publishes_nothing(tmp_path):
     broken = ProcessedArticle(article, quotes=[{
         "quote_id": "0" * 16, "article_id": article["article_id"], "ordinal": 0,
         "text": "words that are not in the body", "kind": "direct", "speaker": None,
-        "speaker_mention": None, "speaker_type": "unknown", "cue": None,
+        "speaker_mention": None, "speaker_type": "unknown", "cue": None, "field": "body",
         "char_start": 0, "char_end": 30}])
     summary = finish([broken], RunConfig(RAW_DIR, output), RunSummary("f" * 32, False, None, 1),
                      datetime.now(UTC), {})
     assert not summary.published
-    assert "quotes.check_offsets_match_body: expect_column_values_to_be_in_set e.g. [False]" \
+    assert "quotes.check_offsets_match_field: expect_column_values_to_be_in_set e.g. [False]" \
         in summary.validation
     assert published_folder(output).name == good.version
     assert json.loads((output / "manifest.json").read_text())["run_id"] == good.run_id
@@ -179,7 +179,7 @@ def test_validate_command_finds_a_tampered_table(tmp_path, capsys):
     table = table.set_column(table.schema.get_field_index("text"), "text", [texts])
     pq.write_table(table, quotes_file)
     assert main(["validate", "--output", str(output)]) == EXIT_INVALID
-    assert "check_offsets_match_body" in capsys.readouterr().out
+    assert "check_offsets_match_field" in capsys.readouterr().out
 
 
 def test_cli_errors_are_one_line_without_traceback(tmp_path, capsys):

@@ -22,7 +22,7 @@ def event_clues(mentions: list[Mention]) -> list[EventClue]:
     for event in date_mentions(mentions, None):
         if event.event_date is not None:
             continue
-        clues.append(EventClue(event.plover_type, event.mode, people(event.actors),
+        clues.append(EventClue(event.plover_type, event.mode, people(event.actors + event.targets),
                                event.location, _month_day(event.date_text),
                                _weekday(event.date_text), False,
                                event.description.split(" in ")[0]))

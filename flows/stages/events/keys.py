@@ -45,7 +45,7 @@ def sketch_event(row: dict) -> EventSketch | None:
     city nor two people to recognise it by."""
     if row["event_date"] is None:
         return None
-    persons = people(row["actors"])
+    persons = people([*row["actors"], *row.get("targets", ())])
     if not recognisable(row["location"], persons):
         return None
     return EventSketch(row["event_id"], row["article_id"], row["plover_type"], row["mode"],

@@ -62,9 +62,7 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
             (actors if passive or trigger.verb is None else targets).append(mention)
-        elif mention.preposition or passive or _object_after_verb(clause, trigger_at, mention):
-            targets.append(mention)
-        elif actors and not _joined(clause, actors[-1], mention):
+        elif mention.preposition or passive or _object_after_verb(clause, trigger_at, mention) or actors and not _joined(clause, actors[-1], mention):
             targets.append(mention)
         else:
             actors.append(mention)
@@ -93,13 +91,13 @@ def _is_passive(clause: Clause, trigger: Trigger) -> bool:
 
 
 def _joined(clause: Clause, first: _Mention, mention: _Mention) -> bool:
-    """"Müntefering und Platzeck": both act."""
-    between = [t.lower for t in clause.tokens[first.position + 1:mention.position]]
-    return any(w in grammar()["coordinators"] for w in between) and \
-        not any(t.text == t.lower and t.lower not in grammar()["coordinators"]
-                and t.lower not in grammar()["articles"] for t in
-                clause.tokens[first.position + 1:mention.position]
-                if not t.text[:1].isupper())
+    """"Müntefering und Platzeck", "Hollande und sein russischer Amtskollege Putin": both
+    act. Between them only a coordinator and the words of a noun phrase."""
+    g = grammar()
+    between = clause.tokens[first.position + 1:mention.position]
+    return any(t.lower in g["coordinators"] for t in between) and all(
+        t.lower in g["coordinators"] or t.lower in g["articles"] or t.text[:1].isupper()
+        or t.lower.endswith(("e", "en", "er", "es", "em")) for t in between)
 
 
 def _pronoun_subject_at(clause: Clause) -> int | None:

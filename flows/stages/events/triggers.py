@@ -78,7 +78,7 @@ def _verb_triggers(clause: Clause):
                 yield Trigger(sense, token, f"{token.text} … {form.particle}", form)
             else:
                 yield Trigger(sense, token, token.text, form)
-                
+
 
 
 def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> bool:
