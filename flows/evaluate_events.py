@@ -45,7 +45,9 @@ class EventScores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def row(self, name: str) -> str:
-        share = (lambda n: n / self.matched if self.matched else 0.0)
+        def share(count: int) -> float:
+            return count / self.matched if self.matched else 0.0
+
         return (f"| {name} | {self.predicted} | {self.gold} | {self.precision:.3f} "
                 f"| {self.recall:.3f} | {self.f1:.3f} | {share(self.date_right):.3f} "
                 f"| {share(self.actors_right):.3f} |")

@@ -62,10 +62,10 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
             (actors if passive or trigger.verb is None else targets).append(mention)
-        elif mention.preposition or passive or _object_after_verb(clause, trigger_at, mention) or actors and not _joined(clause, actors[-1], mention):
-            targets.append(mention)
-        else:
+        elif _acts(clause, mention, actors, passive, trigger_at):
             actors.append(mention)
+        else:
+            targets.append(mention)
     actor_names = _names(actors)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
@@ -73,6 +73,15 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
 
 def _names(mentions: list[_Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.name for m in mentions))
+
+
+def _acts(clause: Clause, mention: _Mention, actors: list[_Mention], passive: bool,
+          trigger_at: int) -> bool:
+    """The first phrase outside a prepositional phrase acts in an active clause, with the
+    phrases joined to it by "und"."""
+    if mention.preposition or passive or _object_after_verb(clause, trigger_at, mention):
+        return False
+    return not actors or _joined(clause, actors[-1], mention)
 
 
 def _object_after_verb(clause: Clause, trigger_at: int, mention: _Mention) -> bool:
