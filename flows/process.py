@@ -22,7 +22,7 @@ from flows.stages.events import (
     assign_event_keys,
     date_mentions,
     event_clues,
-    read_mentions,
+    read_article,
 )
 from flows.stages.intake import Document, Rejection, input_name
 from flows.stages.metadata import extract_metadata
@@ -159,7 +159,7 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         clock.start(stage)
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
-        mentions = _article_mentions(cleaned.teaser, cleaned.body, index)
+        mentions = read_article(cleaned.teaser, cleaned.body, index)
         clues = _date_clues(document.article_id, document.source_file,
                             page.date_raw or cleaned.date_text, index, mentions)
         published = clues.assessed
@@ -221,7 +221,7 @@ def finish_corpus(results: list[ProcessedArticle | Rejection]) -> None:
 def redated_events(article: dict, published: PublicationDate) -> list[dict]:
     """Give the article row its new date (in place); its events read again against it."""
     article.update(date_columns(published))
-    mentions = _article_mentions(article["teaser"], article["body"], _row_index(article))
+    mentions = read_article(article["teaser"], article["body"], _row_index(article))
     return _event_rows(article["article_id"], date_mentions(mentions, _reference(published)))
 
 
@@ -234,11 +234,6 @@ def _article_quotes(teaser: str | None, body: str, context: str, index: EntityIn
     return found + [("body", q) for q in extract_quotes(body, context, learning)]
 
 
-def _article_mentions(teaser: str | None, body: str, index: EntityIndex) -> list[Mention]:
-    """What the teaser and the body state as happened (the title is left to them)."""
-    return [*read_mentions(teaser or "", index, "teaser"), *read_mentions(body, index, "body")]
-
-
 def _row_index(row: dict) -> EntityIndex:
     context = _context(row["title"], row["teaser"], row["captions"])
     return EntityIndex.build(context + "\n" + row["body"])
@@ -248,7 +243,7 @@ def _clues_from_row(row: dict) -> DateClues:
     """The corpus step's view of an article published by an earlier run."""
     index = _row_index(row)
     return _date_clues(row["article_id"], row["source_file"], row["date_raw"], index,
-                       _article_mentions(row["teaser"], row["body"], index))
+                       read_article(row["teaser"], row["body"], index))
 
 
 def _date_clues(article_id: str, source_file: str, date_raw: str | None,

@@ -17,6 +17,7 @@ from flows.stages.events.extract import (
     Mention,
     date_mentions,
     extract_events,
+    read_article,
     read_mentions,
 )
 from flows.stages.events.keys import (
@@ -31,4 +32,4 @@ from flows.stages.events.lexicon import PLOVER_TYPES
 
 __all__ = ["APPROX", "PLOVER_TYPES", "Event", "EventSketch", "Mention", "assign_event_keys",
            "cluster_event_keys", "date_mentions", "event_clues", "extract_events", "name_key",
-           "people", "read_mentions", "sketch_event"]
+           "people", "read_article", "read_mentions", "sketch_event"]

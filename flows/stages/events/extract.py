@@ -77,12 +77,22 @@ def extract_events(text: str, reference: date | None, index: EntityIndex | None 
     return date_mentions(read_mentions(text, index, field), reference)
 
 
-def read_mentions(text: str, index: EntityIndex, field: str = "body") -> list[Mention]:
-    """Every happening a text states, in order; the same type once per clause."""
+def read_article(teaser: str | None, body: str, index: EntityIndex) -> list[Mention]:
+    """What an article's teaser and body state as happened (a happening named in both is
+    read once)."""
+    named_before: set[tuple] = set()
+    return [*read_mentions(teaser or "", index, "teaser", named_before),
+            *read_mentions(body, index, "body", named_before)]
+
+
+def read_mentions(text: str, index: EntityIndex, field: str = "body",
+                  named_before: set[tuple] | None = None) -> list[Mention]:
+    """Every happening a text states, in order. A noun happening named again ("die Unruhen")
+    is the same one."""
     verbs, nouns = lexicon().verbs, lexicon().nouns
     mentions: list[Mention] = []
     previous_person: str | None = None
-    named_before: set[tuple] = set()  # noun happenings named already: the same one again
+    named_before = set() if named_before is None else named_before
     for start, sentence, masked in _sentences(text):
         words = set(_WORD.findall(masked))
         if not any(w in verbs for w in words) and not _may_hold_noun(words, nouns):
