@@ -166,3 +166,31 @@ def test_best_supported_days_match_their_definition(spans):
     windows = [(date(2015, 11, 1) + timedelta(days=a), date(2015, 11, 1) + timedelta(days=a + n))
                for a, n in spans]
     assert _best_supported(windows) == _best_supported_by_definition(windows)
+
+
+def test_an_office_named_with_an_indefinite_article_is_not_held():
+    # "eine große Koalition unter einer Kanzlerin Merkel" (2005, before she took office)
+    text = ("Wahlabend\n\n18. September 2005\n\nDie Union spricht von einer großen Koalition "
+            "unter einer Kanzlerin Angela Merkel. Die SPD lehnt das ab.")
+    article = _article("wahl.txt", text).article
+    assert (article["date_status"], article["published_date"]) == \
+        ("confirmed", date(2005, 9, 18))
+
+
+def test_the_office_table_contradicts_no_wikinews_article_with_a_known_date():
+    """Every Wikinews train article, as a dump with its true date: none is 'corrected'."""
+    import json
+
+    from conftest import SHARED_DIR
+
+    from flows.evaluate import wikinews_text
+
+    corpus = SHARED_DIR / "corpora" / "wikinews_quotation_attribution_de" / "documents.jsonl"
+    corrected = []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        text = wikinews_text(json.loads(line))
+        if text is not None:
+            article = _article("w.txt", text).article
+            if article["date_status"] == "corrected":
+                corrected.append(article["date_evidence"])
+    assert corrected == []

@@ -82,7 +82,7 @@ def office_holders(index: EntityIndex) -> list[Holder]:
             if not (person.name == entry["name"] or person.name.endswith(" " + entry["name"])):
                 continue
             if not any(role == entry["role"] or role.endswith(entry["role"])
-                       for role in person.roles):
+                       for role in person.offices):
                 continue
             if entry["country"] and person.countries and entry["country"] not in person.countries:
                 continue

@@ -154,6 +154,7 @@ class Person:
     last_position: int = 0
     first_position: int = 0
     genders: set[str] = field(default_factory=set)
+    offices: set[str] = field(default_factory=set)  # roles stated as held, not "eine Kanzlerin"
 
     @property
     def surname(self) -> str:
@@ -176,6 +177,7 @@ _NAME_AFTER_ROLE = re.compile(
     r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _PARTICLE
     + r"[A-ZÄÖÜ][\w\-]+){0,3})")
 _CONTEXT_WORDS = 3
+_INDEFINITE = {"ein", "eine", "einer", "einen", "einem", "eines"}
 _FORMER = re.compile(r"^(?:[Ee]hemalig|[Ff]rüher|[Ee]instig|[Dd]amalig|Ex-|Alt-)")
 
 
@@ -206,7 +208,8 @@ class EntityIndex:
                 role = [words[position]]
                 if any(_FORMER.match(word) for word in [*context, *role]):
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
-                index.add(name.group("name"), [*context, *role], name.start("name"))
+                held = not (_INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
+                index.add(name.group("name"), [*context, *role], name.start("name"), held)
         return index
 
     def copy(self) -> EntityIndex:
@@ -214,7 +217,8 @@ class EntityIndex:
         every stage reads stays as the article built it."""
         return copy.deepcopy(self)
 
-    def add(self, name: str, context: list[str], position: int) -> Person | None:
+    def add(self, name: str, context: list[str], position: int, held: bool = True
+            ) -> Person | None:
         words = _trim_name(name.split())
         if not words or all(w.lower() in ARTICLES for w in words):
             return None
@@ -231,6 +235,8 @@ class EntityIndex:
                 person.genders.add(gender)
             if role:
                 self._add_role(person, role_stem(word))
+                if held:
+                    person.offices.add(role_stem(word))
             country = country_of(word)
             if country:
                 person.countries.add(country)
