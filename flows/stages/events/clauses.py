@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from flows.stages.events.lexicon import grammar
+from flows.stages.events.lexicon import FINITE, SPLIT, grammar, lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _CUTS = frozenset(",;:()–—[]")
@@ -91,15 +92,24 @@ def _segments(words: list[tuple[str, int, int]]):
 
 
 def _starts_coordinate_clause(words: list[tuple[str, int, int]], position: int) -> bool:
-    """"und weigerte sich": a coordinator before a lower-case word that is no article,
-    preposition or pronoun starts a new clause with the same subject."""
+    """"und weigerte sich": a coordinator before a verb form starts a new clause with the
+    same subject ("und historisch begrüßt", "und langjährige Sekretärin" do not)."""
     if words[position - 1][0].lower() not in ("und", "aber", "sondern", "doch", "oder"):
         return False
     word = words[position][0]
+    return word.islower() and word in finite_verbs()
+
+
+@cache
+def finite_verbs() -> frozenset[str]:
+    """Verb forms that can open a coordinated clause: the lexicon's, and auxiliaries."""
+    lex = lexicon()
+    forms = {form for form, entries in lex.verbs.items()
+             if any(verb.kind in (FINITE, SPLIT) for verb, _ in entries)}
+    forms |= {form for form, verb in lex.support.items() if verb.kind in (FINITE, SPLIT)}
     g = grammar()
-    return word.islower() and word not in g["articles"] | g["target_prepositions"] | \
-        g["place_prepositions"] | g["agent_prepositions"] | g["other_prepositions"] | \
-        g["negations"] and not word.isdigit() and word not in g["numbers"]
+    return frozenset(forms | g["modals"] | g["future_auxiliaries"] | g["passive_auxiliaries"]
+                     | g["finite_auxiliaries"])
 
 
 _GENITIVE_RELATIVES = frozenset({"deren", "dessen"})

@@ -173,6 +173,8 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
         known = index.by_last_word.get(following)
         return _Mention(known.name if known else f"{text} {following}", position, preposition,
                         "person")
+    if following in index.by_last_word or following in lexicon().first_names:
+        return None  # "US-Präsident Barack Obama": the name follows and acts
     state = _state(text)
     if state:
         return _Mention(state, position, preposition, "state")
@@ -181,8 +183,6 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     if _is_actor_noun(text):
         if _ACRONYM.fullmatch(following):  # "die Umweltschutzorganisation WWF"
             return _Mention(following, position, preposition, "group")
-        if following in index.by_last_word or following in lexicon().first_names:
-            return None  # "Ministerpräsident Matthias Platzeck": the name follows
         return _Mention(text, position, preposition, "group")
     return None
 
