@@ -206,3 +206,29 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
         again = redated_events(article, published)
         strip = lambda rows: [{k: v for k, v in r.items() if k != "event_key"} for r in rows]  # noqa: E731
         assert strip(again) == strip(processed.events)
+
+
+@pytest.mark.parametrize(("sentence", "actors", "targets"), [
+    ("Der Vizevorsitzende der Linksfraktion, Jan Korte, forderte am Montag mehr Personal.",
+     ("Jan Korte",), ()),  # the apposition names who acts
+    ("Die AfD hat am Montag Klage gegen die bayerische Landesregierung eingereicht.",
+     ("AfD",), ("Landesregierung",)),
+    ("Bei den Angriffen wurden am Montag mindestens 691 Menschen verletzt.",
+     (), ("Menschen",)),  # a passive around a noun: the people are what it was done to
+    ("Ein Polizist schoss den Angreifer am Montag nieder.", ("Polizist",), ("Angreifer",)),
+    ("US-Präsident Barack Obama hat das Abkommen am Montag begrüßt.", ("Barack Obama",), ()),
+])
+def test_who_acts_and_to_whom(sentence, actors, targets):
+    event = extract_events(sentence, REFERENCE)[0]
+    assert (event.actors, event.targets) == (actors, targets)
+
+
+def test_a_game_is_no_political_event():
+    assert extract_events("Mattersburg empfängt am Samstag St. Pölten zum Spiel.",
+                          REFERENCE) == []
+
+
+def test_coordinated_clause_needs_a_verb_form():
+    event = _one("Bereits im März 2015 waren die Ex-Frau und langjährige Sekretärin "
+                 "freigesprochen worden.")
+    assert (event.plover_type, event.mode, event.date_precision) == ("ACCUSE", "legal", "month")

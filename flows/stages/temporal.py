@@ -49,6 +49,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              + r"(?:\s+" + _YEAR + r")?")),
     ("month_year", re.compile(r"\b(?:im\s+)?" + _MONTH + r"\s+" + _YEAR + r"\b")),
     ("iso_month", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)\b(?!-\d)")),
+    ("part_of_this_month", re.compile(
+        r"\b(?P<part>Anfang|Mitte|Ende)\s+(?P<rel>des|dieses|vergangenen|letzten)\s+Monats\b")),
     ("part_of_year", re.compile(
         r"\b(?P<part>Anfang|Mitte|Ende)\s+(?:(?P<rel>dieses|des|vergangenen|letzten|nächsten|"
         r"kommenden)\s+Jahres|" + _YEAR + r")")),
@@ -267,7 +269,19 @@ def _relative_year(groups: dict, reference: date | None) -> DateValue | None:
     return _year_value({"year": reference.year + shift.get(groups["rel"], 0)}, reference)
 
 
+def _part_of_this_month(groups: dict, reference: date | None) -> DateValue | None:
+    if reference is None:
+        return None
+    month = reference.replace(day=1)
+    if groups["rel"] in ("vergangenen", "letzten"):
+        month = (month - timedelta(days=1)).replace(day=1)
+    first, last = {"Anfang": (1, 10), "Mitte": (11, 20), "Ende": (21, 31)}[groups["part"]]
+    return DateValue(month.replace(day=first), _safe_date(month.year, month.month, last),
+                     "month")
+
+
 _RESOLVERS = {
+    "part_of_this_month": _part_of_this_month,
     "relative_year": _relative_year,
     "month_only": _month_value,
     "year_only": _year_value,

@@ -55,6 +55,8 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
     current = -1
     for segment, cut in _segments(words):
         opener = "(" if cut == "(" else _opener(words, segment[0])
+        if not opener and cut == "," and current >= 0 and _nominal(words, segment):
+            opener = ","  # an apposition ("Der Vizevorsitzende der Linksfraktion, Jan Korte,")
         if opener:
             if current >= 0 and not openers[current] and cut in ",(":
                 interrupted = current
@@ -74,6 +76,15 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
     grouped = [Clause(number, opener, tuple(t for t in tokens if t.clause == number))
                for number, opener in enumerate(openers)]
     return tokens, grouped
+
+
+def _nominal(words: list[tuple[str, int, int]], segment: list[int]) -> bool:
+    """A segment of names and noun phrases only: no verb could be in it."""
+    g = grammar()
+    lowered = [words[p][0] for p in segment if not words[p][0][:1].isupper()]
+    return all(w in g["articles"] or w in g["all_prepositions"] or w in g["coordinators"]
+               or (w.endswith(("e", "en", "er", "es", "em")) and w not in finite_verbs())
+               for w in lowered) and len(segment) <= 8
 
 
 def _segments(words: list[tuple[str, int, int]]):
@@ -130,4 +141,19 @@ def _opener(words: list[tuple[str, int, int]], position: int) -> str:
         after = words[position + 2][0] if position + 2 < len(words) else ""
         if following.lower() in _GENITIVE_RELATIVES or not after[:1].isupper():
             return following.lower()
+    return ""
+
+
+def preposition_before(tokens: tuple[Token, ...], position: int) -> str:
+    """The preposition before a noun phrase: "gegen die Regierung", "von der Polizei"."""
+    g = grammar()
+    prepositions = g["all_prepositions"]
+    for back in range(position - 1, max(-1, position - 4), -1):
+        word = tokens[back]
+        if word.lower in prepositions:
+            return word.lower
+        if word.lower in g["articles"] or (word.text == word.lower and word.text.isalpha()
+                                           and word.lower.endswith(("e", "en", "er", "es"))):
+            continue  # an article or an adjective: the phrase goes on
+        return ""
     return ""

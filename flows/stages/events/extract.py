@@ -17,7 +17,12 @@ from datetime import date, timedelta
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.lexicon import grammar, lexicon
-from flows.stages.events.participants import casualties, participants, subject
+from flows.stages.events.participants import (
+    apposed_person,
+    casualties,
+    participants,
+    subject,
+)
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual
 from flows.stages.temporal import TemporalExpression, find_expressions
 from flows.stages.text import paragraphs, sentences_with_quotes
@@ -156,6 +161,8 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
         has_time = any(_in_clause(clause, at) for at in timed)
         governing = clause_list[clause.number - 1] if clause.number else None
         antecedent = (subject(governing, index) if governing else None) or previous_person
+        apposition = _apposition_in(clause, clause_list)
+        apposed = apposed_person(apposition, index) if apposition else None
         for trigger in clause_triggers(clause, has_time, relative):
             if not is_factual(trigger, clause, governing, question):
                 continue
@@ -163,8 +170,14 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
             if trigger.noun and relative is not None:  # the relative clause tells of it
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
             found.append(_mention(trigger, clause, own_span, index, field, start, sentence,
-                                  masked, antecedent))
+                                  masked, antecedent, apposed))
     return _one_per_type(found)
+
+
+def _apposition_in(clause: Clause, clause_list: list[Clause]) -> Clause | None:
+    """An apposition that interrupts this clause ("..., Jan Korte, ...")."""
+    return next((c for c in clause_list[clause.number + 1:clause.number + 2]
+                 if c.opener == "," and c.tokens), None)
 
 
 def _relative_after(clause: Clause, clause_list: list[Clause]) -> Clause | None:
@@ -201,8 +214,8 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             antecedent: str | None) -> Mention:
-    who = participants(clause, trigger, index, antecedent)
+             antecedent: str | None, apposed: str | None) -> Mention:
+    who = participants(clause, trigger, index, antecedent, apposed)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
                    who.targets, who.location, dead, field, sentence, start, masked, span,

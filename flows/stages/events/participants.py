@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from flows.stages.entities import EntityIndex, country_of, lexicon
-from flows.stages.events.clauses import Clause, Token
+from flows.stages.events.clauses import Clause, Token, preposition_before
 from flows.stages.events.lexicon import PARTICIPLE, grammar
 from flows.stages.events.triggers import Trigger
 from flows.stages.places import cities, countries, is_place
 from flows.stages.profiles import DATA_DIR
 
-_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}s?")
+_ACRONYM = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ]|[a-z](?=[A-Z])){1,5}s?")  # "SPD", "AfD"
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -47,8 +47,24 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                 antecedent: str | None) -> Participants:
-    """`antecedent`: who "er"/"sie" opening the clause refers to."""
+                 antecedent: str | None, apposed: str | None = None) -> Participants:
+    """`antecedent`: who "er"/"sie" opening the clause refers to; `apposed`: the person an
+    apposition in the clause names ("Der Vizevorsitzende der Linksfraktion, Jan Korte,
+    forderte": Jan Korte acts, not the party)."""
+    found = _participants(clause, trigger, index, antecedent)
+    if apposed and found.actors and apposed not in found.actors and not any(
+            name in index.people for name in found.actors):
+        return Participants((apposed,), found.targets, found.location)
+    return found
+
+
+def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
+    mentions, _ = _mentions(clause, index)
+    return next((m.name for m in mentions if m.kind == "person"), None)
+
+
+def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
+                  antecedent: str | None) -> Participants:
     mentions, location = _mentions(clause, index)
     passive = _is_passive(clause, trigger)
     g = grammar()
@@ -94,7 +110,9 @@ def _object_after_verb(clause: Clause, trigger_at: int, mention: _Mention) -> bo
 
 
 def _is_passive(clause: Clause, trigger: Trigger) -> bool:
-    if trigger.verb is None or trigger.verb.kind != PARTICIPLE:
+    """A werden-passive: of the trigger verb, or around a noun trigger ("Bei den Angriffen
+    wurden 691 Menschen verletzt")."""
+    if trigger.verb is not None and trigger.verb.kind != PARTICIPLE:
         return False
     return any(t.lower in grammar()["passive_auxiliaries"] for t in clause.tokens)
 
@@ -114,7 +132,7 @@ def _pronoun_subject_at(clause: Clause) -> int | None:
     "Am Montag kritisierte sie ..."), or None."""
     tokens = clause.tokens
     for i, t in enumerate(tokens[:5]):
-        if t.lower in grammar()["personal_pronouns"] and not _preposition_before(tokens, i):
+        if t.lower in grammar()["personal_pronouns"] and not preposition_before(tokens, i):
             return i
     return None
 
@@ -127,7 +145,7 @@ def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str |
     for position, token in enumerate(tokens):
         if position <= skip_until or not token.text[:1].isupper():
             continue
-        preposition = _preposition_before(tokens, position)
+        preposition = preposition_before(tokens, position)
         group, length = _group_at(tokens, position)
         if group:
             mentions.append(_Mention(group, position, preposition, "group"))
@@ -146,33 +164,17 @@ def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str |
     return mentions, location or _city_adjective(tokens)
 
 
-def _preposition_before(tokens: tuple[Token, ...], position: int) -> str:
-    """The preposition before a noun phrase: "gegen die Regierung", "von der Polizei"."""
-    g = grammar()
-    prepositions = g["place_prepositions"] | g["target_prepositions"] | \
-        g["agent_prepositions"] | g["other_prepositions"]
-    for back in range(position - 1, max(-1, position - 4), -1):
-        word = tokens[back]
-        if word.lower in prepositions:
-            return word.lower
-        if word.lower in g["articles"] or (word.text == word.lower and word.text.isalpha()
-                                           and word.lower.endswith(("e", "en", "er", "es"))):
-            continue  # an article or an adjective: the phrase goes on
-        return ""
-    return ""
-
-
 def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
                 preposition: str) -> _Mention | None:
     text = tokens[position].text
-    person = index.by_last_word.get(text)
-    if person:
-        return _Mention(person.name, position, preposition, "person")
     following = tokens[position + 1].text if position + 1 < len(tokens) else ""
     if text in lexicon().first_names and following[:1].isupper():
         known = index.by_last_word.get(following)
         return _Mention(known.name if known else f"{text} {following}", position, preposition,
                         "person")
+    person = index.by_last_word.get(text)
+    if person:
+        return _Mention(person.name, position, preposition, "person")
     if following in index.by_last_word or following in lexicon().first_names:
         return None  # "US-Präsident Barack Obama": the name follows and acts
     state = _state(text)

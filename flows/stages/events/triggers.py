@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from flows.stages.events.clauses import Clause, Token
+from flows.stages.events.clauses import Clause, Token, preposition_before
 from flows.stages.events.lexicon import (
     PARTICIPLE,
     SPLIT,
@@ -143,6 +143,8 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     kind = trigger.verb.kind if trigger.verb else None
     if question or clause.opener in g["irrealis_subordinators"]:
         return False
+    if any(t.text in g["sport_words"] for t in tokens):
+        return False  # a game: "Mattersburg empfängt St. Pölten"
     if kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu"):
         return False
     if _negated(lowered):
@@ -154,7 +156,8 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
             lowered, at, kind):
         return False
-    if trigger.verb is None and _irrealis_verb_in(clause, trigger.sense.type):
+    if trigger.verb is None and not preposition_before(tokens, at) and \
+            _irrealis_verb_in(clause, trigger.sense.type):
         return False  # "forderte den Rückzug": the withdrawal has not happened
     # "forderte, dass die Truppen abgezogen werden": what is demanded has not happened
     return not (governing is not None and clause.opener in ("dass", "daß")
