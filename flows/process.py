@@ -159,7 +159,11 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         clock.start(stage)
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         index = EntityIndex.build(context + "\n" + cleaned.body)
+        stage = "events"  # what the text says happened: read once, dated after the dates
+        clock.start(stage)
         mentions = read_article(cleaned.teaser, cleaned.body, index)
+        stage = "dates"
+        clock.start(stage)
         clues = _date_clues(document.article_id, document.source_file,
                             page.date_raw or cleaned.date_text, index, mentions)
         published = clues.assessed
