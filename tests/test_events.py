@@ -232,3 +232,10 @@ def test_coordinated_clause_needs_a_verb_form():
     event = _one("Bereits im März 2015 waren die Ex-Frau und langjährige Sekretärin "
                  "freigesprochen worden.")
     assert (event.plover_type, event.mode, event.date_precision) == ("ACCUSE", "legal", "month")
+
+
+def test_a_noun_alone_names_no_happening():
+    # no support verb, no time word, no trigger verb: a noun of the lexicon is just a word
+    assert extract_events("Die Kundgebung ist ein Zeichen der Solidarität.", REFERENCE) == []
+    (event,) = extract_events("Es kam zu einer Kundgebung vor dem Rathaus.", REFERENCE)
+    assert (event.plover_type, event.mode) == ("PROTEST", "demo")

@@ -23,7 +23,7 @@ from flows.stages.events.participants import (
     participants,
     subject,
 )
-from flows.stages.events.triggers import Trigger, clause_triggers, is_factual
+from flows.stages.events.triggers import Trigger, clause_triggers, is_factual, noun_senses
 from flows.stages.temporal import TemporalExpression, find_expressions
 from flows.stages.text import paragraphs, sentences_with_quotes
 
@@ -94,13 +94,13 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
                   named_before: set[tuple] | None = None) -> list[Mention]:
     """Every happening a text states, in order. A noun happening named again ("die Unruhen")
     is the same one."""
-    verbs, nouns = lexicon().verbs, lexicon().nouns
+    verbs = lexicon().verbs
     mentions: list[Mention] = []
     previous_person: str | None = None
     named_before = set() if named_before is None else named_before
     for start, sentence, masked in _sentences(text):
         words = set(_WORD.findall(masked))
-        if not any(w in verbs for w in words) and not _may_hold_noun(words, nouns):
+        if not any(w in verbs or _holds_noun(w) for w in words):
             previous_person = _last_person(masked, index) or previous_person
             continue
         for mention in _sentence_mentions(start, sentence, masked, index, field,
@@ -118,10 +118,9 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
 _WORD = re.compile(r"\w+")
 
 
-def _may_hold_noun(words: set[str], nouns: dict) -> bool:
-    lengths = lexicon().noun_lengths
-    return any(word.lower()[-n:] in nouns for word in words if word[:1].isupper()
-               for n in lengths if n <= len(word))
+def _holds_noun(word: str) -> bool:
+    """Whether a capitalised word is, or ends in, a trigger noun."""
+    return word[:1].isupper() and bool(noun_senses(word.lower()))
 
 
 def _last_person(text: str, index: EntityIndex) -> str | None:
@@ -151,27 +150,43 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
     if not tokens:
         return []
     question = masked.rstrip().endswith("?")
-    timed = [e.start for e in _when_it_happened(masked, find_expressions(masked, None))]
+    time_words = _TimeWords(masked)
     found: list[Mention] = []
     for clause in clause_list:
         if not clause.tokens:
             continue
         relative = _relative_after(clause, clause_list)
-        span = (clause.tokens[0].start, clause.tokens[-1].end)
-        has_time = any(_in_clause(clause, at) for at in timed)
         governing = clause_list[clause.number - 1] if clause.number else None
+        triggers = [trigger for trigger in clause_triggers(clause, time_words.in_clause,
+                                                           relative)
+                    if is_factual(trigger, clause, governing, question)]
+        if not triggers:
+            continue
+        span = (clause.tokens[0].start, clause.tokens[-1].end)
         antecedent = (subject(governing, index) if governing else None) or previous_person
         apposition = _apposition_in(clause, clause_list)
         apposed = apposed_person(apposition, index) if apposition else None
-        for trigger in clause_triggers(clause, has_time, relative):
-            if not is_factual(trigger, clause, governing, question):
-                continue
+        for trigger in triggers:
             own_span = span
             if trigger.noun and relative is not None:  # the relative clause tells of it
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
             found.append(_mention(trigger, clause, own_span, index, field, start, sentence,
                                   masked, antecedent, apposed))
     return _one_per_type(found)
+
+
+class _TimeWords:
+    """Where a sentence's time words are, found only when a clause asks."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.starts: list[int] | None = None
+
+    def in_clause(self, clause: Clause) -> bool:
+        if self.starts is None:
+            self.starts = [e.start for e in _when_it_happened(
+                self.sentence, find_expressions(self.sentence, None))]
+        return any(_in_clause(clause, at) for at in self.starts)
 
 
 def _apposition_in(clause: Clause, clause_list: list[Clause]) -> Clause | None:

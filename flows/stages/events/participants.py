@@ -206,17 +206,23 @@ def _is_actor_noun(word: str) -> bool:
 
 
 @cache
-def _groups() -> dict[tuple[str, ...], str]:
+def _groups() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (every word of a spelling, the group's name), longest first."""
     import tomllib
 
     with (DATA_DIR / "actors.toml").open("rb") as handle:
         groups = tomllib.load(handle)["groups"]
-    return {tuple(spelling.split()): name for name, spellings in groups.items()
-            for spelling in spellings}
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, spellings in groups.items():
+        for spelling in spellings:
+            words = tuple(spelling.split())
+            by_first.setdefault(words[0], []).append((words, name))
+    return {first: sorted(entries, key=lambda e: -len(e[0]))
+            for first, entries in by_first.items()}
 
 
 def _group_at(tokens: tuple[Token, ...], position: int) -> tuple[str | None, int]:
-    for words, name in _groups().items():
+    for words, name in _groups().get(tokens[position].text, ()):
         if tuple(t.text for t in tokens[position:position + len(words)]) == words:
             return name, len(words)
     return None, 0

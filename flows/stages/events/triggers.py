@@ -14,8 +14,9 @@ clauses of wishes and demands ("forderte, dass ...") are not events; hearsay of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from flows.stages.events.clauses import Clause, Token, preposition_before
 from flows.stages.events.lexicon import (
@@ -39,16 +40,18 @@ class Trigger:
     noun: str | None = None  # the lexicon noun it is or ends in
 
 
-def clause_triggers(clause: Clause, has_time_word: bool,
+def clause_triggers(clause: Clause, has_time_word: Callable[[Clause], bool],
                     relative: Clause | None = None) -> list[Trigger]:
     """Triggers of a clause, one per type (the first), verbs before nouns. `relative`: a
-    relative clause right after it, which can make a noun a happening ("die Anschläge, bei
+    relative clause right after it, which can make a noun a happening; `has_time_word`
+    tells whether a clause has a time word, which also can ("die Anschläge, bei
     denen 130 Menschen getötet wurden")."""
     verbs = [t for t in _verb_triggers(clause) if _senses_allow(t.sense, clause)]
     nouns = [t for t in _noun_triggers(clause) if _senses_allow(t.sense, clause)]
-    if nouns and not (has_time_word or verbs or _has_support_verb(clause) or (
+    if nouns and not (verbs or _has_support_verb(clause) or (
             relative is not None and (_has_support_verb(relative) or
-                                      any(True for _ in _verb_triggers(relative))))):
+                                      any(True for _ in _verb_triggers(relative))))
+            or has_time_word(clause)):
         nouns = []
     found, types = [], set()
     for trigger in sorted(verbs, key=lambda t: t.token.start) + \
@@ -86,25 +89,31 @@ def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> 
 
 
 def _noun_triggers(clause: Clause):
-    lex = lexicon()
     for token in clause.tokens:
-        if not token.text[:1].isupper() or len(token.text) < 3:
-            continue
-        lower = token.lower
-        for length in lex.noun_lengths:
-            if length > len(lower):
-                continue
-            ending = lower[-length:]
-            entries = lex.nouns.get(ending)
-            if not entries:
-                continue
-            if length == len(lower) and ending in lex.compound_only:
-                break
-            if length < len(lower) and len(lower) - length < 3:
-                continue  # "Ver-einigung" is no compound of "Einigung"
-            for noun, sense in entries:
+        if token.text[:1].isupper():
+            for noun, sense in noun_senses(token.lower):
                 yield Trigger(sense, token, token.text, None, noun)
-            break
+
+
+@lru_cache(maxsize=1 << 16)  # words recur across articles; the lexicon never changes
+def noun_senses(lower: str) -> tuple[tuple[str, Sense], ...]:
+    """The lexicon noun a word is or ends in (the longest), with its senses; () if none."""
+    lex = lexicon()
+    if len(lower) < 3:
+        return ()
+    for length in lex.noun_lengths:
+        if length > len(lower):
+            continue
+        ending = lower[-length:]
+        entries = lex.nouns.get(ending)
+        if not entries:
+            continue
+        if length == len(lower) and ending in lex.compound_only:
+            return ()
+        if length < len(lower) and len(lower) - length < 3:
+            continue  # "Ver-einigung" is no compound of "Einigung"
+        return tuple(entries)
+    return ()
 
 
 def _senses_allow(sense: Sense, clause: Clause) -> bool:

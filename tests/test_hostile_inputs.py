@@ -1,0 +1,157 @@
+"""The attacks of the red-team pass (issue 23), each retried as written: every input ends as
+exactly one row of articles or rejects, no traceback, the run publishes."""
+
+import gzip
+import json
+import os
+
+import pandas as pd
+import pytest
+
+from flows.publish import published_folder
+from flows.run import RunConfig, run_plain
+from flows.stages.intake import read_inputs
+
+GOOD = ("Stadtrat beschließt Haushalt\n\n18.05.2016\n\nDer Stadtrat hat am Montag lange über den "
+        "neuen Haushalt und die Schulden der Stadt beraten. Die Opposition stimmte dagegen, "
+        "die Koalition setzte sich durch.")
+
+
+def _rows(output, table):
+    folder = published_folder(output)
+    return pd.read_parquet(folder / table)
+
+
+def _accounted(output) -> dict[str, str]:
+    """source file (with its record) -> 'article' or the reject reason."""
+    result = {}
+    for row in _rows(output, "articles").itertuples():
+        result[row.source_file] = "article"
+    for row in _rows(output, "rejects").itertuples():
+        result[row.source_file] = row.reason
+    return result
+
+
+def _deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    return folder
+
+
+def _run(raw, tmp_path, capsys):
+    summary = run_plain(RunConfig(raw, tmp_path / "out"))
+    assert summary.published, summary
+    assert "Traceback" not in capsys.readouterr().err
+    return tmp_path / "out"
+
+
+def test_a_symlink_loop_is_one_reject(raw, tmp_path, capsys):
+    (raw / "loop.txt").symlink_to("loop.txt")
+    found = _accounted(_run(raw, tmp_path, capsys))
+    assert found["good.txt"] == "article" and found["loop.txt"] == "unreadable"
+
+
+def test_special_files_are_never_read(raw, tmp_path, capsys):
+    os.mkfifo(raw / "x.txt")  # reading it would block for ever
+    found = _accounted(_run(raw, tmp_path, capsys))
+    assert found["x.txt"] == "not_a_file"
+
+
+def test_an_endless_stream_is_not_read_whole(raw, tmp_path, capsys):
+    (raw / "zero.txt").symlink_to("/dev/zero")
+    (raw / "inside").symlink_to("/dev")
+    found = _accounted(_run(raw, tmp_path, capsys))
+    assert found["zero.txt"] == "outside_raw"
+
+
+def test_a_huge_sparse_file_is_rejected_without_reading_it(raw, tmp_path, capsys):
+    with (raw / "sparse.txt").open("wb") as handle:
+        handle.truncate(3 * 1024 ** 3)  # 3 GB of holes: reading it whole would take 3 GB
+    found = _accounted(_run(raw, tmp_path, capsys))
+    assert found["sparse.txt"] == "too_large"
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("deep.json", _deep(10_000)),
+    ("deep.jsonl", json.dumps({"maintext": GOOD}) + "\n" + _deep(10_000) + "\n"),
+    ("field.json", '{"maintext": "%s", "title": %s}' % (GOOD.replace("\n", "\\n"),
+                                                         _deep(10_000))),
+])
+def test_deeply_nested_json_is_a_reject_not_a_crash(name, data):
+    loaded = read_inputs_from(name, data.encode())
+    reasons = [getattr(item, "reason", "article") for item in loaded]
+    assert "invalid_json" in reasons or reasons == ["article"]
+    if name == "deep.jsonl":
+        assert reasons == ["article", "invalid_json"]
+
+
+def read_inputs_from(name, data):
+    from flows.stages.intake import documents_from_bytes
+
+    return documents_from_bytes(name, data)
+
+
+def test_a_page_with_deeply_nested_json_ld_is_read(raw, tmp_path, capsys):
+    page = ("<html><head><script type='application/ld+json'>" + _deep(10_000) +
+            "</script></head><body><article><p>" + GOOD.replace("\n\n", "</p><p>") +
+            "</p></article></body></html>")
+    (raw / "page.html").write_text(page, encoding="utf-8")
+    found = _accounted(_run(raw, tmp_path, capsys))
+    assert found["page.html"] in ("article", "no_body")
+
+
+def test_a_lone_surrogate_in_a_record_does_not_stop_the_run(raw, tmp_path, capsys):
+    record = '{"maintext": "%s", "title": "Titel \\ud800 mit Fehler"}' % GOOD.replace(
+        "\n", "\\n")
+    (raw / "surrogate.json").write_text(record, encoding="utf-8")
+    found = _accounted(_run(raw, tmp_path, capsys))
+    assert found["surrogate.json"] == "article"
+
+
+def test_an_impossible_date_is_ignored_not_a_crash(raw, tmp_path, capsys):
+    good = {"maintext": GOOD, "title": "Haushalt", "date_publish": "2016-05-18 10:00:00"}
+    bad = {**good, "maintext": GOOD.replace("Opposition", "Fraktion"),
+           "date_publish": "Fri Feb 31 10:00:00 CET 2015"}
+    (raw / "dates.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n",
+                                     encoding="utf-8")
+    page = ("<html><head><meta property='article:published_time' content='2015-02-31T10:00'>"
+            "</head><body><article><p>" + GOOD.replace("\n\n", "</p><p>") +
+            "</p></article></body></html>")
+    (raw / "meta.html").write_text(page, encoding="utf-8")
+    summary = run_plain(RunConfig(raw, tmp_path / "out"))
+    assert summary.published
+    articles = _rows(tmp_path / "out", "articles")
+    records = set(articles[articles.source_file == "dates.jsonl"].source_record)
+    assert records == {1, 2}
+    assert "meta.html" in set(articles.source_file) | set(
+        _rows(tmp_path / "out", "rejects").source_file)
+
+
+def test_a_multi_member_gzip_is_read_whole():
+    first, second = GOOD[:60], GOOD[60:]
+    data = gzip.compress(first.encode()) + gzip.compress(second.encode())
+    (document,) = read_inputs_from("two.txt.gz", data)
+    assert "die Koalition setzte sich durch" in document.text
+
+
+def test_xhtml_with_an_xml_prologue_is_a_page():
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Haushalt</title></head>'
+            "<body><article><p>" + GOOD.replace("\n\n", "</p><p>") + "</p></article></body>"
+            "</html>")
+    (loaded,) = read_inputs_from("x.xhtml.html", page.encode("utf-8"))
+    assert not hasattr(loaded, "reason"), loaded
+    assert "Koalition" in loaded.text
+
+
+def test_reading_is_bounded_by_max_bytes(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2000)
+    (rejected,) = read_inputs(path, tmp_path, max_bytes=1000)
+    assert rejected.reason == "too_large"
