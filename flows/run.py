@@ -52,7 +52,14 @@ from flows.publish import (
     write_manifest,
 )
 from flows.stages.dates import PublicationDate
-from flows.stages.intake import DEFAULT_MAX_BYTES, Document, discover, read_inputs
+from flows.stages.intake import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    InputError,
+    discover,
+    read_bounded,
+    read_inputs,
+)
 from flows.tables import TABLES, table_spec
 from flows.validate import Failure, ValidationReport, table_dataset
 from flows.workers import Workers, in_own_process
@@ -138,13 +145,16 @@ def find_inputs(raw_dir: Path) -> list[str]:
     return [p.relative_to(raw).as_posix() for p in discover(raw)]
 
 
-def hash_batch(paths: list[str], raw_dir: str) -> list[tuple[str, str | None]]:
-    """(file, sha256 of its bytes); None when it cannot be read (it is processed, and rejected)."""
+def hash_batch(paths: list[str], raw_dir: str, max_bytes: int = DEFAULT_MAX_BYTES
+               ) -> list[tuple[str, str | None]]:
+    """(file, sha256 of its bytes); None when it is not read (it is processed, and rejected):
+    reading is bounded like intake's, so a huge file or an endless stream is never hashed."""
     result = []
     for path in paths:
         try:
-            result.append((path, hashlib.sha256((Path(raw_dir) / path).read_bytes()).hexdigest()))
-        except OSError:
+            data = read_bounded(Path(raw_dir) / path, max_bytes)
+            result.append((path, hashlib.sha256(data).hexdigest()))
+        except InputError:
             result.append((path, None))
     return result
 
@@ -157,7 +167,7 @@ def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list:
 
 def hash_and_scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> tuple[list, list]:
     """Both at once, when every input is processed anyway (a first or a forced run)."""
-    return hash_batch(paths, raw_dir), scan_batch(paths, raw_dir, max_bytes)
+    return hash_batch(paths, raw_dir, max_bytes), scan_batch(paths, raw_dir, max_bytes)
 
 
 def process_batch(paths: list[str], raw_dir: str, max_bytes: int,
@@ -241,7 +251,7 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
 def _hash(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
           ) -> dict[str, str | None]:
     hashes: dict[str, str | None] = {}
-    for hashed in map_step(hash_batch, [(b, raw) for b in batches(
+    for hashed in map_step(hash_batch, [(b, raw, config.max_bytes) for b in batches(
             paths, config.batch_size * HASH_BATCHES)], "hashing"):
         hashes.update(hashed)
     return hashes

@@ -9,13 +9,14 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from flows.stages.newsplease import Record, records_from_json, records_from_jsonl
-from flows.stages.page import PageMeta
+from flows.stages.page import PageMeta, without_surrogates
 from flows.stages.webpage import NotAPageError, read_page
 
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
@@ -91,10 +92,10 @@ def input_format(name: str) -> str | None:
 
 def _inside(path: Path, root: Path) -> bool:
     try:
-        path.resolve().relative_to(root)
-    except (OSError, ValueError):
-        return False
-    return True
+        target = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return True  # it leads nowhere: reading it fails, with its own reason
+    return target.is_relative_to(root)
 
 
 Loaded = Document | Rejection
@@ -107,25 +108,69 @@ def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES)
 
 def read_inputs(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Loaded]:
     """Every article of one input file (a .jsonl file holds many), or its rejection."""
-    source = Path(os.path.relpath(path, raw_dir)).as_posix()
+    source = display_name(Path(os.path.relpath(path, raw_dir)).as_posix())
     if path.is_symlink() and not _inside(path, raw_dir.resolve()):
         return [Rejection(source, None, "intake", "outside_raw",
                           "symbolic link to a file outside the raw folder: not followed")]
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return [Rejection(source, None, "intake", "too_large",
-                              f"{size} bytes is over the limit of {max_bytes} bytes")]
-        data = path.read_bytes()
-    except OSError as error:
-        return [Rejection(source, None, "intake", "unreadable",
-                          f"cannot read file: {error.strerror or error}")]
+        data = read_bounded(path, max_bytes)
+    except InputError as error:
+        return [Rejection(source, None, "intake", error.reason, error.detail)]
     return documents_from_bytes(source, data, max_bytes)
+
+
+class InputError(ValueError):
+    """A file that is not read: too large, not a regular file, or unreadable."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most max_bytes; never blocks on a FIFO, never reads
+    an endless device or a huge (sparse) file whole."""
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError("not_a_file", "not a regular file (a pipe, device or socket)")
+        if status.st_size > max_bytes:
+            raise InputError("too_large",
+                             f"{status.st_size} bytes is over the limit of {max_bytes} bytes")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            data = handle.read(max_bytes + 1)  # it may have grown since stat
+    except OSError as error:
+        raise InputError("unreadable", f"cannot read file: {error.strerror or error}") \
+            from error
+    if len(data) > max_bytes:
+        raise InputError("too_large", f"more than {max_bytes} bytes")
+    return data
+
+
+def display_name(name: str) -> str:
+    """A file name as rows can hold it: bytes that are not UTF-8 written as \\xNN."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
 
 
 def documents_from_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES
                          ) -> list[Loaded]:
+    """The documents of a file's bytes; whatever the bytes do, they end as rejections, never
+    as an exception that would stop the run."""
     sha = hashlib.sha256(data).hexdigest()
+    try:
+        return _documents(source, sha, data, max_bytes)
+    except Exception as error:  # noqa: BLE001 - one file must never stop the run
+        return [Rejection(source, sha, "intake", "processing_error",
+                          f"{type(error).__name__}: {str(error)[:200]}")]
+
+
+def _documents(source: str, sha: str, data: bytes, max_bytes: int) -> list[Loaded]:
     fmt = input_format(source) or "txt"
     try:
         raw_text, encoding = unpack_and_decode(source, data, max_bytes)
@@ -157,16 +202,21 @@ def unpack_and_decode(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYT
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompressed bytes, at most max_bytes of them (a small file can unpack to gigabytes)."""
-    try:
-        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        result = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as error:
-        raise UndecodableError("corrupt_gzip", f"not a readable gzip file: {error}") from error
-    if len(result) > max_bytes:
-        raise UndecodableError("too_large", f"unpacks to more than {max_bytes} bytes")
-    if not inflater.eof:
-        raise UndecodableError("corrupt_gzip", "gzip data ends early (truncated file)")
+    """Decompressed bytes of every gzip member, at most max_bytes of them (a small file can
+    unpack to gigabytes)."""
+    result = b""
+    while data:
+        try:
+            inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+            result += inflater.decompress(data, max_bytes + 1 - len(result))
+        except zlib.error as error:
+            raise UndecodableError("corrupt_gzip", f"not a readable gzip file: {error}") \
+                from error
+        if len(result) > max_bytes or inflater.unconsumed_tail:
+            raise UndecodableError("too_large", f"unpacks to more than {max_bytes} bytes")
+        if not inflater.eof:
+            raise UndecodableError("corrupt_gzip", "gzip data ends early (truncated file)")
+        data = inflater.unused_data.lstrip(b"\0")  # the next member, if any
     return result
 
 
@@ -241,8 +291,9 @@ def _decode_cp1252(data: bytes) -> str:
 
 
 def normalise(text: str) -> str:
-    """NFC, LF line ends, no control or invisible characters, single spaces, stripped lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, LF line ends, no control or invisible characters or lone surrogates, single
+    spaces, stripped lines."""
+    text = without_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL_CHARS.sub(" ", text)

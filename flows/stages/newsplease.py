@@ -24,7 +24,7 @@ class Record:
 def records_from_json(text: str) -> list[Record]:
     try:
         data = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         return [Record(None, error="invalid_json", detail=f"not valid JSON: {error}")]
     if isinstance(data, list):
         return [_record(item, number) for number, item in enumerate(data, 1)] or \
@@ -39,7 +39,7 @@ def records_from_jsonl(text: str) -> list[Record]:
             continue
         try:
             records.append(_record(json.loads(line), number))
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             records.append(Record(number, error="invalid_json",
                                   detail=f"line {number} is not valid JSON: {error}"))
     return records or [Record(None, error="empty", detail="no JSON records in the file")]

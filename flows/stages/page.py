@@ -28,8 +28,16 @@ def tidy(value: object) -> str | None:
     """One line of text with single spaces, or None when nothing is left."""
     if not isinstance(value, str):
         return None
-    text = " ".join(value.replace("\u00ad", "").split())
+    text = " ".join(without_surrogates(value).replace("\u00ad", "").split())
     return text or None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates ("\\ud800" in JSON) cannot be written as UTF-8: U+FFFD instead."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def choose_title(candidates: list[str]) -> str | None:
@@ -86,7 +94,10 @@ def iso_date(value: str | None) -> str | None:
     match = _CTIME.match(value)
     if match:
         value = f"{match['day']} {match['month']} {match['year']} {match['time']}"
-        return datetime.strptime(value, "%d %b %Y %H:%M:%S").isoformat()
+        try:
+            return datetime.strptime(value, "%d %b %Y %H:%M:%S").isoformat()
+        except ValueError:  # "Fri Feb 31 ...": no such day; the date stage judges the text
+            return value
     try:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -43,10 +44,14 @@ class WebPage:
     meta: PageMeta
 
 
+# "<?xml version="1.0" encoding="utf-8"?>": lxml refuses a decoded string that declares one
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
 def read_page(markup: str) -> WebPage:
     """Article text and metadata of one HTML page; text is '' when no article was found."""
     try:
-        tree = lxml_html.document_fromstring(markup)
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
     except (etree.ParserError, ValueError) as error:
         raise NotAPageError(str(error) or "empty document") from error
     import trafilatura  # 0.2 s to import: only once a page is read, not for every command
@@ -54,8 +59,12 @@ def read_page(markup: str) -> WebPage:
     meta = _page_meta(tree)
     # The parsed tree goes to trafilatura too (parsed once); it prunes the tree, so the
     # metadata is read first.
-    extracted = trafilatura.bare_extraction(tree, url=meta.url, with_metadata=True,
-                                            include_comments=False, favor_precision=True)
+    try:
+        extracted = trafilatura.bare_extraction(tree, url=meta.url, with_metadata=True,
+                                                include_comments=False, favor_precision=True)
+    except RecursionError:  # JSON nested thousands deep in the page's metadata
+        extracted = trafilatura.bare_extraction(tree, url=meta.url, with_metadata=False,
+                                                include_comments=False, favor_precision=True)
     if extracted is None:
         return WebPage("", meta)
     return WebPage(paragraph_per_line(extracted.text or ""), _with_fallbacks(meta, extracted))
@@ -104,7 +113,7 @@ def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text_content() or "null", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = [data]
         while stack:
