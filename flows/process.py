@@ -155,11 +155,12 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         if meta.language and meta.language != GERMAN:
             return _reject(document, stage, "not_german",
                            f"language detected as {meta.language!r} (p={meta.language_score})")
-        stage = "dates"
-        clock.start(stage)
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
+        stage = "quotes"
+        clock.start(stage)
         index = EntityIndex.build(context + "\n" + cleaned.body)
-        stage = "events"  # what the text says happened: read once, dated after the dates
+        quotes = _article_quotes(cleaned.teaser, cleaned.body, context, index)
+        stage = "events"  # what the text says happened: read now, dated once the date is known
         clock.start(stage)
         mentions = read_article(cleaned.teaser, cleaned.body, index)
         stage = "dates"
@@ -167,9 +168,6 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         clues = _date_clues(document.article_id, document.source_file,
                             page.date_raw or cleaned.date_text, index, mentions)
         published = clues.assessed
-        stage = "quotes"
-        clock.start(stage)
-        quotes = _article_quotes(cleaned.teaser, cleaned.body, context, index)
         stage = "events"
         clock.start(stage)
         events = date_mentions(mentions, _reference(published))

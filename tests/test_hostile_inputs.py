@@ -80,8 +80,7 @@ def test_a_huge_sparse_file_is_rejected_without_reading_it(raw, tmp_path, capsys
 @pytest.mark.parametrize(("name", "data"), [
     ("deep.json", _deep(10_000)),
     ("deep.jsonl", json.dumps({"maintext": GOOD}) + "\n" + _deep(10_000) + "\n"),
-    ("field.json", '{"maintext": "%s", "title": %s}' % (GOOD.replace("\n", "\\n"),
-                                                         _deep(10_000))),
+    ("field.json", json.dumps({"maintext": GOOD})[:-1] + ', "title": ' + _deep(10_000) + "}"),
 ])
 def test_deeply_nested_json_is_a_reject_not_a_crash(name, data):
     loaded = read_inputs_from(name, data.encode())
@@ -108,8 +107,8 @@ def test_a_page_with_deeply_nested_json_ld_is_read(raw, tmp_path, capsys):
 
 
 def test_a_lone_surrogate_in_a_record_does_not_stop_the_run(raw, tmp_path, capsys):
-    record = '{"maintext": "%s", "title": "Titel \\ud800 mit Fehler"}' % GOOD.replace(
-        "Opposition", "Bürgerliste").replace("\n", "\\n")
+    text = GOOD.replace("Opposition", "Bürgerliste")
+    record = json.dumps({"maintext": text})[:-1] + ', "title": "Titel \\ud800 mit Fehler"}'
     (raw / "surrogate.json").write_text(record, encoding="utf-8")
     found = _accounted(_run(raw, tmp_path, capsys))
     assert found["surrogate.json"] == "article"

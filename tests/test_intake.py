@@ -102,7 +102,8 @@ def test_discover_is_recursive_and_links_out_of_the_raw_folder_are_rejected(tmp_
 def test_unreadable_and_oversized_files_are_rejected(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     unreadable = read_document(tmp_path / "folder.txt", tmp_path)
-    assert isinstance(unreadable, Rejection) and unreadable.reason == "not_a_file"  # a folder named .txt
+    # a folder named like an input
+    assert isinstance(unreadable, Rejection) and unreadable.reason == "not_a_file"
     (tmp_path / "big.txt").write_text("x" * 2000)
     big = read_document(tmp_path / "big.txt", tmp_path, max_bytes=1000)
     assert isinstance(big, Rejection) and big.reason == "too_large"

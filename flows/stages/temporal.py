@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3,
@@ -111,14 +112,19 @@ def find_expressions(text: str, reference: date | None, future: bool = False
     match is dropped. `future`: the text speaks of what is to come, so a bare weekday is the
     next one.
     """
+    return [TemporalExpression(start, end, match.group(0),
+                               _resolve(kind, match, reference, future))
+            for start, end, kind, match in _matches(text)]
+
+
+@lru_cache(maxsize=1024)  # a sentence is read for its dates more than once (clues, dating)
+def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         fresh = [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)
                  if kind != "weekday" or m.group("mod") or m.group("day")]
         taken = _merge_without_overlaps(taken, fresh)
-    return [TemporalExpression(start, end, match.group(0),
-                               _resolve(kind, match, reference, future))
-            for start, end, kind, match in taken]
+    return tuple(taken)
 
 
 def _merge_without_overlaps(taken: list, fresh: list) -> list:

@@ -38,6 +38,11 @@ class Clause:
     def words(self) -> frozenset[str]:
         return frozenset(token.lower for token in self.tokens)
 
+    @property
+    def lowered_text(self) -> str:
+        """" " + the clause's tokens in lower case, each after a space."""
+        return " " + " ".join(token.lower for token in self.tokens)
+
     def text(self) -> str:
         return " ".join(token.text for token in self.tokens)
 
@@ -69,7 +74,8 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
             current, interrupted = len(openers) - 1, None
         for position in segment:
             text, start, end = words[position]
-            if _starts_coordinate_clause(words, position) and position != segment[0]:
+            if position != segment[0] and words[position - 1][0] in _COORDINATORS and \
+                    _starts_coordinate_clause(words, position):
                 openers.append("")
                 current, interrupted = len(openers) - 1, None
             tokens.append(Token(text, text.lower(), start, end, current))
@@ -123,6 +129,8 @@ def finite_verbs() -> frozenset[str]:
                      | g["finite_auxiliaries"])
 
 
+_COORDINATORS = frozenset({"und", "aber", "sondern", "doch", "oder", "Und", "Aber", "Doch",
+                           "Oder"})
 _GENITIVE_RELATIVES = frozenset({"deren", "dessen"})
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
@@ -94,15 +96,14 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
                   named_before: set[tuple] | None = None) -> list[Mention]:
     """Every happening a text states, in order. A noun happening named again ("die Unruhen")
     is the same one."""
-    verbs = lexicon().verbs
     mentions: list[Mention] = []
-    previous_person: str | None = None
     named_before = set() if named_before is None else named_before
+    read_before: list[str] = []
     for start, sentence, masked in _sentences(text):
-        words = set(_WORD.findall(masked))
-        if not any(w in verbs or _holds_noun(w) for w in words):
-            previous_person = _last_person(masked, index) or previous_person
+        if not _may_hold_trigger(masked):
+            read_before.append(masked)
             continue
+        previous_person = _PersonBefore(read_before, index)
         for mention in _sentence_mentions(start, sentence, masked, index, field,
                                           previous_person):
             if mention.noun:
@@ -111,25 +112,46 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
                     continue
                 named_before.add(key)
             mentions.append(mention)
-        previous_person = _last_person(masked, index) or previous_person
+        read_before.append(masked)
     return mentions
 
 
 _WORD = re.compile(r"\w+")
 
 
-def _holds_noun(word: str) -> bool:
-    """Whether a capitalised word is, or ends in, a trigger noun."""
-    return word[:1].isupper() and bool(noun_senses(word.lower()))
+def _may_hold_trigger(sentence: str) -> bool:
+    """A cheap look at a sentence's words: a trigger verb (with its particle, if split) or a
+    trigger noun. Most sentences have neither and are not read further."""
+    words = set(_WORD.findall(sentence))
+    particles = lexicon().particles
+    for word in words & particles.keys():
+        needed = particles[word]
+        if not needed or not needed.isdisjoint(words):
+            return True
+    return any(map(_is_trigger_noun, _CAPITALISED.findall(sentence)))
 
 
-def _last_person(text: str, index: EntityIndex) -> str | None:
-    found = None
-    for word in _WORD.findall(text):
-        person = index.by_last_word.get(word)
-        if person:
-            found = person.name
-    return found
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ]\w{2,}")
+
+
+@lru_cache(maxsize=1 << 16)  # words recur across articles; the lexicon never changes
+def _is_trigger_noun(word: str) -> bool:
+    return bool(noun_senses(word.lower()))
+
+
+class _PersonBefore:
+    """The person named last in the sentences before, looked up only when a pronoun asks."""
+
+    def __init__(self, sentences: list[str], index: EntityIndex) -> None:
+        self.sentences, self.index = sentences, index
+
+    def __call__(self) -> str | None:
+        for sentence in reversed(self.sentences):
+            for word in reversed(_WORD.findall(sentence)):
+                person = self.index.by_last_word.get(word)
+                if person:
+                    return person.name
+        return None
 
 
 def _sentences(text: str):
@@ -145,7 +167,7 @@ def _sentences(text: str):
 
 
 def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityIndex, field: str,
-                       previous_person: str | None) -> list[Mention]:
+                       previous_person: Callable[[], str | None]) -> list[Mention]:
     tokens, clause_list = clauses(masked)
     if not tokens:
         return []
@@ -163,7 +185,7 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
         if not triggers:
             continue
         span = (clause.tokens[0].start, clause.tokens[-1].end)
-        antecedent = (subject(governing, index) if governing else None) or previous_person
+        antecedent = _Antecedent(governing, index, previous_person)
         apposition = _apposition_in(clause, clause_list)
         apposed = apposed_person(apposition, index) if apposition else None
         for trigger in triggers:
@@ -173,6 +195,19 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
             found.append(_mention(trigger, clause, own_span, index, field, start, sentence,
                                   masked, antecedent, apposed))
     return _one_per_type(found)
+
+
+class _Antecedent:
+    """Who "er"/"sie" refers to: the subject of the clause this one depends on, else the
+    person named last before the sentence; found only when a pronoun asks."""
+
+    def __init__(self, governing: Clause | None, index: EntityIndex,
+                 previous_person: Callable[[], str | None]) -> None:
+        self.governing, self.index, self.previous_person = governing, index, previous_person
+
+    def __call__(self) -> str | None:
+        found = subject(self.governing, self.index) if self.governing else None
+        return found or self.previous_person()
 
 
 class _TimeWords:
@@ -229,7 +264,7 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             antecedent: str | None, apposed: str | None) -> Mention:
+             antecedent: Callable[[], str | None], apposed: str | None) -> Mention:
     who = participants(clause, trigger, index, antecedent, apposed)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
@@ -240,13 +275,13 @@ def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: Ent
 # --- dating ----------------------------------------------------------------------------------
 
 def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event]:
-    expressions: dict[str, list[TemporalExpression]] = {}
+    found: dict[str, list[TemporalExpression]] = {}
     events = []
     for mention in mentions:
-        if mention.masked not in expressions:
-            expressions[mention.masked] = _when_it_happened(
+        if mention.masked not in found:
+            found[mention.masked] = _when_it_happened(
                 mention.masked, find_expressions(mention.masked, reference))
-        event = _dated(mention, expressions[mention.masked], reference)
+        event = _dated(mention, found[mention.masked], reference)
         if event is not None:
             events.append(event)
     return events

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from flows.stages.profiles import DATA_DIR
 
@@ -53,6 +53,16 @@ class Lexicon:
     noun_lengths: tuple[int, ...]  # the lengths of the endings, longest first
     support: dict[str, VerbForm]  # forms of the support verbs
 
+    @cached_property
+    def particles(self) -> dict[str, frozenset[str]]:
+        """Trigger verb form -> the particles one of which must be in its sentence (empty:
+        none needed)."""
+        result: dict[str, frozenset[str]] = {}
+        for form, entries in self.verbs.items():
+            needed = {verb.particle for verb, _ in entries}
+            result[form] = frozenset() if "" in needed else frozenset(needed)
+        return result
+
 
 @cache
 def grammar() -> dict:
@@ -84,8 +94,8 @@ def lexicon() -> Lexicon:
     for entry in _data()["sense"]:
         if entry["type"] not in PLOVER_TYPES:
             raise ValueError(f"event_lexicon.toml: {entry['type']} is not a PLOVER type")
-        sense = Sense(entry["type"], entry.get("mode"), tuple(entry.get("unless", ())),
-                      tuple(entry.get("requires", ())))
+        sense = Sense(entry["type"], entry.get("mode"), _at_token_start(entry.get("unless")),
+                      _at_token_start(entry.get("requires")))
         for lemma in entry.get("verbs", ()):
             for form, verb_form in verb_forms(lemma).items():
                 verbs.setdefault(form, []).append((verb_form, sense))
@@ -99,6 +109,11 @@ def lexicon() -> Lexicon:
                for form, verb_form in verb_forms(lemma).items()}
     lengths = tuple(sorted({len(form) for form in nouns}, reverse=True))
     return Lexicon(verbs, nouns, frozenset(compound_only), lengths, support)
+
+
+def _at_token_start(words: list[str] | None) -> tuple[str, ...]:
+    """Words as they are looked for in a clause's lower-case text: after a space."""
+    return tuple(" " + word.strip().lower() for word in words or ())
 
 
 # --- generating forms -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ location.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,7 +48,8 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                 antecedent: str | None, apposed: str | None = None) -> Participants:
+                 antecedent: Callable[[], str | None] = lambda: None,
+                 apposed: str | None = None) -> Participants:
     """`antecedent`: who "er"/"sie" opening the clause refers to; `apposed`: the person an
     apposition in the clause names ("Der Vizevorsitzende der Linksfraktion, Jan Korte,
     forderte": Jan Korte acts, not the party)."""
@@ -64,16 +66,18 @@ def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                  antecedent: str | None) -> Participants:
+                  antecedent: Callable[[], str | None]) -> Participants:
     mentions, location = _mentions(clause, index)
     passive = _is_passive(clause, trigger)
     g = grammar()
     actors, targets = [], []
     pronoun = _pronoun_subject_at(clause)
-    if pronoun is not None and not passive and antecedent and all(
+    if pronoun is not None and not passive and all(
             m.position > pronoun or m.preposition for m in mentions):
-        return Participants((antecedent,), tuple(dict.fromkeys(
-            m.name for m in mentions if m.name != antecedent)), location)
+        who = antecedent()
+        if who:
+            return Participants((who,), tuple(dict.fromkeys(
+                m.name for m in mentions if m.name != who)), location)
     trigger_at = clause.tokens.index(trigger.token)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:

@@ -117,17 +117,12 @@ def noun_senses(lower: str) -> tuple[tuple[str, Sense], ...]:
 
 
 def _senses_allow(sense: Sense, clause: Clause) -> bool:
-    text = " " + clause.text() + " "
-    lowered = [t.lower for t in clause.tokens]
-
-    def present(word: str) -> bool:
-        if " " in word.strip():
-            return word in text
-        return any(w.startswith(word.lower().strip()) for w in lowered)
-
-    if any(present(word) for word in sense.unless):
+    """No `unless` word in the clause, and a `requires` word where the sense has them; a
+    word matches the start of a token ("Truppe" finds "Truppen"), a phrase the text."""
+    text = clause.lowered_text
+    if any(word in text for word in sense.unless):
         return False
-    return not sense.requires or any(present(word) for word in sense.requires)
+    return not sense.requires or any(word in text for word in sense.requires)
 
 
 def _has_support_verb(clause: Clause) -> bool:
