@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from conftest import RUN_STARTED
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -194,3 +195,27 @@ def test_the_office_table_contradicts_no_wikinews_article_with_a_known_date():
             if article["date_status"] == "corrected":
                 corrected.append(article["date_evidence"])
     assert corrected == []
+
+
+BODY = ("Der Stadtrat hat am Montag lange über den neuen Haushalt und die Schulden der Stadt "
+        "beraten. Die Opposition stimmte dagegen, die Koalition setzte sich durch.")
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    (f"Haushalt\n\ndate 2005-09\n\n{BODY}", date(2005, 9, 15), "month"),  # under the title
+    (f"Haushalt\n\nDatum: 17.11.2015\n\n{BODY}", date(2015, 11, 17), "day"),
+    (f"Haushalt\n\n{BODY}\n\nVeröffentlicht am 17. November 2015", date(2015, 11, 17), "day"),
+    (f"Haushalt\n\nStand: 17.11.2015, 10:12 Uhr\n\n{BODY}", date(2015, 11, 17), "day"),
+])
+def test_a_date_line_is_read_wherever_it_stands(text, day, precision):
+    article = _article("dated.txt", text).article
+    assert (article["published_date"], article["date_precision"], article["date_status"]) == \
+        (day, precision, "confirmed")
+    assert "2015" not in article["body"] and "2005" not in article["body"]
+
+
+def test_an_update_line_is_not_the_publication_date():
+    text = f"Haushalt\n\nVeröffentlicht: 17.11.2015\nAktualisiert: 19.11.2015\n\n{BODY}"
+    article = _article("updated.txt", text).article
+    assert article["published_date"] == date(2015, 11, 17)
+    assert "Aktualisiert" not in article["body"]

@@ -239,3 +239,16 @@ def test_a_noun_alone_names_no_happening():
     assert extract_events("Die Kundgebung ist ein Zeichen der Solidarität.", REFERENCE) == []
     (event,) = extract_events("Es kam zu einer Kundgebung vor dem Rathaus.", REFERENCE)
     assert (event.plover_type, event.mode) == ("PROTEST", "demo")
+
+
+def test_a_split_particle_after_a_clause_between():
+    event = _one("Er trat dem Vorwurf, das Gericht sei nicht legitim, am Montag mit den "
+                 "Worten entgegen.")
+    assert event.plover_type == "REJECT"
+
+
+def test_a_quotation_between_article_and_verb_does_not_make_the_verb_a_noun():
+    events = extract_events("Auf den Vorwurf, es handele sich um einen „sozialistischen "
+                            "Antrag“, entgegnete die Stadträtin am Montag, das sei falsch.",
+                            REFERENCE)
+    assert "REJECT" in [e.plover_type for e in events]

@@ -121,9 +121,22 @@ def _classify(line: _Line, profile: Profile, recurring: set[str], result: Cleane
     elif match := _URL_LINE.match(text):
         line.kind = "header"
         result.url = result.url or match.group("url")
+    elif (match := _labelled_date(text, profile.date_label)) is not None:
+        line.kind = "header"
+        result.date_text = result.date_text or match
+    elif _labelled_date(text, profile.updated_label) is not None:
+        line.kind = "header"  # a later change: not the publication date
     elif _is_date_line(text):
         line.kind = "header"
         result.date_text = result.date_text or text
+
+
+def _labelled_date(text: str, label: re.Pattern[str] | None) -> str | None:
+    """The date of a metadata line ("date 2005-09", "Stand: 17.11.2015"), or None."""
+    match = label.match(text) if label else None
+    if match and parse_date_value(match.group("date")) is not None:
+        return match.group("date")
+    return None
 
 
 def _is_date_line(text: str) -> bool:

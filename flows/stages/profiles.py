@@ -36,6 +36,8 @@ class Profile:
     caption_end: tuple[re.Pattern[str], ...] = ()
     credit_lines: tuple[re.Pattern[str], ...] = ()
     leading_date: re.Pattern[str] | None = None
+    date_label: re.Pattern[str] | None = None
+    updated_label: re.Pattern[str] | None = None
     dateline: re.Pattern[str] | None = None
     recurring: RecurringRule = field(default_factory=RecurringRule)
 
@@ -59,6 +61,8 @@ def generic_profile() -> Profile:
         caption_end=_compile(spec["caption_end"]),
         credit_lines=_compile(spec["credit_lines"]),
         leading_date=re.compile(spec["leading_date"], re.IGNORECASE),
+        date_label=re.compile(spec["date_label"], re.IGNORECASE),
+        updated_label=re.compile(spec["updated_label"], re.IGNORECASE),
         dateline=re.compile(spec["dateline"]),
         recurring=RecurringRule(**spec["recurring"]),
     )
@@ -81,7 +85,8 @@ def publisher_profiles() -> tuple[Profile, ...]:
             credit_only=base.credit_only + _compile(spec.get("credit_only", [])),
             caption_end=base.caption_end + _compile(spec.get("caption_end", [])),
             credit_lines=base.credit_lines + _compile(spec.get("credit_lines", [])),
-            leading_date=base.leading_date, dateline=base.dateline, recurring=base.recurring,
+            leading_date=base.leading_date, date_label=base.date_label,
+            updated_label=base.updated_label, dateline=base.dateline, recurring=base.recurring,
         ))
     return tuple(sorted(profiles, key=lambda p: (p.priority, p.id)))
 

@@ -26,6 +26,7 @@ class Token:
     start: int  # offset in the sentence
     end: int
     clause: int  # 0 is the main clause
+    segment_end: bool = False  # a comma, bracket or the sentence's end follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Clause:
     number: int
     opener: str  # the subordinator or relative word that opens it; "" for the main clause
     tokens: tuple[Token, ...]
+    sentence: tuple[Token, ...] = ()  # every token of the sentence
 
     @property
     def words(self) -> frozenset[str]:
@@ -78,9 +80,11 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
                     _starts_coordinate_clause(words, position):
                 openers.append("")
                 current, interrupted = len(openers) - 1, None
-            tokens.append(Token(text, text.lower(), start, end, current))
-    grouped = [Clause(number, opener, tuple(t for t in tokens if t.clause == number))
-               for number, opener in enumerate(openers)]
+            tokens.append(Token(text, text.lower(), start, end, current,
+                                position == segment[-1]))
+    everything = tuple(tokens)
+    grouped = [Clause(number, opener, tuple(t for t in tokens if t.clause == number),
+                      everything) for number, opener in enumerate(openers)]
     return tokens, grouped
 
 

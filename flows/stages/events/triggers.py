@@ -69,19 +69,28 @@ def _verb_triggers(clause: Clause):
     for position, token in enumerate(clause.tokens):
         if token.text != token.lower:  # verbs are written in lower case
             continue
-        before = clause.tokens[position - 1].lower if position else ""
-        if before in g["articles"] or before in g["all_prepositions"]:
+        before = clause.tokens[position - 1] if position else None
+        if before is not None and token.start - before.end <= 1 and (
+                before.lower in g["articles"] or before.lower in g["all_prepositions"]):
             continue  # "von einigen": a determiner, not a verb
         for form, sense in lex.verbs.get(token.lower, ()):
             if not all(word.lower() in words for word in form.needs):
                 continue
             if form.kind == SPLIT:
-                if not _particle_after(clause.tokens, position, form.particle):
+                if not (_particle_after(clause.tokens, position, form.particle)
+                        or _particle_closing_later(clause, token, form.particle)):
                     continue
                 yield Trigger(sense, token, f"{token.text} … {form.particle}", form)
             else:
                 yield Trigger(sense, token, token.text, form)
 
+
+
+def _particle_closing_later(clause: Clause, verb: Token, particle: str) -> bool:
+    """"Er trat dem Vorwurf, das Gericht sei nicht legitim, mit den Worten entgegen": the
+    particle closes a later stretch of the sentence, after a clause that came between."""
+    return any(t.lower == particle and t.segment_end and t.start > verb.start
+               for t in clause.sentence)
 
 
 def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> bool:
