@@ -81,7 +81,7 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
                 openers.append("")
                 current, interrupted = len(openers) - 1, None
             tokens.append(Token(text, text.lower(), start, end, current,
-                                position == segment[-1]))
+                                position == segment[-1] or _closes(words, position)))
     everything = tuple(tokens)
     grouped = [Clause(number, opener, tuple(t for t in tokens if t.clause == number),
                       everything) for number, opener in enumerate(openers)]
@@ -95,6 +95,10 @@ def _nominal(words: list[tuple[str, int, int]], segment: list[int]) -> bool:
     return all(w in g["articles"] or w in g["all_prepositions"] or w in g["coordinators"]
                or (w.endswith(("e", "en", "er", "es", "em")) and w not in finite_verbs())
                for w in lowered) and len(segment) <= 8
+
+
+def _closes(words: list[tuple[str, int, int]], position: int) -> bool:
+    return position + 1 < len(words) and words[position + 1][0] in ".!?"
 
 
 def _segments(words: list[tuple[str, int, int]]):
