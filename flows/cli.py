@@ -112,12 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
         "eval", help="score the pipeline against gold data (quality gates)",
         description="Run the real stages (and the corpus step) on a gold corpus and print "
         "the scores. With --min-* floors, exit 1 when a score falls below its floor.")
-    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes", "events"],
+    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes", "events", "dates"],
                           help="cleaning: fundus pages as HTML and as page text (body, "
                           "title, date, authors; trafilatura side by side when installed); "
                           "pages: the page-text dumps only; "
                           "quotes: German Wikinews with gold quotations and speakers; "
-                          "events: Wikinews articles with gold events (--gold)")
+                          "events: Wikinews articles with gold events (--gold); "
+                          "dates: Wikinews articles as dumps with right and wrong date lines")
     evaluate.add_argument("--corpus", type=Path, required=True,
                           help="../shared/corpora/fundus_news_pages_de or "
                           "../shared/corpora/wikinews_quotation_attribution_de")
@@ -127,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
                               help=f"events: exit 1 when the {floor} of all gold articles "
                               "is below X")
+    for floor, what in (("confirmed", "right dates confirmed"),
+                        ("flagged", "wrong dates flagged"), ("repaired", "wrong dates repaired")):
+        evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
+                              help=f"dates: exit 1 when the share of {what} is below X")
 
     bench = commands.add_parser(
         "bench", help="measure the real pipeline on real and synthetic corpora",
@@ -255,11 +260,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     from flows.evaluate import cleaning_table, evaluate_cleaning, evaluate_pages, evaluate_quotes
 
     needed = {"cleaning": "articles.jsonl", "pages": "articles.jsonl",
-              "quotes": "documents.jsonl", "events": "documents.jsonl"}[args.what]
+              "quotes": "documents.jsonl", "events": "documents.jsonl",
+              "dates": "documents.jsonl"}[args.what]
     if not (args.corpus / needed).is_file():
         return _fail(f"{args.corpus} has no {needed}: not the corpus for `eval {args.what}`")
     if args.what == "events":
         return _evaluate_events(args)
+    if args.what == "dates":
+        return _evaluate_dates(args)
     if args.what in ("cleaning", "pages"):
         rows = evaluate_cleaning(args.corpus) if args.what == "cleaning" \
             else [evaluate_pages(args.corpus)[0]]
@@ -283,10 +291,26 @@ def _evaluate_events(args: argparse.Namespace) -> int:
         return _fail(str(error))
     print(events_report(scores))
     overall = scores["all"]
-    below = [f"{name} {value:.3f} < {floor}" for name, value, floor in (
-        ("precision", overall.precision, args.min_precision),
-        ("recall", overall.recall, args.min_recall), ("f1", overall.f1, args.min_f1))
-        if floor is not None and value < floor]
+    return _quality_gate([("precision", overall.precision, args.min_precision),
+                          ("recall", overall.recall, args.min_recall),
+                          ("f1", overall.f1, args.min_f1)])
+
+
+def _evaluate_dates(args: argparse.Namespace) -> int:
+    from flows.evaluate_dates import dates_report, evaluate_dates
+
+    scores = evaluate_dates(args.corpus)
+    print(dates_report(scores))
+    overall = scores["all"]
+    return _quality_gate([("confirmed", overall.confirmed_rate, args.min_confirmed),
+                          ("flagged", overall.flagged_rate, args.min_flagged),
+                          ("repaired", overall.repaired_rate, args.min_repaired)])
+
+
+def _quality_gate(figures: list[tuple[str, float, float | None]]) -> int:
+    """Exit 1 when a figure is below its floor (the CI quality gates)."""
+    below = [f"{name} {value:.3f} < {floor}" for name, value, floor in figures
+             if floor is not None and value < floor]
     if below:
         print("quality gate failed: " + "; ".join(below), file=sys.stderr)
         return EXIT_INVALID

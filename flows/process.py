@@ -29,6 +29,7 @@ from flows.stages.metadata import extract_metadata
 from flows.stages.page import PageMeta
 from flows.stages.profiles import detect_profile, generic_profile
 from flows.stages.quotes import extract_quotes
+from flows.stages.text_dates import past_dates
 
 GERMAN = "de"
 
@@ -166,7 +167,7 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         stage = "dates"
         clock.start(stage)
         clues = _date_clues(document.article_id, document.source_file,
-                            page.date_raw or cleaned.date_text, index, mentions)
+                            page.date_raw or cleaned.date_text, index, mentions, cleaned.body)
         published = clues.assessed
         stage = "events"
         clock.start(stage)
@@ -245,15 +246,17 @@ def _clues_from_row(row: dict) -> DateClues:
     """The corpus step's view of an article published by an earlier run."""
     index = _row_index(row)
     return _date_clues(row["article_id"], row["source_file"], row["date_raw"], index,
-                       read_article(row["teaser"], row["body"], index))
+                       read_article(row["teaser"], row["body"], index), row["body"])
 
 
 def _date_clues(article_id: str, source_file: str, date_raw: str | None,
-                index: EntityIndex, mentions: list[Mention]) -> DateClues:
-    """The raw date checked against the office holders the text names, and the article's
-    events as read without a publication date: all the corpus step needs of an article."""
+                index: EntityIndex, mentions: list[Mention], body: str) -> DateClues:
+    """The raw date checked against the office holders the text names and the dates it
+    reports as past, and the article's events as read without a publication date: all the
+    corpus step needs of an article."""
     holders = office_holders(index)
-    return DateClues(article_id, source_file, assess_with_text(date_raw, holders),
+    return DateClues(article_id, source_file,
+                     assess_with_text(date_raw, holders, past_dates(body)),
                      tuple(holders), tuple(event_clues(mentions)))
 
 

@@ -13,10 +13,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from flows.stages.entities import EntityIndex, lexicon
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import DateValue, parse_date_value
+
+if TYPE_CHECKING:
+    from flows.stages.text_dates import PastDate, TextVerdict
 
 STATUSES = ("confirmed", "corrected", "inferred", "missing")
 
@@ -117,15 +121,22 @@ def _by_office(holders: list[Holder]) -> dict[tuple, list[Holder]]:
     return grouped
 
 
-def assess_with_text(date_raw: str | None, holders: list[Holder]) -> PublicationDate:
-    """The raw date, `confirmed` only if no office holder named in the text contradicts it.
+def assess_with_text(date_raw: str | None, holders: list[Holder],
+                     past: list[PastDate] = ()) -> PublicationDate:
+    """The raw date, `confirmed` only if neither an office holder named in the text nor a
+    date the text reports as past contradicts it.
 
-    A contradicted date gets status `corrected` with the office terms as bounds; the corpus
+    A contradicted date gets status `corrected` with the bounds the evidence gives; the corpus
     step (`repair_dates`) narrows that down when other articles report the same events."""
     assessed = assess_publication_date(date_raw)
     value = parse_date_value(date_raw) if date_raw else None
     if value is None:
         return assessed
+    from flows.stages.text_dates import judge  # text_dates reads clauses: events imports us
+
+    verdict = judge(value, list(past)) if past else None
+    if verdict is not None:
+        return _corrected_by_text(date_raw, verdict, holders)
     against = contradictions(value, holders)
     if not against:
         checked = "; consistent with " + ", ".join(h.describe() for h in holders) \
@@ -139,6 +150,17 @@ def assess_with_text(date_raw: str | None, holders: list[Holder]) -> Publication
     return PublicationDate(date_raw, bounds[0], bounds[0], bounds[1], _precision(*bounds),
                            "corrected", reason + f"; bounded by office terms to {bounds[0]}"
                            f" .. {bounds[1]}")
+
+
+def _corrected_by_text(date_raw: str, verdict: TextVerdict, holders: list[Holder]
+                       ) -> PublicationDate:
+    bounds = (verdict.earliest, verdict.latest)
+    office = holders_interval(holders)
+    if office:
+        bounds = _intersect([bounds, office]) or bounds
+    return PublicationDate(date_raw, bounds[0], bounds[0], bounds[1], _precision(*bounds),
+                           "corrected", f"raw date {date_raw!r} contradicts the text: "
+                           f"{verdict.reason}; published {_span(*bounds)}")
 
 
 def _precision(earliest: date, latest: date) -> str:
