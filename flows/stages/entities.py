@@ -7,10 +7,9 @@ Verteidigungsminister, Jean-Yves Le Drian", "Kremlchef Wladimir Putin"), so that
 
 from __future__ import annotations
 
-import copy
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 
@@ -215,7 +214,15 @@ class EntityIndex:
     def copy(self) -> EntityIndex:
         """An independent copy, for a stage that adds to the index what it learns: the index
         every stage reads stays as the article built it."""
-        return copy.deepcopy(self)
+        twins = {id(p): replace(p, roles=set(p.roles), countries=set(p.countries),
+                                genders=set(p.genders), offices=set(p.offices))
+                 for p in self.people.values()}
+        result = EntityIndex()
+        result.people = {name: twins[id(p)] for name, p in self.people.items()}
+        result.by_last_word = {word: twins[id(p)] for word, p in self.by_last_word.items()}
+        result.by_role = {role: [twins[id(p)] for p in people]
+                          for role, people in self.by_role.items()}
+        return result
 
     def add(self, name: str, context: list[str], position: int, held: bool = True
             ) -> Person | None:

@@ -31,6 +31,7 @@ _NOT_PAST = frozenset({"wird", "werden", "soll", "sollen", "will", "wollen", "pl
 _TARGET = re.compile(r"\b(?:für|zum|zur|bis|ab|seit|zwischen|vor|nach|Anfang|Ende|Mitte|"
                      r"spätestens|frühestens|bereits|ab dem|ab)\s+(?:den\s+|dem\s+|Ende\s+)?$",
                      re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SLACK = timedelta(days=2)  # a late date line, a time zone
 _NEWS_REACH = timedelta(days=31)  # news reports what happened in the last weeks
 
@@ -45,8 +46,12 @@ class PastDate:
 def past_dates(text: str) -> list[PastDate]:
     found = []
     for _, paragraph in paragraphs(text):
+        if not _YEAR.search(paragraph):
+            continue  # most paragraphs name no year: nothing to read
         for sentence, _quotes in sentences_with_quotes(paragraph):
             words = paragraph[sentence.start:sentence.end]
+            if not _YEAR.search(words):
+                continue
             expressions = [e for e in find_expressions(words, None)
                            if e.value is not None and e.value.precision in ("day", "month")
                            and not _TARGET.search(words[max(0, e.start - 20):e.start])]
