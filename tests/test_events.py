@@ -252,3 +252,16 @@ def test_a_quotation_between_article_and_verb_does_not_make_the_verb_a_noun():
                             "Antrag“, entgegnete die Stadträtin am Montag, das sei falsch.",
                             REFERENCE)
     assert "REJECT" in [e.plover_type for e in events]
+
+
+def test_the_quote_stage_learns_in_its_own_copy_of_the_index():
+    from flows.stages.entities import EntityIndex
+
+    index = EntityIndex.build("Kanzlerin Angela Merkel traf Präsident François Hollande. "
+                              "Merkel sprach lange.")
+    learning = index.copy()
+    learning.add("Peter Müller", ["Minister"], 99)
+    learning.people["Angela Merkel"].roles.add("vorsitzende")
+    assert "Peter Müller" not in index.people
+    assert "vorsitzende" not in index.people["Angela Merkel"].roles
+    assert learning.by_last_word["Merkel"] is learning.people["Angela Merkel"]

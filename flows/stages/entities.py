@@ -214,9 +214,11 @@ class EntityIndex:
     def copy(self) -> EntityIndex:
         """An independent copy, for a stage that adds to the index what it learns: the index
         every stage reads stays as the article built it."""
+        everyone = [*self.people.values(), *self.by_last_word.values(),
+                    *(p for people in self.by_role.values() for p in people)]
         twins = {id(p): replace(p, roles=set(p.roles), countries=set(p.countries),
                                 genders=set(p.genders), offices=set(p.offices))
-                 for p in self.people.values()}
+                 for p in everyone}
         result = EntityIndex()
         result.people = {name: twins[id(p)] for name, p in self.people.items()}
         result.by_last_word = {word: twins[id(p)] for word, p in self.by_last_word.items()}
