@@ -44,7 +44,9 @@ def date_columns(published: PublicationDate) -> dict:
         "published_latest": published.published_latest,
         "date_precision": published.date_precision, "date_raw": published.date_raw,
         "date_status": published.date_status, "date_evidence": published.date_evidence,
-        "year": day.year if day else None, "month": day.month if day else None,
+        # undated articles go to year=0/month=0: a null partition (__HIVE_DEFAULT_PARTITION__)
+        # makes pandas and pyarrow fail to read the whole table
+        "year": day.year if day else 0, "month": day.month if day else 0,
     }
 
 

@@ -200,7 +200,7 @@ def _input_names(frame: pd.DataFrame) -> pd.Series:
 
 def _partition_matches(articles: pd.DataFrame) -> pd.Series:
     rows = zip(articles["published_date"], articles["year"], articles["month"], strict=True)
-    return pd.Series([(day is None and pd.isna(year) and pd.isna(month)) or
+    return pd.Series([(day is None and year == 0 and month == 0) or
                       (day is not None and (day.year, day.month) == (year, month))
                       for day, year, month in rows], index=articles.index, dtype=bool)
 

@@ -46,7 +46,7 @@ def test_seed_raw_dates(seeds, prefix, raw, day, precision, status):
     assert article["date_precision"] == precision
     assert article["date_status"] == status
     assert article["date_evidence"]
-    assert (article["year"], article["month"]) == ((day.year, day.month) if day else (None, None))
+    assert (article["year"], article["month"]) == ((day.year, day.month) if day else (0, 0))
 
 
 def test_month_only_raw_date_keeps_its_interval(seeds):

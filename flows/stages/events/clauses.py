@@ -152,8 +152,7 @@ def _opener(words: list[tuple[str, int, int]], position: int) -> str:
     if position and word in g["relative_pronouns"] and (
             word in _GENITIVE_RELATIVES or not following[:1].isupper()):
         return word
-    prepositions = g["target_prepositions"] | g["agent_prepositions"] | g["place_prepositions"]
-    if word in prepositions and following.lower() in g["relative_pronouns"]:
+    if word in g["all_prepositions"] and following.lower() in g["relative_pronouns"]:
         after = words[position + 2][0] if position + 2 < len(words) else ""
         if following.lower() in _GENITIVE_RELATIVES or not after[:1].isupper():
             return following.lower()
