@@ -14,6 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from flows import __version__
 from flows.stages.intake import DEFAULT_MAX_BYTES
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsetl", description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newsetl {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the pipeline on a raw folder and publish",
@@ -190,6 +192,9 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.raw.is_dir():
         return _fail(f"raw folder {args.raw} does not exist or is not a folder")
+    if args.output.resolve().is_relative_to(args.raw.resolve()):
+        return _fail(f"output folder {args.output} is inside the raw folder {args.raw}: "
+                     "a run would read its own output as input")
     config = RunConfig(args.raw, args.output, batch_size=args.batch_size,
                        max_bytes=args.max_bytes, force=args.force, only=args.only,
                        since=args.since, until=args.until, lock_wait_seconds=args.wait,

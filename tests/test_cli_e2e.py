@@ -42,3 +42,19 @@ def test_help_explains_the_commands():
     assert result.returncode == 0
     for word in ("run", "validate", "rejects"):
         assert word in result.stdout
+
+
+def test_version():
+    result = _newsetl("--version", timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("newsetl ")
+
+
+def test_an_output_inside_the_raw_folder_is_refused_in_one_line(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Text", encoding="utf-8")
+    result = _newsetl("run", "--raw", str(raw), "--output", str(raw / "out"), "--no-prefect",
+                      timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "inside the raw folder" in result.stderr
+    assert not (raw / "out").exists()
