@@ -265,3 +265,21 @@ def test_the_quote_stage_learns_in_its_own_copy_of_the_index():
     assert "Peter Müller" not in index.people
     assert "vorsitzende" not in index.people["Angela Merkel"].roles
     assert learning.by_last_word["Merkel"] is learning.people["Angela Merkel"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Demonstranten warfen am Montag Feuerwerkskörper vor dem Gebäude.",  # vor: preposition
+    "Am Wochenende gab es zu Hause ein 0:0.",  # zu Hause, not "gab ... zu"
+    "Dann schieße ich dir am Montag auf den Po.",  # someone speaking, not a report
+    "Der Wirbelsturm tötet am Montag mehr als 2.000 Menschen.",  # nobody acts: a storm
+    "Politiker forderten am Montag das Königreich zur Freilassung Badawis auf.",
+])
+def test_no_happening_of_the_wrong_kind(sentence):
+    events = extract_events(sentence, REFERENCE)
+    assert [e.plover_type for e in events if e.plover_type != "REQUEST"] == [], sentence
+
+
+def test_speaking_out_against_is_no_support():
+    events = extract_events("Die Proponenten sprachen sich am Montag gegen Quoten für die "
+                            "Bezirke aus.", REFERENCE)
+    assert [e.plover_type for e in events] == ["REJECT"]

@@ -94,7 +94,20 @@ def _particle_closing_later(clause: Clause, verb: Token, particle: str) -> bool:
 
 
 def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> bool:
-    return any(t.lower == particle for t in tokens[position + 1:])
+    """The particle later in the clause, standing as a particle: at the end of its stretch
+    or before a verb or conjunction, not before an article or a noun ("warfen ... vor dem
+    Gebäude", "gab es zu Hause")."""
+    return any(t.lower == particle and _stands_alone(tokens, i)
+               for i, t in enumerate(tokens[position + 1:], position + 1))
+
+
+def _stands_alone(tokens: tuple[Token, ...], at: int) -> bool:
+    if tokens[at].segment_end or at + 1 >= len(tokens):
+        return True
+    following = tokens[at + 1]
+    g = grammar()
+    return following.text == following.lower and following.lower not in g["articles"] \
+        and following.lower not in g["all_prepositions"]
 
 
 def _noun_triggers(clause: Clause):
@@ -158,19 +171,21 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False
     if any(t.text in g["sport_words"] for t in tokens):
         return False  # a game: "Mattersburg empfängt St. Pölten"
+    if any(t.text in g["no_agents"] for t in tokens):
+        return False  # a storm, a quake, an accident: nobody acts on anybody
     if kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu"):
         return False
     if _negated(lowered):
         return False
-    if any(w in g["plan_words"] for w in lowered):
-        return False
+    if any(w in g["plan_words"] or w in g["speaker_pronouns"] for w in lowered):
+        return False  # a plan, or someone speaking ("Dann schieße ich"): not a report
     if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(lowered, at, kind):
         return False
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
             lowered, at, kind):
         return False
-    if trigger.verb is None and not preposition_before(tokens, at) and \
-            _irrealis_verb_in(clause, trigger.sense.type):
+    if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
+            and _irrealis_verb_in(clause, trigger.sense.type):
         return False  # "forderte den Rückzug": the withdrawal has not happened
     # "forderte, dass die Truppen abgezogen werden": what is demanded has not happened
     return not (governing is not None and clause.opener in ("dass", "daß")
