@@ -50,6 +50,7 @@ class Mention:
     clause_span: tuple[int, int]  # where the trigger's clause is in the sentence
     trigger_at: int  # where the trigger is in the sentence
     noun: str | None  # the lexicon noun of a noun trigger
+    paragraph: int = 0  # offset of its paragraph in the field's text
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,13 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
     mentions: list[Mention] = []
     named_before = set() if named_before is None else named_before
     read_before: list[str] = []
-    for start, sentence, masked in _sentences(text):
+    for start, sentence, masked, paragraph in _sentences(text):
         if not _may_hold_trigger(masked):
             read_before.append(masked)
             continue
         previous_person = _PersonBefore(read_before, index)
         for mention in _sentence_mentions(start, sentence, masked, index, field,
-                                          previous_person):
+                                          previous_person, paragraph):
             if mention.noun:
                 key = (mention.plover_type, mention.mode, mention.noun)
                 if key in named_before:
@@ -163,11 +164,12 @@ def _sentences(text: str):
             for span in inner:
                 begin, end = span.start - sentence.start, span.end - sentence.start
                 masked = masked[:begin] + " " * (end - begin) + masked[end:]
-            yield offset + sentence.start, sentence_text, masked
+            yield offset + sentence.start, sentence_text, masked, offset
 
 
 def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityIndex, field: str,
-                       previous_person: Callable[[], str | None]) -> list[Mention]:
+                       previous_person: Callable[[], str | None], paragraph: int = 0
+                       ) -> list[Mention]:
     tokens, clause_list = clauses(masked)
     if not tokens:
         return []
@@ -193,7 +195,7 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
             if trigger.noun and relative is not None:  # the relative clause tells of it
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
             found.append(_mention(trigger, clause, own_span, index, field, start, sentence,
-                                  masked, antecedent, apposed))
+                                  masked, antecedent, apposed, paragraph))
     return _one_per_type(found)
 
 
@@ -264,26 +266,37 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             antecedent: Callable[[], str | None], apposed: str | None) -> Mention:
+             antecedent: Callable[[], str | None], apposed: str | None, paragraph: int
+             ) -> Mention:
     who = participants(clause, trigger, index, antecedent, apposed)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
                    who.targets, who.location, dead, field, sentence, start, masked, span,
-                   trigger.token.start, trigger.noun)
+                   trigger.token.start, trigger.noun, paragraph)
 
 
 # --- dating ----------------------------------------------------------------------------------
 
 def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event]:
     found: dict[str, list[TemporalExpression]] = {}
+    narrative: dict[tuple[str, int], Event] = {}  # the last dated event of a paragraph
     events = []
     for mention in mentions:
         if mention.masked not in found:
             found[mention.masked] = _when_it_happened(
                 mention.masked, find_expressions(mention.masked, reference))
         event = _dated(mention, found[mention.masked], reference)
-        if event is not None:
-            events.append(event)
+        if event is None:
+            continue
+        where = (mention.field, mention.paragraph)
+        if event.date_text:
+            if event.event_date is not None:
+                narrative[where] = event
+        elif where in narrative:  # no time word: the paragraph's time goes on
+            before = narrative[where]
+            event = replace(event, event_date=before.event_date,
+                            date_precision=before.date_precision)
+        events.append(event)
     return events
 
 
