@@ -286,8 +286,8 @@ def test_speaking_out_against_is_no_support():
 
 
 def test_a_paragraphs_time_goes_on_until_another_is_named():
-    text = ("Am 8. Juli 1982 scheiterte ein Attentat auf den Präsidenten. Danach wurden viele "
-            "Bewohner festgenommen.\n\nDie Polizei nahm gestern zwei Männer fest.")
+    text = ("Am 8. Juli 1982 verübten Rebellen ein Attentat auf den Präsidenten. Danach wurden "
+            "viele Bewohner festgenommen.\n\nDie Polizei nahm gestern zwei Männer fest.")
     dates = [(e.plover_type, e.event_date, e.date_precision) for e in extract_events(
         text, REFERENCE)]
     assert ("COERCE", date(1982, 7, 8), "day") in dates  # the same paragraph: its time
