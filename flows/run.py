@@ -57,6 +57,7 @@ from flows.stages.intake import (
     Document,
     InputError,
     discover,
+    display_name,
     read_bounded,
     read_inputs,
 )
@@ -142,7 +143,7 @@ def batches(items: Sequence, size: int) -> list[list]:
 def find_inputs(raw_dir: Path) -> list[str]:
     """Input files as paths relative to the raw folder (the names rows and the manifest use)."""
     raw = raw_dir.resolve()
-    return [p.relative_to(raw).as_posix() for p in discover(raw)]
+    return [display_name(p.relative_to(raw).as_posix()) for p in discover(raw)]
 
 
 def hash_batch(paths: list[str], raw_dir: str, max_bytes: int = DEFAULT_MAX_BYTES

@@ -156,3 +156,13 @@ def test_reading_is_bounded_by_max_bytes(tmp_path):
     path.write_bytes(b"a" * 2000)
     (rejected,) = read_inputs(path, tmp_path, max_bytes=1000)
     assert rejected.reason == "too_large"
+
+
+def test_a_file_name_that_is_not_utf8_is_one_reject_and_reruns_are_unchanged(raw, tmp_path,
+                                                                             capsys):
+    with open(os.path.join(os.fsencode(raw), b"x\xff.txt"), "wb") as handle:
+        handle.write(GOOD.replace("Stadtrat", "Kreistag").encode("utf-8"))
+    output = _run(raw, tmp_path, capsys)
+    assert _accounted(output)["x\\xff.txt"] == "bad_name"
+    again = run_plain(RunConfig(raw, output))
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 2)

@@ -109,6 +109,10 @@ def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES)
 def read_inputs(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Loaded]:
     """Every article of one input file (a .jsonl file holds many), or its rejection."""
     source = display_name(Path(os.path.relpath(path, raw_dir)).as_posix())
+    if _NOT_UTF8.search(source) and not path.exists():
+        return [Rejection(source, None, "intake", "bad_name",
+                          "the file name is not UTF-8 (its bytes are shown as \\xNN): rename "
+                          "the file to read it")]
     if path.is_symlink() and not _inside(path, raw_dir.resolve()):
         return [Rejection(source, None, "intake", "outside_raw",
                           "symbolic link to a file outside the raw folder: not followed")]
@@ -147,6 +151,9 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError("too_large", f"more than {max_bytes} bytes")
     return data
+
+
+_NOT_UTF8 = re.compile(r"\\x[89a-f][0-9a-f]")
 
 
 def display_name(name: str) -> str:
