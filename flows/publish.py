@@ -13,12 +13,13 @@ the new version is complete on disk before the `current` link is replaced with o
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import socket
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,58 +52,53 @@ class OutputLayoutError(RuntimeError):
 
 @contextmanager
 def output_lock(output: Path, wait_seconds: float = 0.0):
-    """Only one run writes to an output folder; a lock left by a dead process is taken over."""
+    """Only one run writes to an output folder. The lock is the kernel's (flock on
+    `output/.lock`): it ends with the process that holds it, however that process ends, so no
+    file left behind can shut out a later run; the file only names the holder for messages."""
     output.mkdir(parents=True, exist_ok=True)
-    path = output / LOCK
-    deadline = time.monotonic() + wait_seconds
-    while not _try_lock(path):
-        holder = _lock_holder(path)
-        if holder is not None and not _alive(holder):
-            path.unlink(missing_ok=True)
-            continue
-        if time.monotonic() >= deadline:
-            raise OutputLocked(f"another newsetl run is writing to {output} "
-                               f"({_describe(holder)}); try again when it has finished")
-        time.sleep(0.5)
+    handle = os.open(output / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
+        deadline = time.monotonic() + wait_seconds
+        while not _try_lock(handle):
+            if time.monotonic() >= deadline:
+                raise OutputLocked(f"another newsetl run is writing to {output} "
+                                   f"({_describe(_lock_holder(output / LOCK))}); try again "
+                                   "when it has finished")
+            time.sleep(0.5)
+        _name_holder(handle)
         yield
     finally:
-        path.unlink(missing_ok=True)
+        os.close(handle)  # releases the lock
 
 
-def _try_lock(path: Path) -> bool:
+def _try_lock(handle: int) -> bool:
     try:
-        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    with os.fdopen(handle, "w") as stream:
-        json.dump({"pid": os.getpid(), "host": socket.gethostname(),
-                   "started": datetime.now(UTC).isoformat()}, stream)
     return True
+
+
+def _name_holder(handle: int) -> None:
+    """Who holds the lock, for the message another run prints (best effort: a full disk
+    must not stop the run that holds the lock)."""
+    holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                         "started": datetime.now(UTC).isoformat()}).encode()
+    with suppress(OSError):
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, holder, 0)
 
 
 def _lock_holder(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError):
-        return None  # being written right now, or gone
-
-
-def _alive(holder: dict) -> bool:
-    if holder.get("host") != socket.gethostname():
-        return True  # cannot tell for another machine: assume it is running
-    try:
-        os.kill(int(holder["pid"]), 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, KeyError, ValueError, TypeError):
-        return True
-    return True
+        return None  # being written right now, or empty
 
 
 def _describe(holder: dict | None) -> str:
     if not holder:
-        return "lock file being written"
+        return "holder unknown"
     return f"pid {holder.get('pid')} on {holder.get('host')}, started {holder.get('started')}"
 
 

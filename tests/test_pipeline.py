@@ -2,6 +2,8 @@ import codecs
 import json
 import os
 import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import duckdb
@@ -156,6 +158,34 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
         os._exit(0)
     os.waitpid(pid, 0)  # that pid is now certainly dead
     (output / ".lock").write_text(json.dumps({"pid": pid, "host": os.uname().nodename}))
+    assert run_plain(RunConfig(RAW_DIR, output)).published
+
+
+@pytest.mark.parametrize("content", [
+    "", "garbage", json.dumps({"pid": 1, "host": "another-container"}),
+    json.dumps({"pid": -5, "host": os.uname().nodename}),
+    json.dumps({"pid": 1, "host": os.uname().nodename}),
+])
+def test_no_lock_file_left_behind_shuts_out_a_run(tmp_path, content):
+    """The lock is the kernel's: a file from a killed run, another container, a full disk
+    (empty) or garbage never blocks."""
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / ".lock").write_text(content)
+    assert run_plain(RunConfig(RAW_DIR, output)).published
+
+
+def test_the_lock_ends_with_a_killed_holder(tmp_path):
+    output = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from flows.publish import output_lock\n"
+        f"with output_lock(Path({str(output)!r})):\n"
+        "    print('held', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    with pytest.raises(OutputLocked, match="pid"):
+        run_plain(RunConfig(RAW_DIR, output))
+    holder.kill()
+    holder.wait()
     assert run_plain(RunConfig(RAW_DIR, output)).published
 
 
