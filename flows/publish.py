@@ -227,10 +227,34 @@ def _prune(output: Path, keep: set[Path | None]) -> None:
 
 
 def published_manifest(output: Path) -> dict | None:
+    """The published run's manifest; rebuilt from the published tables when it is damaged
+    (truncated by a full disk, edited by hand), marked `rebuilt` so that the run writes a
+    whole one again. None when nothing was published."""
     path = output / MANIFEST
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(manifest, dict) and isinstance(manifest.get("inputs"), dict):
+            return manifest
+    except (OSError, ValueError):
+        pass
+    folder = published_folder(output)
+    return _manifest_from_tables(folder) if folder else None
+
+
+def _manifest_from_tables(folder: Path) -> dict:
+    """What the next run needs of a manifest: every input's hash and how it ended."""
+    inputs: dict[str, dict] = {}
+    for table, columns in (("articles", ["source_file", "source_sha256", "article_id"]),
+                           ("rejects", ["source_file", "source_sha256", "reason"])):
+        rows = ds.dataset(folder / table, format="parquet", partitioning="hive").to_table(
+            columns=columns).to_pylist()
+        for row in rows:
+            outcome = {"article_id": row["article_id"]} if table == "articles" else \
+                {"rejected": row["reason"]}
+            inputs[row["source_file"]] = {"sha256": row["source_sha256"], **outcome}
+    return {"version": folder.name, "inputs": inputs, "rebuilt": True}
 
 
 def published_folder(output: Path) -> Path | None:

@@ -233,7 +233,7 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         plan = plan_run(config, hashes, manifest["inputs"] if manifest else None, dates)
         summary = RunSummary(run_id, False, None, len(paths), plan.new, plan.changed,
                              plan.unchanged, len(plan.process), plan.kept_missing)
-        if manifest and not plan.process:
+        if manifest and not plan.process and not manifest.get("rebuilt"):
             return _nothing_to_do(summary, manifest, started)
         if not read_all:
             recurring = _scan(paths, raw, config, map_step)

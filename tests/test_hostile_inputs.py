@@ -166,3 +166,15 @@ def test_a_file_name_that_is_not_utf8_is_one_reject_and_reruns_are_unchanged(raw
     assert _accounted(output)["x\\xff.txt"] == "bad_name"
     again = run_plain(RunConfig(raw, output))
     assert (again.new, again.changed, again.unchanged) == (0, 0, 2)
+
+
+@pytest.mark.parametrize("damage", [lambda text: text[:200], lambda text: "", lambda text: "[]"])
+def test_a_damaged_manifest_is_rebuilt_from_the_published_tables(raw, tmp_path, capsys, damage):
+    output = _run(raw, tmp_path, capsys)
+    manifest = (output / "manifest.json").resolve()
+    manifest.write_text(damage(manifest.read_text(encoding="utf-8")), encoding="utf-8")
+    (raw / "good.txt").rename(tmp_path / "archived.txt")  # its rows must not be lost
+    summary = run_plain(RunConfig(raw, output))
+    assert summary.published
+    assert json.loads((output / "manifest.json").read_text())["inputs"].keys() == {"good.txt"}
+    assert _accounted(output) == {"good.txt": "article"}
