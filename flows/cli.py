@@ -190,11 +190,9 @@ def _run(args: argparse.Namespace) -> int:
     from flows.run import RunConfig, run_plain
     from flows.workers import default_processes
 
-    if not args.raw.is_dir():
-        return _fail(f"raw folder {args.raw} does not exist or is not a folder")
-    if args.output.resolve().is_relative_to(args.raw.resolve()):
-        return _fail(f"output folder {args.output} is inside the raw folder {args.raw}: "
-                     "a run would read its own output as input")
+    problem = _preflight(args)
+    if problem:
+        return _fail(*problem)
     config = RunConfig(args.raw, args.output, batch_size=args.batch_size,
                        max_bytes=args.max_bytes, force=args.force, only=args.only,
                        since=args.since, until=args.until, lock_wait_seconds=args.wait,
@@ -209,6 +207,44 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"run failed: {type(error).__name__}: {error}")
     print("\n".join(summary.lines()))
     return EXIT_OK if summary.published else EXIT_INVALID
+
+
+def _preflight(args: argparse.Namespace) -> tuple[str, int] | None:
+    """What a person can get wrong, checked before Prefect starts (seconds of start-up and a
+    traceback later otherwise): (one-line message, exit code), or None."""
+    from flows.publish import lock_holder
+
+    if not args.raw.is_dir():
+        return f"raw folder {args.raw} does not exist or is not a folder", EXIT_ERROR
+    output = args.output
+    if output.resolve().is_relative_to(args.raw.resolve()):
+        return (f"output folder {output} is inside the raw folder {args.raw}: a run would "
+                "read its own output as input"), EXIT_ERROR
+    if output.exists() and not output.is_dir():
+        return f"output {output} exists and is not a folder", EXIT_ERROR
+    existing = next(p for p in [output, *output.resolve().parents] if p.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"output folder {existing} is not writable", EXIT_ERROR
+    holder = lock_holder(output) if not getattr(args, "wait", 0) else None
+    if holder:
+        return (f"another newsetl run is writing to {output} ({holder}); try again when it "
+                "has finished, or give --wait SECONDS"), EXIT_LOCKED
+    address = getattr(args, "dask_address", None)
+    if address and not _reachable(address):
+        return f"no Dask scheduler answers at {address}", EXIT_ERROR
+    return None
+
+
+def _reachable(address: str) -> bool:
+    import socket
+    from urllib.parse import urlparse
+
+    parsed = urlparse(address if "://" in address else f"tcp://{address}")
+    try:
+        with socket.create_connection((parsed.hostname or "", parsed.port or 8786), timeout=3):
+            return True
+    except (OSError, ValueError):
+        return False
 
 
 def _quiet_prefect(verbose: bool) -> None:
@@ -339,14 +375,16 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not args.raw.is_dir():
+        return _fail(f"raw folder {args.raw} does not exist or is not a folder")
+    if args.cron and not _valid_cron(args.cron):
+        return _fail(f"not a cron expression: {args.cron!r} (five fields, e.g. '0 3 * * *')")
     _quiet_prefect(verbose=True)
     from prefect import serve
     from prefect.schedules import Cron, Interval
 
     from flows.pipeline import FLOW_NAME, news_etl
 
-    if not args.raw.is_dir():
-        return _fail(f"raw folder {args.raw} does not exist or is not a folder")
     schedule = Cron(args.cron, timezone=args.timezone) if args.cron else \
         Interval(timedelta(seconds=args.interval), timezone=args.timezone)
     parameters = {"raw_dir": str(args.raw.resolve()), "output_dir": str(args.output.resolve()),
@@ -362,6 +400,18 @@ def _serve(args: argparse.Namespace) -> int:
     except Exception as error:  # noqa: BLE001
         return _fail(f"cannot serve: {type(error).__name__}: {error}")
     return EXIT_OK
+
+
+def _valid_cron(expression: str) -> bool:
+    from datetime import datetime
+
+    from cronsim import CronSim, CronSimError  # what Prefect's Cron schedule parses with
+
+    try:
+        CronSim(expression, datetime.now())
+    except CronSimError:
+        return False
+    return True
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -71,6 +71,21 @@ def output_lock(output: Path, wait_seconds: float = 0.0):
         os.close(handle)  # releases the lock
 
 
+def lock_holder(output: Path) -> str | None:
+    """Who holds the output folder's lock right now (a description), or None when it is free;
+    the lock is not kept."""
+    path = output / LOCK
+    if not path.is_file():
+        return None
+    handle = os.open(path, os.O_RDWR)
+    try:
+        if _try_lock(handle):
+            return None
+        return _describe(_lock_holder(path))
+    finally:
+        os.close(handle)
+
+
 def _try_lock(handle: int) -> bool:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

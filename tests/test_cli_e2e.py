@@ -58,3 +58,31 @@ def test_an_output_inside_the_raw_folder_is_refused_in_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "inside the raw folder" in result.stderr
     assert not (raw / "out").exists()
+
+
+def _one_line_failure(result, code):
+    assert result.returncode == code, result.stderr
+    assert result.stderr.strip() and "\n" not in result.stderr.strip(), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_mistakes_end_in_one_line_before_prefect_starts(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    _one_line_failure(_newsetl("run", "--raw", str(raw), "--output", str(tmp_path / "a-file"),
+                               timeout=60), 2)
+    _one_line_failure(_newsetl("run", "--raw", str(raw), "--output", str(tmp_path / "out"),
+                               "--dask-address", "tcp://127.0.0.1:9", timeout=60), 2)
+    _one_line_failure(_newsetl("serve", "--raw", str(raw), "--output", str(tmp_path / "out"),
+                               "--cron", "not a cron", timeout=60), 2)
+
+
+def test_a_locked_output_is_one_line_with_exit_3(tmp_path):
+    from flows.publish import output_lock
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    with output_lock(tmp_path / "out"):
+        _one_line_failure(_newsetl("run", "--raw", str(raw), "--output", str(tmp_path / "out"),
+                                   timeout=60), 3)
