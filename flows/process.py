@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flows import __version__
+from flows.budget import DocumentTimeout, time_budget
 from flows.corpus import ArticleSketch, date_columns, redate, sketch_article
 from flows.stages.clean import clean, line_keys
 from flows.stages.dates import DateClues, PublicationDate, assess_with_text, office_holders
@@ -136,14 +137,31 @@ class StageClock:
         self.start("")
         self._stage = None
 
+    @property
+    def stage(self) -> str | None:
+        """The stage running now."""
+        return self._stage
+
 
 def process_document(document: Document, recurring: dict[str, set[str]],
                      processed_at: datetime, clock: StageClock | None = None
                      ) -> ProcessedArticle | Rejection:
-    """Clean, describe, date and mine one document; any failure becomes a rejection."""
+    """Clean, describe, date and mine one document; any failure becomes a rejection, and so
+    does a document over its time budget (`timeout`)."""
     clock = clock or StageClock()
+    clock.start("clean")
+    try:
+        with time_budget():
+            return _process(document, recurring, processed_at, clock)
+    except DocumentTimeout as error:
+        return _reject(document, clock.stage or "clean", "timeout", str(error))
+    finally:
+        clock.stop()
+
+
+def _process(document: Document, recurring: dict[str, set[str]], processed_at: datetime,
+             clock: StageClock) -> ProcessedArticle | Rejection:
     stage = "clean"
-    clock.start(stage)
     page = document.page or PageMeta()
     try:
         profile = detect_profile(document.text, page.url)
@@ -172,10 +190,10 @@ def process_document(document: Document, recurring: dict[str, set[str]],
         stage = "events"
         clock.start(stage)
         events = date_mentions(mentions, _reference(published))
+    except DocumentTimeout:
+        raise
     except Exception as error:  # one bad document must never stop the run
         return _reject(document, stage, "processing_error", f"{type(error).__name__}: {error}")
-    finally:
-        clock.stop()
     article_id = document.article_id
     article = {
         "article_id": article_id, "source_file": document.source_file,
