@@ -234,11 +234,30 @@ def publish(output: Path, staging: Path, version: str) -> Path:
     return final
 
 
+GRACE_SECONDS = 600  # a replaced version stays this long for readers still on it
+
+
 def _prune(output: Path, keep: set[Path | None]) -> None:
-    """Remove old versions: keep the new one, and the one before for readers still on it."""
+    """Remove old versions: keep the new one, the one before, and any replaced less than
+    GRACE_SECONDS ago (a reader that resolved `current` before the swap can finish)."""
+    replaced = time.time()
     for version in (output / VERSIONS).iterdir():
-        if not version.name.startswith(STAGING_PREFIX) and version.resolve() not in keep:
+        if version.name.startswith(STAGING_PREFIX) or version.resolve() in keep:
+            continue
+        marker = version / ".replaced"
+        if GRACE_SECONDS <= 0 or (marker.exists() and
+                                  replaced - _when_replaced(marker) > GRACE_SECONDS):
             shutil.rmtree(version, ignore_errors=True)
+        elif not marker.exists():
+            with suppress(OSError):
+                marker.write_text(str(replaced))
+
+
+def _when_replaced(marker: Path) -> float:
+    try:
+        return float(marker.read_text())
+    except (OSError, ValueError):
+        return 0.0
 
 
 def published_manifest(output: Path) -> dict | None:

@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import RAW_DIR, RUN_STARTED, seed_path
 
+from flows import publish
 from flows.cli import EXIT_INVALID, EXIT_LOCKED, EXIT_OK, main
 from flows.process import ProcessedArticle
 from flows.publish import OutputLocked, output_lock, published_folder
@@ -95,7 +96,8 @@ def test_files_are_zstd_and_carry_the_schema_version(tmp_path):
         assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
 
 
-def test_unchanged_input_is_a_no_op_and_force_rebuilds_the_same_rows(tmp_path):
+def test_unchanged_input_is_a_no_op_and_force_rebuilds_the_same_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "GRACE_SECONDS", 0)  # replaced versions go at once
     output = tmp_path / "out"
     first = run_plain(RunConfig(RAW_DIR, output))
     before = {table: _rows(output, table) for table in TABLES}
@@ -108,6 +110,16 @@ def test_unchanged_input_is_a_no_op_and_force_rebuilds_the_same_rows(tmp_path):
     assert {table: _rows(output, table) for table in TABLES} == before
     versions = [p.name for p in (output / ".versions").iterdir()]
     assert sorted(versions) == sorted([second.version, third.version])
+
+
+def test_a_replaced_version_stays_for_readers_during_the_grace_period(tmp_path):
+    output = tmp_path / "out"
+    first = run_plain(RunConfig(RAW_DIR, output))
+    reader = published_folder(output)  # a reader resolved `current` and is reading
+    for _ in range(3):
+        run_plain(RunConfig(RAW_DIR, output, force=True))
+    assert published_folder(output) != reader
+    assert reader.name == first.version and validate_folder(reader).success
 
 
 def test_a_run_that_fails_validation_publishes_nothing(tmp_path):
