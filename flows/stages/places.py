@@ -47,9 +47,5 @@ def _not_places() -> set[str]:
     return set(grammar()["actor_nouns"]) | set(grammar()["not_places"])
 
 
-def is_city(name: str | None) -> bool:
-    return name is not None and name in cities()
-
-
 def is_place(name: str) -> bool:
     return name in cities() or name in countries() or name in lexicon().place_to_country

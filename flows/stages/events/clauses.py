@@ -45,9 +45,6 @@ class Clause:
         """" " + the clause's tokens in lower case, each after a space."""
         return " " + " ".join(token.lower for token in self.tokens)
 
-    def text(self) -> str:
-        return " ".join(token.text for token in self.tokens)
-
 
 def tokenize(sentence: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]

@@ -19,7 +19,7 @@ from flows.stages.entities import EntityIndex, country_of, lexicon
 from flows.stages.events.clauses import Clause, Token, preposition_before
 from flows.stages.events.lexicon import PARTICIPLE, grammar
 from flows.stages.events.triggers import Trigger
-from flows.stages.places import cities, countries, is_place
+from flows.stages.places import countries, is_place
 from flows.stages.profiles import DATA_DIR
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ]|[a-z](?=[A-Z])){1,5}s?")  # "SPD", "AfD"
@@ -275,6 +275,3 @@ def casualties(text: str) -> int | None:
         return grammar()["numbers"][count.lower()]
     return None
 
-
-def is_recognisable_place(name: str | None) -> bool:
-    return name is not None and name in cities()
