@@ -292,3 +292,13 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
         text, REFERENCE)]
     assert ("COERCE", date(1982, 7, 8), "day") in dates  # the same paragraph: its time
     assert ("COERCE", date(2024, 4, 21), "day") in dates
+
+
+def test_sie_after_a_group_is_the_group():
+    text = ("Hollande hat sich mit Obama abgestimmt. Die Dschihadistenmiliz hatte sich zu den "
+            "Pariser Anschlägen vom 13. November bekannt. Sie übernahm auch die Verantwortung "
+            "für das Bombenattentat über dem Sinai, bei dem am 31. Oktober alle 224 Menschen "
+            "ums Leben kamen.")
+    sinai = next(e for e in extract_events(text, date(2015, 11, 26)) if e.location == "Sinai")
+    assert (sinai.actors, sinai.casualties, sinai.event_date) == \
+        (("Dschihadistenmiliz",), 224, date(2015, 10, 31))

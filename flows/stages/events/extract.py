@@ -141,12 +141,20 @@ def _is_trigger_noun(word: str) -> bool:
 
 
 class _PersonBefore:
-    """The person named last in the sentences before, looked up only when a pronoun asks."""
+    """Who a pronoun opening a sentence refers to, looked up only when one asks: for "sie"
+    the subject of the sentence before when it is no person (an organisation, a group, a
+    state: "Die Dschihadistenmiliz hatte sich bekannt ... Sie übernahm auch ..."), else the
+    person named last."""
 
     def __init__(self, sentences: list[str], index: EntityIndex) -> None:
         self.sentences, self.index = sentences, index
 
-    def __call__(self) -> str | None:
+    def __call__(self, pronoun: str = "er") -> str | None:
+        if pronoun == "sie" and self.sentences:
+            _, before = clauses(self.sentences[-1])
+            found = subject(before[0], self.index) if before and before[0].tokens else None
+            if found and found not in self.index.people:
+                return found
         for sentence in reversed(self.sentences):
             for word in reversed(_WORD.findall(sentence)):
                 person = self.index.by_last_word.get(word)
@@ -168,7 +176,7 @@ def _sentences(text: str):
 
 
 def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityIndex, field: str,
-                       previous_person: Callable[[], str | None], paragraph: int = 0
+                       previous_person: Callable[[str], str | None], paragraph: int = 0
                        ) -> list[Mention]:
     tokens, clause_list = clauses(masked)
     if not tokens:
@@ -204,12 +212,12 @@ class _Antecedent:
     person named last before the sentence; found only when a pronoun asks."""
 
     def __init__(self, governing: Clause | None, index: EntityIndex,
-                 previous_person: Callable[[], str | None]) -> None:
+                 previous_person: Callable[[str], str | None]) -> None:
         self.governing, self.index, self.previous_person = governing, index, previous_person
 
-    def __call__(self) -> str | None:
+    def __call__(self, pronoun: str = "er") -> str | None:
         found = subject(self.governing, self.index) if self.governing else None
-        return found or self.previous_person()
+        return found or self.previous_person(pronoun)
 
 
 class _TimeWords:
@@ -266,7 +274,7 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             antecedent: Callable[[], str | None], apposed: str | None, paragraph: int
+             antecedent: Callable[[str], str | None], apposed: str | None, paragraph: int
              ) -> Mention:
     who = participants(clause, trigger, index, antecedent, apposed)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None

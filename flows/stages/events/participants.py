@@ -48,7 +48,7 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                 antecedent: Callable[[], str | None] = lambda: None,
+                 antecedent: Callable[[str], str | None] = lambda _pronoun: None,
                  apposed: str | None = None) -> Participants:
     """`antecedent`: who "er"/"sie" opening the clause refers to; `apposed`: the person an
     apposition in the clause names ("Der Vizevorsitzende der Linksfraktion, Jan Korte,
@@ -66,7 +66,7 @@ def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                  antecedent: Callable[[], str | None]) -> Participants:
+                  antecedent: Callable[[str], str | None]) -> Participants:
     mentions, location = _mentions(clause, index)
     passive = _is_passive(clause, trigger)
     g = grammar()
@@ -74,7 +74,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     pronoun = _pronoun_subject_at(clause)
     if pronoun is not None and not passive and all(
             m.position > pronoun or m.preposition for m in mentions):
-        who = antecedent()
+        who = antecedent(clause.tokens[pronoun].lower)
         if who:
             return Participants((who,), tuple(dict.fromkeys(
                 m.name for m in mentions if m.name != who)), location)
