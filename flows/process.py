@@ -185,7 +185,8 @@ def _process(document: Document, recurring: dict[str, set[str]], processed_at: d
         stage = "dates"
         clock.start(stage)
         clues = _date_clues(document.article_id, document.source_file,
-                            page.date_raw or cleaned.date_text, index, mentions, cleaned.body)
+                            page.date_raw or cleaned.date_text, index, mentions,
+                            _joined(cleaned.teaser, cleaned.body))
         published = clues.assessed
         stage = "events"
         clock.start(stage)
@@ -264,17 +265,22 @@ def _clues_from_row(row: dict) -> DateClues:
     """The corpus step's view of an article published by an earlier run."""
     index = _row_index(row)
     return _date_clues(row["article_id"], row["source_file"], row["date_raw"], index,
-                       read_article(row["teaser"], row["body"], index), row["body"])
+                       read_article(row["teaser"], row["body"], index),
+                       _joined(row["teaser"], row["body"]))
+
+
+def _joined(teaser: str | None, body: str) -> str:
+    return f"{teaser}\n\n{body}" if teaser else body
 
 
 def _date_clues(article_id: str, source_file: str, date_raw: str | None,
-                index: EntityIndex, mentions: list[Mention], body: str) -> DateClues:
+                index: EntityIndex, mentions: list[Mention], text: str) -> DateClues:
     """The raw date checked against the office holders the text names and the dates it
     reports as past, and the article's events as read without a publication date: all the
     corpus step needs of an article."""
     holders = office_holders(index)
     return DateClues(article_id, source_file,
-                     assess_with_text(date_raw, holders, past_dates(body)),
+                     assess_with_text(date_raw, holders, past_dates(text)),
                      tuple(holders), tuple(event_clues(mentions)))
 
 

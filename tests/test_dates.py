@@ -242,3 +242,71 @@ def test_a_date_the_text_reports_as_past_bounds_the_publication_from_below():
 def test_dates_to_come_say_nothing_against_the_raw_date(sentence):
     text = f"Stadtrat tagt\n\n12. März 2009\n\n{sentence} Die Opposition stimmte dagegen."
     assert _article("plan.txt", text).article["date_status"] == "confirmed"
+
+
+def _status(raw: str, sentences: str) -> str:
+    text = f"Bericht\n\n{raw}\n\n{sentences} Die Opposition stimmte dagegen."
+    return _article("evidence.txt", text).article["date_status"]
+
+
+@pytest.mark.parametrize(("raw", "sentences", "status"), [
+    # a year reported as past bounds the publication from below
+    ("12. März 2005", "Die Firma wurde im Jahr 2009 gegründet.", "corrected"),
+    ("12. März 2005", "2009 hatte die Firma ihre Zentrale verlegt.", "corrected"),
+    # ... a count, an object or a noun's date does not
+    ("12. März 2005", "2009 Menschen wurden festgenommen.", "confirmed"),
+    ("12. März 2005", "Der Präsident hatte das Jahr 2020 genannt.", "confirmed"),
+    ("12. März 2005", "Die Tafel hat an die Mondlandung im Jahr 2009 erinnert.", "confirmed"),
+    # a plan for a year bounds it from above; hearsay of the past does not
+    ("12. März 2011", "Das Stadion soll 2007 eröffnet werden.", "corrected"),
+    ("12. März 2011", "Er soll 2007 einen Polizisten erschossen haben.", "confirmed"),
+    # a date named in the present tense: news names days up to two years ahead
+    ("12. März 2000", "Am 19. Januar 2006 zieht das Drehteam nach Görlitz um.", "corrected"),
+    ("12. März 2005", "Am 19. Januar 2006 zieht das Drehteam nach Görlitz um.", "confirmed"),
+    # a noun's date in a past clause is not the clause's time
+    ("18. Oktober 2010", "Er wurde zum Kandidaten für die anstehende Landtagswahl am "
+     "27.03.2011 gewählt.", "confirmed"),
+    ("17. September 2009", "Als Termin wurde der 22. Oktober 2009 genannt.", "confirmed"),
+])
+def test_years_and_dates_of_the_text_as_evidence(raw, sentences, status):
+    assert _status(raw, sentences) == status
+
+
+@pytest.mark.parametrize(("raw", "sentences", "status"), [
+    ("12. März 2012", "US-Präsident George W. Bush reiste nach Rom.", "corrected"),
+    ("12. März 2005", "US-Präsident George W. Bush reiste nach Rom.", "confirmed"),
+    # another office that ends in the role word is not that office
+    ("12. März 2012", "US-Vizepräsident Joe Biden reiste nach Rom.", "confirmed"),
+    ("12. März 2010", "Der russische Ministerpräsident Wladimir Putin reiste nach Rom.",
+     "confirmed"),
+    # not in office when written: later, resigned, outgoing holders
+    ("9. Februar 2021", "Die spätere Außenministerin Condoleezza Rice lobte ihn.", "confirmed"),
+    ("8. April 2011", "Der zurückgetretene Verteidigungsminister Karl-Theodor zu Guttenberg "
+     "schwieg.", "confirmed"),
+    ("9. September 2025", "Noch-Außenministerin Annalena Baerbock reiste ab.", "confirmed"),
+])
+def test_the_office_table_reads_the_office_a_person_holds(raw, sentences, status):
+    assert _status(raw, sentences) == status
+
+
+def test_the_text_contradicts_no_fundus_page_with_its_own_date():
+    """The 101 fundus pages as HTML and as page text, each with the date its site gives: none
+    is 'corrected' by the office table or the text's own dates."""
+    import gzip
+    import json
+
+    from conftest import SHARED_DIR
+
+    root = SHARED_DIR / "corpora" / "fundus_news_pages_de"
+    contradicted, read = [], 0
+    for line in (root / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        for name, data in (("p.html", gzip.decompress((root / page["html_file"]).read_bytes())),
+                           ("p.txt", (root / page["page_text_file"]).read_bytes())):
+            result = process_document(document_from_bytes(name, data), {}, RUN_STARTED)
+            if isinstance(result, ProcessedArticle):
+                read += 1
+                if "contradicts" in (result.article["date_evidence"] or ""):
+                    contradicted.append((page["id"], result.article["date_evidence"]))
+    assert read >= 190
+    assert contradicted == []

@@ -73,9 +73,19 @@ class Holder:
 
 
 @cache
-def _office_holders() -> tuple[dict, ...]:
+def _office_table() -> dict:
     with (DATA_DIR / "office_holders.toml").open("rb") as handle:
-        return tuple(tomllib.load(handle)["holder"])
+        return tomllib.load(handle)
+
+
+def _office_holders() -> list[dict]:
+    return _office_table()["holder"]
+
+
+def _holds_role(office: str, role: str) -> bool:
+    """"bundesaußenminister" holds "außenminister"; "vizepräsident" does not hold "präsident"."""
+    return office == role or any(office == prefix + role
+                                 for prefix in _office_table()["role_prefixes"])
 
 
 def office_holders(index: EntityIndex) -> list[Holder]:
@@ -85,8 +95,7 @@ def office_holders(index: EntityIndex) -> list[Holder]:
         for entry in _office_holders():
             if not (person.name == entry["name"] or person.name.endswith(" " + entry["name"])):
                 continue
-            if not any(role == entry["role"] or role.endswith(entry["role"])
-                       for role in person.offices):
+            if not any(_holds_role(office, entry["role"]) for office in person.offices):
                 continue
             if entry["country"] and person.countries and entry["country"] not in person.countries:
                 continue

@@ -37,6 +37,7 @@ class Lexicon:
     cities: frozenset[str]
     city_adjectives: dict[str, str]
     first_names: dict[str, str]  # first name -> "female" / "male"
+    not_in_office: tuple[str, ...]  # "ehemalig", "verstorben": the office is not held now
 
 
 @cache
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
     first_names = {name: gender for gender in ("female", "male") for name in names[gender]}
     return Lexicon(
         role_suffixes=tuple(roles["role_suffixes"]),
+        not_in_office=tuple(roles["not_in_office"]),
         role_aliases=aliases,
         generic_roles=frozenset(roles["generic_roles"]),
         org_suffixes=tuple(roles["organizations"]["suffixes"]),
@@ -172,12 +174,12 @@ class Resolved:
 
 
 _PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|bin|ibn|ben|zu)[ \-])?"
+_INITIAL = r"(?:[A-Z]\.[ ]+)?"  # "George W. Bush", "John F. Kennedy"
 _NAME_AFTER_ROLE = re.compile(
-    r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _PARTICLE
+    r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
     + r"[A-ZÄÖÜ][\w\-]+){0,3})")
 _CONTEXT_WORDS = 3
 _INDEFINITE = {"ein", "eine", "einer", "einen", "einem", "eines"}
-_FORMER = re.compile(r"^(?:[Ee]hemalig|[Ff]rüher|[Ee]instig|[Dd]amalig|Ex-|Alt-)")
 
 
 def tokens_with_ends(text: str) -> tuple[list[str], list[int]]:
@@ -185,6 +187,11 @@ def tokens_with_ends(text: str) -> tuple[list[str], list[int]]:
     text, token ...: the ends are running sums of the pieces' lengths (C loops only)."""
     pieces = _TOKEN_PIECES.split(text)
     return pieces[1::2], list(accumulate(map(len, pieces)))[1::2]
+
+
+def _not_in_office(word: str) -> bool:
+    """"die frühere Kanzlerin", "Ex-Präsident", "des zurückgetretenen Ministers"."""
+    return word.lower().startswith(lexicon().not_in_office)
 
 
 class EntityIndex:
@@ -205,7 +212,7 @@ class EntityIndex:
             if name:
                 context = words[max(0, position - _CONTEXT_WORDS):position]
                 role = [words[position]]
-                if any(_FORMER.match(word) for word in [*context, *role]):
+                if any(map(_not_in_office, [*context, *role])):
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
                 held = not (_INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
                 index.add(name.group("name"), [*context, *role], name.start("name"), held)

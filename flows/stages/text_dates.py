@@ -34,13 +34,25 @@ _TARGET = re.compile(r"\b(?:für|zum|zur|bis|ab|seit|zwischen|vor|nach|Anfang|En
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SLACK = timedelta(days=2)  # a late date line, a time zone
 _NEWS_REACH = timedelta(days=31)  # news reports what happened in the last weeks
+_NAMED_REACH = timedelta(days=2 * 365)  # a date named in the present tense: not years ahead
+_PLAN_SLACK = timedelta(days=366)  # a plan can be reported after its time has passed
+_PLAN_REACH = timedelta(days=3 * 365)  # plans look a few years ahead
 
 
 @dataclass(frozen=True, slots=True)
 class PastDate:
-    """An explicit date with a year in a sentence that reports the past."""
+    """An explicit date with a year in a sentence that reports the past, or (`planned`) one
+    that a plan is for ("soll 2007 eröffnet werden"): the publication is not before the first
+    and not after the second."""
     value: DateValue
     text: str  # the expression as written
+    planned: bool = False
+    named: bool = False  # neither reported as past nor planned: news names days near it
+
+    @property
+    def not_before(self) -> date:
+        """The earliest publication this date allows."""
+        return self.value.earliest - _NAMED_REACH if self.named else self.value.earliest
 
 
 def past_dates(text: str) -> list[PastDate]:
@@ -53,11 +65,62 @@ def past_dates(text: str) -> list[PastDate]:
             if not _YEAR.search(words):
                 continue
             expressions = [e for e in find_expressions(words, None)
-                           if e.value is not None and e.value.precision in ("day", "month")
+                           if e.value is not None and _names_a_time(words, e)
                            and not _TARGET.search(words[max(0, e.start - 20):e.start])]
             if expressions:
                 found += _in_past_clauses(words, expressions)
     return found
+
+
+def _names_a_time(sentence: str, expression) -> bool:
+    """A day or month with its year, or a year that says when something was done: not a
+    count ("2000 Menschen", "rund 2005"), an object ("das Jahr 2020") or a noun's date ("die
+    Mondlandung im Jahr 1969", "die Einführung in 2007")."""
+    if expression.value.precision in ("day", "month"):
+        return True
+    if expression.value.precision != "year":
+        return False
+    before = sentence[max(0, expression.start - 40):expression.start].split()
+    if expression.text[:1].isdigit():
+        after = sentence[expression.end:expression.end + 30].split()
+        if after and after[0][:1].isupper() and not _is_verb_like(after[0]):
+            return False
+        if before and before[-1].lower() in _COUNT_WORDS:
+            return False
+        if before and before[-1] == "in":
+            before = before[:-1]
+    elif not expression.text.lower().startswith("im "):
+        return False
+    return not _after_a_noun(before)
+
+
+def _adverbial(sentence: str, expression) -> bool:
+    """A date that says when the clause's act was done ("wurde am 3. Mai 2006 ..."), not a
+    noun's ("die anstehende Wahl am 27.03.2011") or an object ("wurde der 22. Oktober als
+    Termin genannt"): only those are past because the clause is."""
+    before = sentence[max(0, expression.start - 40):expression.start].split()
+    if before and before[-1].lower() in _ARTICLES:
+        return False
+    if before and before[-1].lower() in _DATE_PREPOSITIONS:
+        before = before[:-1]
+    return not _after_a_noun(before)
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "des"})
+_DATE_PREPOSITIONS = frozenset({"am", "vom", "im", "in", "zum"})
+
+
+def _after_a_noun(before: list[str]) -> bool:
+    return len(before) > 1 and before[-1][:1].isupper() and before[-1].isalpha()
+
+
+def _is_verb_like(word: str) -> bool:
+    return word.lower() in _PAST_AUXILIARIES or word.lower() in _PERFECT_AUXILIARIES
+
+
+_COUNT_WORDS = frozenset({"rund", "etwa", "ca", "ca.", "über", "mehr", "als", "knapp", "fast",
+                          "insgesamt", "nur", "weitere", "weiteren", "je", "bis", "zu",
+                          "von", "circa", "nummer", "nr.", "artikel"})
 
 
 def _in_past_clauses(sentence: str, expressions: list) -> list[PastDate]:
@@ -66,9 +129,27 @@ def _in_past_clauses(sentence: str, expressions: list) -> list[PastDate]:
     for expression in expressions:
         clause = next((c for c in clause_list if any(
             t.start <= expression.start < t.end for t in c.tokens)), None)
-        if clause is not None and _reports_past([t.lower for t in clause.tokens]):
+        if clause is None:
+            continue
+        words = [t.lower for t in clause.tokens]
+        if _reports_past(words) and _adverbial(sentence, expression):
             result.append(PastDate(expression.value, expression.text))
+        elif _plans_for(words):
+            result.append(PastDate(expression.value, expression.text, planned=True))
+        elif expression.value.precision in ("day", "month"):
+            result.append(PastDate(expression.value, expression.text, named=True))
     return result
+
+
+_PLAN_WORDS = frozenset({"soll", "sollen", "plant", "planen", "geplant", "voraussichtlich"})
+_HEARSAY_PERFECT = frozenset({"haben", "sein", "worden", "hatte", "hatten", "wurde", "wurden",
+                              "war", "waren"})
+
+
+def _plans_for(words: list[str]) -> bool:
+    """A plan ("soll 2007 eröffnet werden"), not hearsay of the past ("soll 2003 ...
+    erschossen haben")."""
+    return bool(_PLAN_WORDS.intersection(words)) and not _HEARSAY_PERFECT.intersection(words)
 
 
 def _reports_past(words: list[str]) -> bool:
@@ -103,14 +184,24 @@ def judge(raw: DateValue, dates: list[PastDate]) -> TextVerdict | None:
 
     (A raw date years after the latest such date is not taken as contradicted: on the dated
     Wikinews articles that rule misfired on 16 of 357 right dates, background history.)"""
-    if not dates:
-        return None
-    latest = max(dates, key=lambda d: d.value.earliest)
-    if latest.value.earliest <= raw.latest + _SLACK:
-        return None
-    reason = (f"reports '{latest.text}' as past; the raw date is "
-              f"{_distance(latest.value.earliest - raw.latest)} earlier")
-    return TextVerdict(latest.value.earliest, latest.value.latest + _NEWS_REACH, reason)
+    reported = [d for d in dates if not d.planned]
+    if reported:
+        latest = max(reported, key=lambda d: d.not_before)
+        if latest.not_before > raw.latest + _SLACK:
+            how = "names" if latest.named else "reports"
+            reason = (f"{how} '{latest.text}'{'' if latest.named else ' as past'}; the raw "
+                      f"date is {_distance(latest.value.earliest - raw.latest)} earlier")
+            return TextVerdict(latest.not_before, latest.value.latest + _NEWS_REACH, reason)
+    planned = [d for d in dates if d.planned]
+    if planned:
+        soonest = min(planned, key=lambda d: d.value.latest)
+        if soonest.value.latest + _PLAN_SLACK < raw.earliest:
+            reason = (f"plans for '{soonest.text}'; the raw date is "
+                      f"{_distance(raw.earliest - soonest.value.latest)} later")
+            start = max([d.value.earliest for d in reported] or [soonest.value.earliest
+                                                                 - _PLAN_REACH])
+            return TextVerdict(min(start, soonest.value.latest), soonest.value.latest, reason)
+    return None
 
 
 def _distance(delta: timedelta) -> str:
