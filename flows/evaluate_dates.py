@@ -122,11 +122,15 @@ def evaluate_dates(corpus: Path) -> dict[str, DateScores]:
     finish_corpus(results)
     scores = {"tune": DateScores(), "check": DateScores(), "all": DateScores()}
     for dump, result in zip(dumps, results, strict=True):
-        if not isinstance(result, ProcessedArticle):
-            continue
+        # a document the stages reject is scored as neither confirmed nor flagged
+        article = result.article if isinstance(result, ProcessedArticle) else _NOTHING
         for name in ("tune" if dump.tuning else "check", "all"):
-            score_article(scores[name], dump, result.article)
+            score_article(scores[name], dump, article)
     return scores
+
+
+_NOTHING = {"date_status": "confirmed", "published_date": None, "published_earliest": None,
+            "published_latest": None}
 
 
 def score_article(scores: DateScores, dump: DatedDump, article: dict) -> None:

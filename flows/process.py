@@ -30,7 +30,7 @@ from flows.stages.metadata import extract_metadata
 from flows.stages.page import PageMeta
 from flows.stages.profiles import detect_profile, generic_profile
 from flows.stages.quotes import extract_quotes
-from flows.stages.text_dates import past_dates
+from flows.stages.text_dates import past_dates, weekday_dates
 
 GERMAN = "de"
 
@@ -280,7 +280,8 @@ def _date_clues(article_id: str, source_file: str, date_raw: str | None,
     corpus step needs of an article."""
     holders = office_holders(index)
     return DateClues(article_id, source_file,
-                     assess_with_text(date_raw, holders, past_dates(text)),
+                     assess_with_text(date_raw, holders, past_dates(text),
+                                      weekday_dates(text)),
                      tuple(holders), tuple(event_clues(mentions)))
 
 

@@ -20,7 +20,7 @@ from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import DateValue, parse_date_value
 
 if TYPE_CHECKING:
-    from flows.stages.text_dates import PastDate, TextVerdict
+    from flows.stages.text_dates import PastDate, WeekdayDate
 
 STATUSES = ("confirmed", "corrected", "inferred", "missing")
 
@@ -131,7 +131,8 @@ def _by_office(holders: list[Holder]) -> dict[tuple, list[Holder]]:
 
 
 def assess_with_text(date_raw: str | None, holders: list[Holder],
-                     past: list[PastDate] = ()) -> PublicationDate:
+                     past: list[PastDate] = (), weekdays: list[WeekdayDate] = ()
+                     ) -> PublicationDate:
     """The raw date, `confirmed` only if neither an office holder named in the text nor a
     date the text reports as past contradicts it.
 
@@ -143,33 +144,34 @@ def assess_with_text(date_raw: str | None, holders: list[Holder],
         return assessed
     from flows.stages.text_dates import judge  # text_dates reads clauses: events imports us
 
-    verdict = judge(value, list(past)) if past else None
+    verdict = judge(value, list(past), list(weekdays)) if past or weekdays else None
     if verdict is not None:
-        return _corrected_by_text(date_raw, verdict, holders)
-    against = contradictions(value, holders)
-    if not against:
-        checked = "; consistent with " + ", ".join(h.describe() for h in holders) \
-            if holders else ""
-        return replace(assessed, date_evidence=assessed.date_evidence + checked)
-    reason = f"raw date {date_raw!r} contradicts the text: " + \
-        "; ".join(h.describe() for h in against)
-    bounds = holders_interval(holders)
-    if bounds is None:
-        return PublicationDate(date_raw, None, None, None, None, "missing", reason)
-    return PublicationDate(date_raw, bounds[0], bounds[0], bounds[1], _precision(*bounds),
-                           "corrected", reason + f"; bounded by office terms to {bounds[0]}"
-                           f" .. {bounds[1]}")
+        reason, bounds = verdict.reason, (verdict.earliest, verdict.latest)
+        office = holders_interval(holders)
+        if office:
+            bounds = _intersect([bounds, office]) or bounds
+    else:
+        against = contradictions(value, holders)
+        if not against:
+            checked = "; consistent with " + ", ".join(h.describe() for h in holders) \
+                if holders else ""
+            return replace(assessed, date_evidence=assessed.date_evidence + checked)
+        reason = "; ".join(h.describe() for h in against)
+        bounds = holders_interval(holders)
+        if bounds is None:
+            return PublicationDate(date_raw, None, None, None, None, "missing",
+                                   f"raw date {date_raw!r} contradicts the text: {reason}")
+    return _corrected(date_raw, reason, bounds, past, weekdays)
 
 
-def _corrected_by_text(date_raw: str, verdict: TextVerdict, holders: list[Holder]
-                       ) -> PublicationDate:
-    bounds = (verdict.earliest, verdict.latest)
-    office = holders_interval(holders)
-    if office:
-        bounds = _intersect([bounds, office]) or bounds
-    return PublicationDate(date_raw, bounds[0], bounds[0], bounds[1], _precision(*bounds),
+def _corrected(date_raw: str, reason: str, bounds: tuple[date, date], past: list[PastDate],
+               weekdays: list[WeekdayDate]) -> PublicationDate:
+    from flows.stages.text_dates import narrow
+
+    earliest, estimate, latest = narrow(bounds, list(past), list(weekdays))
+    return PublicationDate(date_raw, estimate, earliest, latest, _precision(earliest, latest),
                            "corrected", f"raw date {date_raw!r} contradicts the text: "
-                           f"{verdict.reason}; published {_span(*bounds)}")
+                           f"{reason}; published {_span(earliest, latest)}, likely {estimate}")
 
 
 def _precision(earliest: date, latest: date) -> str:

@@ -29,6 +29,7 @@ _MONTH = r"(?P<month>Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|Augu
          r"Nov\.|Dez\.)"
 _WEEKDAY = r"(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+WEEKDAY_PATTERN, MONTH_PATTERN = _WEEKDAY, _MONTH
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),

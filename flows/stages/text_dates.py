@@ -15,7 +15,14 @@ from functools import cache
 
 from flows.stages.events.clauses import clauses
 from flows.stages.events.lexicon import PARTICIPLE, lexicon
-from flows.stages.temporal import DateValue, find_expressions
+from flows.stages.temporal import (
+    MONTH_PATTERN,
+    MONTHS,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    DateValue,
+    find_expressions,
+)
 from flows.stages.text import paragraphs, sentences_with_quotes
 
 # A clause reports the past when it has a past auxiliary or a perfect ("hat ... beschlossen");
@@ -36,6 +43,7 @@ _SLACK = timedelta(days=2)  # a late date line, a time zone
 _NEWS_REACH = timedelta(days=31)  # news reports what happened in the last weeks
 _NAMED_REACH = timedelta(days=2 * 365)  # a date named in the present tense: not years ahead
 _PLAN_SLACK = timedelta(days=366)  # a plan can be reported after its time has passed
+_TOLD_AGAIN = timedelta(days=366)  # what happened is told again for a year or so
 _PLAN_REACH = timedelta(days=3 * 365)  # plans look a few years ahead
 
 
@@ -52,7 +60,14 @@ class PastDate:
     @property
     def not_before(self) -> date:
         """The earliest publication this date allows."""
+        if self.planned:
+            return self.value.earliest - _PLAN_REACH
         return self.value.earliest - _NAMED_REACH if self.named else self.value.earliest
+
+    @property
+    def not_after(self) -> date:
+        """The latest publication that would still tell of it so."""
+        return self.value.latest + (_PLAN_SLACK if self.planned else _TOLD_AGAIN)
 
 
 def past_dates(text: str) -> list[PastDate]:
@@ -64,12 +79,21 @@ def past_dates(text: str) -> list[PastDate]:
             words = paragraph[sentence.start:sentence.end]
             if not _YEAR.search(words):
                 continue
-            expressions = [e for e in find_expressions(words, None)
-                           if e.value is not None and _names_a_time(words, e)
+            expressions = [e for e in find_expressions(words, None) if e.value is not None]
+            found += [PastDate(e.value, e.text) for e in expressions if _since(words, e)]
+            expressions = [e for e in expressions if _names_a_time(words, e)
                            and not _TARGET.search(words[max(0, e.start - 20):e.start])]
             if expressions:
                 found += _in_past_clauses(words, expressions)
     return found
+
+
+_SINCE = re.compile(r"\b[Ss]eit\s+(?:dem\s+|Anfang\s+|Mitte\s+|Ende\s+)?$")
+
+
+def _since(sentence: str, expression) -> bool:
+    """"seit 2003", "seit dem 3. Mai 2006": whatever the tense, that time has begun."""
+    return bool(_SINCE.search(sentence[max(0, expression.start - 20):expression.start]))
 
 
 def _names_a_time(sentence: str, expression) -> bool:
@@ -172,6 +196,48 @@ def _lexicon_participles() -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekdayDate:
+    """A day and month with its weekday and no year ("am Dienstag, dem 3. Mai"): only some
+    years have that weekday on that day."""
+    weekday: int
+    month: int
+    day: int
+    text: str
+
+    def in_year(self, year: int) -> date | None:
+        try:
+            day = date(year, self.month, self.day)
+        except ValueError:
+            return None
+        return day if day.weekday() == self.weekday else None
+
+    def window(self, day: date) -> tuple[date, date]:
+        """When an article that names this day can have been published."""
+        return day - _YEARLESS_AHEAD, day + _YEARLESS_BACK
+
+    def near(self, raw: DateValue) -> bool:
+        """The raw date could be from the year before this day or the weeks after it."""
+        return any(raw.earliest - _YEARLESS_BACK <= day <= raw.latest + _YEARLESS_AHEAD
+                   for year in range(raw.earliest.year - 1, raw.latest.year + 2)
+                   if (day := self.in_year(year)))
+
+
+_WEEKDAY_DATE = re.compile(
+    WEEKDAY_PATTERN + r",?\s+(?:den\s+|dem\s+)?\(?(?P<day>[0-3]?\d)\.\s*" + MONTH_PATTERN
+    + r"(?![\s\d]*(?:19|20)\d\d)")
+_YEARLESS_AHEAD = timedelta(days=62)  # "am Dienstag, dem 3. Mai" announced weeks ahead
+_YEARLESS_BACK = timedelta(days=366)  # ... or told again months later ("vor sieben Monaten")
+_WEEKDAY_YEARS = 8  # how far from the raw year a repair looks for the weekday's year
+
+
+def weekday_dates(text: str) -> list[WeekdayDate]:
+    return [WeekdayDate(WEEKDAYS[m.group("weekday").lower()],
+                        MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")),
+                        m.group(0))
+            for m in _WEEKDAY_DATE.finditer(text) if 1 <= int(m.group("day")) <= 31]
+
+
+@dataclass(frozen=True, slots=True)
 class TextVerdict:
     """What the text's own dates say about a raw date: None where they say nothing."""
     earliest: date  # the publication is not before this
@@ -179,11 +245,30 @@ class TextVerdict:
     reason: str
 
 
-def judge(raw: DateValue, dates: list[PastDate]) -> TextVerdict | None:
-    """A contradiction when the raw date lies before something the text reports as past.
+def judge(raw: DateValue, dates: list[PastDate], weekdays: list[WeekdayDate] = ()
+          ) -> TextVerdict | None:
+    """A contradiction when the raw date lies before something the text reports as past,
+    after what it plans, or in a year where its weekday dates fall on other weekdays.
 
     (A raw date years after the latest such date is not taken as contradicted: on the dated
     Wikinews articles that rule misfired on 16 of 357 right dates, background history.)"""
+    return _by_dates(raw, dates) or _by_weekday(raw, weekdays)
+
+
+def _by_weekday(raw: DateValue, weekdays: list[WeekdayDate]) -> TextVerdict | None:
+    wrong = next((w for w in weekdays if not w.near(raw)), None)
+    if wrong is None:
+        return None
+    years = range(raw.earliest.year - _WEEKDAY_YEARS, raw.latest.year + _WEEKDAY_YEARS + 1)
+    days = [day for year in years if (day := wrong.in_year(year))]
+    if not days:
+        return None  # no year has it: a slip of the text, not evidence
+    reason = (f"names '{wrong.text}', a weekday that day has not in the year of the raw date; "
+              f"it has in {', '.join(str(day.year) for day in days)}")
+    return TextVerdict(wrong.window(days[0])[0], wrong.window(days[-1])[1], reason)
+
+
+def _by_dates(raw: DateValue, dates: list[PastDate]) -> TextVerdict | None:
     reported = [d for d in dates if not d.planned]
     if reported:
         latest = max(reported, key=lambda d: d.not_before)
@@ -191,17 +276,47 @@ def judge(raw: DateValue, dates: list[PastDate]) -> TextVerdict | None:
             how = "names" if latest.named else "reports"
             reason = (f"{how} '{latest.text}'{'' if latest.named else ' as past'}; the raw "
                       f"date is {_distance(latest.value.earliest - raw.latest)} earlier")
-            return TextVerdict(latest.not_before, latest.value.latest + _NEWS_REACH, reason)
+            return TextVerdict(*text_bounds(dates), reason)
     planned = [d for d in dates if d.planned]
     if planned:
         soonest = min(planned, key=lambda d: d.value.latest)
         if soonest.value.latest + _PLAN_SLACK < raw.earliest:
             reason = (f"plans for '{soonest.text}'; the raw date is "
                       f"{_distance(raw.earliest - soonest.value.latest)} later")
-            start = max([d.value.earliest for d in reported] or [soonest.value.earliest
-                                                                 - _PLAN_REACH])
-            return TextVerdict(min(start, soonest.value.latest), soonest.value.latest, reason)
+            return TextVerdict(*text_bounds(dates), reason)
     return None
+
+
+def text_bounds(dates: list[PastDate]) -> tuple[date, date]:
+    """When the publication can be, by every date of the text together: after the latest
+    lower bound, by the soonest plan, else within a year of the latest date (what happened
+    long before is background and bounds nothing)."""
+    earliest = max(d.not_before for d in dates)
+    latest = min([max(d.not_after for d in dates), *(d.not_after for d in dates if d.planned)])
+    return (earliest, latest) if earliest <= latest else (earliest, earliest + _TOLD_AGAIN)
+
+
+def narrow(bounds: tuple[date, date], dates: list[PastDate], weekdays: list[WeekdayDate]
+           ) -> tuple[date, date, date]:
+    """(earliest, best estimate, latest) of a publication known to lie within `bounds`: the
+    text's own dates narrow it where they agree with it; the best estimate is the latest day
+    the text names in it (news is written in the days after what it tells)."""
+    if dates:
+        bounds = _overlap(bounds, text_bounds(dates)) or bounds
+    windows = [(day, weekday.window(day)) for weekday in weekdays
+               for year in range(bounds[0].year - 1, bounds[1].year + 2)
+               if (day := weekday.in_year(year)) and _overlap(bounds, weekday.window(day))]
+    days = [d.value.earliest for d in dates if d.value.precision == "day" and not d.planned]
+    if len({window for _, window in windows}) == 1:  # one year has the weekday: that one
+        bounds = _overlap(bounds, windows[0][1]) or bounds
+        days.append(windows[0][0])
+    inside = [day for day in days if bounds[0] <= day <= bounds[1]]
+    return bounds[0], max(inside, default=bounds[0]), bounds[1]
+
+
+def _overlap(first: tuple[date, date], second: tuple[date, date]) -> tuple[date, date] | None:
+    start, end = max(first[0], second[0]), min(first[1], second[1])
+    return (start, end) if start <= end else None
 
 
 def _distance(delta: timedelta) -> str:
