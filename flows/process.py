@@ -16,7 +16,13 @@ from flows import __version__
 from flows.budget import DocumentTimeout, time_budget
 from flows.corpus import ArticleSketch, date_columns, redate, sketch_article
 from flows.stages.clean import clean, line_keys
-from flows.stages.dates import DateClues, PublicationDate, assess_with_text, office_holders
+from flows.stages.dates import (
+    DateClues,
+    PublicationDate,
+    assess_from_update,
+    assess_with_text,
+    office_holders,
+)
 from flows.stages.entities import EntityIndex
 from flows.stages.events import (
     Mention,
@@ -186,7 +192,7 @@ def _process(document: Document, recurring: dict[str, set[str]], processed_at: d
         clock.start(stage)
         clues = _date_clues(document.article_id, document.source_file,
                             page.date_raw or cleaned.date_text, index, mentions,
-                            _joined(cleaned.teaser, cleaned.body))
+                            _joined(cleaned.teaser, cleaned.body), cleaned.updated_text)
         published = clues.assessed
         stage = "events"
         clock.start(stage)
@@ -274,15 +280,17 @@ def _joined(teaser: str | None, body: str) -> str:
 
 
 def _date_clues(article_id: str, source_file: str, date_raw: str | None,
-                index: EntityIndex, mentions: list[Mention], text: str) -> DateClues:
+                index: EntityIndex, mentions: list[Mention], text: str,
+                updated_raw: str | None = None) -> DateClues:
     """The raw date checked against the office holders the text names and the dates it
     reports as past, and the article's events as read without a publication date: all the
     corpus step needs of an article."""
     holders = office_holders(index)
-    return DateClues(article_id, source_file,
-                     assess_with_text(date_raw, holders, past_dates(text),
-                                      weekday_dates(text)),
-                     tuple(holders), tuple(event_clues(mentions)))
+    assessed = assess_with_text(date_raw, holders, past_dates(text), weekday_dates(text))
+    if assessed.date_status == "missing" and not date_raw:
+        assessed = assess_from_update(updated_raw) or assessed
+    return DateClues(article_id, source_file, assessed, tuple(holders),
+                     tuple(event_clues(mentions)))
 
 
 def _reject(document: Document, stage: str, reason: str, detail: str) -> Rejection:

@@ -56,6 +56,7 @@ class Cleaned:
     credit_matches: list[dict[str, str]] = field(default_factory=list)
     url: str | None = None
     date_text: str | None = None
+    updated_text: str | None = None  # "Aktualisiert am ...": the last change, not the first
     dateline_places: list[str] = field(default_factory=list)
     dateline_agencies: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
@@ -124,8 +125,9 @@ def _classify(line: _Line, profile: Profile, recurring: set[str], result: Cleane
     elif (match := _labelled_date(text, profile.date_label)) is not None:
         line.kind = "header"
         result.date_text = result.date_text or match
-    elif _labelled_date(text, profile.updated_label) is not None:
+    elif (updated := _labelled_date(text, profile.updated_label)) is not None:
         line.kind = "header"  # a later change: not the publication date
+        result.updated_text = result.updated_text or updated
     elif _is_date_line(text):
         line.kind = "header"
         result.date_text = result.date_text or text

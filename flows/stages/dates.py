@@ -55,6 +55,22 @@ def assess_publication_date(date_raw: str | None) -> PublicationDate:
                                       f"raw date {date_raw!r} parsed ({value.precision})")
 
 
+def assess_from_update(updated_raw: str | None) -> PublicationDate | None:
+    """With no publication date, a page's last update ("Aktualisiert am 28. April 2023"):
+    published on that day or in the weeks before."""
+    value = parse_date_value(updated_raw) if updated_raw else None
+    if value is None:
+        return None
+    earliest = value.earliest - _UPDATED_AFTER
+    return PublicationDate(None, value.latest, earliest, value.latest,
+                           _precision(earliest, value.latest), "inferred",
+                           f"no publication date; updated {updated_raw!r}: published then or "
+                           f"in the {_UPDATED_AFTER.days} days before")
+
+
+_UPDATED_AFTER = timedelta(days=31)  # news pages are updated in the days after they appear
+
+
 # --- checks against the text: office holders -----------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +220,7 @@ class DateClues:
 
 
 _NEWS_DAYS = 7  # a report without a date is about the last days before publication
-_YEARLESS_DAYS = 120  # "am 13. November" without a year: written within months of that day
+_YEARLESS_DAYS = 90  # "am 13. November" without a year: written within a quarter of that day
 
 
 def repair_dates(articles: list[DateClues]) -> dict[str, PublicationDate]:

@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Page dumps glue words and dates together ("Publiziert17.12.2024", "30.01.202430. Januar"):
     # no \b before a day, and a year may run into the next date's day.
     ("numeric_day", re.compile(
-        r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\."
+        r"(?<!\d)(?P<day>[0-3]?\d)\. ?(?P<mon>[01]?\d)\. ?"
         r"(?P<year>(?:19|20)\d\d(?=\d{1,2}\.)|(?:19|20)\d\d(?!\d)|\d\d(?!\d))")),
     ("weekday", re.compile(
         r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|[Aa]m|[Vv]om|[Ss]eit|"
@@ -92,10 +92,20 @@ class TemporalExpression:
     value: DateValue | None  # None when it cannot be resolved without a reference date
 
 
+# Metadata lines of German sites written in English ("Frankfurt, October 23, 2024"): dates
+# only, never running text, where "May" or "March" would be other words.
+_ENGLISH_MONTHS = {name: number for number, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"), 1)}
+_ENGLISH_DAY = re.compile(r"\b(?P<month>" + "|".join(_ENGLISH_MONTHS) + r")\s+(?P<day>[0-3]?\d)"
+                          r",?\s+(?P<year>(?:19|20)\d\d)\b")
+
+
 def parse_date_value(raw: str) -> DateValue | None:
     """The first absolute date in a metadata string; None if it has none."""
-    for kind, pattern in _PATTERNS:
-        if kind not in ("iso_day", "numeric_day", "day_month", "month_year", "iso_month"):
+    for kind, pattern in [*_PATTERNS, ("english_day", _ENGLISH_DAY)]:
+        if kind not in ("iso_day", "numeric_day", "day_month", "month_year", "iso_month",
+                        "english_day"):
             continue
         match = pattern.search(raw)
         if match and match.groupdict().get("year"):
@@ -174,7 +184,8 @@ def _safe_date(year: int, month: int, day: int) -> date:
 def _month_number(groups: dict) -> int:
     if groups.get("mon"):
         return int(groups["mon"])
-    return MONTHS[groups["month"].rstrip(".").lower()]
+    name = groups["month"].rstrip(".")
+    return _ENGLISH_MONTHS.get(name) or MONTHS[name.lower()]
 
 
 def _day_value(groups: dict, reference: date | None) -> DateValue | None:
@@ -295,6 +306,7 @@ _RESOLVERS = {
     "iso_day": _day_value,
     "numeric_day": _day_value,
     "day_month": _day_value,
+    "english_day": _day_value,
     "weekday": _weekday_value,
     "part_of_month": _part_of_month,
     "month_year": _month_value,
