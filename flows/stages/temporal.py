@@ -128,8 +128,24 @@ def find_expressions(text: str, reference: date | None, future: bool = False
             for start, end, kind, match in _matches(text)]
 
 
+# Every pattern needs a digit or one of these words: a text with none has no expression.
+_TIME_WORDS = frozenset(
+    word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
+                      "heute", "morgen", "übermorgen", "jahr", "jahre", "jahres", "monats"]
+    for word in (name, name.capitalize()))
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"\w+")
+
+
+def may_have_time(text: str) -> bool:
+    """False when the text surely has no temporal expression (a cheap look)."""
+    return _DIGIT.search(text) is not None or not _TIME_WORDS.isdisjoint(_WORDS.findall(text))
+
+
 @lru_cache(maxsize=1024)  # a sentence is read for its dates more than once (clues, dating)
 def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    if not may_have_time(text):
+        return ()
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         fresh = [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)

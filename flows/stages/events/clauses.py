@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import NamedTuple
 
 from flows.stages.events.lexicon import FINITE, SPLIT, grammar, lexicon
 
@@ -19,8 +20,7 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _CUTS = frozenset(",;:()–—[]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made by the thousand, cheaply
     text: str
     lower: str
     start: int  # offset in the sentence
@@ -29,18 +29,18 @@ class Token:
     segment_end: bool = False  # a comma, bracket or the sentence's end follows
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Clause:
     number: int
     opener: str  # the subordinator or relative word that opens it; "" for the main clause
     tokens: tuple[Token, ...]
     sentence: tuple[Token, ...] = ()  # every token of the sentence
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(token.lower for token in self.tokens)
 
-    @property
+    @cached_property
     def lowered_text(self) -> str:
         """" " + the clause's tokens in lower case, each after a space."""
         return " " + " ".join(token.lower for token in self.tokens)
@@ -54,9 +54,11 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
     """The sentence's tokens (each with its clause number) and its clauses in order."""
     words = tokenize(sentence)
     openers: list[str] = []
+    members: list[list[Token]] = []
     tokens: list[Token] = []
     interrupted: int | None = None  # a clause that a subordinate one broke off
     current = -1
+    last = len(words) - 1
     for segment, cut in _segments(words):
         opener = "(" if cut == "(" else _opener(words, segment[0])
         if not opener and cut == "," and current >= 0 and _nominal(words, segment):
@@ -65,23 +67,29 @@ def clauses(sentence: str) -> tuple[list[Token], list[Clause]]:
             if current >= 0 and not openers[current] and cut in ",(":
                 interrupted = current
             openers.append(opener)
+            members.append([])
             current = len(openers) - 1
         elif interrupted is not None and openers[current] and cut in ",)":
             current, interrupted = interrupted, None
         else:
             openers.append("")
+            members.append([])
             current, interrupted = len(openers) - 1, None
+        first, final = segment[0], segment[-1]
         for position in segment:
             text, start, end = words[position]
-            if position != segment[0] and words[position - 1][0] in _COORDINATORS and \
+            if position != first and words[position - 1][0] in _COORDINATORS and \
                     _starts_coordinate_clause(words, position):
                 openers.append("")
+                members.append([])
                 current, interrupted = len(openers) - 1, None
-            tokens.append(Token(text, text.lower(), start, end, current,
-                                position == segment[-1] or _closes(words, position)))
+            closes = position == final or (position < last and words[position + 1][0] in ".!?")
+            token = Token(text, text.lower(), start, end, current, closes)
+            tokens.append(token)
+            members[current].append(token)
     everything = tuple(tokens)
-    grouped = [Clause(number, opener, tuple(t for t in tokens if t.clause == number),
-                      everything) for number, opener in enumerate(openers)]
+    grouped = [Clause(number, opener, tuple(members[number]), everything)
+               for number, opener in enumerate(openers)]
     return tokens, grouped
 
 
@@ -92,10 +100,6 @@ def _nominal(words: list[tuple[str, int, int]], segment: list[int]) -> bool:
     return all(w in g["articles"] or w in g["all_prepositions"] or w in g["coordinators"]
                or (w.endswith(("e", "en", "er", "es", "em")) and w not in finite_verbs())
                for w in lowered) and len(segment) <= 8
-
-
-def _closes(words: list[tuple[str, int, int]], position: int) -> bool:
-    return position + 1 < len(words) and words[position + 1][0] in ".!?"
 
 
 def _segments(words: list[tuple[str, int, int]]):

@@ -26,7 +26,7 @@ from flows.stages.events.participants import (
     subject,
 )
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual, noun_senses
-from flows.stages.temporal import TemporalExpression, find_expressions
+from flows.stages.temporal import TemporalExpression, find_expressions, may_have_time
 from flows.stages.text import paragraphs, sentences_with_quotes
 
 APPROX = "approx"
@@ -121,15 +121,19 @@ _WORD = re.compile(r"\w+")
 
 
 def _may_hold_trigger(sentence: str) -> bool:
-    """A cheap look at a sentence's words: a trigger verb (with its particle, if split) or a
-    trigger noun. Most sentences have neither and are not read further."""
+    """A cheap look at a sentence's words: a trigger verb (with its particle, if split), or a
+    trigger noun with what a noun needs to name a happening (a support verb or a time word;
+    a trigger verb was looked for first). Most sentences have neither and are not read
+    further."""
     words = set(_WORD.findall(sentence))
     particles = lexicon().particles
     for word in words & particles.keys():
         needed = particles[word]
         if not needed or not needed.isdisjoint(words):
             return True
-    return any(map(_is_trigger_noun, _CAPITALISED.findall(sentence)))
+    if not any(map(_is_trigger_noun, _CAPITALISED.findall(sentence))):
+        return False
+    return not words.isdisjoint(lexicon().support_forms) or may_have_time(sentence)
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ]\w{2,}")

@@ -63,6 +63,10 @@ class Lexicon:
             result[form] = frozenset() if "" in needed else frozenset(needed)
         return result
 
+    @cached_property
+    def support_forms(self) -> frozenset[str]:
+        return frozenset(self.support)
+
 
 @cache
 def grammar() -> dict:
