@@ -109,6 +109,21 @@ def test_a_date_is_taken_from_the_triggers_clause_only():
     assert (arrest.event_date, arrest.date_precision) == (REFERENCE, "approx")
 
 
+@pytest.mark.parametrize(("sentence", "plover_type", "text"), [
+    # a time word of one main clause dates the coordinated one
+    ("Am Montag trafen sich die Minister und unterzeichneten ein Abkommen.", "AGREE",
+     "Am Montag"),
+    ("Als am Dienstag die Polizei kam, stürmten Demonstranten das Rathaus.", "COERCE",
+     "am Dienstag"),
+    # ... but not the time of the report, nor of a zu-infinitive
+    ("Die Polizei nahm drei Männer fest, meldete der Sender am Montag.", "COERCE", ""),
+    ("Er warf der Regierung vor, schon seit 2012 die Wahl zu verzögern.", "ACCUSE", ""),
+])
+def test_a_sentence_time_word_dates_its_main_clauses(sentence, plover_type, text):
+    (event,) = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == plover_type]
+    assert event.date_text == text
+
+
 def test_a_deadline_is_not_the_date_of_the_agreement():
     event = _one("Der Beitritt ist für Ende 2026 vereinbart worden.")
     assert (event.plover_type, event.event_date, event.date_precision) == \

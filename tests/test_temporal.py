@@ -78,3 +78,17 @@ def test_expressions_do_not_overlap_and_keep_offsets():
 def test_dates_glued_to_words_are_read_to_the_day(raw, expected):
     value = parse_date_value(raw)
     assert (value.best, value.precision) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gestern wurden 30 Menschen festgenommen.", date(2015, 11, 16)),  # opens the sentence
+    ("Heute hat der Rat beschlossen.", TUESDAY),
+    ("Vergangene Woche demonstrierten sie.", date(2015, 11, 9)),
+])
+def test_relative_words_that_open_a_sentence_are_read(text, expected):
+    found = find_expressions(text, TUESDAY)
+    assert [e.value.earliest for e in found] == [expected]
+
+
+def test_the_morning_is_not_tomorrow():
+    assert find_expressions("Am Morgen kam er nach Hause.", TUESDAY) == []

@@ -57,15 +57,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<part>Anfang|Mitte|Ende)\s+(?:(?P<rel>dieses|des|vergangenen|letzten|nächsten|"
         r"kommenden)\s+Jahres|" + _YEAR + r")")),
     ("relative_week", re.compile(
-        r"\b(?:in\s+der\s+|am\s+)?(?P<rel>vergangenen|letzten|kommenden|nächsten|dieser|"
-        r"vergangene|letzte|kommende|nächste|diese)\s+(?P<unit>Woche|Wochenende)\b")),
+        r"\b(?:[Ii]n\s+der\s+|[Aa]m\s+)?(?P<rel>[Vv]ergangenen|[Ll]etzten|[Kk]ommenden|"
+        r"[Nn]ächsten|[Dd]ieser|[Vv]ergangene|[Ll]etzte|[Kk]ommende|[Nn]ächste|[Dd]iese)\s+"
+        r"(?P<unit>Woche|Wochenende)\b")),
     ("weekend", re.compile(r"\bam\s+Wochenende\b")),
-    ("relative_day", re.compile(r"\b(?P<rel>vorgestern|gestern|heute|morgen|übermorgen)\b")),
+    # "Gestern", "Heute" open sentences; "Morgen" is "the morning" ("am Morgen")
+    ("relative_day", re.compile(r"\b(?P<rel>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|"
+                                r"[Üü]bermorgen)\b")),
     ("relative_year", re.compile(
         r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen|diesem|laufenden|kommenden|"
         r"nächsten)\s+Jahr\b")),
     ("month_only", re.compile(r"\b(?:[Ii]m|[Aa]nfang|[Mm]itte|[Ee]nde)\s+" + _MONTH + r"\b")),
-    ("year_only", re.compile(r"\b(?:(?:[Ii]m\s+)?(?:Jahr(?:e)?\s+))?" + _YEAR + r"\b(?![.\d])")),
+    # not a number's part ("2012/34/EU", "2015/16")
+    ("year_only", re.compile(r"\b(?:(?:[Ii]m\s+)?(?:Jahr(?:e)?\s+))?" + _YEAR
+                             + r"\b(?![.\d]|/\d)")),
 ]
 
 
@@ -268,7 +273,7 @@ def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
 def _relative_week(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
-    rel = groups["rel"].rstrip("n").rstrip("e")
+    rel = groups["rel"].lower().rstrip("n").rstrip("e")
     shift = {"vergangen": -1, "letzt": -1, "kommend": 1, "nächst": 1}.get(rel, 0)
     monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
     if groups["unit"] == "Wochenende":
@@ -287,7 +292,7 @@ def _relative_day(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
     shift = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
-    day = reference + timedelta(days=shift[groups["rel"]])
+    day = reference + timedelta(days=shift[groups["rel"].lower()])
     return DateValue(day, day, "day")
 
 

@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
-from flows.stages.events.lexicon import grammar, lexicon
+from flows.stages.events.lexicon import grammar, lexicon, verb_forms
 from flows.stages.events.participants import (
     apposed_person,
     casualties,
@@ -51,6 +51,10 @@ class Mention:
     trigger_at: int  # where the trigger is in the sentence
     noun: str | None  # the lexicon noun of a noun trigger
     paragraph: int = 0  # offset of its paragraph in the field's text
+    # where else in the sentence a time word dates it: the other main clauses and "als"-
+    # clauses, when its own clause is a main clause ("Am Montag trafen sie sich und
+    # unterzeichneten ...")
+    shared_time: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,8 +210,12 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
             own_span = span
             if trigger.noun and relative is not None:  # the relative clause tells of it
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
-            found.append(_mention(trigger, clause, own_span, index, field, start, sentence,
-                                  masked, antecedent, apposed, paragraph))
+            mention = _mention(trigger, clause, own_span, index, field, start, sentence,
+                               masked, antecedent, apposed, paragraph)
+            if not clause.opener:
+                mention = replace(mention, shared_time=tuple(
+                    s for s in _time_scopes(clause_list) if s != span))
+            found.append(mention)
     return _one_per_type(found)
 
 
@@ -236,6 +244,29 @@ class _TimeWords:
             self.starts = [e.start for e in _when_it_happened(
                 self.sentence, find_expressions(self.sentence, None))]
         return any(_in_clause(clause, at) for at in self.starts)
+
+
+def _time_scopes(clause_list: list[Clause]) -> list[tuple[int, int]]:
+    """Spans of the clauses whose time words date the whole sentence's main clauses: not a
+    clause that tells of the report ("meldete der Sender am Montag")."""
+    reports = _report_forms()
+    return [(c.tokens[0].start, c.tokens[-1].end) for c in clause_list
+            if c.tokens and c.opener in _SHARED_TIME_OPENERS and reports.isdisjoint(c.words)
+            and not _zu_infinitive(c)]
+
+
+def _zu_infinitive(clause: Clause) -> bool:
+    """"(warf ihm vor,) schon seit 2012 einen Grexit zu betreiben": no main clause."""
+    words = [t.lower for t in clause.tokens if t.text[0].isalnum()]
+    return len(words) > 1 and words[-2] == "zu"
+
+
+@cache
+def _report_forms() -> frozenset[str]:
+    return frozenset(form for lemma in grammar()["report_verbs"] for form in verb_forms(lemma))
+
+
+_SHARED_TIME_OPENERS = frozenset({"", "als", "während"})
 
 
 def _apposition_in(clause: Clause, clause_list: list[Clause]) -> Clause | None:
@@ -315,7 +346,8 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
 def _dated(mention: Mention, expressions: list[TemporalExpression],
            reference: date | None) -> Event | None:
     low, high = mention.clause_span
-    own = [e for e in expressions if low <= e.start < high]
+    own = [e for e in expressions if low <= e.start < high] or \
+        [e for e in expressions if any(a <= e.start < b for a, b in mention.shared_time)]
     when = min(own, key=lambda e: abs(e.start - mention.trigger_at), default=None)
     if when is None:
         day, precision, text = reference, (APPROX if reference else None), ""
