@@ -56,3 +56,13 @@ def test_the_sql_blocks_run_in_duckdb(output_folder, monkeypatch):
 def test_pyarrow_reads_every_table(output_folder, table):
     dataset = ds.dataset(os.fspath(output_folder / "output" / table), partitioning="hive")
     assert dataset.to_table().num_rows > 0 or table == "rejects"
+
+
+def test_the_readme_is_a_short_users_manual():
+    """Set-up, run, read, schedule, rerun, scale out, troubleshoot, exit codes; under 12 KB
+    (development figures and history live in docs/)."""
+    assert len(README.encode("utf-8")) < 12_000
+    for heading in ("## Reading the output", "## Command line", "## Scheduled runs",
+                    "## Scale-out", "## Troubleshooting"):
+        assert heading in README
+    assert "Exit codes" in README
