@@ -4,12 +4,13 @@ import gzip
 import json
 
 import duckdb
+import pytest
 from conftest import RUN_STARTED
 
 from flows.process import ProcessedArticle, process_document
 from flows.run import RunConfig, run_plain
 from flows.stages.intake import Document, Rejection, discover, documents_from_bytes
-from flows.stages.page import choose_title, iso_date
+from flows.stages.page import choose_title, iso_date, split_authors
 
 BODY = [
     "Der Stadtrat von Kassel hat am Montag den Haushalt für das kommende Jahr beschlossen. "
@@ -186,3 +187,34 @@ def test_machine_dates_become_iso():
     assert iso_date("Fri, 28 Apr 2023 19:20:36 +0200") == "2023-04-28T19:20:36+02:00"
     assert iso_date("2023-04-28 10:00") == "2023-04-28 10:00"
     assert iso_date("kein Datum") == "kein Datum"
+
+
+def test_one_source_has_one_publisher_whatever_the_format():
+    """An HTML page that calls itself "DER STANDARD" and a news-please record of the same site
+    ("www.derstandard.at"): one name, from the table of known domains."""
+    page = _page().replace("Kasseler Bote", "DER STANDARD").replace(
+        "www.kasseler-bote.example", "www.derstandard.at")
+    record = {**NEWS_PLEASE, "url": "https://www.derstandard.at/story/1/haushalt",
+              "source_domain": "www.derstandard.at"}
+    names = {process_document(_one(name, data), {}, RUN_STARTED).article["publisher"]
+             for name, data in (("page.html", page.encode()),
+                                ("record.json", json.dumps(record).encode()))}
+    assert names == {"Der Standard"}
+
+
+def test_an_unknown_domain_is_the_publisher_only_as_the_last_resort():
+    article = process_document(_one("record.json", json.dumps(
+        {**NEWS_PLEASE, "source_domain": "www.kasseler-bote.example"}).encode()), {},
+        RUN_STARTED).article
+    assert article["publisher"] == "kasseler-bote.example"
+
+
+@pytest.mark.parametrize(("given", "names"), [
+    ("Autor Monika Bolliger", ["Monika Bolliger"]),
+    ("Elena Oberholzer (obe), Oliver Maksan (oma)", ["Elena Oberholzer", "Oliver Maksan"]),
+    ("Von Anna Muster und Ben Beispiel", ["Anna Muster", "Ben Beispiel"]),
+    ("Autorin: Cem Probe", ["Cem Probe"]),
+    ("Deutsche Welle (www.dw.com)", ["Deutsche Welle"]),
+])
+def test_authors_are_names_without_their_labels(given, names):
+    assert split_authors(given) == names

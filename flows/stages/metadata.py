@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlparse
@@ -12,7 +13,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from flows.stages.clean import Cleaned
 from flows.stages.page import PageMeta
-from flows.stages.profiles import Profile, agency_names
+from flows.stages.profiles import DATA_DIR, Profile, agency_names
 
 _MODEL_LOADING = threading.Lock()
 _LANGUAGE_SAMPLE = 600  # enough prose for German vs. the rest; cost grows with length
@@ -83,18 +84,57 @@ def _load_language_model() -> LanguageIdentifier:
 
 
 def _publisher(cleaned: Cleaned, profile: Profile, page: PageMeta) -> str:
+    """One name per source: the profile's; a known publisher the page names, or else the one
+    its domain belongs to (`flows/data/publishers.toml`); the name the page gives; a credit
+    line's site; the domain only as the last resort."""
     if profile.id != "generic":
         return profile.name
-    if page.publisher:
-        return page.publisher
+    url = page.url or cleaned.url
+    host = (urlparse(url).hostname or "") if url else ""
+    given = page.publisher if page.publisher and not _DOMAIN.fullmatch(page.publisher) else None
+    domain = None if given else page.publisher  # a news-please record's "www.derstandard.at"
+    if given and _name_key(given) in _publisher_names():  # "DER STANDARD"; a syndicated page
+        return _publisher_names()[_name_key(given)]  # names its own paper, not the host's
+    known = publisher_of(host) or publisher_of(domain or "")  # "ZEIT ONLINE" on zeit.de
+    if known:
+        return known
+    if given:
+        return given
     for match in cleaned.credit_matches:
         if "site" in match:
             return match["site"]
-    url = page.url or cleaned.url
-    if url:
-        host = urlparse(url).hostname or ""
-        return host.removeprefix("www.") or "unknown"
-    return "unknown"
+    return (host or domain or "").removeprefix("www.") or "unknown"
+
+
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def publisher_of(host: str) -> str | None:
+    """The publisher a web host belongs to ("www.derstandard.at" -> "Der Standard")."""
+    names = _publishers()
+    host = host.lower().rstrip(".")
+    while host:
+        if host in names:
+            return names[host]
+        _, _, host = host.partition(".")
+    return None
+
+
+@cache
+def _publisher_names() -> dict[str, str]:
+    """The table's names by a key that ignores case, articles and punctuation ("WELT")."""
+    return {_name_key(name): name for name in _publishers().values()}
+
+
+def _name_key(name: str) -> str:
+    words = re.findall(r"\w+", name.casefold())
+    return "".join(w for w in words if w not in ("der", "die", "das"))
+
+
+@cache
+def _publishers() -> dict[str, str]:
+    with (DATA_DIR / "publishers.toml").open("rb") as handle:
+        return tomllib.load(handle)["domains"]
 
 
 def _credits(cleaned: Cleaned) -> tuple[list[str], list[str]]:

@@ -65,10 +65,13 @@ def contains_as_part(whole: str, part: str) -> bool:
 
 
 def split_authors(value: str) -> list[str]:
-    """'Anna Muster, Ben Beispiel und Cem Probe' -> three names; 'Von ' is dropped."""
-    value = re.sub(r"^(?:[Vv]on|[Bb]y|[Aa]utor(?:in)?:)\s+", "", value.strip())
-    parts = re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\|)\s*", value)
-    return [p for p in (tidy(p) for p in parts) if p]
+    """'Anna Muster, Ben Beispiel und Cem Probe' -> three names; a leading 'Von', 'Autor' and
+    a trailing '(obe)' or '(www.dw.com)' are dropped."""
+    parts = re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\|)\s*", value.strip())
+    return [p for p in (tidy(_AUTHOR_NOISE.sub("", part)) for part in parts) if p]
+
+
+_AUTHOR_NOISE = re.compile(r"^(?:[Vv]on|[Bb]y|[Aa]utor(?:in)?|[Tt]ext)(?::\s*|\s+)|\s*\([^)]*\)$")
 
 
 def paragraph_per_line(text: str) -> str:
