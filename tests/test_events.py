@@ -130,6 +130,14 @@ def test_a_deadline_is_not_the_date_of_the_agreement():
         ("AGREE", REFERENCE, "approx")
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Am Samstag werden die Regierungschefs in Paris beraten.", []),  # "beraten": infinitive
+    ("Drei Männer werden in Paris festgenommen.", ["COERCE"]),  # a passive, happening now
+])
+def test_werden_with_a_form_that_is_also_the_infinitive_is_to_come(sentence, found):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == found
+
+
 def test_a_time_still_to_come_is_a_plan_not_an_event():
     assert extract_events("Am kommenden Donnerstag protestieren die Bauern in Berlin.",
                           REFERENCE) == []

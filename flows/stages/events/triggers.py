@@ -182,7 +182,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(lowered, at, kind):
         return False
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
-            lowered, at, kind):
+            lowered, at, trigger.verb):
         return False
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
             and _irrealis_verb_in(clause, trigger.sense.type):
@@ -205,10 +205,14 @@ def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
                                       for w in lowered[at + 1:at + 3])
 
 
-def _passive_present(lowered: list[str], at: int, kind: str | None) -> bool:
-    """"wird festgenommen" happens now; "wird ... festgenommen werden" is to come."""
-    return kind == PARTICIPLE and not any(w in grammar()["future_auxiliaries"]
-                                          for w in lowered[at + 1:at + 3])
+def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
+    """"wird festgenommen" happens now; "wird ... festgenommen werden" is to come, and so is
+    "werden ... beraten", whose participle is also the infinitive."""
+    if verb is None or verb.kind != PARTICIPLE:
+        return False
+    if lowered[at] == verb.lemma.replace("|", "").removeprefix("sich "):
+        return False
+    return not any(w in grammar()["future_auxiliaries"] for w in lowered[at + 1:at + 3])
 
 
 @cache
