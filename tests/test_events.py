@@ -240,6 +240,8 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
      (), ("Menschen",)),  # a passive around a noun: the people are what it was done to
     ("Ein Polizist schoss den Angreifer am Montag nieder.", ("Polizist",), ("Angreifer",)),
     ("US-Präsident Barack Obama hat das Abkommen am Montag begrüßt.", ("Barack Obama",), ()),
+    # who says so takes no part
+    ("Laut Polizei wurden am Montag 50 Demonstranten festgenommen.", (), ("Demonstranten",)),
 ])
 def test_who_acts_and_to_whom(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[0]

@@ -75,7 +75,8 @@ def grammar() -> dict:
     result = {key: (frozenset(value) if isinstance(value, list) else value)
               for key, value in data.items()}
     result["all_prepositions"] = result["place_prepositions"] | result["target_prepositions"] \
-        | result["agent_prepositions"] | result["other_prepositions"]
+        | result["agent_prepositions"] | result["other_prepositions"] \
+        | result["source_prepositions"]
     return result
 
 

@@ -67,9 +67,10 @@ def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
 
 def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
                   antecedent: Callable[[str], str | None]) -> Participants:
-    mentions, location = _mentions(clause, index)
-    passive = _is_passive(clause, trigger)
     g = grammar()
+    mentions, location = _mentions(clause, index)
+    mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]]
+    passive = _is_passive(clause, trigger)
     actors, targets = [], []
     pronoun = _pronoun_subject_at(clause)
     if pronoun is not None and not passive and all(
