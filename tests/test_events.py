@@ -242,10 +242,19 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
     ("US-Präsident Barack Obama hat das Abkommen am Montag begrüßt.", ("Barack Obama",), ()),
     # who says so takes no part
     ("Laut Polizei wurden am Montag 50 Demonstranten festgenommen.", (), ("Demonstranten",)),
+    # a clause joined by "und" that opens with its verb has the subject of the one before
+    ("Die Demonstranten skandierten am Montag Slogans und verlangten höhere Entschädigungen.",
+     ("Demonstranten",), ()),
 ])
 def test_who_acts_and_to_whom(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[0]
     assert (event.actors, event.targets) == (actors, targets)
+
+
+def test_a_subject_after_the_verb_is_not_taken_from_the_clause_before():
+    events = extract_events("Deutschland hinke bei der Beteiligung hinterher, räumte der "
+                            "Minister am Montag ein.", REFERENCE)
+    assert events and all("Deutschland" not in e.actors for e in events)
 
 
 def test_a_game_is_no_political_event():

@@ -203,7 +203,9 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
         if not triggers:
             continue
         span = (clause.tokens[0].start, clause.tokens[-1].end)
-        antecedent = _Antecedent(governing, index, previous_person)
+        antecedent = _Antecedent(governing, index, previous_person,
+                                 [c for c in reversed(clause_list[:clause.number])
+                                  if not c.opener and c.tokens])
         apposition = _apposition_in(clause, clause_list)
         apposed = apposed_person(apposition, index) if apposition else None
         for trigger in triggers:
@@ -221,13 +223,19 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
 
 class _Antecedent:
     """Who "er"/"sie" refers to: the subject of the clause this one depends on, else the
-    person named last before the sentence; found only when a pronoun asks."""
+    person named last before the sentence; found only when a pronoun asks. Asked with no
+    pronoun, for a clause that continues another ("..., weigerte sich"): the subject of the
+    nearest main clause before it that has one."""
 
     def __init__(self, governing: Clause | None, index: EntityIndex,
-                 previous_person: Callable[[str], str | None]) -> None:
+                 previous_person: Callable[[str], str | None],
+                 main_before: list[Clause] = ()) -> None:
         self.governing, self.index, self.previous_person = governing, index, previous_person
+        self.main_before = main_before
 
     def __call__(self, pronoun: str = "er") -> str | None:
+        if not pronoun:
+            return next(filter(None, (subject(c, self.index) for c in self.main_before)), None)
         found = subject(self.governing, self.index) if self.governing else None
         return found or self.previous_person(pronoun)
 

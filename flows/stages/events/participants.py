@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flows.stages.entities import EntityIndex, country_of, lexicon
-from flows.stages.events.clauses import Clause, Token, preposition_before
+from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
 from flows.stages.events.lexicon import PARTICIPLE, grammar
 from flows.stages.events.triggers import Trigger
 from flows.stages.places import countries, is_place
@@ -88,8 +88,23 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         else:
             targets.append(mention)
     actor_names = _names(actors)
+    if not actor_names and not passive and _opens_with_its_verb(clause):
+        shared = antecedent("")  # "Hussein erklärte ..., weigerte sich ...": the same subject
+        actor_names = (shared,) if shared else ()
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
+
+
+def _opens_with_its_verb(clause: Clause) -> bool:
+    """A clause joined by "und" that starts with its finite verb continues the one before it,
+    with its subject ("erkannte die Autorität nicht an und weigerte sich ..."); after a comma
+    the subject may follow the verb ("..., kritisierte der Initiator")."""
+    first = clause.tokens[0]
+    if clause.number == 0 or clause.opener or first.text != first.lower or \
+            first.lower not in finite_verbs():
+        return False
+    at = clause.sentence.index(first)
+    return at > 0 and clause.sentence[at - 1].lower in grammar()["coordinators"]
 
 
 def _names(mentions: list[_Mention]) -> tuple[str, ...]:
