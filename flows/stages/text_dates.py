@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from flows.stages.events.clauses import clauses
-from flows.stages.events.lexicon import PARTICIPLE, lexicon
+from flows.stages.events.lexicon import PARTICIPLE, grammar, lexicon
 from flows.stages.temporal import (
     MONTH_PATTERN,
     MONTHS,
@@ -26,15 +26,10 @@ from flows.stages.temporal import (
 from flows.stages.text import paragraphs, sentences_with_quotes
 
 # A clause reports the past when it has a past auxiliary or a perfect ("hat ... beschlossen");
-# the future, plans and deadlines do not, nor a date after "für", "zum", "bis" ...
-_PAST_AUXILIARIES = frozenset({"wurde", "wurden", "war", "waren", "hatte", "hatten", "starb",
-                               "starben"})
-_PERFECT_AUXILIARIES = frozenset({"hat", "haben", "ist", "sind", "habe", "sei", "seien"})
+# the future, plans and deadlines do not, nor a date after "für", "zum", "bis" ... The words
+# are in flows/data/grammar_de.toml ([dates]).
 _PARTICIPLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zurück|"
                          r"zusammen)?ge\w{2,}(?:t|en)$")
-_NOT_PAST = frozenset({"wird", "werden", "soll", "sollen", "will", "wollen", "plant", "planen",
-                       "geplant", "künftig", "voraussichtlich", "würde", "würden", "könnte",
-                       "könnten", "muss", "müssen", "kann", "können"})
 _TARGET = re.compile(r"\b(?:für|zum|zur|bis|ab|seit|zwischen|vor|nach|Anfang|Ende|Mitte|"
                      r"spätestens|frühestens|bereits|ab dem|ab)\s+(?:den\s+|dem\s+|Ende\s+)?$",
                      re.IGNORECASE)
@@ -109,7 +104,7 @@ def _names_a_time(sentence: str, expression) -> bool:
         after = sentence[expression.end:expression.end + 30].split()
         if after and after[0][:1].isupper() and not _is_verb_like(after[0]):
             return False
-        if before and before[-1].lower() in _COUNT_WORDS:
+        if before and before[-1].lower() in _words("count_words"):
             return False
         if before and before[-1] == "in":
             before = before[:-1]
@@ -123,28 +118,27 @@ def _adverbial(sentence: str, expression) -> bool:
     noun's ("die anstehende Wahl am 27.03.2011") or an object ("wurde der 22. Oktober als
     Termin genannt"): only those are past because the clause is."""
     before = sentence[max(0, expression.start - 40):expression.start].split()
-    if before and before[-1].lower() in _ARTICLES:
+    if before and before[-1].lower() in _words("definite_articles"):
         return False
-    if before and before[-1].lower() in _DATE_PREPOSITIONS:
+    if before and before[-1].lower() in _words("date_prepositions"):
         before = before[:-1]
     return not _after_a_noun(before)
 
 
-_ARTICLES = frozenset({"der", "die", "das", "den", "des"})
-_DATE_PREPOSITIONS = frozenset({"am", "vom", "im", "in", "zum"})
 
 
 def _after_a_noun(before: list[str]) -> bool:
     return len(before) > 1 and before[-1][:1].isupper() and before[-1].isalpha()
 
 
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(grammar()["dates"][kind])
+
+
 def _is_verb_like(word: str) -> bool:
-    return word.lower() in _PAST_AUXILIARIES or word.lower() in _PERFECT_AUXILIARIES
-
-
-_COUNT_WORDS = frozenset({"rund", "etwa", "ca", "ca.", "über", "mehr", "als", "knapp", "fast",
-                          "insgesamt", "nur", "weitere", "weiteren", "je", "bis", "zu",
-                          "von", "circa", "nummer", "nr.", "artikel"})
+    lower = word.lower()
+    return lower in _words("past_auxiliaries") or lower in _words("perfect_auxiliaries")
 
 
 def _in_past_clauses(sentence: str, expressions: list) -> list[PastDate]:
@@ -165,24 +159,20 @@ def _in_past_clauses(sentence: str, expressions: list) -> list[PastDate]:
     return result
 
 
-_PLAN_WORDS = frozenset({"soll", "sollen", "plant", "planen", "geplant", "voraussichtlich"})
-_HEARSAY_PERFECT = frozenset({"haben", "sein", "worden", "hatte", "hatten", "wurde", "wurden",
-                              "war", "waren"})
-
-
 def _plans_for(words: list[str]) -> bool:
     """A plan ("soll 2007 eröffnet werden"), not hearsay of the past ("soll 2003 ...
     erschossen haben")."""
-    return bool(_PLAN_WORDS.intersection(words)) and not _HEARSAY_PERFECT.intersection(words)
+    return not _words("plan_words").isdisjoint(words) and \
+        _words("hearsay_perfect").isdisjoint(words)
 
 
 def _reports_past(words: list[str]) -> bool:
-    if _NOT_PAST.intersection(words):
+    if _words("not_past").intersection(words):
         return False
-    if _PAST_AUXILIARIES.intersection(words):
+    if _words("past_auxiliaries").intersection(words):
         return True
     participles = _lexicon_participles()
-    return bool(_PERFECT_AUXILIARIES.intersection(words)) and any(
+    return bool(_words("perfect_auxiliaries").intersection(words)) and any(
         _PARTICIPLE.match(w) or w in participles for w in words)
 
 

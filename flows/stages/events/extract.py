@@ -259,7 +259,8 @@ def _time_scopes(clause_list: list[Clause]) -> list[tuple[int, int]]:
     clause that tells of the report ("meldete der Sender am Montag")."""
     reports = _report_forms()
     return [(c.tokens[0].start, c.tokens[-1].end) for c in clause_list
-            if c.tokens and c.opener in _SHARED_TIME_OPENERS and reports.isdisjoint(c.words)
+            if c.tokens and (not c.opener or c.opener in grammar()["time_sharing_openers"])
+            and reports.isdisjoint(c.words)
             and not _zu_infinitive(c)]
 
 
@@ -272,9 +273,6 @@ def _zu_infinitive(clause: Clause) -> bool:
 @cache
 def _report_forms() -> frozenset[str]:
     return frozenset(form for lemma in grammar()["report_verbs"] for form in verb_forms(lemma))
-
-
-_SHARED_TIME_OPENERS = frozenset({"", "als", "während"})
 
 
 def _apposition_in(clause: Clause, clause_list: list[Clause]) -> Clause | None:
