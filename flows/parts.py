@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from flows.corpus import ArticleSketch
 from flows.process import ProcessedArticle, duplicate_rejection, redated_events
-from flows.publish import write_chunk
+from flows.publish import readable_files, write_chunk
 from flows.stages.dates import PublicationDate
 from flows.stages.events import sketch_event
 from flows.stages.intake import Rejection, input_name
@@ -283,7 +283,10 @@ def carry_published(published: Path, keep: set[str], parts: Path, size: int
 
 
 def _published_rows(published: Path, name: str, condition) -> Iterator[dict]:
-    for batch in table_dataset(published / name).to_batches(filter=condition):
+    """The rows of the published table's readable files (a damaged file's inputs are
+    reprocessed or reported by the run: `published_damage`)."""
+    folder = published / name
+    for batch in table_dataset(folder, readable_files(folder)).to_batches(filter=condition):
         yield from batch.to_pylist()
 
 

@@ -20,6 +20,7 @@ import shutil
 import socket
 import time
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -294,3 +295,43 @@ def _manifest_from_tables(folder: Path) -> dict:
 def published_folder(output: Path) -> Path | None:
     current = output / CURRENT
     return current.resolve() if current.is_symlink() and current.exists() else None
+
+
+@dataclass(frozen=True)
+class Damage:
+    """What is wrong with a published version's files: tables whose readable rows fall short
+    of the manifest's counts, and the inputs its articles and rejects still account for."""
+    tables: tuple[str, ...]
+    accounted: frozenset[str]
+
+
+def published_damage(output: Path, manifest: dict) -> Damage | None:
+    """None when every table of the published version holds the rows its manifest counts;
+    else which fall short (a deleted, truncated or unreadable Parquet file)."""
+    folder = published_folder(output)
+    counts = manifest.get("counts") or {}
+    if folder is None or not counts:
+        return None
+    short = tuple(name for name in TABLES
+                  if sum(rows for _, rows in _readable_files(folder / name)) < counts.get(name, 0))
+    if not short:
+        return None
+    accounted = {row for name in ("articles", "rejects")
+                 for path, _ in _readable_files(folder / name)
+                 for row in pq.read_table(path, columns=["source_file"]).column(0).to_pylist()}
+    return Damage(short, frozenset(accounted))
+
+
+def readable_files(folder: Path) -> list[Path]:
+    """The Parquet files of a published table that can be read."""
+    return [path for path, _ in _readable_files(folder)]
+
+
+def _readable_files(folder: Path) -> list[tuple[Path, int]]:
+    found = []
+    for path in sorted(folder.rglob("*.parquet")) if folder.is_dir() else []:
+        try:
+            found.append((path, pq.read_metadata(path).num_rows))
+        except (OSError, ValueError, pa.ArrowException):
+            continue  # a truncated or foreign file: its rows count as missing
+    return found

@@ -21,7 +21,7 @@ import shutil
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -41,11 +41,13 @@ from flows.parts import (
 from flows.process import process_document, recurring_lines, scan
 from flows.progress import Progress
 from flows.publish import (
+    Damage,
     check_layout,
     clean_leftovers,
     new_staging,
     output_lock,
     publish,
+    published_damage,
     published_folder,
     published_manifest,
     write_empty_tables,
@@ -56,6 +58,7 @@ from flows.stages.intake import (
     DEFAULT_MAX_BYTES,
     Document,
     InputError,
+    Rejection,
     discover,
     display_name,
     read_bounded,
@@ -98,6 +101,8 @@ class RunSummary:
     unchanged: int = 0
     processed: int = 0
     kept_missing: int = 0
+    recovered: int = 0
+    lost: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     rejects_by_reason: dict[str, int] = field(default_factory=dict)
     validation: str = ""
@@ -116,7 +121,11 @@ class RunSummary:
         return [f"run {self.run_id}: {state} in {self.duration_seconds:.1f} s",
                 f"inputs {self.inputs}: new {self.new}, changed {self.changed}, unchanged "
                 f"{self.unchanged}, processed {self.processed}"
-                + (f", kept {self.kept_missing} no longer in raw" if self.kept_missing else ""),
+                + (f", kept {self.kept_missing} no longer in raw" if self.kept_missing else "")
+                + (f", {self.recovered} again whose published rows were damaged"
+                   if self.recovered else "")
+                + (f", {self.lost} lost (damaged rows, not in raw: see rejects)"
+                   if self.lost else ""),
                 (f"tables: {counts}" + (f" (rejects: {rejects})" if rejects else ""))
                 if counts else "tables: unchanged",
                 self.validation]
@@ -131,6 +140,27 @@ class Plan:
     changed: int = 0
     unchanged: int = 0
     kept_missing: int = 0
+    recovered: int = 0  # processed again: their published rows were missing or unreadable
+
+
+def recover_damage(plan: Plan, damage: Damage | None, hashes: dict[str, str | None],
+                   manifest: dict) -> tuple[Plan, list[Rejection]]:
+    """Kept inputs whose published rows are gone (a deleted or damaged Parquet file) are
+    processed again from raw; those no longer in raw become `lost` rejects. Where quotes or
+    events went missing, whose they were is unknown: every kept input still in raw goes
+    again."""
+    if damage is None:
+        return plan, []
+    rows_gone = not {"articles", "rejects"}.isdisjoint(damage.tables)
+    missing = plan.keep - damage.accounted if rows_gone else set(plan.keep)
+    again = {name for name in missing if name in hashes}
+    lost = sorted(name for name in missing - again if name not in damage.accounted)
+    plan = replace(plan, process=sorted({*plan.process, *again}),
+                   keep=plan.keep - again - set(lost), recovered=len(again))
+    detail = ("its published rows are missing or unreadable (damaged "
+              f"{', '.join(damage.tables)}) and it is no longer in the raw folder")
+    return plan, [Rejection(name, manifest["inputs"].get(name, {}).get("sha256"), "publish",
+                            "lost", detail) for name in lost]
 
 
 MapStep = Callable[[Callable, list[tuple], str], Iterator]
@@ -231,9 +261,14 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         by_date = manifest and (config.since or config.until) and not config.force
         dates = _published_dates(config.output_dir) if by_date else {}
         plan = plan_run(config, hashes, manifest["inputs"] if manifest else None, dates)
+        lost: list[Rejection] = []
+        if manifest and plan.keep:
+            plan, lost = recover_damage(plan, published_damage(config.output_dir, manifest),
+                                        hashes, manifest)
         summary = RunSummary(run_id, False, None, len(paths), plan.new, plan.changed,
-                             plan.unchanged, len(plan.process), plan.kept_missing)
-        if manifest and not plan.process and not manifest.get("rebuilt"):
+                             plan.unchanged, len(plan.process), plan.kept_missing,
+                             recovered=plan.recovered, lost=len(lost))
+        if manifest and not plan.process and not lost and not manifest.get("rebuilt"):
             return _nothing_to_do(summary, manifest, started)
         if not read_all:
             recurring = _scan(paths, raw, config, map_step)
@@ -242,6 +277,8 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         summaries = list(map_step(process_batch, [
             (b, raw, config.max_bytes, recurring, started, str(parts / f"batch-{n:06d}"), run_id)
             for n, b in enumerate(batches(plan.process, config.batch_size))], "processing"))
+        if lost:
+            summaries.append(write_part(parts / "lost", lost, run_id))
         if plan.keep:
             kept = carry_published(published_folder(config.output_dir), plan.keep, parts,
                                    config.batch_size)

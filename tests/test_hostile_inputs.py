@@ -196,3 +196,39 @@ def test_a_document_over_its_time_budget_is_a_timeout_reject(monkeypatch):
     result = process_document(loaded, {}, datetime.now())
     assert result.reason == "timeout" and "time budget" in result.detail
     assert time.monotonic() - started < 5
+
+
+def _damage_published(output, table, how):
+    for path in (published_folder(output) / table).rglob("*.parquet"):
+        if how == "delete":
+            path.unlink()
+        else:
+            path.write_bytes(path.read_bytes()[:100])  # truncated: unreadable
+
+
+@pytest.mark.parametrize("how", ["delete", "truncate"])
+def test_a_damaged_published_table_is_noticed_and_its_inputs_processed_again(raw, tmp_path,
+                                                                             capsys, how):
+    (raw / "other.txt").write_text(GOOD.replace("Stadtrat", "Kreistag"), encoding="utf-8")
+    output = _run(raw, tmp_path, capsys)
+    _damage_published(output, "articles", how)
+    summary = run_plain(RunConfig(raw, output))
+    assert summary.published and summary.recovered == 2 and summary.lost == 0
+    assert _accounted(output) == {"good.txt": "article", "other.txt": "article"}
+    assert "again whose published rows were damaged" in summary.lines()[1]
+
+
+def test_damaged_rows_of_an_input_no_longer_in_raw_become_a_lost_reject(raw, tmp_path, capsys):
+    output = _run(raw, tmp_path, capsys)
+    _damage_published(output, "articles", "delete")
+    (raw / "good.txt").rename(tmp_path / "archived.txt")
+    summary = run_plain(RunConfig(raw, output))
+    assert summary.published and summary.lost == 1
+    assert _accounted(output) == {"good.txt": "lost"}
+    assert "no longer in the raw folder" in _rows(output, "rejects")["detail"][0]
+
+
+def test_an_intact_published_version_is_not_processed_again(raw, tmp_path, capsys):
+    output = _run(raw, tmp_path, capsys)
+    again = run_plain(RunConfig(raw, output))
+    assert (again.processed, again.recovered, again.lost) == (0, 0, 0)
