@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from flows import __version__
+from flows.progress import print_progress_line
 from flows.stages.intake import DEFAULT_MAX_BYTES
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
@@ -255,6 +256,7 @@ def _quiet_prefect(verbose: bool) -> None:
 
 def _run_flow(config, args: argparse.Namespace):
     _quiet_prefect(args.verbose)
+    print_progress_line("starting Prefect (its embedded server takes a few seconds)")
     from flows.pipeline import news_etl
     from flows.run import RunSummary
 

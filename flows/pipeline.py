@@ -19,7 +19,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from flows import run  # noqa: E402
 from flows.parts import finish_chunk, redate_parts, summarize_part  # noqa: E402
-from flows.progress import Progress  # noqa: E402
+from flows.progress import Progress, step_units  # noqa: E402
 from flows.stages.intake import DEFAULT_MAX_BYTES  # noqa: E402
 from flows.workers import Workers, default_processes  # noqa: E402
 
@@ -50,21 +50,22 @@ def _prefect_map(progress: bool, workers: Workers | None) -> run.MapStep:
         in_pool = workers is not None and workers.parallel(calls)
         work = _pool_task(step, workers) if in_pool else _TASKS[step]
         window = 2 * workers.processes if in_pool else max(1, len(calls))
-        bar = Progress(label, len(calls)) if progress and calls else None
+        weights, unit = step_units(label, calls)
+        bar = Progress(label, sum(weights), unit=unit) if progress and calls else None
         pending = deque()
-        for args in calls:
-            pending.append(work.submit(*args))
+        for weight, args in zip(weights, calls, strict=True):
+            pending.append((weight, work.submit(*args)))
             if len(pending) >= window:
-                yield _result(pending.popleft(), bar)
+                yield _result(*pending.popleft(), bar)
         while pending:
-            yield _result(pending.popleft(), bar)
+            yield _result(*pending.popleft(), bar)
     return submit_all
 
 
-def _result(future, bar: Progress | None):
+def _result(weight: int, future, bar: Progress | None):
     result = future.result()
     if bar:
-        bar.advance()
+        bar.advance(weight)
     return result
 
 

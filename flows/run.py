@@ -39,7 +39,7 @@ from flows.parts import (
     write_part,
 )
 from flows.process import process_document, recurring_lines, scan
-from flows.progress import Progress
+from flows.progress import Progress, step_units
 from flows.publish import (
     Damage,
     check_layout,
@@ -468,10 +468,11 @@ def _manifest(summary: RunSummary, articles: list[InputEntry], rejects: list[Inp
 
 def plain_map(progress: bool, workers: Workers) -> MapStep:
     def run_steps(step: Callable, calls: list[tuple], label: str) -> Iterator:
-        bar = Progress(label, len(calls)) if progress and calls else None
-        for result in workers.map(step, calls):
+        weights, unit = step_units(label, calls)
+        bar = Progress(label, sum(weights), unit=unit) if progress and calls else None
+        for weight, result in zip(weights, workers.map(step, calls), strict=True):
             if bar:
-                bar.advance()
+                bar.advance(weight)
             yield result
     return run_steps
 

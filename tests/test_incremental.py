@@ -9,7 +9,7 @@ from datetime import date
 import pyarrow.parquet as pq
 from conftest import RAW_DIR, seed_path
 
-from flows.progress import Progress
+from flows.progress import Progress, step_units
 from flows.publish import output_lock
 from flows.run import RunConfig, run_plain
 from flows.validate import read_rows
@@ -112,9 +112,18 @@ class _Terminal(io.StringIO):
 def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():
     terminal, log = _Terminal(), io.StringIO()
     for stream in (terminal, log):
-        progress = Progress("processing", 4, stream=stream, interval=0)
+        progress = Progress("processing", 1000, stream=stream, interval=0, unit="documents")
         for _ in range(4):
-            progress.advance()
-    assert "\rprocessing" in terminal.getvalue() and "[" + "#" * 30 + "] 4/4" in \
-        terminal.getvalue()
-    assert log.getvalue().splitlines()[-1].startswith("newsetl: processing 4/4")
+            progress.advance(250)
+    assert "\rprocessing" in terminal.getvalue() and \
+        "[" + "#" * 30 + "] 1000/1000 documents" in terminal.getvalue()
+    lines = log.getvalue().splitlines()
+    assert " newsetl: processing 0/1000 documents (0 s)" in lines[0]  # at once, timestamped
+    assert lines[0][:4].isdigit() and "T" in lines[0].split()[0]
+    assert "/s, ETA" in lines[1] and " newsetl: processing 1000/1000 documents" in lines[-1]
+
+
+def test_a_batch_step_counts_documents_and_other_steps_their_calls():
+    assert step_units("processing", [(["a.txt", "b.txt"], "raw"), (["c.txt"], "raw")]) == \
+        ([2, 1], "documents")
+    assert step_units("writing", [(["part-1", "part-2"], {})]) == ([1], "")
