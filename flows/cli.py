@@ -8,6 +8,7 @@ not published; 2 the run could not be done (bad arguments, unreadable folders, e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -19,6 +20,8 @@ from flows.progress import print_progress_line
 from flows.stages.intake import DEFAULT_MAX_BYTES
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+_INTERRUPTED = "newsetl: interrupted; nothing was published, the published output is unchanged"
 
 _DESCRIPTION = """\
 newsetl turns raw German news dumps into validated Parquet tables:
@@ -177,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
                     "eval": _evaluate, "bench": _bench}
         return commands[args.command](args)
     except KeyboardInterrupt:
-        print("newsetl: interrupted; the published output is unchanged", file=sys.stderr)
-        return EXIT_ERROR
+        print(_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
@@ -256,6 +259,7 @@ def _quiet_prefect(verbose: bool) -> None:
 
 def _run_flow(config, args: argparse.Namespace):
     _quiet_prefect(args.verbose)
+    _stop_at_once_on_ctrl_c()
     print_progress_line("starting Prefect (its embedded server takes a few seconds)")
     from flows.pipeline import news_etl
     from flows.run import RunSummary
@@ -270,6 +274,41 @@ def _run_flow(config, args: argparse.Namespace):
         until=config.until, max_bytes=config.max_bytes,
         lock_wait_seconds=config.lock_wait_seconds, progress=config.progress,
         processes=0 if runner else config.processes))
+
+
+def _stop_at_once_on_ctrl_c() -> None:
+    """Ctrl-C during a Prefect run: one line and exit 130 at once. Prefect's own handling
+    reports a crash to its embedded server, which the same Ctrl-C has already stopped (dozens
+    of lines of connection errors). Nothing is published (the swap is the run's last step),
+    the lock dies with the process, the next run clears the staging folder; the run's child
+    processes (workers, the server) end with it."""
+    import signal
+
+    def stop(_signum, _frame):
+        os.write(2, (_INTERRUPTED + "\n").encode())
+        for child in _descendants(os.getpid()):
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGKILL)
+        os._exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGINT, stop)
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc), children first."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                stat = (entry / "stat").read_text()
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                parents.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def _dask_runner(args: argparse.Namespace):

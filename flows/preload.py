@@ -8,6 +8,7 @@ objects.
 """
 
 import gc
+import signal
 from datetime import UTC, datetime
 
 import flows.run  # noqa: F401  (the pipeline's steps)
@@ -43,3 +44,6 @@ limit_malloc_arenas()
 import_gx()
 process_document(document_from_bytes("warm-up.txt", _WARM_UP.encode()), {}, datetime.now(UTC))
 gc.freeze()
+
+# Ctrl-C is the run's to handle: the fork server (and every worker it forks) ignores it.
+signal.signal(signal.SIGINT, signal.SIG_IGN)

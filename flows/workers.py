@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import select
+import signal
 import threading
 import time
 from collections import deque
@@ -63,16 +64,18 @@ class Workers:
             self._step = step
             return self._pool
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *_exc) -> None:
-        self.close()
+    def __exit__(self, error_type, *_exc) -> None:
+        # On an error or Ctrl-C, do not wait for the batches in flight: the workers end on
+        # their own once this process is gone (`exit_with`).
+        self.close(wait=error_type is None)
 
 
 def _pool(processes: int) -> ProcessPoolExecutor:
@@ -91,7 +94,9 @@ def in_own_process(function: Callable, *args):
 
 def exit_with(pid: int) -> None:
     """Make this worker exit when the process `pid` is gone. A run killed by SIGKILL cannot shut
-    its pool down, and the workers would wait for work forever (and keep the fork server)."""
+    its pool down, and the workers would wait for work forever (and keep the fork server).
+    Ctrl-C is the run's to handle: a worker ignores it (no traceback of its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_gone, args=(pid,), daemon=True).start()
 
 

@@ -188,3 +188,54 @@ def test_sigkill_at_any_moment_leaves_the_published_output_intact(tmp_path):
     assert not list((output / ".versions").glob(".staging-*"))
     assert not list(output.glob(".current.*"))
     assert len(list((output / ".versions").iterdir())) <= 2
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", [["--no-prefect"], []])
+def test_ctrl_c_is_one_line_exit_130_nothing_published_nothing_left_running(tmp_path, mode):
+    raw, output = tmp_path / "raw", tmp_path / "out"
+    _corpus(raw, 400)
+    command = [str(Path(sys.executable).with_name("newsetl")), "run", "--raw", str(raw),
+               "--output", str(output), "--batch-size", "50", *mode]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    seen = ""
+    while "processing" not in seen:  # interrupt the run in the middle of its work
+        line = child.stderr.readline()
+        assert line, f"the run ended before it processed: {seen}"
+        seen += line
+    family = _descendants(child.pid)
+    os.killpg(child.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130
+    assert err.strip().splitlines() == [
+        "newsetl: interrupted; nothing was published, the published output is unchanged"], err
+    assert not (output / "current").exists()
+    time.sleep(1)
+    assert not [pid for pid in family if Path(f"/proc/{pid}").exists()
+                and "zombie" not in _state(pid)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return "zombie" if (Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1] \
+            .split()[0] == "Z" else "alive"
+    except OSError:
+        return "gone"
