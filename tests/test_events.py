@@ -213,6 +213,9 @@ def test_places_come_from_the_data_packages_in_german():
     "Die Spieler demonstrierten am 16. Juli ihre Stärke.",  # showed, not protested
     "Am Mittwoch bekam die Universität Besuch von Ermittlungsbehörden.",  # a raid, not a visit
     "Nach seiner Karriere wandte er sich von einigen Positionen ab.",  # a determiner
+    "Der Initiative wurden am Montag gute Erfolgsaussichten eingeräumt.",  # granted
+    "Die Bande hatte am Montag mit den Attentätern in Verbindung gestanden.",  # "stehen"
+    "Wer am Montag Müll auf die Straße wirft, wird zur Kasse gebeten.",  # pays a fine
 ])
 def test_other_senses_of_trigger_words_are_not_events(sentence):
     assert extract_events(sentence, REFERENCE) == []
