@@ -279,6 +279,18 @@ def _status(raw: str, sentences: str) -> str:
     ("18. Oktober 2010", "Er wurde zum Kandidaten für die anstehende Landtagswahl am "
      "27.03.2011 gewählt.", "confirmed"),
     ("17. September 2009", "Als Termin wurde der 22. Oktober 2009 genannt.", "confirmed"),
+    # misfires found on unseen news (10kGNAD): a due date, a date of the future, a guess, a
+    # past year inside a plan, hearsay of the past, a fallen president
+    ("17. November 2015", "Die Anleihe, fällig am 20.11.2025, kann noch gezeichnet werden.",
+     "confirmed"),
+    ("17. November 2015", "Anleger werden am 20.11.2025 einen Zinskupon erhalten.", "confirmed"),
+    ("17. November 2015", "Eine Entscheidung dürfte schon im März 2018 fallen.", "confirmed"),
+    ("17. November 2015", "Die Autos sollen wieder Maße wie zuletzt 1997 erreichen und "
+     "schneller werden.", "confirmed"),
+    ("17. November 2015", "Er soll 2008 mit seinem Kollegen eine Firma gegründet haben.",
+     "confirmed"),
+    ("17. November 2015", "Seit dem Sturz des Präsidenten Mohammed Mursi im Sommer 2013 "
+     "kämpft das Militär im Sinai.", "confirmed"),
     # "seit" says a time has begun, whatever the tense
     ("12. März 2005", "Er ist seit 2009 im Amt.", "corrected"),
     ("12. März 2009", "Er ist seit 2009 im Amt.", "confirmed"),

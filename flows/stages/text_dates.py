@@ -31,8 +31,8 @@ from flows.stages.text import paragraphs, sentences_with_quotes
 _PARTICIPLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zurück|"
                          r"zusammen)?ge\w{2,}(?:t|en)$")
 _TARGET = re.compile(r"\b(?:für|zum|zur|bis|ab|seit|zwischen|vor|nach|Anfang|Ende|Mitte|"
-                     r"spätestens|frühestens|bereits|ab dem|ab)\s+(?:den\s+|dem\s+|Ende\s+)?$",
-                     re.IGNORECASE)
+                     r"spätestens|frühestens|bereits|ab dem|ab|fällig(?: am)?|gültig(?: bis)?|"
+                     r"Laufzeit bis)\s+(?:den\s+|dem\s+|Ende\s+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SLACK = timedelta(days=2)  # a late date line, a time zone
 _NEWS_REACH = timedelta(days=31)  # news reports what happened in the last weeks
@@ -152,18 +152,29 @@ def _in_past_clauses(sentence: str, expressions: list) -> list[PastDate]:
         words = [t.lower for t in clause.tokens]
         if _reports_past(words) and _adverbial(sentence, expression):
             result.append(PastDate(expression.value, expression.text))
-        elif _plans_for(words):
+        elif _plans_for(words) and not _after_a_past_marker(sentence, expression):
             result.append(PastDate(expression.value, expression.text, planned=True))
-        elif expression.value.precision in ("day", "month"):
+        elif expression.value.precision in ("day", "month") and _words("not_past").isdisjoint(
+                words) and _adverbial(sentence, expression):
             result.append(PastDate(expression.value, expression.text, named=True))
     return result
 
 
+def _after_a_past_marker(sentence: str, expression) -> bool:
+    """"Maße wie zuletzt 1997": a past year inside a plan."""
+    before = sentence[max(0, expression.start - 30):expression.start].split()
+    return bool(before) and before[-1].lower() in _words("past_markers")
+
+
 def _plans_for(words: list[str]) -> bool:
-    """A plan ("soll 2007 eröffnet werden"), not hearsay of the past ("soll 2003 ...
-    erschossen haben")."""
-    return not _words("plan_words").isdisjoint(words) and \
-        _words("hearsay_perfect").isdisjoint(words)
+    """A plan ("ist für 2007 geplant", "soll 2007 eröffnet werden"), not hearsay of the past
+    ("soll 2008 ... gegründet haben") nor a wish ("sollen wieder Maße wie zuletzt 1997
+    erreichen"): "soll" counts only with a future "werden"."""
+    if not _words("hearsay_perfect").isdisjoint(words):
+        return False
+    if not _words("plan_words").isdisjoint(words):
+        return True
+    return not _words("plan_modals").isdisjoint(words) and "werden" in words
 
 
 def _reports_past(words: list[str]) -> bool:
