@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flows import process, publish
+from flows.cli import _descendants
 from flows.process import ProcessedArticle, process_document
 from flows.publish import published_folder
 from flows.run import RunConfig, run_plain
@@ -190,23 +191,6 @@ def test_sigkill_at_any_moment_leaves_the_published_output_intact(tmp_path):
     assert len(list((output / ".versions").iterdir())) <= 2
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", [["--no-prefect"], []])
 def test_ctrl_c_is_one_line_exit_130_nothing_published_nothing_left_running(tmp_path, mode):
@@ -221,7 +205,7 @@ def test_ctrl_c_is_one_line_exit_130_nothing_published_nothing_left_running(tmp_
         line = child.stderr.readline()
         assert line, f"the run ended before it processed: {seen}"
         seen += line
-    family = _descendants(child.pid)
+    family = _descendants(child.pid)  # the CLI's own: what it ends on Ctrl-C
     os.killpg(child.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
     out, err = child.communicate(timeout=120)
     assert child.returncode == 130

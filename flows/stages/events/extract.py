@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
@@ -203,9 +203,10 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
         if not triggers:
             continue
         span = (clause.tokens[0].start, clause.tokens[-1].end)
-        antecedent = _Antecedent(governing, index, previous_person,
-                                 [c for c in reversed(clause_list[:clause.number])
-                                  if not c.opener and c.tokens])
+        antecedent = _Antecedent(governing, index, previous_person)
+        main_before = [c for c in reversed(clause_list[:clause.number])
+                       if not c.opener and c.tokens]
+        shared_subject = partial(_first_subject, main_before, index)
         apposition = _apposition_in(clause, clause_list)
         apposed = apposed_person(apposition, index) if apposition else None
         for trigger in triggers:
@@ -213,7 +214,7 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
             if trigger.noun and relative is not None:  # the relative clause tells of it
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
             mention = _mention(trigger, clause, own_span, index, field, start, sentence,
-                               masked, antecedent, apposed, paragraph)
+                               masked, antecedent, apposed, paragraph, shared_subject)
             if not clause.opener:
                 mention = replace(mention, shared_time=tuple(
                     s for s in _time_scopes(clause_list) if s != span))
@@ -223,21 +224,21 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
 
 class _Antecedent:
     """Who "er"/"sie" refers to: the subject of the clause this one depends on, else the
-    person named last before the sentence; found only when a pronoun asks. Asked with no
-    pronoun, for a clause that continues another ("..., weigerte sich"): the subject of the
-    nearest main clause before it that has one."""
+    person named last before the sentence; found only when a pronoun asks."""
 
     def __init__(self, governing: Clause | None, index: EntityIndex,
-                 previous_person: Callable[[str], str | None],
-                 main_before: list[Clause] = ()) -> None:
+                 previous_person: Callable[[str], str | None]) -> None:
         self.governing, self.index, self.previous_person = governing, index, previous_person
-        self.main_before = main_before
 
     def __call__(self, pronoun: str = "er") -> str | None:
-        if not pronoun:
-            return next(filter(None, (subject(c, self.index) for c in self.main_before)), None)
         found = subject(self.governing, self.index) if self.governing else None
         return found or self.previous_person(pronoun)
+
+
+def _first_subject(main_clauses: list[Clause], index: EntityIndex) -> str | None:
+    """The subject of the nearest of these main clauses that has one: who a clause that
+    continues them ("... und weigerte sich") is about."""
+    return next(filter(None, (subject(c, index) for c in main_clauses)), None)
 
 
 class _TimeWords:
@@ -315,9 +316,9 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             antecedent: Callable[[str], str | None], apposed: str | None, paragraph: int
-             ) -> Mention:
-    who = participants(clause, trigger, index, antecedent, apposed)
+             antecedent: Callable[[str], str | None], apposed: str | None, paragraph: int,
+             shared_subject: Callable[[], str | None]) -> Mention:
+    who = participants(clause, trigger, index, antecedent, apposed, shared_subject)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
                    who.targets, who.location, dead, field, sentence, start, masked, span,

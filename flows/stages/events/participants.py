@@ -49,11 +49,13 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
                  antecedent: Callable[[str], str | None] = lambda _pronoun: None,
-                 apposed: str | None = None) -> Participants:
+                 apposed: str | None = None,
+                 shared_subject: Callable[[], str | None] = lambda: None) -> Participants:
     """`antecedent`: who "er"/"sie" opening the clause refers to; `apposed`: the person an
     apposition in the clause names ("Der Vizevorsitzende der Linksfraktion, Jan Korte,
-    forderte": Jan Korte acts, not the party)."""
-    found = _participants(clause, trigger, index, antecedent)
+    forderte": Jan Korte acts, not the party); `shared_subject`: who acts in a clause that
+    continues an earlier one ("... und weigerte sich")."""
+    found = _participants(clause, trigger, index, antecedent, shared_subject)
     if apposed and found.actors and apposed not in found.actors and not any(
             name in index.people for name in found.actors):
         return Participants((apposed,), found.targets, found.location)
@@ -66,7 +68,8 @@ def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                  antecedent: Callable[[str], str | None]) -> Participants:
+                  antecedent: Callable[[str], str | None],
+                  shared_subject: Callable[[], str | None]) -> Participants:
     g = grammar()
     mentions, location = _mentions(clause, index)
     mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]]
@@ -89,7 +92,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             targets.append(mention)
     actor_names = _names(actors)
     if not actor_names and not passive and _opens_with_its_verb(clause):
-        shared = antecedent("")  # "Hussein erklärte ..., weigerte sich ...": the same subject
+        shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
         actor_names = (shared,) if shared else ()
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
