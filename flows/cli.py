@@ -139,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
                               help=f"dates: exit 1 when the share of {what} is below X")
 
+    for floor, what in (("direct-f1", "direct-quote F1"),
+                        ("speaker", "direct-quote speaker accuracy"),
+                        ("all-f1", "F1 of all speech events")):
+        evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
+                              help=f"quotes: exit 1 when the {what} is below X")
+
     bench = commands.add_parser(
         "bench", help="measure the real pipeline on real and synthetic corpora",
         description="Time `newsetl run` (plain loop, unchanged rerun, Prefect flow, optionally "
@@ -359,7 +365,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     print("| quotes | P | R | F1 | speaker accuracy |\n|---|---|---|---|---|")
     print(results["direct"].row("direct (gold Direct vs direct+partial)"))
     print(results["all"].row("all speech events"))
-    return EXIT_OK
+    direct = results["direct"]
+    return _quality_gate([("direct F1", direct.f1, args.min_direct_f1),
+                          ("speaker accuracy", direct.speaker_accuracy, args.min_speaker),
+                          ("all F1", results["all"].f1, args.min_all_f1)])
 
 
 def _evaluate_events(args: argparse.Namespace) -> int:

@@ -57,3 +57,21 @@ def test_evaluate_quotes_reads_the_wikinews_text_as_the_body(tmp_path):
     scores = evaluate_quotes(tmp_path)
     assert (scores["direct"].recall, scores["direct"].precision) == (1.0, 1.0)
     assert (scores["all"].paired, scores["all"].speaker_right) == (1, 1)
+
+
+def test_the_quotes_gate_fails_when_a_speaker_is_wrong(tmp_path):
+    from flows.cli import EXIT_INVALID, EXIT_OK, main
+
+    def corpus(speaker: str) -> str:
+        document = {"documentName": "12 - Stadtrat berät Haushalt (2010-03-01)",
+                    "originalText": "„Wir bleiben hart“, sagte Bürgermeisterin Anna Weber.",
+                    "annotations": [{"type": "Direct", "quote": {"text": "Wir bleiben hart"},
+                                     "speaker": {"text": speaker}}]}
+        folder = tmp_path / speaker.replace(" ", "_")
+        folder.mkdir()
+        (folder / "documents.jsonl").write_text(json.dumps(document) + "\n", encoding="utf-8")
+        return str(folder)
+
+    floors = ["--min-direct-f1", "0.9", "--min-speaker", "0.9"]
+    assert main(["eval", "quotes", "--corpus", corpus("Anna Weber"), *floors]) == EXIT_OK
+    assert main(["eval", "quotes", "--corpus", corpus("Der Kämmerer"), *floors]) == EXIT_INVALID

@@ -419,6 +419,26 @@ def test_a_pronoun_before_any_speaker_is_the_person_named_last():
     assert [q.speaker for q in extract_quotes(text)] == ["Max Muster"]
 
 
+def test_a_person_named_without_a_role_is_known_by_the_full_name():
+    """Names with a known first name are people of the article even with no role before
+    them: a pronoun and a later surname resolve to the full name (10kGNAD: "James
+    Butterfill" for "Butterfill", "Sie" for "Irmgard Griss")."""
+    text = ("Anna Weber will im Herbst kandidieren. Sie sagte am Montag: „Wir bleiben hart.“ "
+            "Der Analyst James Butterfill widersprach. „Das reicht nicht“, sagte Butterfill.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Anna Weber", "James Butterfill"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Alexander Van der Bellen gewann die Wahl.", "Alexander Van der Bellen"),
+    ("Kommissionspräsidentin Ursula von der Leyen reiste ab.", "Ursula von der Leyen"),
+    ("Außenminister Jean-Yves Le Drian kam.", "Jean-Yves Le Drian"),
+    ("George W. Bush lachte.", "George W. Bush"),
+    ("Minister Peter Müller der Partei kam.", "Peter Müller"),  # "der" is no particle here
+])
+def test_full_names_keep_their_particles(text, name):
+    assert list(EntityIndex.build(text).people) == [name]
+
+
 def test_a_quoted_word_with_a_speaker_is_a_quote_but_names_stay_names():
     text = "Der Kommissionspräsident Alpha Konaré nannte den Umsturz einen „Militärputsch“."
     assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == [

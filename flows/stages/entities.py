@@ -173,11 +173,17 @@ class Resolved:
     speaker_type: str  # person, organization, unknown
 
 
-_PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|bin|ibn|ben|zu)[ \-])?"
+_PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|der|den|bin|ibn|ben|zu)[ \-]){0,2}"
 _INITIAL = r"(?:[A-Z]\.[ ]+)?"  # "George W. Bush", "John F. Kennedy"
 _NAME_AFTER_ROLE = re.compile(
     r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
     + r"[A-ZÄÖÜ][\w\-]+){0,3})")
+# "Anna Weber", "Jean-Claude Juncker", "Alexander Van der Bellen": a known first name and a
+# surname (with its particles)
+_FULL_NAME = re.compile(
+    r"\b(?P<first>[A-ZÄÖÜ][a-zäöüßéèëçñ]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)[ ]+" + _INITIAL
+    + r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]i|[Dd]a|[Ll]e|al|el|bin|ibn)[ ]+(?:(?:der|den|la)[ ]+)?)?"
+    + r"[A-ZÄÖÜ][\w\-]+")
 _CONTEXT_WORDS = 3
 _INDEFINITE = {"ein", "eine", "einer", "einen", "einem", "eines"}
 
@@ -216,6 +222,9 @@ class EntityIndex:
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
                 held = not (_INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
                 index.add(name.group("name"), [*context, *role], name.start("name"), held)
+        for name in _FULL_NAME.finditer(text):
+            if name.group("first") in lexicon().first_names:
+                index.add(name.group(0), [], name.start())
         return index
 
     def copy(self) -> EntityIndex:
@@ -306,7 +315,9 @@ def _trim_name(words: list[str]) -> list[str]:
     """Drop a trailing genitive or common-noun tail that the pattern may have swallowed."""
     kept = []
     for word in words:
-        if is_role(word) or word.lower() in ARTICLES or word in lexicon().org_names:
+        after_particle = bool(kept) and NAME_PARTICLES.match(kept[-1].lower())  # "von der"
+        if is_role(word) or (word.lower() in ARTICLES and not after_particle) or \
+                word in lexicon().org_names:
             break
         kept.append(word)
     return kept
