@@ -196,6 +196,7 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from flows.prefect_server import ServerError
     from flows.publish import OutputLayoutError, OutputLocked
     from flows.run import RunConfig, run_plain
     from flows.workers import default_processes
@@ -211,6 +212,8 @@ def _run(args: argparse.Namespace) -> int:
         summary = run_plain(config) if args.no_prefect else _run_flow(config, args)
     except OutputLocked as error:
         return _fail(str(error), EXIT_LOCKED)
+    except ServerError as error:
+        return _fail(f"cannot start Prefect: {error}")
     except (OutputLayoutError, OSError) as error:
         return _fail(str(error))
     except Exception as error:  # noqa: BLE001 - one line for the user, not a traceback
@@ -266,20 +269,23 @@ def _quiet_prefect(verbose: bool) -> None:
 def _run_flow(config, args: argparse.Namespace):
     _quiet_prefect(args.verbose)
     _stop_at_once_on_ctrl_c()
-    print_progress_line("starting Prefect (its embedded server takes a few seconds)")
-    from flows.pipeline import news_etl
-    from flows.run import RunSummary
+    print_progress_line("starting Prefect (its API server takes a few seconds)")
+    from flows.prefect_server import prefect_api
 
-    flow = news_etl
-    runner = _dask_runner(args)
-    if runner is not None:
-        flow = news_etl.with_options(task_runner=runner)
-    return RunSummary(**flow(
-        raw_dir=str(config.raw_dir), output_dir=str(config.output_dir),
-        batch_size=config.batch_size, force=config.force, only=config.only, since=config.since,
-        until=config.until, max_bytes=config.max_bytes,
-        lock_wait_seconds=config.lock_wait_seconds, progress=config.progress,
-        processes=0 if runner else config.processes))
+    with prefect_api(scheduler=False):
+        from flows.pipeline import news_etl
+        from flows.run import RunSummary
+
+        flow = news_etl
+        runner = _dask_runner(args)
+        if runner is not None:
+            flow = news_etl.with_options(task_runner=runner)
+        return RunSummary(**flow(
+            raw_dir=str(config.raw_dir), output_dir=str(config.output_dir),
+            batch_size=config.batch_size, force=config.force, only=config.only,
+            since=config.since, until=config.until, max_bytes=config.max_bytes,
+            lock_wait_seconds=config.lock_wait_seconds, progress=config.progress,
+            processes=0 if runner else config.processes))
 
 
 def _stop_at_once_on_ctrl_c() -> None:
@@ -430,6 +436,19 @@ def _serve(args: argparse.Namespace) -> int:
     if args.cron and not _valid_cron(args.cron):
         return _fail(f"not a cron expression: {args.cron!r} (five fields, e.g. '0 3 * * *')")
     _quiet_prefect(verbose=True)
+    from flows.prefect_server import ServerError, prefect_api
+
+    print_progress_line("starting a Prefect server for the schedule (PREFECT_API_URL unset)"
+                        if not os.environ.get("PREFECT_API_URL") else "connecting to Prefect")
+    try:
+        with prefect_api(scheduler=True) as api_url:
+            return _serve_deployment(args, api_url)
+    except ServerError as error:
+        return _fail(f"cannot serve: {error}")
+
+
+def _serve_deployment(args: argparse.Namespace, api_url: str) -> int:
+    """Serve the flow from this process; Prefect's scheduler (at `api_url`) starts the runs."""
     from prefect import serve
     from prefect.schedules import Cron, Interval
 
@@ -443,9 +462,9 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         deployment = news_etl.to_deployment(name=args.name, schedule=schedule,
                                             parameters=parameters)
-        print(f"serving deployment '{FLOW_NAME}/{args.name}'; "
-              f"trigger a run with: prefect deployment run '{FLOW_NAME}/{args.name}'",
-              flush=True)
+        print(f"serving deployment '{FLOW_NAME}/{args.name}' (Prefect API {api_url}); trigger "
+              f"a run with: PREFECT_API_URL={api_url} prefect deployment run "
+              f"'{FLOW_NAME}/{args.name}'", flush=True)
         serve(deployment, print_starting_message=False)
     except Exception as error:  # noqa: BLE001
         return _fail(f"cannot serve: {type(error).__name__}: {error}")

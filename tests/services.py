@@ -46,6 +46,15 @@ def wait_until(check, timeout: float, what: str) -> None:
     raise TimeoutError(f"{what} not ready after {timeout:.0f} s")
 
 
+def running(pid: int) -> bool:
+    """The process exists and is no zombie (a container's PID 1 may never reap it)."""
+    try:
+        stat = (Path(f"/proc/{pid}") / "stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def http_ok(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:

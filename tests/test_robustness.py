@@ -13,6 +13,7 @@ import pytest
 from conftest import RAW_DIR, RUN_STARTED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from services import prefect_env, running, wait_until
 
 from flows import process, publish
 from flows.cli import _descendants
@@ -213,13 +214,27 @@ def test_ctrl_c_is_one_line_exit_130_nothing_published_nothing_left_running(tmp_
         "newsetl: interrupted; nothing was published, the published output is unchanged"], err
     assert not (output / "current").exists()
     time.sleep(1)
-    assert not [pid for pid in family if Path(f"/proc/{pid}").exists()
-                and "zombie" not in _state(pid)]
+    assert not [pid for pid in family if running(pid)]
 
 
-def _state(pid: int) -> str:
-    try:
-        return "zombie" if (Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1] \
-            .split()[0] == "Z" else "alive"
-    except OSError:
-        return "gone"
+@pytest.mark.slow
+def test_a_killed_prefect_run_leaves_no_process_behind(tmp_path):
+    """SIGKILL of a run in Prefect mode: its Prefect API server ends with it (it was left
+    running as an orphan, 200 MB, when Prefect's embedded mode started it)."""
+    raw, output = tmp_path / "raw", tmp_path / "out"
+    _corpus(raw, 400)
+    command = [str(Path(sys.executable).with_name("newsetl")), "run", "--raw", str(raw),
+               "--output", str(output), "--batch-size", "50"]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True, env=prefect_env(tmp_path / "prefect"))
+    seen = ""
+    while "processing" not in seen:
+        line = child.stderr.readline()
+        assert line, f"the run ended before it processed: {seen}"
+        seen += line
+    family = _descendants(child.pid)
+    assert family  # the Prefect server, the workers
+    child.kill()
+    child.wait()
+    wait_until(lambda: not [pid for pid in family if running(pid)], 60,
+               "the end of every process of the killed run")

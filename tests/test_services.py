@@ -6,8 +6,9 @@ import subprocess
 import pyarrow.dataset as ds
 import pytest
 from conftest import RAW_DIR
-from services import BIN, background, free_port, http_ok, prefect_env, wait_until
+from services import BIN, background, free_port, http_ok, prefect_env, running, wait_until
 
+from flows.cli import _descendants
 from flows.publish import published_folder
 from flows.tables import TABLES, table_spec
 from flows.validate import validate_folder
@@ -44,6 +45,28 @@ def test_served_deployment_runs_on_a_prefect_server(tmp_path):
     folder = published_folder(output)
     assert folder is not None
     assert validate_folder(folder).success
+    assert len(_rows(output, "articles")) == 5
+
+
+def test_serve_without_a_server_runs_on_its_schedule_and_leaves_nothing_running(tmp_path):
+    """No PREFECT_API_URL: `newsetl serve` starts a Prefect server with its scheduler (the
+    embedded server has none and made no run in 7 minutes); the server ends with serve, even
+    when serve is killed."""
+    output, log = tmp_path / "out", tmp_path / "serve.log"
+    serve = [str(BIN / "newsetl"), "serve", "--raw", str(RAW_DIR), "--output", str(output),
+             "--interval", "30"]
+    env = prefect_env(tmp_path / "prefect")
+    env.pop("PREFECT_API_URL", None)
+    env.pop("PREFECT_LOGGING_LEVEL")  # the runs' INFO lines are what is counted
+    with background(serve, env, log) as process:
+        wait_until(lambda: log.read_text().count("Beginning flow run") >= 2, 120,
+                   "two scheduled runs in two minutes")
+        family = _descendants(process.pid)
+        process.kill()
+        process.wait()
+    assert family  # the Prefect server
+    wait_until(lambda: not [pid for pid in family if running(pid)], 60,
+               "the end of the server of a killed serve")
     assert len(_rows(output, "articles")) == 5
 
 
