@@ -21,6 +21,7 @@ from flows.process import ProcessedArticle, process_document
 from flows.publish import published_folder
 from flows.run import RunConfig, run_plain
 from flows.stages.intake import Rejection, document_from_bytes
+from flows.tables import table_spec
 from flows.validate import validate_folder
 
 SEED_TEXT = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt")))
@@ -238,3 +239,89 @@ def test_a_killed_prefect_run_leaves_no_process_behind(tmp_path):
     child.wait()
     wait_until(lambda: not [pid for pid in family if running(pid)], 60,
                "the end of every process of the killed run")
+
+
+def _mixed_corpus(raw: Path, count: int) -> None:
+    """Articles as text, news-please JSON and HTML pages, and the hostile files, mixed."""
+    _corpus(raw / "text", count // 2)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt"))]
+    records = raw / "records"
+    records.mkdir(parents=True)
+    for number in range(count // 4):
+        title, _, body = seeds[number % len(seeds)].partition("\n")
+        record = {"title": f"{title} ({number})", "maintext": body.strip(),
+                  "date_publish": f"2015-11-{number % 28 + 1:02d} 10:00:00"}
+        (records / f"{number}.json").write_text(json.dumps(record, ensure_ascii=False),
+                                                encoding="utf-8")
+    pages = raw / "pages"
+    pages.mkdir()
+    for number in range(count // 4):
+        title, _, body = seeds[number % len(seeds)].partition("\n")
+        paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
+        (pages / f"{number}.html").write_text(
+            f"<html><head><title>{title} {number}</title></head><body><article><h1>{title}"
+            f"</h1>{paragraphs}</article></body></html>", encoding="utf-8")
+    (raw / "hostile").mkdir()
+    _hostile_files(raw)
+
+
+def _limit_file_size(limit: int):
+    """A disk that fills up: writes past `limit` bytes per file fail (EFBIG; Python ignores
+    SIGXFSZ), in the child only."""
+    import resource
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@pytest.mark.slow
+def test_soak_thousands_of_mixed_files_random_kills_and_a_full_disk(tmp_path):
+    """Two thousand inputs of every format, runs killed at random moments and runs on a disk
+    that fills up: the published output stays valid and readable throughout, and the last run
+    accounts for every input exactly once."""
+    import random
+
+    raw, output = tmp_path / "raw", tmp_path / "out"
+    _mixed_corpus(raw, 2000)
+    inputs = sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*") if p.is_file())
+    command = [str(Path(sys.executable).with_name("newsetl")), "run", "--raw", str(raw),
+               "--output", str(output), "--no-prefect", "--batch-size", "200", "--force"]
+    chance = random.Random(20261203)
+    outcomes = []
+    for attempt in range(8):
+        full_disk = attempt % 3 == 2
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 text=True, preexec_fn=_limit_file_size(
+                                     chance.choice([30_000, 100_000])) if full_disk else None)
+        try:
+            _, err = child.communicate(timeout=600 if full_disk else chance.uniform(0.5, 12.0))
+            assert "Traceback" not in err, err
+            outcomes.append("disk full" if full_disk and child.returncode else child.returncode)
+            if full_disk and child.returncode:  # progress lines, then one line that says why
+                assert err.strip().splitlines()[-1].startswith("newsetl: "), err
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            outcomes.append("killed")
+        if (output / "current").exists():
+            assert validate_folder(published_folder(output)).success, f"after attempt {attempt}"
+    assert outcomes.count("killed") >= 3 and outcomes.count("disk full") == 2, outcomes
+    final = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert final.returncode == 0, final.stderr
+    assert "Traceback" not in final.stderr
+    manifest = json.loads((output / "manifest.json").read_text())
+    assert sorted(manifest["inputs"]) == inputs
+    folder = published_folder(output)
+    assert validate_folder(folder).success
+    import pyarrow.dataset as ds
+
+    def sources(table: str) -> list[str]:
+        spec = table_spec(table)
+        rows = ds.dataset(folder / table, format="parquet", schema=spec.schema,
+                          partitioning="hive" if spec.partitioning else None)
+        return rows.to_table(columns=["source_file"]).column("source_file").to_pylist()
+
+    accounted = sources("articles") + sources("rejects")
+    assert sorted(accounted) == inputs  # each input exactly once
+    assert not list((output / ".versions").glob(".staging-*"))
