@@ -343,10 +343,12 @@ def _report(args: argparse.Namespace) -> int:
         return _fail(f"{args.output} has no published output (run `newsetl run` first)")
     docs = (args.docs or args.output / "data_docs").resolve()
     try:
-        url = build_data_docs(folder, docs)
+        written = build_data_docs(folder, docs)
     except Exception as error:  # noqa: BLE001
         return _fail(f"cannot build Data Docs: {type(error).__name__}: {error}")
-    print(f"Data Docs written; open {url}")
+    print(f"validation results written; open {written.page.as_uri()} (one page, reads "
+          f"offline)\nGreat Expectations Data Docs: {written.gx_index} (styled from the "
+          "internet)")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.dataset as ds
 
+from flows.report_page import render, suite_result
 from flows.stages.intake import input_name
 from flows.tables import PROJECT_DIR, TABLES, table_spec
 
@@ -108,18 +109,29 @@ def validate_frames(frames: dict[str, pd.DataFrame]) -> ValidationReport:
     return report
 
 
-def build_data_docs(folder: Path, docs_dir: Path) -> str:
-    """Validate the tables in `folder` and render Great Expectations Data Docs (HTML) into
-    `docs_dir`; returns the URL of the index page."""
+@dataclass(frozen=True)
+class DataDocs:
+    page: Path  # validation.html: self-contained, reads offline
+    gx_index: str  # Great Expectations' Data Docs site (its styling comes from CDNs)
+
+
+def build_data_docs(folder: Path, docs_dir: Path) -> DataDocs:
+    """Validate the tables in `folder`; write the results as one self-contained page and as
+    Great Expectations Data Docs (HTML) into `docs_dir`."""
     gx = import_gx()
     shutil.rmtree(docs_dir / "gx", ignore_errors=True)  # a fresh project each time
     context = gx.get_context(mode="file", project_root_dir=str(docs_dir))
+    suites = []
     for table, definition, frame in _definitions(gx, context, read_tables(folder)):
         checkpoint = context.checkpoints.add(gx.Checkpoint(
             name=f"{table}-report", validation_definitions=[definition],
-            actions=[gx.checkpoint.UpdateDataDocsAction(name="data-docs")]))
-        checkpoint.run(batch_parameters={"dataframe": frame})
-    return context.get_docs_sites_urls()[0]["site_url"]
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="data-docs")],
+            result_format="SUMMARY"))
+        result = checkpoint.run(batch_parameters={"dataframe": frame})
+        suites += [suite_result(table, run) for run in result.run_results.values()]
+    page = docs_dir / "validation.html"
+    page.write_text(render(suites, f"newsetl validation: {folder.name}"), encoding="utf-8")
+    return DataDocs(page, context.get_docs_sites_urls()[0]["site_url"])
 
 
 def import_gx():

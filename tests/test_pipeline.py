@@ -1,6 +1,7 @@
 import codecs
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -241,9 +242,28 @@ def test_report_builds_data_docs_for_every_table(tmp_path, capsys):
     assert main(["report", "--output", str(output)]) == EXIT_OK
     index = output / "data_docs" / "gx" / "uncommitted" / "data_docs" / "local_site" / \
         "index.html"
-    assert f"open file://{index}" in capsys.readouterr().out
+    page = output / "data_docs" / "validation.html"
+    printed = capsys.readouterr().out
+    assert f"file://{index}" in printed and page.as_uri() in printed
     html = index.read_text(encoding="utf-8")
     assert all(f"newsetl.{table}" in html for table in TABLES)
+    own = page.read_text(encoding="utf-8")
+    assert "Validation passed: 90 expectations on 4 tables" in own
+    assert all(f'<h2 id="{table}">' in own for table in TABLES)
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", own)  # nothing online
+
+
+def test_the_validation_page_shows_what_failed():
+    from flows.report_page import CheckRow, SuiteResult, render
+
+    failing = SuiteResult("quotes", (
+        CheckRow("expect_column_values_to_not_be_null", "text", True, "0 unexpected"),
+        CheckRow("expect_column_values_to_be_in_set", "kind", False,
+                 "2 unexpected (e.g. <b>odd</b>, x)")))
+    html = render([failing], "run 1")
+    assert "Validation failed: 2 expectations on 1 tables." in html
+    assert "(2 expectations, 1 failed)" in html
+    assert "&lt;b&gt;odd&lt;/b&gt;" in html  # data is escaped, never markup
 
 
 def test_the_embedded_prefect_server_gets_time_to_start_on_a_busy_machine():
