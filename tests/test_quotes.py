@@ -1333,3 +1333,36 @@ def test_a_publication_named_in_a_passive_sentence_speaks():
             "bezeichnet.")
     assert [(q.speaker, q.speaker_type, q.cue) for q in extract_quotes(text)] == \
         [("Standard", "organization", "bezeichnet")]
+
+
+@pytest.mark.parametrize("text", [
+    "„Offene“ Fragen schwieriger – Probleme bei Interpretationen.",  # 10kGNAD headlines
+    "„Platzverbot“ rund um das Hotel – Ab Mittwoch Einschränkungen für den Flugverkehr.",
+])
+def test_quoted_words_that_the_sentence_runs_on_from_are_no_statement(text):
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Wir schaffen das“ sagte Merkel.", "Merkel"),  # no comma, but a speech tag
+    ("„Offenbar sind Bürgeranfragen zu lästig.“ so das Fazit der Betreiber von "
+     "Abgeordnetenwatch.", "Betreiber von Abgeordnetenwatch"),
+])
+def test_a_quotation_followed_by_its_tag_stays_direct(text, speaker):
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("direct", speaker)]
+
+
+def test_own_testimony_is_the_subjects():
+    text = "Die Sängerin Karin Jeitler besucht laut eigenem Bekunden seit 30 Jahren die Oper."
+    assert [(q.speaker, q.speaker_mention) for q in extract_quotes(text)] == [
+        ("Karin Jeitler", "eigenem Bekunden")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Russland werde keinen Vertrag schließen, sagte der Sprecher von Präsident Wladimir "
+     "Putin, Dmitri Peskow, am Freitag.", "Dmitri Peskow"),
+    ("Die Lage sei ernst, sagte der Präsident Frankreichs, François Hollande.",
+     "François Hollande"),
+])
+def test_the_name_set_off_after_a_role_phrase_speaks(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -517,18 +517,32 @@ def _kinds(sentence: _Sentence) -> list[str]:
     for position, span in enumerate(sentence.quotes):
         before = _char_before(paragraph, span.start, sentence.span.start)
         after = paragraph[span.end:min(sentence.span.end, span.end + 80)].lstrip()
-        if before is None or before == ":":
+        if (before is None or before == ":") and not _runs_on(paragraph, span, after):
             kind = "direct"
         elif position and before == "," and kinds[-1] == "direct" and \
                 _has_cue(paragraph[sentence.quotes[position - 1].end:span.start]):
             kind = "direct"  # the second half of a quote split by its speech tag
-        elif before in ".:" and after.startswith(",") and _has_cue(after[:60]) and \
+        elif before and before in ".:" and after.startswith(",") and _has_cue(after[:60]) and \
                 paragraph[span.start + 1:span.start + 2].isupper():
             kind = "direct"
         else:
             kind = "partial"
         kinds.append(kind)
     return kinds
+
+
+def _runs_on(paragraph: str, span: Span, after: str) -> bool:
+    """The sentence goes on after the closing mark with a word that is no speech tag: the
+    quoted words are part of it („Offene“ Fragen schwieriger; „Platzverbot“ rund um das
+    Hotel), not a statement of their own (which ends with its own stop, or has a tag)."""
+    following = TOKEN.match(after)
+    if following is None or following[0] == "so" or \
+            paragraph[span.start + 1:span.end - 1].rstrip().endswith((".", "!", "?", "…")):
+        return False
+    lex = speech_lexicon()
+    return not any(w in lex.verbs or w in lex.participles
+                   for w in TOKEN.findall(after[:40]) if w.islower()) and \
+        not any(p in after[:40] for p in lex.impersonal)
 
 
 def _char_before(text: str, position: int, floor: int) -> str | None:
@@ -1366,7 +1380,29 @@ def _speaker_after(paragraph: str, tokens: list[_Token], cue_at: int) -> list[_T
         if _new_phrase(group, token):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
-    return _valid_speaker(group)
+    return _name_apposed_to(paragraph, tokens, group) or _valid_speaker(group)
+
+
+def _name_apposed_to(paragraph: str, tokens: list[_Token], group: list[_Token]
+                     ) -> list[_Token] | None:
+    """"sagte der Sprecher von Präsident Wladimir Putin, Dmitri Peskow, am Freitag": a role
+    phrase and the name set off after it by commas; the name speaks."""
+    if not group or not any(is_role(t.text) for t in group):
+        return None
+    start = tokens.index(group[-1]) + 1
+    if start >= len(tokens) or paragraph[group[-1].end:tokens[start].start] != ", ":
+        return None
+    end = start
+    while end < len(tokens) and end - start < _MAX_NAME_WORDS and _names(tokens[end]) and \
+            (end == start or _joined(paragraph, tokens[end - 1], tokens[end])):
+        end += 1
+    name = tokens[start:end]
+    closed = end == len(tokens) or \
+        _CLAUSE_BREAK.search(paragraph, tokens[end - 1].end, tokens[end].start) if name else False
+    named = len(name) > 1 or (bool(name) and name[0].text in lexicon().first_names)
+    if not (closed and named) or any(is_role(t.text) for t in name):
+        return None
+    return name
 
 
 def _new_phrase(group: list[_Token], token: _Token) -> bool:
@@ -1923,7 +1959,7 @@ def _owner_attribution(cue: str, owner: re.Match[str], sentence: _Sentence, stat
     return _Attribution(cue, word, at, resolve_speaker(pronoun, state, state.offset + at))
 
 
-_OWN = re.compile(r"\beigene[nr]?\b")
+_OWN = re.compile(r"\beigene[nmr]?\b")
 
 
 def _own_source(sentence: _Sentence, match: re.Match[str]) -> list[_Token] | None:
