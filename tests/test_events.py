@@ -284,6 +284,20 @@ def test_a_split_particle_after_a_clause_between():
     assert "REJECT" in [e.plover_type for e in events]
 
 
+@pytest.mark.parametrize("sentence", [  # 21 such CONCEDE rows in 1,028 10kGNAD articles
+    "Ein bemerkenswertes Ereignis gibt es am Montag allerdings zu berichten.",
+    "Foglar gab am Montag zu bedenken, der Fachkräftemangel sei ein Mythos.",
+    "Bei Tchibo gibt es seit Montag ganze Inseln zu kaufen.",
+])
+def test_zu_before_an_infinitive_is_no_split_particle(sentence):
+    assert "CONCEDE" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+def test_a_split_zu_still_closes_its_verb():
+    events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
+    assert [e.plover_type for e in events] == ["CONCEDE"]
+
+
 def test_a_quotation_between_article_and_verb_does_not_make_the_verb_a_noun():
     events = extract_events("Auf den Vorwurf, es handele sich um einen „sozialistischen "
                             "Antrag“, entgegnete die Stadträtin am Montag, das sei falsch.",

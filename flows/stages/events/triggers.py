@@ -106,6 +106,9 @@ def _stands_alone(tokens: tuple[Token, ...], at: int) -> bool:
         return True
     following = tokens[at + 1]
     g = grammar()
+    if tokens[at].lower == "zu" and following.text == following.lower and \
+            following.lower.endswith("n"):
+        return False  # "gibt es zu berichten", "gab zu verstehen": an infinitive's "zu"
     return following.text == following.lower and following.lower not in g["articles"] \
         and following.lower not in g["all_prepositions"]
 
