@@ -293,6 +293,26 @@ def test_zu_before_an_infinitive_is_no_split_particle(sentence):
     assert "CONCEDE" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
 
 
+@pytest.mark.parametrize("sentence", [  # 10kGNAD: states, not acts
+    "Auch Werbung während des Unterrichts ist seit Montag verboten.",
+    "Bei der Bekämpfung der Flammen waren am Montag 150 Helfer im Einsatz gestanden.",
+    "Am Montag sind ganz klar andere Staaten gefordert.",
+    "Der Rechtsweg ist seit Montag ausgeschlossen.",
+])
+def test_a_participle_with_sein_alone_is_a_state_not_an_act(sentence):
+    assert extract_events(sentence, REFERENCE) == []
+
+
+@pytest.mark.parametrize("sentence, plover_type", [
+    ("Das Forum ist am Montag gesperrt worden.", "COERCE"),  # passive: the act
+    ("Der Täter hat am Montag gestanden.", "CONCEDE"),
+    ("Der Minister ist am Montag zurückgetreten.", "CONCEDE"),  # a "sein" verb
+    ("Die Lage ist ernst, kritisiert am Montag der Minister.", "ACCUSE"),  # present tense
+])
+def test_the_act_itself_stays_an_event(sentence, plover_type):
+    assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]

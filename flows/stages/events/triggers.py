@@ -187,6 +187,8 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
             lowered, at, trigger.verb):
         return False
+    if _state_not_act(lowered, at, trigger.verb):
+        return False
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
             and _irrealis_verb_in(clause, trigger.sense.type):
         return False  # "forderte den Rückzug": the withdrawal has not happened
@@ -206,6 +208,21 @@ def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
     """"soll ... erschossen haben", "sollen ... festgenommen worden sein"."""
     return kind == PARTICIPLE and any(w in grammar()["perfect_auxiliaries"]
                                       for w in lowered[at + 1:at + 3])
+
+
+def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
+    """"ist verboten", "sind gesperrt", "war im Einsatz gestanden": a participle closing its
+    clause (auxiliaries aside) whose clause has a form of "sein" and neither "haben" nor a
+    passive auxiliary. (Not "..., kritisiert Manahl": the present tense, spelt alike.)"""
+    g = grammar()
+    if verb is None or verb.kind != PARTICIPLE or verb.lemma in g["sein_perfect"]:
+        return False
+    auxiliaries = {*g["sein_forms"], *g["haben_forms"], *g["passive_auxiliaries"]}
+    if any(w[:1].isalnum() and w not in auxiliaries for w in lowered[at + 1:]):
+        return False
+    words = set(lowered)
+    return not words.isdisjoint(g["sein_forms"]) and words.isdisjoint(g["haben_forms"]) \
+        and words.isdisjoint(g["passive_auxiliaries"])
 
 
 def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
