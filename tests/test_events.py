@@ -313,6 +313,25 @@ def test_the_act_itself_stays_an_event(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
 
 
+@pytest.mark.parametrize("sentence, mode", [
+    ("Schettino war am Montag zu 16 Jahren und einem Monat verurteilt worden.", "legal"),
+    ("Die Richterin verurteilte ihn am Montag zu einem Jahr Haft.", "legal"),
+    ("Ban Ki Moon hat den Anschlag am Montag scharf verurteilt.", "criticize"),
+])
+def test_a_sentence_is_a_legal_judgement_a_condemnation_is_criticism(sentence, mode):
+    accuse = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == "ACCUSE"]
+    assert [e.mode for e in accuse] == [mode]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Grünen führen am Montag ein weiteres Argument ins Treffen.",  # to put forward
+    "Red Bull Salzburg hat am Sonntag das Double erfolgreich verteidigt.",
+    "Am Mittwochabend verteidigt der Serienmeister gegen Chelsea ein 2:1 aus dem Hinspiel.",
+])
+def test_idioms_and_sport_are_no_events(sentence):
+    assert extract_events(sentence, REFERENCE) == []
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]
