@@ -332,6 +332,18 @@ def test_idioms_and_sport_are_no_events(sentence):
     assert extract_events(sentence, REFERENCE) == []
 
 
+@pytest.mark.parametrize("sentence, plover_type, actor", [
+    ("Kanzlerin Angela Merkel wies am Montag die Forderung des bayerischen Finanzministers "
+     "Markus Söder zurück.", "REQUEST", "Markus Söder"),
+    ("Am Montag begann der Besuch von Papst Franziskus in Kuba.", "CONSULT", "Franziskus"),
+    ("Russland fliegt seit Montag zur Unterstützung der syrischen Armee Luftangriffe.",
+     "SUPPORT", "Russland"),  # whom it supports: the genitive does not act
+])
+def test_the_owner_of_a_trigger_noun_acts_where_its_type_says_so(sentence, plover_type, actor):
+    event = next(e for e in extract_events(sentence, REFERENCE) if e.plover_type == plover_type)
+    assert event.actors[:1] == (actor,)
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]

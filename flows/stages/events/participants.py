@@ -83,6 +83,10 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             return Participants((who,), tuple(dict.fromkeys(
                 m.name for m in mentions if m.name != who)), location)
     trigger_at = clause.tokens.index(trigger.token)
+    owner = _noun_owner(clause, trigger, mentions, trigger_at)
+    if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
+        return Participants((owner.name,), tuple(dict.fromkeys(
+            m.name for m in mentions if m.name != owner.name)), location)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
             (actors if passive or trigger.verb is None else targets).append(mention)
@@ -96,6 +100,26 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         actor_names = (shared,) if shared else ()
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
+
+
+_OWNER_WORDS = 4  # "die Forderung des bayerischen Finanzministers Söder"
+
+
+def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[_Mention],
+                trigger_at: int) -> _Mention | None:
+    """Who a trigger noun belongs to: the genitive or "von"-phrase right after a noun of a
+    type whose owner acts ("die Forderung der Opposition", "die Kritik von Amnesty"), unlike
+    one whose owner suffers ("die Festnahme des Verdächtigen")."""
+    g = grammar()
+    tokens = clause.tokens
+    if trigger.verb is not None or trigger.sense.type not in g["noun_owner_acts"] or \
+            trigger_at + 1 >= len(tokens):
+        return None
+    after = tokens[trigger_at + 1].lower
+    if after not in g["genitive_articles"] and after != "von":
+        return None
+    return next((m for m in mentions if trigger_at < m.position <= trigger_at + _OWNER_WORDS
+                 and m.preposition in ("", "von")), None)
 
 
 def _opens_with_its_verb(clause: Clause) -> bool:
