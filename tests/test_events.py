@@ -344,6 +344,17 @@ def test_the_owner_of_a_trigger_noun_acts_where_its_type_says_so(sentence, plove
     assert event.actors[:1] == (actor,)
 
 
+@pytest.mark.parametrize("sentence, actor", [
+    ("Zudem sprach sich Vizekanzler und Parteichef Reinhold Mitterlehner am Montag für eine "
+     "Regelung aus.", "Reinhold Mitterlehner"),
+    ("PYD-Chef Salih Müslim wies am Montag zurück, dass seine Partei dahinterstecke.",
+     "Salih Müslim"),
+])
+def test_the_name_after_roles_acts_not_the_roles(sentence, actor):
+    (event,) = extract_events(sentence, REFERENCE)
+    assert event.actors == (actor,)
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]

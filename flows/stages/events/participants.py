@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from flows.stages.entities import EntityIndex, country_of, lexicon
+from flows.stages.entities import EntityIndex, country_of, is_role, lexicon
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
 from flows.stages.events.lexicon import PARTICIPLE, grammar
 from flows.stages.events.triggers import Trigger
@@ -222,8 +222,9 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     person = index.by_last_word.get(text)
     if person:
         return _Mention(person.name, position, preposition, "person")
-    if following in index.by_last_word or following in lexicon().first_names:
-        return None  # "US-Präsident Barack Obama": the name follows and acts
+    if _name_follows(tokens, position, index):
+        return None  # "US-Präsident Barack Obama", "Vizekanzler und Parteichef Reinhold
+        # Mitterlehner": the name follows and acts
     state = _state(text)
     if state:
         return _Mention(state, position, preposition, "state")
@@ -234,6 +235,18 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
             return _Mention(following, position, preposition, "group")
         return _Mention(text, position, preposition, "group")
     return None
+
+
+def _name_follows(tokens: tuple[Token, ...], position: int, index: EntityIndex) -> bool:
+    """A person's name right after this word, or after more roles joined by "und"."""
+    first_words = {name.split()[0] for name in index.people}
+    for token in tokens[position + 1:position + 4]:
+        if token.text in index.by_last_word or token.text in first_words or \
+                token.text in lexicon().first_names:
+            return True
+        if not (token.lower in grammar()["coordinators"] or is_role(token.text)):
+            return False
+    return False
 
 
 def _state(word: str) -> str | None:
