@@ -355,6 +355,16 @@ def test_the_name_after_roles_acts_not_the_roles(sentence, actor):
     assert event.actors == (actor,)
 
 
+@pytest.mark.parametrize("sentence, types", [
+    ("Die international anerkannte Regierung hat am Montag die Verbündeten aufgefordert, "
+     "Luftangriffe gegen den IS zu fliegen.", ["REQUEST"]),  # asked for, not flown
+    ("Das neu verhandelte Abkommen wurde am Montag kritisiert.", ["ACCUSE"]),
+    ("Am Montag entführten Rebellen zwei Touristen.", ["ASSAULT"]),
+])
+def test_attributive_participles_and_demanded_acts_are_no_events(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]

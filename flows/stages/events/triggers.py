@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from flows.stages.events.clauses import Clause, Token, preposition_before
+from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
 from flows.stages.events.lexicon import (
     PARTICIPLE,
     SPLIT,
@@ -73,6 +73,8 @@ def _verb_triggers(clause: Clause):
         if before is not None and token.start - before.end <= 1 and (
                 before.lower in g["articles"] or before.lower in g["all_prepositions"]):
             continue  # "von einigen": a determiner, not a verb
+        if _attributive(clause.tokens, position):
+            continue
         for form, sense in lex.verbs.get(token.lower, ()):
             if not all(word.lower() in words for word in form.needs):
                 continue
@@ -84,6 +86,25 @@ def _verb_triggers(clause: Clause):
             else:
                 yield Trigger(sense, token, token.text, form)
 
+
+
+_ATTRIBUTE_REACH = 3  # "die international anerkannte Regierung"
+
+
+def _attributive(tokens: tuple[Token, ...], position: int) -> bool:
+    """An inflected participle between an article and its noun, with only lower-case words
+    between ("die international anerkannte Regierung"): an adjective, not a verb."""
+    if position + 1 >= len(tokens) or not tokens[position + 1].text[:1].isupper() or \
+            not tokens[position].lower.endswith(("e", "en", "er", "es", "em")):
+        return False
+    g = grammar()
+    for back in range(position - 1, max(-1, position - _ATTRIBUTE_REACH - 1), -1):
+        word = tokens[back]
+        if word.lower in g["articles"]:
+            return True
+        if word.text != word.lower or word.lower in finite_verbs():
+            return False
+    return False
 
 
 def _particle_closing_later(clause: Clause, verb: Token, particle: str) -> bool:
@@ -192,9 +213,17 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
             and _irrealis_verb_in(clause, trigger.sense.type):
         return False  # "forderte den Rückzug": the withdrawal has not happened
-    # "forderte, dass die Truppen abgezogen werden": what is demanded has not happened
-    return not (governing is not None and clause.opener in ("dass", "daß")
+    # "forderte, dass die Truppen abgezogen werden", "forderte die Verbündeten auf,
+    # Luftangriffe zu fliegen": what is demanded has not happened
+    demanded = clause.opener in ("dass", "daß") or (trigger.verb is None and
+                                                    _has_zu_infinitive(lowered))
+    return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense.type))
+
+
+def _has_zu_infinitive(lowered: list[str]) -> bool:
+    return any(w == "zu" and i + 1 < len(lowered) and lowered[i + 1].endswith("en")
+               for i, w in enumerate(lowered))
 
 
 def _negated(lowered: list[str]) -> bool:
