@@ -365,6 +365,18 @@ def test_attributive_participles_and_demanded_acts_are_no_events(sentence, types
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
 
 
+@pytest.mark.parametrize("sentence, actors, targets, dead", [
+    ("27 Soldaten und eine Zivilistin sterben am Montag bei dem Terroranschlag.", (),
+     ("Soldaten",), 27),
+    ("Bei Angriffen der Rebellen starben am Montag 30 Menschen.", ("Rebellen",), ("Menschen",),
+     30),
+    ("Soldaten töteten am Montag 30 Zivilisten.", ("Soldaten",), ("Zivilisten",), 30),
+])
+def test_who_dies_in_an_attack_suffers_it(sentence, actors, targets, dead):
+    (event,) = extract_events(sentence, REFERENCE)
+    assert (event.actors, event.targets, event.casualties) == (actors, targets, dead)
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]

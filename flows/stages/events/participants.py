@@ -87,9 +87,12 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
         return Participants((owner.name,), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != owner.name)), location)
+    victims_suffer = trigger.verb is None and _suffering(clause)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
             (actors if passive or trigger.verb is None else targets).append(mention)
+        elif victims_suffer and _VICTIM.fullmatch(mention.name):
+            targets.append(mention)  # "27 Soldaten sterben bei dem Anschlag": who suffers
         elif _acts(clause, mention, actors, passive, trigger_at):
             actors.append(mention)
         else:
@@ -306,8 +309,8 @@ def _city_adjective(tokens: tuple[Token, ...]) -> str | None:
 _VICTIMS = (r"(?:Menschen|Personen|Tote|Toten|Todesopfer|Zivilisten|Soldaten|Soldat|Opfer|"
             r"Insassen|Polizisten|Polizist|Kinder|Frauen|Männer|Bewohner|Demonstranten|"
             r"Zivilist|Mann|Frau|Kind|Kämpfer)")
-_DEATH = re.compile(r"getötet|tötete|ums Leben|starben|gestorben|\btot\b|\bTote\b|\bToten\b|"
-                    r"Todesopfer|umgebracht|ermordet|erschossen|hingerichtet|massakriert")
+_DEATH = re.compile(r"getötet|tötete|ums Leben|starben|\bstarb\b|\bsterben\b|\bstirbt\b|"
+                    r"gestorben|\btot\b|\bTote\b|\bToten\b|Todesopfer|umgebracht|ermordet|erschossen|hingerichtet|massakriert")
 
 
 @cache
@@ -317,6 +320,16 @@ def _casualty_pattern() -> re.Pattern[str]:
         r"(?<![\w.])(?:(?:alle|mindestens|rund|etwa|fast|mehr als|über|insgesamt|"
         r"weitere|zunächst)\s+)?(?P<count>\d{1,3}(?:\.\d{3})+|\d+|(?i:" + words + r"))"
         r"\s+(?:[\w-]+\s+){0,2}?(?:[\w-]*-)?" + _VICTIMS + r"\b")
+
+
+_VICTIM = re.compile(_VICTIMS)
+
+
+def _suffering(clause: Clause) -> bool:
+    """The clause tells of dying or being hurt ("starben", "kamen ums Leben", "verletzt")."""
+    g = grammar()
+    return not clause.words.isdisjoint(g["suffering_words"]) or \
+        any(phrase in clause.lowered_text for phrase in g["suffering_phrases"])
 
 
 def casualties(text: str) -> int | None:
