@@ -48,6 +48,16 @@ def test_find_expressions_resolves_against_the_reference(text, reference, expect
     assert (expression.value.best, expression.value.precision) == (expected, precision)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("am Freitagabend", date(2015, 11, 13)),
+    ("am Mittwochnachmittag", date(2015, 11, 11)),
+    ("am Montagmorgen", date(2015, 11, 16)),
+])
+def test_a_weekday_with_a_part_of_the_day_is_that_weekday(text, expected):
+    (expression,) = find_expressions(f"Das geschah {text} in Paris.", TUESDAY)
+    assert (expression.value.best, expression.value.precision) == (expected, "day")
+
+
 def test_future_tense_resolves_a_bare_weekday_forward():
     (expression,) = find_expressions("Kerry kommt am Sonntag nach Berlin.", date(2015, 9, 18),
                                      future=True)

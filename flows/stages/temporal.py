@@ -134,9 +134,11 @@ def find_expressions(text: str, reference: date | None, future: bool = False
 
 
 # Every pattern needs a digit or one of these words: a text with none has no expression.
+_DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "früh")
 _TIME_WORDS = frozenset(
     word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
-                      "heute", "morgen", "übermorgen", "jahr", "jahre", "jahres", "monats"]
+                      "heute", "morgen", "übermorgen", "jahr", "jahre", "jahres", "monats",
+                      *(day + part for day in WEEKDAYS for part in _DAY_PARTS)]  # "Freitagabend"
     for word in (name, name.capitalize()))
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"\w+")
