@@ -377,6 +377,15 @@ def test_who_dies_in_an_attack_suffers_it(sentence, actors, targets, dead):
     assert (event.actors, event.targets, event.casualties) == (actors, targets, dead)
 
 
+@pytest.mark.parametrize("sentence, types", [
+    ("Die Familien fürchten am Montag, ihre Angehörigen könnten von der Terrormiliz entführt "
+     "worden sein.", []),  # a guess
+    ("Er soll am Montag zwei Polizisten erschossen haben.", ["ASSAULT"]),  # hearsay
+])
+def test_only_a_modal_of_hearsay_reports_a_past_act(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_a_split_zu_still_closes_its_verb():
     events = extract_events("Der Minister gab am Montag zu, dass er gelogen hatte.", REFERENCE)
     assert [e.plover_type for e in events] == ["CONCEDE"]

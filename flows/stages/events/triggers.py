@@ -234,9 +234,11 @@ def _negated(lowered: list[str]) -> bool:
 
 
 def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
-    """"soll ... erschossen haben", "sollen ... festgenommen worden sein"."""
-    return kind == PARTICIPLE and any(w in grammar()["perfect_auxiliaries"]
-                                      for w in lowered[at + 1:at + 3])
+    """"soll ... erschossen haben", "sollen ... festgenommen worden sein" (not "könnten ...
+    entführt worden sein": a guess)."""
+    g = grammar()
+    return kind == PARTICIPLE and not set(lowered).isdisjoint(g["hearsay_modals"]) and \
+        any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:at + 3])
 
 
 def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
