@@ -49,7 +49,7 @@ def prefect_api(scheduler: bool) -> Iterator[str | None]:
         yield url
     finally:
         del os.environ["PREFECT_API_URL"]
-        _stop(server)
+        stop(server)
 
 
 def _command(port: int, scheduler: bool) -> list[str]:
@@ -96,10 +96,11 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _stop(server: subprocess.Popen) -> None:
-    server.terminate()
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM, and SIGKILL after 20 s."""
+    process.terminate()
     try:
-        server.wait(timeout=20)
+        process.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+        process.kill()
+        process.wait()

@@ -9,6 +9,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from flows.prefect_server import stop
+
 BIN = Path(sys.executable).parent
 
 
@@ -27,12 +29,7 @@ def background(command: list[str], env: dict | None = None, log: Path | None = N
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if log:
             stream.close()
 
