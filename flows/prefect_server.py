@@ -70,9 +70,10 @@ def _free_port() -> int:
 
 
 def _end_with_parent() -> None:
-    """In the child before it starts: the kernel sends SIGTERM when newsetl dies, however."""
+    """In the child before it starts: the kernel kills it when newsetl dies, however (at once:
+    a graceful shutdown of the scheduler's services can take minutes; SQLite survives it)."""
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is newsetl's to handle
 
 
