@@ -1,0 +1,381 @@
+"""Reported speech without quotation marks: subjunctive clauses, "wonach", sourced sentences
+and the clause a cue introduces."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import replace
+from itertools import dropwhile
+
+from flows.stages.entities import ARTICLES, TOKEN, Resolved, is_capitalised
+from flows.stages.quotes.cues import cue_attribution, is_cue_verb, sentence_phrase
+from flows.stages.quotes.filters import has_cue
+from flows.stages.quotes.grammar import grammar_words
+from flows.stages.quotes.lexicon import REPORTIVE_SOLLEN, UMLAUT_K2, is_reported, speech_lexicon
+from flows.stages.quotes.mentions import (
+    MAX_NAME_WORDS,
+    PREPOSITIONS,
+    RELATIVES,
+    mention_before,
+    sentence_subject,
+)
+from flows.stages.quotes.resolution import attributed
+from flows.stages.quotes.sentence import Attribution, Quote, Sentence, State, make_quote
+from flows.stages.quotes.sources import SOURCE_PREPOSITIONS, source_noun_attribution
+from flows.stages.text import Span
+
+
+def indirect(sentence: Sentence, offset: int, state: State) -> list[Quote]:
+    """Reported speech without quotation marks: in the subjunctive, or attributed by a
+    source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
+    wonach = _wonach_clause(sentence, state)
+    if wonach:  # what a report or rumour says: not the speaker of the sentences after it
+        return [_clause_quote(sentence, wonach, offset)]
+    reported = sentence.reported(allow_k2=True) or "dass" in sentence.words or \
+        sentence.reportive
+    clause = _reported_clause(sentence, state, reported) \
+        if reported or sentence.may_cite else None
+    if clause:
+        state.remember(clause[1])
+        return [_clause_quote(sentence, clause, offset)]
+    if reported:
+        found = _sourced(sentence, offset, state) or _subjunctive(sentence, offset, state)
+        if found:
+            return found
+    as_reported = _as_reported(sentence, state)
+    if as_reported:
+        state.remember(as_reported[1])
+        return [_clause_quote(sentence, as_reported, offset)]
+    return [] if reported else _sourced(sentence, offset, state)  # reported: tried above
+
+
+def _clause_quote(sentence: Sentence, clause: tuple[Span, Attribution], offset: int
+                  ) -> Quote:
+    span, attribution = clause
+    return make_quote((span.start, sentence.paragraph[span.start:span.end]), "indirect",
+                  attribution, offset)
+
+
+def _reported_clause(sentence: Sentence, state: State, reported: bool
+                     ) -> tuple[Span, Attribution] | None:
+    """The clause before a speech verb that closes the sentence, or after one that opens it
+    (in the subjunctive, with "dass", or an infinitive: "kündigte an, ... zu schließen")."""
+    infinitive = "zu" in sentence.text and _INFINITIVE.search(sentence.text)
+    return _clause_before_cue(sentence, state) or \
+        (_clause_after_cue(sentence, state) if reported or infinitive else None)
+
+
+def _subjunctive(sentence: Sentence, offset: int, state: State) -> list[Quote]:
+    """Konjunktiv I without a cue is reported speech: of the statement just before, or of
+    someone unknown (never a guess from further back). Konjunktiv II ("Diese könnten nur 24
+    Tonnen transportieren") only right after reported speech."""
+    continues = state.speech_just_before and state.last is not None
+    if not (sentence.reported() or sentence.reportive
+            or (continues and not sentence.verb_like.isdisjoint(UMLAUT_K2))) \
+            or has_cue(sentence.text) or _anaphoric(sentence):
+        return []
+    # Konjunktiv I goes on across one narrative sentence ("Dazu gehöre ... Auch die Ortung
+    # erschließt Möglichkeiten. So gewonnene Daten seien ...")
+    goes_on = state.speech_just_before or (state.speech_two_before and sentence.reported())
+    speaker = state.last if goes_on else None
+    return [_reported_sentence(sentence, speaker, offset, sourced=False)]
+
+
+def _as_reported(sentence: Sentence, state: State) -> tuple[Span, Attribution] | None:
+    """"Wie die Polizei mitteilte, wurden drei Menschen verletzt.": the main clause."""
+    text = sentence.text
+    comma = text.find(", ")
+    if not text.startswith("Wie ") or comma < 0:
+        return None
+    tokens = sentence.part(0, comma).tokens
+    cue = next((t for i, t in enumerate(tokens) if is_cue_verb(t, tokens, i)
+                or t.lower in speech_lexicon().participles), None)
+    subject = sentence_subject(sentence.paragraph, tokens[1:])  # right after "Wie"
+    if cue is None or subject is None:
+        return None
+    attribution = attributed(sentence.paragraph, subject, cue.text, state)
+    start, end = sentence.span.start + comma + 2, sentence.span.start + len(text.rstrip(" .!?"))
+    return Span(start, end), attribution
+
+
+_WONACH = re.compile(r", (?P<cue>wonach|nach denen|denen zufolge) ")
+
+_MAIN_CLAUSE_AGAIN = re.compile(r", (?!und |oder |dass |wenn |weil |die |der |das |den |dem )"
+                                r"[a-zäöüß]+ ")
+
+
+def _wonach_clause(sentence: Sentence, state: State) -> tuple[Span, Attribution] | None:
+    """"Medienberichte, wonach Zeugen eine Explosion gehört haben wollen": the clause after
+    "wonach" is what the noun before it says; it ends where the main clause goes on
+    ("Spekulationen, wonach ... gewesen sein könnte, konnte der Minister nicht bestätigen")."""
+    if "wonach" not in sentence.words and "denen" not in sentence.words:
+        return None
+    text = sentence.reporters_text
+    match = _WONACH.search(text)
+    if match is None:
+        return None
+    again = _MAIN_CLAUSE_AGAIN.search(text, match.end())
+    end = again.start() if again else len(text.rstrip(" .!?"))
+    tokens = sentence.tokens
+    comma_at = next((i for i, t in enumerate(tokens)
+                     if t.start >= sentence.span.start + match.start()), len(tokens))
+    source = mention_before(sentence.paragraph, tokens, comma_at)
+    # the mention as written is the relative word ("wonach", "denen"), like a pronoun
+    written = "wonach" if match["cue"] == "wonach" else "denen"
+    attribution = replace(attributed(sentence.paragraph, source, match["cue"], state),
+                          mention=written, mention_start=-1) if source \
+        else Attribution(match["cue"], written, -1, Resolved(None, "unknown"))
+    start = sentence.span.start
+    return Span(start + match.end(), start + end), attribution
+
+
+def _anaphoric(sentence: Sentence) -> str | None:
+    if sentence.words.isdisjoint(speech_lexicon().anaphoric):
+        return None
+    words = {t.lower for t in sentence.tokens}
+    return next((w for w in speech_lexicon().anaphoric if w in words), None)
+
+
+def _sourced(sentence: Sentence, offset: int, state: State) -> list[Quote]:
+    if not sentence.may_cite:
+        return []
+    attribution = source_noun_attribution(sentence, state)  # before "laut X": "Laut Polizeiangaben"
+    if attribution is None:
+        attribution = sentence_phrase(sentence, state)
+        back = _anaphoric(sentence)
+        if attribution is None and back:
+            # "Demnach ...": the last source's, or unnamed; the mention is the word as
+            # written, like a pronoun's (its position is left out: it covers no clause)
+            word = next(t.text for t in sentence.tokens if t.lower == back)
+            resolved = state.last.resolved if state.last else Resolved(None, "unknown")
+            attribution = Attribution(back, word, -1, resolved)
+            if state.last is None:
+                return [_reported_sentence(sentence, attribution, offset)]
+        if attribution is None or attribution.mention is None:
+            return []
+    state.remember(attribution)
+    return [_reported_sentence(sentence, attribution, offset)]
+
+
+def _reported_sentence(sentence: Sentence, attribution: Attribution | None, offset: int,
+                       sourced: bool = True) -> Quote:
+    """The sentence without the source phrase that opens it ("Nach Angaben der Polizei",
+    "Laut einer Umfrage", "Medienberichten zufolge"): what was reported. A phrase inside the
+    sentence stays, the quotation is one stretch of the body. A sentence that no source phrase
+    covers reports only its "dass" clause if its main clause is not reported speech."""
+    text = sentence.text
+    end = _so_tag_start(sentence, attribution) or len(text.rstrip(" .!?"))
+    start = _source_phrase_end(sentence, attribution) if attribution else 0
+    if not sourced:
+        start = _dass_clause(text, start) or start
+    elif start == 0 and attribution:
+        start = _clause_of_source(sentence, attribution)
+    while start < end and text[start] in " ,":
+        start += 1
+    if start >= end:
+        start = 0
+    return make_quote((sentence.span.start + start, text[start:end]), "indirect", attribution,
+                  offset)
+
+
+SOURCE_PHRASE_WORDS = 8
+
+
+def _clause_of_source(sentence: Sentence, attribution: Attribution) -> int:
+    """"Die Hunde trafen verspätet ein, da nach Angaben der Fluggesellschaft die Genehmigung
+    fehlte": a source phrase inside the sentence covers the clause it stands in."""
+    mention = _mention_span(sentence, attribution)
+    if mention is None or attribution.cue == "so":
+        return 0
+    comma = sentence.text.rfind(", ", 0, mention[0])
+    return comma + 2 if comma > 0 else 0
+
+
+def _dass_clause(text: str, start: int) -> int | None:
+    """"Die DSW ist der Ansicht, dass das Gesetz ... führe": in a sentence whose main clause
+    reports nothing itself, the "dass" clause is what was reported."""
+    comma = text.find(", dass ", start)
+    if comma < 0 or is_reported(text[start:comma], allow_k2=True):
+        return None
+    return comma + 2
+
+
+def _so_tag_start(sentence: Sentence, attribution: Attribution | None) -> int | None:
+    """Where a closing ", so X ..." tag starts: "<what was said>, so das Ergebnis der Studie"
+    (sentence offsets; None when the tag does not close the sentence)."""
+    if attribution is None or attribution.cue != "so":
+        return None
+    mention = _mention_span(sentence, attribution)
+    if mention is None:
+        return None
+    text = sentence.text
+    tag = text.rfind(", so ", 0, mention[0])
+    comma = text.find(", ", mention[1])
+    if tag <= 0 or (comma >= 0 and not (_opens_relative_clause(text, comma) and
+                                        ", " not in text[comma + 2:])):
+        return None  # a tag in the middle ("Doch sei es, so der Autor, ein ..."): one stretch
+    return tag  # also with a relative clause closing the sentence ("so die Studie, in der")
+
+
+def _opens_relative_clause(text: str, comma: int) -> bool:
+    """", die ...", ", in der ...": what follows the comma is about the noun before it."""
+    words = text[comma + 2:].split(" ", 2)
+    return words[0] in RELATIVES or (len(words) > 1 and words[0] in PREPOSITIONS and
+                                      words[1] in RELATIVES | {"dem", "denen"})
+
+
+def _source_phrase_end(sentence: Sentence, attribution: Attribution) -> int:
+    """Where a source phrase opening the sentence ends (0 if none opens it)."""
+    first = sentence.text.split(" ", 1)[0]
+    if first.lower() in speech_lexicon().anaphoric:  # "Demnach"
+        return len(first)
+    mention = _mention_span(sentence, attribution)  # in sentence offsets
+    if first.lower() in SOURCE_PREPOSITIONS:  # "Nach Angaben der Polizei", "Laut X"
+        return _opening_source_end(sentence.text, attribution.cue, mention)
+    if mention and mention[0] == 0:  # "Medienberichten zufolge"
+        after = sentence.text.find(" ", mention[1] + 1)
+        if after > 0 and sentence.text[mention[1]:after].strip() == attribution.cue:
+            return after
+    return 0
+
+
+def _mention_span(sentence: Sentence, attribution: Attribution) -> tuple[int, int] | None:
+    """Where the attribution's mention stands in this sentence; None if it stands elsewhere
+    (a continued speaker's position may belong to another paragraph)."""
+    start = attribution.mention_start
+    if not attribution.mention or not sentence.span.start <= start < sentence.span.end or \
+            not sentence.paragraph.startswith(attribution.mention, start):
+        return None
+    start -= sentence.span.start
+    return start, start + len(attribution.mention)
+
+
+def _opening_source_end(text: str, cue: str, mention: tuple[int, int] | None) -> int:
+    """The end of "Nach (ersten) Angaben", "laut", "nach den Worten", and of the source named
+    right after it ("der Polizei", "von Experten", "informierter Kreise")."""
+    opening = speech_lexicon().source_noun.match(text)
+    end = opening.end() if opening else len(cue) if text.lower().startswith(cue.lower()) else 0
+    if mention is None:
+        return end
+    gap = text[end:max(end, mention[0])].split()
+    follows = len(gap) <= 2 and all(
+        w == "von" or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
+    if follows and len(TOKEN.findall(text, 0, mention[1])) <= SOURCE_PHRASE_WORDS:
+        return max(end, mention[1])
+    return end
+
+
+_LAST_COMMAS = 3  # "<clause>, sagte X" looks only at the last commas: linear in the sentence
+
+_CUE_TAIL = 6  # ", sagte Henderson weiter.": a cue that ends the sentence makes it speech
+
+
+def _clause_before_cue(sentence: Sentence, state: State
+                       ) -> tuple[Span, Attribution] | None:
+    """"Man habe vereinbart, ..., sagte Putin nach dem Treffen.", "Das Flugzeug ist
+    abgestürzt, sagte Henderson."."""
+    text = sentence.text
+    last = deque(re.finditer(r",\s+(\w+)\s", text), maxlen=_LAST_COMMAS)
+    for match in reversed(last):
+        if _ends_relative_clause(text, match.start()):
+            continue  # "Jan Test, der verärgert war, nannte ...": the subject's clause
+        if match.group(1).lower() in speech_lexicon().verbs and \
+                (is_reported(text[: match.start()], allow_k2=True)
+                 or (sentence.reportive and REPORTIVE_SOLLEN.search(text, 0, match.start()))
+                 or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL):
+            attribution = cue_attribution(sentence.part(match.start(), len(text)), state)
+            if attribution and attribution.mention:
+                start = sentence.span.start
+                return Span(start, start + match.start()), attribution
+    return None
+
+
+def _ends_relative_clause(text: str, comma: int) -> bool:
+    """The comma closes a relative clause about a noun phrase that opens the sentence, which
+    is the subject of the verb after the comma, not reported speech."""
+    opening = text.rfind(", ", 0, comma)
+    if opening < 0 or text[opening + 2:].split(" ", 1)[0] not in RELATIVES:
+        return False
+    head = text[:opening].split()
+    return len(head) <= MAX_NAME_WORDS + 1 and \
+        all(is_capitalised(w) or w.lower() in ARTICLES for w in head)
+
+
+_HEAD_CHARS = 200  # the speech verb stands in the first words
+
+_CUE_TO_COMMA = 12  # words: "sagte der Minister am Montag in einem Interview, dass ..."
+
+
+def _comma_after_cue(text: str) -> int:
+    """Where the clause after the first speech verb of the sentence starts, or -1."""
+    lex = speech_lexicon()
+    verb = next((m.end() for m in TOKEN.finditer(text, 0, _HEAD_CHARS)
+                 if m[0].lower() in lex.verbs or m[0].lower() in lex.participles), None)
+    impersonal = lex.any_impersonal.search(text, 0, _HEAD_CHARS)  # "In dem Bericht heißt es"
+    ends = [end for end in (verb, impersonal and impersonal.end()) if end is not None]
+    if not ends:
+        return -1
+    comma = text.find(", ", min(ends))
+    if comma < 0 or len(TOKEN.findall(text, min(ends), comma)) > _CUE_TO_COMMA:
+        return -1
+    return comma
+
+
+# "kündigte an, die Straße zu sperren", "forderte ihn auf, über einen Rücktritt nachzudenken"
+_INFINITIVE = re.compile(r"\bzu [a-zäöüß]+n\b|\b[a-zäöüß]+zu[a-zäöüß]+en\b")
+
+
+def _reported_infinitive(clause: str) -> bool:
+    """An infinitive clause that says what was demanded or announced, not "um ... zu" (why)
+    or a relative clause."""
+    words = clause.split(" ", 6)
+    return bool(_INFINITIVE.search(clause)) and not _relative_clause(words) and \
+        words[0] not in ("um", "ohne", "statt", "anstatt")
+
+
+def _relative_clause(words: list[str]) -> bool:
+    """"das half, ...", not the article of "die (gemäßigte) Opposition zu schonen"."""
+    if words[0] not in RELATIVES:
+        return False
+    rest = list(dropwhile(lambda w: w.islower() and w.endswith(_ADJECTIVE_ENDINGS), words[1:]))
+    return not (rest and is_capitalised(rest[0]))
+
+
+_ADJECTIVE_ENDINGS = tuple(grammar_words("adjective_endings", ordered=True))
+
+
+def _clause_after_cue(sentence: Sentence, state: State) -> tuple[Span, Attribution] | None:
+    """"X sagte/erklärte (dagegen), (dass) <clause im Konjunktiv>.", "X kündigte an, <clause
+    with an infinitive>."."""
+    text = sentence.text
+    if sentence.words.isdisjoint(speech_lexicon().verb_words) and \
+            not speech_lexicon().any_impersonal.search(text):
+        return None
+    comma = _comma_after_cue(sentence.reporters_text)  # "Der Sprecher, X Y, hatte betont, ..."
+    if comma < 0:
+        return None
+    clause_start = comma + 2
+    rest = text[clause_start:]
+    if not (rest.startswith("dass ") or is_reported(rest, allow_k2=True)  # "dass" included
+            or _reported_infinitive(rest)):
+        return None
+    head = sentence.part(0, comma)
+    attribution = cue_attribution(head, state)
+    if not attribution or not attribution.mention:  # reported, by someone we cannot name
+        cue = first_cue(head)
+        if cue is None:
+            return None  # "Die Gespräche zeigen, ...": no speech verb without its particle
+        attribution = Attribution(cue, None, -1, Resolved(None, "unknown"))
+    end = len(text.rstrip(" .!?"))
+    start = sentence.span.start
+    return Span(start + clause_start, start + end), attribution
+
+
+def first_cue(head: Sentence) -> str | None:
+    """The first speech verb (with its particle, if it needs one) or impersonal cue."""
+    tokens = head.tokens
+    verb = next((t.text for i, t in enumerate(tokens) if is_cue_verb(t, tokens, i)
+                 or t.lower in speech_lexicon().participles), None)
+    impersonal = speech_lexicon().any_impersonal.search(head.text)
+    return verb or (impersonal[0] if impersonal else None)

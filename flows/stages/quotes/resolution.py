@@ -1,0 +1,213 @@
+"""A mention to its canonical speaker: names, roles, pronouns, organisations and the owners
+of sources, through the article's EntityIndex (read, never changed)."""
+
+from __future__ import annotations
+
+import re
+
+from flows.stages.entities import (
+    ARTICLES,
+    NAME_PARTICLES,
+    PRONOUNS,
+    TOKEN,
+    Resolved,
+    country_of,
+    is_capitalised,
+    is_organization,
+    is_role,
+    lexicon,
+)
+from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
+from flows.stages.quotes.mentions import GENITIVE_ARTICLES, LATTER, joined
+from flows.stages.quotes.sentence import Attribution, State, Token
+
+
+def can_speak(group: list[Token], state: State) -> bool:
+    """A role, an organisation, or a person the article names with a role: who can be
+    quoted without a speech verb (every German noun is capitalised, so a capitalised phrase
+    alone could be "Die Grundlage der Technologie")."""
+    words = [t.text for t in group if t.lower not in ARTICLES]
+    if any(is_role(w) for w in words) or is_organization(words) or \
+            _names_an_organization(words) or (bool(words) and _is_organization_noun(words[-1])):
+        return True
+    names = _name_words(words)
+    return bool(names) and state.index.find_by_name(names) is not None
+
+
+def stronger(state: State, before: list[Token] | None, after: list[Token] | None,
+              before_initial: bool = True) -> list[Token] | None:
+    """German puts the subject before the verb, or right after it when something else
+    opens the sentence ("In einem Interview äußerte sich der EU-Außenbeauftragte ...").
+    A noun phrase that names a person, a role, an organisation or a place wins over a bare
+    noun ("Schäferkordt nannte diese Zahlen ...": Zahlen is the object)."""
+    if before and after:
+        strength = speaker_strength(before, state) if before_initial else 0
+        return before if strength >= speaker_strength(after, state) else after
+    return before or after
+
+
+def speaker_strength(group: list[Token], state: State) -> int:
+    words = [t.text for t in group if t.lower not in ARTICLES]
+    names = _name_words(words)
+    if len(group) == 1 and group[0].text.lower() in PRONOUNS:
+        return 2
+    if any(is_role(w) for w in words) or is_organization(words) or \
+            (len(words) == 1 and words[0] in lexicon().place_to_country):
+        return 2
+    if names and (len(names) > 1 or state.index.find_by_name(names)):
+        return 2
+    return 1
+
+
+def attributed(paragraph: str, found: list[Token], cue: str, state: State) -> Attribution:
+    mention = paragraph[found[0].start:found[-1].end]
+    if mention.lower() == "sie" and cue.endswith("n"):  # "sie erklärten": they, a group
+        group = state.last.resolved if state.last else None
+        resolved = group if group and group.speaker_type == "organization" else \
+            Resolved(None, "unknown")
+        return Attribution(cue, mention, found[0].start, resolved)
+    return Attribution(cue, mention, found[0].start,
+                        resolve_speaker(_spoken_of(paragraph, found), state,
+                                        state.offset + found[0].start))
+
+
+def _spoken_of(paragraph: str, found: list[Token]) -> str:
+    """The mention without the words its phrase skipped ("die Lopez" of "die in New York
+    City geborene Lopez"); as written when nothing was skipped."""
+    text = found[0].text
+    for left, right in zip(found, found[1:], strict=False):
+        text += (paragraph[left.end:right.start] if joined(paragraph, left, right) else " ") + \
+            right.text
+    return text
+
+
+def _last_mentioned(state: State, position: int, gender: str) -> Resolved | None:
+    """For a pronoun before anyone of its gender has spoken: the person named last before it."""
+    before = [p for p in state.index.people.values()
+              if p.first_position < position and p.gender in (None, gender)]
+    if not before:
+        return None
+    return Resolved(max(before, key=lambda p: p.first_position).name, "person")
+
+
+def _pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
+    """"er"/"sie": the last person who spoke and can be meant (not a man for "sie"), else the
+    last such person named."""
+    gender = PRONOUNS[pronoun]
+    spoken = next((r for r in reversed(state.people_spoken)
+                   if state.gender_of(r) in (None, gender)), None)
+    return spoken or _last_mentioned(state, position, gender) or Resolved(None, "unknown")
+
+
+def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
+    """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
+    if " und " in mention or " sowie " in mention:
+        return _resolve_together(mention, state, position)
+    words = TOKEN.findall(mention)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return _pronoun_referent(words[0].lower(), state, position)
+    if len(words) == 1 and words[0].lower() in LATTER:
+        return _last_mentioned(state, position, LATTER[words[0].lower()]) or \
+            Resolved(None, "unknown")
+    content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
+    medium = _after_title_noun(content)
+    if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
+        return Resolved(" ".join(medium), "organization")
+    first_name = any(w in lexicon().first_names for w in content)  # "Alex Korun", not "UN"
+    if not first_name and (is_organization(content) or _names_an_organization(content)):
+        return Resolved(" ".join(_organization_name(content)), "organization")
+    names = _name_words(content)
+    if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
+        return Resolved(content[0], "organization")
+    if names:
+        person = state.index.find_by_name(names)
+        if person is None and _common_noun(words, names):
+            return Resolved(" ".join(content), "unknown")  # "der Bericht": not a person
+        person = person or state.index.add(" ".join(names), words, 0)
+        if person:
+            return Resolved(person.name, "person")
+    person = state.index.find_by_role(content)
+    if person:
+        return Resolved(person.name, "person")
+    return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
+                    else "unknown")
+
+
+def _common_noun(words: list[str], names: list[str]) -> bool:
+    """One capitalised word after an article and no role before it ("der Bericht", "die
+    Spielminute"): a noun, not a name (German news names people without an article)."""
+    if len(names) != 1 or names[0] in lexicon().first_names or any(map(is_role, words)):
+        return False  # "der Vorsitzende des Linux-Verbandes" names whose
+    at = words.index(names[0])
+    return at > 0 and words[at - 1].lower() in ARTICLES
+
+
+def _organization_name(words: list[str]) -> list[str]:
+    """"Sprecher Feuerwehr" -> "Feuerwehr": a role speaks for its organisation."""
+    role = max((at for at, word in enumerate(words) if is_role(word)), default=-1)
+    return words[role + 1:] or words
+
+
+def _resolve_together(mention: str, state: State, position: int) -> Resolved:
+    """"der russische und der französische Minister", "Er sowie Giesel": each phrase (the
+    first one sharing the noun of the last), both speakers by name."""
+    parts = re.split(r" (?:und|sowie) ", mention)
+    noun = next((w for w in reversed(TOKEN.findall(parts[-1])) if is_capitalised(w)), "")
+    resolved = [resolve_speaker(_with_noun(part, noun), state, position) for part in parts]
+    if any(r.speaker is None for r in resolved):
+        return Resolved(None, "unknown")
+    kinds = {r.speaker_type for r in resolved}
+    return Resolved(" und ".join(r.speaker for r in resolved),
+                    kinds.pop() if len(kinds) == 1 else "unknown")
+
+
+def _with_noun(phrase: str, noun: str) -> str:
+    """"der russische" + "Minister": a phrase that leaves out its noun shares the next one's."""
+    has_noun = any(is_capitalised(w) and w.lower() not in ARTICLES for w in TOKEN.findall(phrase))
+    return phrase if has_noun else f"{phrase} {noun}"
+
+
+def _after_title_noun(words: list[str]) -> list[str] | None:
+    """The name after a noun such as "Zeitung", "Sender", "Organisation": who that is."""
+    last = max((at for at, word in enumerate(words[:-1]) if _is_organization_noun(word)),
+               default=None)
+    if last is None or any(is_capitalised(word) for word in words[:last]):
+        return None  # "Die Demokratische Partei Thailands": the noun is part of the name
+    name = words[last + 1:]
+    return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else None
+
+
+def _names_an_organization(words: list[str]) -> bool:
+    """An acronym ("WFP", "CCC") or a name with a noun such as "Partei" in it."""
+    if len(words) == 1:
+        return len(words[0]) > 1 and words[0].isupper() and words[0].isalpha()
+    return not any(is_role(w) for w in words) and any(_is_organization_noun(w) for w in words)
+
+
+def _is_organization_noun(word: str) -> bool:
+    """"Nachrichtenagentur", "Senders", "Partei": a group or a medium, which can speak."""
+    return is_noun_of(word, speech_lexicon().organization_nouns)
+
+
+def _owner_of_source(words: list[str]) -> list[str] | None:
+    """Whose a source noun is: "Angaben der Polizei", "Kernaussage von Jerry Larson"."""
+    head = next((at for at, word in enumerate(words)
+                 if is_capitalised(word) and word.lower() not in ARTICLES), None)
+    if head is None or head + 2 >= len(words) or \
+            not words[head].lower().endswith(speech_lexicon().source_endings):
+        return None
+    if words[head + 1].lower() not in GENITIVE_ARTICLES | {"von", "vom"}:
+        return None
+    return [w for w in words[head + 2:] if w.lower() not in ARTICLES] or None
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The name in a mention: what follows the last role or country word, particles included."""
+    start = 0
+    for position, word in enumerate(words):
+        if is_role(word) or country_of(word):
+            start = position + 1
+    name = words[start:]
+    while name and not is_capitalised(name[0]):
+        name = name[1:]
+    return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else []
