@@ -360,6 +360,10 @@ def test_the_name_after_roles_acts_not_the_roles(sentence, actor):
      "Luftangriffe gegen den IS zu fliegen.", ["REQUEST"]),  # asked for, not flown
     ("Das neu verhandelte Abkommen wurde am Montag kritisiert.", ["ACCUSE"]),
     ("Am Montag entführten Rebellen zwei Touristen.", ["ASSAULT"]),
+    ("Als Grund nannte er am Sonntag Angriffe durch die vom Iran unterstützten Rebellen.",
+     ["ASSAULT"]),  # a participle after a phrase the preposition opens: an adjective
+    ("Die von der Polizei festgenommenen Männer wurden am Montag verhört.", []),
+    ("Am Montag demonstrierten in Berlin Tausende gegen die Reform.", ["PROTEST"]),
 ])
 def test_attributive_participles_and_demanded_acts_are_no_events(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
@@ -436,6 +440,14 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
         text, REFERENCE)]
     assert ("COERCE", date(1982, 7, 8), "day") in dates  # the same paragraph: its time
     assert ("COERCE", date(2024, 4, 21), "day") in dates
+
+
+def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
+    text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
+            "Regierung vor, die Pressefreiheit zu beschneiden.")
+    dates = [(e.plover_type, e.event_date, e.date_precision) for e in extract_events(
+        text, REFERENCE)]
+    assert dates == [("COERCE", date(2023, 9, 15), "month"), ("ACCUSE", REFERENCE, "approx")]
 
 
 def test_sie_after_a_group_is_the_group():

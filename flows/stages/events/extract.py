@@ -55,6 +55,7 @@ class Mention:
     # clauses, when its own clause is a main clause ("Am Montag trafen sie sich und
     # unterzeichneten ...")
     shared_time: tuple[tuple[int, int], ...] = ()
+    present_tense: bool = False  # its verb in the present: no paragraph's past time goes on
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,8 @@ def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: Ent
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
                    who.targets, who.location, dead, field, sentence, start, masked, span,
-                   trigger.token.start, trigger.noun, paragraph)
+                   trigger.token.start, trigger.noun, paragraph,
+                   present_tense=trigger.verb is not None and trigger.verb.present)
 
 
 # --- dating ----------------------------------------------------------------------------------
@@ -342,7 +344,8 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
         if event.date_text:
             if event.event_date is not None:
                 narrative[where] = event
-        elif where in narrative:  # no time word: the paragraph's time goes on
+        elif where in narrative and not mention.present_tense:
+            # no time word: the paragraph's past time goes on
             before = narrative[where]
             event = replace(event, event_date=before.event_date,
                             date_precision=before.date_precision)

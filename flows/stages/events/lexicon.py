@@ -43,6 +43,7 @@ class VerbForm:
     kind: str
     particle: str = ""  # a SPLIT form needs it later in the clause
     needs: tuple[str, ...] = ()  # words the lemma comes with ("sich", "Gewahrsam")
+    present: bool = False  # a present-tense form: "wirft ... vor", "protestieren"
 
 
 @dataclass(frozen=True)
@@ -134,24 +135,26 @@ def verb_forms(lemma: str) -> dict[str, VerbForm]:
     present, past, participle = principal_parts(base)
     stem = _stem(base)
     past_plural = past + ("n" if past.endswith("e") else "en")
+    present_forms = {present, stem + "e", base}
     finite = {present, past, past_plural, stem + "e"}
     forms: dict[str, VerbForm] = {}
 
-    def put(form: str, kind: str, needed_particle: str = "") -> None:
-        forms.setdefault(form.lower(), VerbForm(lemma, kind, needed_particle, tuple(needs)))
+    def put(form: str, kind: str, needed_particle: str = "", tense_of: str = "") -> None:
+        forms.setdefault(form.lower(), VerbForm(lemma, kind, needed_particle, tuple(needs),
+                                                tense_of in present_forms))
 
     put(particle + participle, PARTICIPLE)
     if particle:
         put(particle + "zu" + base, ZU_INFINITIVE)
         put(particle + base, INFINITIVE)
         for form in finite:
-            put(particle + form, FINITE)  # joined: a subordinate clause
-            put(form, SPLIT, particle)
-        put(base, SPLIT, particle)
+            put(particle + form, FINITE, tense_of=form)  # joined: a subordinate clause
+            put(form, SPLIT, particle, tense_of=form)
+        put(base, SPLIT, particle, tense_of=base)
     else:
         for form in finite:
-            put(form, FINITE)
-        put(base, INFINITIVE)
+            put(form, FINITE, tense_of=form)
+        put(base, INFINITIVE, tense_of=base)
     return forms
 
 

@@ -89,21 +89,29 @@ def _verb_triggers(clause: Clause):
 
 
 _ATTRIBUTE_REACH = 3  # "die international anerkannte Regierung"
+_PHRASE_ATTRIBUTE_REACH = 6  # "die vom Iran unterstützten Rebellen"
 
 
 def _attributive(tokens: tuple[Token, ...], position: int) -> bool:
     """An inflected participle between an article and its noun, with only lower-case words
-    between ("die international anerkannte Regierung"): an adjective, not a verb."""
+    between ("die international anerkannte Regierung") or a phrase that a preposition opens
+    ("die vom Iran unterstützten Rebellen"): an adjective, not a verb."""
     if position + 1 >= len(tokens) or not tokens[position + 1].text[:1].isupper() or \
             not tokens[position].lower.endswith(("e", "en", "er", "es", "em")):
         return False
     g = grammar()
-    for back in range(position - 1, max(-1, position - _ATTRIBUTE_REACH - 1), -1):
+    lower_case_only = True
+    for back in range(position - 1, max(-1, position - _PHRASE_ATTRIBUTE_REACH - 1), -1):
         word = tokens[back]
-        if word.lower in g["articles"]:
-            return True
-        if word.text != word.lower or word.lower in finite_verbs():
+        if word.lower in finite_verbs():
             return False
+        if word.lower in g["articles"]:
+            if lower_case_only and position - back <= _ATTRIBUTE_REACH + 1:
+                return True
+            if tokens[back + 1].lower in g["all_prepositions"]:
+                return True
+        if word.text != word.lower:
+            lower_case_only = False
     return False
 
 
