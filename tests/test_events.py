@@ -442,6 +442,22 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     assert ("COERCE", date(2024, 4, 21), "day") in dates
 
 
+@pytest.mark.parametrize("sentence, types", [
+    ("US-Außenminister John Kerry traf am Sonntag Präsident Mahmoud Abbas.", ["CONSULT"]),
+    ("Die Regierung traf am Montag eine Entscheidung.", []),  # met no one
+    ("Eine Granate traf am Montag ein Haus in der Altstadt.", []),
+    ("Im Kampf um den Finaleinzug trifft Serena Williams am Donnerstag auf Maria Scharapowa.",
+     []),
+    ("Regierungstruppen nahmen am Montag die Stellungen der Rebellen unter Beschuss.",
+     ["ASSAULT"]),
+    ("Kämpfer haben am Montag 250 Arbeiter als Geiseln genommen.", ["ASSAULT"]),
+    ("Dem Mann drohen bei einer Verurteilung bis zu 30 Jahre Haft.", []),  # no threat
+    ("Russland drohte der Ukraine am Montag mit Konsequenzen.", ["THREATEN"]),
+])
+def test_senses_that_need_their_object(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

@@ -216,6 +216,9 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
             mention = _mention(trigger, clause, own_span, index, field, start, sentence,
                                masked, antecedent, apposed, paragraph, shared_subject)
+            if trigger.sense.target == "person" and not any(
+                    name in index.people for name in mention.targets):
+                continue
             if not clause.opener:
                 mention = replace(mention, shared_time=tuple(
                     s for s in _time_scopes(clause_list) if s != span))

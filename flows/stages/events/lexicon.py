@@ -34,6 +34,7 @@ class Sense:
     mode: str | None
     unless: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    target: str | None = None  # "person": only with a named person among the targets
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def lexicon() -> Lexicon:
         if entry["type"] not in PLOVER_TYPES:
             raise ValueError(f"event_lexicon.toml: {entry['type']} is not a PLOVER type")
         sense = Sense(entry["type"], entry.get("mode"), _at_token_start(entry.get("unless")),
-                      _at_token_start(entry.get("requires")))
+                      _at_token_start(entry.get("requires")), entry.get("target"))
         for lemma in entry.get("verbs", ()):
             for form, verb_form in verb_forms(lemma).items():
                 verbs.setdefault(form, []).append((verb_form, sense))
