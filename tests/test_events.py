@@ -458,6 +458,17 @@ def test_senses_that_need_their_object(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
 
 
+@pytest.mark.parametrize("sentence, types", [
+    ("Er habe sich am Montag bereit erklärt, einen Anschlag in den USA zu verüben.", []),
+    ("Die Opposition versuchte am Montag, eine Kundgebung abzuhalten.", []),
+    ("Es gelang der Polizei am Montag, den Täter festzunehmen.", ["COERCE"]),
+    ("Die Polizei versuchte am Montag, den Täter festzunehmen.", []),
+    ("Letztlich gelang es am Montag, einen Kompromiss zu erreichen.", ["AGREE"]),
+])
+def test_an_act_in_a_zu_infinitive_is_to_come_unless_it_was_achieved(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

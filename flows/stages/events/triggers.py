@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
 from flows.stages.events.lexicon import (
+    INFINITIVE,
     PARTICIPLE,
     SPLIT,
     ZU_INFINITIVE,
@@ -205,7 +206,9 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # a game: "Mattersburg empfängt St. Pölten"
     if any(t.text in g["no_agents"] for t in tokens):
         return False  # a storm, a quake, an accident: nobody acts on anybody
-    if kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu"):
+    to_come = kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu") or (
+        trigger.verb is None and _support_verb_to_come(lowered, at))
+    if to_come and not _achieved(clause):
         return False
     if _negated(lowered):
         return False
@@ -227,6 +230,25 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense.type))
+
+
+_SUPPORT_REACH = 8  # words from a noun to its support verb: "Anschlag in den USA zu verüben"
+
+
+def _support_verb_to_come(lowered: list[str], at: int) -> bool:
+    """A support verb as a zu-infinitive after the noun ("einen Anschlag zu verüben", "eine
+    Kundgebung abzuhalten"): the clause names an act to come, not one done."""
+    support = lexicon().support
+    return any((form := support.get(w)) is not None and (
+        form.kind == ZU_INFINITIVE or (form.kind == INFINITIVE and lowered[i - 1] == "zu"))
+        for i, w in enumerate(lowered[at + 1:at + 1 + _SUPPORT_REACH], at + 1))
+
+
+def _achieved(clause: Clause) -> bool:
+    """"Es gelang der Polizei, den Täter festzunehmen": a verb before the clause says the act
+    was done."""
+    implicative = grammar()["implicative_verbs"]
+    return any(t.lower in implicative for t in clause.sentence if t.start < clause.tokens[0].start)
 
 
 def _has_zu_infinitive(lowered: list[str]) -> bool:
