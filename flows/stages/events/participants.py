@@ -229,6 +229,9 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
         return None  # "US-Präsident Barack Obama", "Vizekanzler und Parteichef Reinhold
         # Mitterlehner": the name follows and acts
     state = _state(text)
+    if state and _adjective_of_actor(tokens, position, state):
+        return None  # "Syrische Regierungstruppen", "der Österreichische Naturschutzbund":
+        # the noun that follows acts
     if state:
         return _Mention(state, position, preposition, "state")
     if _ACRONYM.fullmatch(text) and not _ROMAN.fullmatch(text):
@@ -238,6 +241,17 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
             return _Mention(following, position, preposition, "group")
         return _Mention(text, position, preposition, "group")
     return None
+
+
+def _adjective_of_actor(tokens: tuple[Token, ...], position: int, state: str) -> bool:
+    """A country's adjective before an actor noun ("Syrische Regierungstruppen") or inside a
+    name, written capitalised after an article ("der Deutschen Post")."""
+    text = tokens[position].text
+    if text in (state, state + "s", state + "es") or position + 1 >= len(tokens):
+        return False  # the country, or its genitive: "Syriens Führung"
+    following = tokens[position + 1].text
+    after_article = position > 0 and tokens[position - 1].lower in grammar()["articles"]
+    return following[:1].isupper() and (after_article or _is_actor_noun(following))
 
 
 def _name_follows(tokens: tuple[Token, ...], position: int, index: EntityIndex) -> bool:
