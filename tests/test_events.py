@@ -479,6 +479,14 @@ def test_a_countrys_adjective_before_an_actor_is_not_the_actor(sentence, actors)
     assert extract_events(sentence, REFERENCE)[0].actors == actors
 
 
+def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
+    events = extract_events("Die Minister haben sich auf Fangquoten für das kommende Jahr "
+                            "geeinigt. Die Minister werden sich im kommenden Jahr treffen.",
+                            REFERENCE)
+    assert [(e.plover_type, e.event_date, e.date_precision) for e in events] == \
+        [("AGREE", REFERENCE, "approx")]
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

@@ -18,7 +18,7 @@ from functools import cache, lru_cache, partial
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.clauses import Clause, clauses
-from flows.stages.events.lexicon import grammar, lexicon, verb_forms
+from flows.stages.events.lexicon import FINITE, PARTICIPLE, SPLIT, grammar, lexicon, verb_forms
 from flows.stages.events.participants import (
     apposed_person,
     casualties,
@@ -56,6 +56,7 @@ class Mention:
     # unterzeichneten ...")
     shared_time: tuple[tuple[int, int], ...] = ()
     present_tense: bool = False  # its verb in the present: no paragraph's past time goes on
+    past_tense: bool = False  # "hat ... geeinigt", "einigten sich": done, whatever it is for
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,22 @@ def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: Ent
     return Mention(trigger.sense.type, trigger.sense.mode, trigger.words, who.actors,
                    who.targets, who.location, dead, field, sentence, start, masked, span,
                    trigger.token.start, trigger.noun, paragraph,
-                   present_tense=trigger.verb is not None and trigger.verb.present)
+                   present_tense=trigger.verb is not None and trigger.verb.present,
+                   past_tense=_in_past_tense(trigger, clause))
+
+
+def _in_past_tense(trigger: Trigger, clause: Clause) -> bool:
+    """A past form of the trigger verb, or its participle with a perfect auxiliary or
+    "wurde": the act is done ("haben sich auf Fangquoten für das kommende Jahr geeinigt")."""
+    verb = trigger.verb
+    if verb is None:
+        return False
+    if verb.kind in (FINITE, SPLIT):
+        return not verb.present
+    g = grammar()
+    return verb.kind == PARTICIPLE and any(
+        t.lower in g["finite_auxiliaries"] or t.lower in ("wurde", "wurden")
+        for t in clause.tokens)
 
 
 # --- dating ----------------------------------------------------------------------------------
@@ -361,6 +377,8 @@ def _dated(mention: Mention, expressions: list[TemporalExpression],
     low, high = mention.clause_span
     own = [e for e in expressions if low <= e.start < high] or \
         [e for e in expressions if any(a <= e.start < b for a, b in mention.shared_time)]
+    if mention.past_tense and reference:  # a time to come is what the act was for
+        own = [e for e in own if not _after(e, reference)]
     when = min(own, key=lambda e: abs(e.start - mention.trigger_at), default=None)
     if when is None:
         day, precision, text = reference, (APPROX if reference else None), ""
@@ -369,13 +387,18 @@ def _dated(mention: Mention, expressions: list[TemporalExpression],
         day = value.best if value else None
         precision = value.precision if value else None
         text = when.text
-        if day and reference and value.earliest > reference + _FUTURE_SLACK:
+        if day and reference and _after(when, reference):
             return None  # a time still to come: a plan, not an event
     description = mention.trigger + (f" in {mention.location}" if mention.location else "")
     return Event(mention.plover_type, mention.mode, description, day, precision, text,
                  mention.actors, mention.targets, mention.location, mention.casualties,
                  mention.evidence, mention.field, mention.char_start,
                  mention.char_start + len(mention.evidence))
+
+
+def _after(expression: TemporalExpression, reference: date) -> bool:
+    value = expression.value
+    return bool(value and value.best and value.earliest > reference + _FUTURE_SLACK)
 
 
 _NOT_WHEN = re.compile(r"\b(?:bis|für|ab|spätestens|zwischen|Frist)\b", re.IGNORECASE)
