@@ -459,6 +459,19 @@ def test_senses_that_need_their_object(sentence, types):
 
 
 @pytest.mark.parametrize("sentence, types", [
+    ("Bei Gefechten zwischen Armee und Rebellen starben am Montag 30 Zivilisten.",
+     ["ASSAULT"]),
+    ("Die Rebellen hatten im Januar die Hauptstadt erobert.", ["ASSAULT"]),
+    ("Kapitän Hofmann erobert in der 12. Minute den Ball.", []),
+    ("Gegen den Politiker sind am Montag Ermittlungen eingeleitet worden.", ["ACCUSE"]),
+    ("Die Behörden wiesen am Montag 30 Migranten aus.", ["COERCE"]),
+    ("Das Ministerium weist das Defizit in zwei Varianten aus.", []),  # a figure shown
+])
+def test_more_of_the_guides_triggers(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+@pytest.mark.parametrize("sentence, types", [
     ("Er habe sich am Montag bereit erklärt, einen Anschlag in den USA zu verüben.", []),
     ("Die Opposition versuchte am Montag, eine Kundgebung abzuhalten.", []),
     ("Es gelang der Polizei am Montag, den Täter festzunehmen.", ["COERCE"]),
