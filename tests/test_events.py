@@ -500,6 +500,16 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
         [("AGREE", REFERENCE, "approx")]
 
 
+@pytest.mark.parametrize("sentence, actors, targets", [
+    ("NGO: 198 Zivilisten binnen fünf Monaten getötet.", (), ("Zivilisten",)),
+    ("Beamter schwer verletzt – Angreifer festgenommen.", (), ("Angreifer",)),
+    ("Gastgeberin Angela Merkel verteidigt am Montag den Aufwand.", ("Angela Merkel",), ()),
+])
+def test_a_headlines_participle_is_passive(sentence, actors, targets):
+    event = extract_events(sentence, REFERENCE)[-1]
+    assert (event.actors, event.targets) == (actors, targets)
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

@@ -161,10 +161,26 @@ def _object_after_verb(clause: Clause, trigger_at: int, mention: _Mention) -> bo
 
 def _is_passive(clause: Clause, trigger: Trigger) -> bool:
     """A werden-passive: of the trigger verb, or around a noun trigger ("Bei den Angriffen
-    wurden 691 Menschen verletzt")."""
+    wurden 691 Menschen verletzt"); a headline's participle without any auxiliary ("198
+    Zivilisten binnen fünf Monaten getötet")."""
     if trigger.verb is not None and trigger.verb.kind != PARTICIPLE:
         return False
-    return any(t.lower in grammar()["passive_auxiliaries"] for t in clause.tokens)
+    g = grammar()
+    if any(t.lower in g["passive_auxiliaries"] for t in clause.tokens):
+        return True
+    return _unmistakable_participle(trigger) and not any(
+        t.lower in g["finite_auxiliaries"] or t.lower in g["modals"]
+        or t.lower in g["coordinators"] for t in clause.tokens)
+
+
+def _unmistakable_participle(trigger: Trigger) -> bool:
+    """"getötet", "festgenommen"; not "verteidigt" or "kritisiert", which are present forms
+    too."""
+    verb = trigger.verb
+    if verb is None or verb.kind != PARTICIPLE:
+        return False
+    particle = verb.lemma.split()[-1].rpartition("|")[0]
+    return trigger.token.lower.startswith(particle + "ge")
 
 
 def _joined(clause: Clause, first: _Mention, mention: _Mention) -> bool:
