@@ -510,6 +510,16 @@ def test_a_headlines_participle_is_passive(sentence, actors, targets):
     assert (event.actors, event.targets) == (actors, targets)
 
 
+@pytest.mark.parametrize("sentence, types", [
+    ("Nkurunziza lehnt die Entsendung von Truppen am Montag vehement ab.", ["REJECT"]),
+    ("Sanchez lehnte am Montag die Forderung nach Ministerposten ab.", ["REJECT", "REQUEST"]),
+    ("Der Regierungschef drohte den Kämpfern am Montag mit Luftschlägen.", ["THREATEN"]),
+    ("Die Richtervereinigung kritisierte am Montag die Pläne.", ["ACCUSE"]),  # no "Einigung"
+])
+def test_what_is_rejected_did_not_happen_unless_it_was_said(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

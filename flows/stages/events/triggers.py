@@ -150,6 +150,9 @@ def _noun_triggers(clause: Clause):
                 yield Trigger(sense, token, token.text, None, noun)
 
 
+_VERB_PREFIXES = ("ver", "zer", "be", "ent")
+
+
 @lru_cache(maxsize=1 << 16)  # words recur across articles; the lexicon never changes
 def noun_senses(lower: str) -> tuple[tuple[str, Sense], ...]:
     """The lexicon noun a word is or ends in (the longest), with its senses; () if none."""
@@ -165,8 +168,9 @@ def noun_senses(lower: str) -> tuple[tuple[str, Sense], ...]:
             continue
         if length == len(lower) and ending in lex.compound_only:
             return ()
-        if length < len(lower) and len(lower) - length < 3:
-            continue  # "Ver-einigung" is no compound of "Einigung"
+        if length < len(lower) and (len(lower) - length < 3 or
+                                    lower[:-length].endswith(_VERB_PREFIXES)):
+            continue  # "(Richter)vereinigung" is no compound of "Einigung"
         return tuple(entries)
     return ()
 
@@ -297,17 +301,29 @@ def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool
 
 
 @cache
-def _irrealis_forms() -> dict[str, str]:
-    """Forms of the verbs of wishing, demanding and planning -> their lemma."""
-    return {form: lemma for lemma in grammar()["irrealis_verbs"]
-            for form, verb in verb_forms(lemma).items() if verb.kind != SPLIT}
+def _irrealis_forms() -> dict[str, tuple[str, str]]:
+    """Forms of the verbs of wishing, demanding and planning -> (lemma, the particle a split
+    form needs later in its clause: "lehnt ... ab", or "")."""
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma in sorted(grammar()["irrealis_verbs"]):  # a frozenset: in a fixed order
+        for form, verb in verb_forms(lemma).items():
+            particle = verb.particle if verb.kind == SPLIT else ""
+            if form not in forms or not particle:  # "drohte": of "drohen", not "an|drohen"
+                forms[form] = (lemma, particle)
+    return forms
 
 
 def _irrealis_verb_in(clause: Clause, own_type: str) -> bool:
     forms = _irrealis_forms()
     lex = lexicon()
-    for token in clause.tokens:
+    g = grammar()
+    for i, token in enumerate(clause.tokens):
         if token.text == token.lower and token.lower in forms:
+            lemma, particle = forms[token.lower]
+            if particle and not any(t.lower == particle for t in clause.tokens[i + 1:]):
+                continue
+            if lemma in g["presupposing_verbs"] and own_type in g["speech_act_types"]:
+                continue  # "lehnte die Forderung ab": the demand was made
             senses = [sense.type for _, sense in lex.verbs.get(token.lower, ())]
             if own_type not in senses:
                 return True
