@@ -520,6 +520,19 @@ def test_what_is_rejected_did_not_happen_unless_it_was_said(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("Innenminister Thomas de Maizière sprach am Montag. Der Minister kritisierte am Dienstag "
+     "die Opposition.", ("Thomas de Maizière",)),  # the minister the article named
+    ("Innenminister Thomas de Maizière sprach am Montag. Die Minister kritisierten am Dienstag "
+     "die Opposition.", ("Minister",)),  # several: none of them named
+    ("Kanzlerin Angela Merkel sprach am Montag. Der CSU-Chef kritisierte am Dienstag die "
+     "Opposition.", ("CSU-Chef",)),  # another party's chief
+])
+def test_a_role_acts_as_the_person_the_article_named_in_it(text, actors):
+    event = extract_events(text, REFERENCE)[-1]
+    assert event.actors == actors
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

@@ -121,6 +121,12 @@ def test_surname_resolves_to_the_full_name_met_earlier():
     assert [q.speaker for q in extract_quotes(text)] == ["Thomas de Maizière"]
 
 
+def test_words_after_a_role_that_open_no_name_are_no_person():
+    index = EntityIndex.build("Zustimmung erntete der Bundeskanzler von den Grünen. Der Satz "
+                              "der deutschen Kanzlerin, Wir schaffen das, gilt.")
+    assert not index.people
+
+
 def test_unclosed_quote_does_not_swallow_the_rest():
     text = ("Er sagte: „Das ist falsch. Und so weiter.\n\n"
             "Im zweiten Absatz sagte Ministerin Anna Beispiel: „Wir prüfen das.“")

@@ -38,6 +38,7 @@ class Lexicon:
     city_adjectives: dict[str, str]
     first_names: dict[str, str]  # first name -> "female" / "male"
     not_in_office: tuple[str, ...]  # "ehemalig", "verstorben": the office is not held now
+    not_names: frozenset[str]  # pronouns: "Wir" after a role is no name
 
 
 @cache
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         cities=frozenset(places["cities"]["names"]),
         city_adjectives=places["cities"]["adjectives"],
         first_names=first_names,
+        not_names=frozenset(roles["not_names"]),
     )
 
 
@@ -247,6 +249,8 @@ class EntityIndex:
         words = _trim_name(name.split())
         if not words or all(w.lower() in ARTICLES for w in words):
             return None
+        if not words[0][:1].isupper() or words[0].lower() in lexicon().not_names:
+            return None  # "von den Grünen", "Wir": no one's name
         if len(words) == 1 and country_of(words[0]):
             return None
         person = self.find_by_name(words) or self._new(" ".join(words), position)

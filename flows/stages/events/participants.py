@@ -38,7 +38,7 @@ class _Mention:
     name: str
     position: int  # index of its first token in the clause
     preposition: str  # the preposition it stands after, or ""
-    kind: str  # person, state, group
+    kind: str  # person, role (a person named by a role), state, group
 
 
 def subject(clause: Clause, index: EntityIndex) -> str | None:
@@ -226,8 +226,45 @@ def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str |
         if mention:
             mentions.append(mention)
             skip_until = position + len(mention.name.split()) - 1 \
-                if mention.kind != "person" else position
+                if mention.kind not in ("person", "role") else position
+            if mention.kind == "role":
+                skip_until = _genitive_end(tokens, position)  # "der Vorsitzende der Partei"
     return mentions, location or _city_adjective(tokens)
+
+
+_GENITIVE_REACH = 4  # "der Chef der rechtsradikalen tschechischen Bewegung"
+
+
+_SINGULAR_ARTICLES = ("der", "dem", "den", "des")
+
+
+def _one_known_role(tokens: tuple[Token, ...], position: int) -> bool:
+    """A role word that names one person the article may have named: "der (türkische)
+    Premier", "die Kanzlerin", "Kanzler fordert ..."; not "die Minister", "mehrere
+    Abgeordnete", "ein Sprecher", nor a role of a party ("CSU-Chef": the party is unknown)."""
+    text = tokens[position].text
+    if not is_role(text) or "-" in text:
+        return False
+    back = position - 1
+    while back >= 0 and back >= position - 2 and tokens[back].text == tokens[back].lower \
+            and tokens[back].lower.endswith(("e", "en", "er")) \
+            and tokens[back].lower not in grammar()["articles"]:
+        back -= 1  # adjectives: "der türkische Premier"
+    if back < 0:
+        return back == position - 1  # a headline's bare role, no adjective before it
+    article = tokens[back].lower
+    return article in _SINGULAR_ARTICLES or (article == "die" and text.endswith("in"))
+
+
+def _genitive_end(tokens: tuple[Token, ...], position: int) -> int:
+    """The last word of a genitive phrase right after `position`, or `position`."""
+    if position + 1 >= len(tokens) or tokens[position + 1].lower not in \
+            grammar()["genitive_articles"]:
+        return position
+    for at in range(position + 2, min(len(tokens), position + 2 + _GENITIVE_REACH)):
+        if tokens[at].text[:1].isupper():
+            return at
+    return position
 
 
 def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
@@ -244,6 +281,9 @@ def _mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     if _name_follows(tokens, position, index):
         return None  # "US-Präsident Barack Obama", "Vizekanzler und Parteichef Reinhold
         # Mitterlehner": the name follows and acts
+    holder = index.find_by_role([text]) if _one_known_role(tokens, position) else None
+    if holder is not None:  # "der Minister": the minister the article has named
+        return _Mention(holder.name, position, preposition, "role")
     state = _state(text)
     if state and _adjective_of_actor(tokens, position, state):
         return None  # "Syrische Regierungstruppen", "der Österreichische Naturschutzbund":
