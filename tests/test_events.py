@@ -465,6 +465,12 @@ def test_senses_that_need_their_object(sentence, types):
     ("Kapitän Hofmann erobert in der 12. Minute den Ball.", []),
     ("Gegen den Politiker sind am Montag Ermittlungen eingeleitet worden.", ["ACCUSE"]),
     ("Die Behörden wiesen am Montag 30 Migranten aus.", ["COERCE"]),
+    ("Zehntausende gingen am Montag gegen die Reform auf die Straße.", ["PROTEST"]),
+    ("Am Montag ging er über die Straße.", []),
+    ("Die Armee machte am Montag die PKK für das Attentat verantwortlich.", ["ACCUSE", "ASSAULT"]),
+    ("Die Regierung hat am Montag ihre Teilnahme an den Gesprächen ausgesetzt.", ["SANCTION"]),
+    ("Die Regierung hatte im Oktober 600.000 Euro für Hilfsorganisationen zugesagt.", ["AID"]),
+    ("Am Montag erlitt seine Mutter eine Panikattacke.", []),
     ("Das Ministerium weist das Defizit in zwei Varianten aus.", []),  # a figure shown
 ])
 def test_more_of_the_guides_triggers(sentence, types):
