@@ -521,6 +521,7 @@ def test_a_headlines_participle_is_passive(sentence, actors, targets):
     ("Sanchez lehnte am Montag die Forderung nach Ministerposten ab.", ["REJECT", "REQUEST"]),
     ("Der Regierungschef drohte den Kämpfern am Montag mit Luftschlägen.", ["THREATEN"]),
     ("Die Richtervereinigung kritisierte am Montag die Pläne.", ["ACCUSE"]),  # no "Einigung"
+    ("Zu den Herausforderungen zählte am Montag das Budget.", []),  # no "Forderung"
 ])
 def test_what_is_rejected_did_not_happen_unless_it_was_said(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

@@ -150,7 +150,7 @@ def _noun_triggers(clause: Clause):
                 yield Trigger(sense, token, token.text, None, noun)
 
 
-_VERB_PREFIXES = ("ver", "zer", "be", "ent")
+_VERB_PREFIXES = ("ver", "zer", "be", "ent", "heraus")
 
 
 @lru_cache(maxsize=1 << 16)  # words recur across articles; the lexicon never changes
