@@ -62,6 +62,7 @@ from flows.stages.intake import (
     discover,
     display_name,
     read_bounded,
+    read_input,
     read_inputs,
 )
 from flows.tables import TABLES, table_spec
@@ -197,8 +198,15 @@ def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list:
 
 
 def hash_and_scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> tuple[list, list]:
-    """Both at once, when every input is processed anyway (a first or a forced run)."""
-    return hash_batch(paths, raw_dir, max_bytes), scan_batch(paths, raw_dir, max_bytes)
+    """Both from one read of each file, when every input is processed anyway (a first or a
+    forced run)."""
+    root = Path(raw_dir)
+    hashes, scans = [], []
+    for path in paths:
+        sha, loaded = read_input(root / path, root, max_bytes)
+        hashes.append((path, sha))
+        scans += [scan(d) for d in loaded if isinstance(d, Document)]
+    return hashes, scans
 
 
 def process_batch(paths: list[str], raw_dir: str, max_bytes: int,

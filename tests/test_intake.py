@@ -1,4 +1,5 @@
 import codecs
+import hashlib
 import os
 import re
 import unicodedata
@@ -7,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from flows.run import hash_and_scan_batch
 from flows.stages.intake import (
     Document,
     Rejection,
@@ -97,6 +99,19 @@ def test_discover_is_recursive_and_links_out_of_the_raw_folder_are_rejected(tmp_
     assert isinstance(rejected, Rejection) and rejected.reason == "outside_raw"
     assert rejected.source_sha256 is None  # the target was never opened
     assert isinstance(read_document(raw / "inner-link.txt", raw), Document)
+
+
+def test_a_first_run_hashes_and_scans_each_file_from_one_read(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Titel\n\nText des Artikels.")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("outside")
+    os.symlink(outside, raw / "link.txt")
+    hashes, scans = hash_and_scan_batch(["a.txt", "link.txt"], str(raw), 1 << 20)
+    sha = hashlib.sha256((raw / "a.txt").read_bytes()).hexdigest()
+    assert hashes == [("a.txt", sha), ("link.txt", None)]  # a link out of raw: never read
+    assert [s.source_file for s in scans] == ["a.txt"]
 
 
 def test_unreadable_and_oversized_files_are_rejected(tmp_path):

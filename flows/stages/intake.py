@@ -108,19 +108,26 @@ def read_document(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES)
 
 def read_inputs(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Loaded]:
     """Every article of one input file (a .jsonl file holds many), or its rejection."""
+    return read_input(path, raw_dir, max_bytes)[1]
+
+
+def read_input(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
+               ) -> tuple[str | None, list[Loaded]]:
+    """The sha256 of one input file's bytes (None when it is not read) and its articles or
+    its rejection, from one read of the file."""
     source = display_name(Path(os.path.relpath(path, raw_dir)).as_posix())
     if _NOT_UTF8.search(source) and not path.exists():
-        return [Rejection(source, None, "intake", "bad_name",
-                          "the file name is not UTF-8 (its bytes are shown as \\xNN): rename "
-                          "the file to read it")]
+        return None, [Rejection(source, None, "intake", "bad_name",
+                                "the file name is not UTF-8 (its bytes are shown as \\xNN): "
+                                "rename the file to read it")]
     if path.is_symlink() and not _inside(path, raw_dir.resolve()):
-        return [Rejection(source, None, "intake", "outside_raw",
-                          "symbolic link to a file outside the raw folder: not followed")]
+        return None, [Rejection(source, None, "intake", "outside_raw",
+                                "symbolic link to a file outside the raw folder: not followed")]
     try:
         data = read_bounded(path, max_bytes)
     except InputError as error:
-        return [Rejection(source, None, "intake", error.reason, error.detail)]
-    return documents_from_bytes(source, data, max_bytes)
+        return None, [Rejection(source, None, "intake", error.reason, error.detail)]
+    return hashlib.sha256(data).hexdigest(), documents_from_bytes(source, data, max_bytes)
 
 
 class InputError(ValueError):
