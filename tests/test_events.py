@@ -510,8 +510,14 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("NGO: 198 Zivilisten binnen fünf Monaten getötet.", (), ("Zivilisten",)),
     ("Beamter schwer verletzt – Angreifer festgenommen.", (), ("Angreifer",)),
     ("Gastgeberin Angela Merkel verteidigt am Montag den Aufwand.", ("Angela Merkel",), ()),
+    ("Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat getötet.", (),
+     ("Zivilisten", "UN-Soldat")),  # the passive before the enumeration
+    ("Westliche Regierungen werfen Russland am Montag vor, Waffen zu liefern.",
+     ("Regierungen",), ("Russland",)),  # a plural of an actor noun
+    ("Mit dem Sozialplan sollten alle abgesichert werden, verlangt der Gewerkschaftschef.",
+     ("Gewerkschaftschef",), ()),  # "verlangt": the present tense, not a participle
 ])
-def test_a_headlines_participle_is_passive(sentence, actors, targets):
+def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]
     assert (event.actors, event.targets) == (actors, targets)
 

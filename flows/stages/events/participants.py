@@ -168,9 +168,15 @@ def _is_passive(clause: Clause, trigger: Trigger) -> bool:
     g = grammar()
     if any(t.lower in g["passive_auxiliaries"] for t in clause.tokens):
         return True
-    return _unmistakable_participle(trigger) and not any(
-        t.lower in g["finite_auxiliaries"] or t.lower in g["modals"]
-        or t.lower in g["coordinators"] for t in clause.tokens)
+    if not _unmistakable_participle(trigger) or any(
+            t.lower in g["finite_auxiliaries"] or t.lower in g["modals"] for t in clause.tokens):
+        return False
+    before = [t.lower for t in clause.sentence if t.start < clause.tokens[0].start]
+    if any(w in g["passive_auxiliaries"] for w in before):
+        return True  # "wurden 14 Aufständische, sieben Zivilisten und ein Soldat getötet"
+    return not any(w in g["finite_auxiliaries"] or w in g["modals"] for w in before) and not any(
+        t.lower in g["coordinators"] for t in clause.tokens)  # a headline: "198 Zivilisten
+    # binnen fünf Monaten getötet"
 
 
 def _unmistakable_participle(trigger: Trigger) -> bool:
@@ -331,7 +337,13 @@ def _state(word: str) -> str | None:
 
 @cache
 def _actor_noun_endings() -> tuple[str, ...]:
-    return tuple(noun.lower() for noun in grammar()["actor_nouns"])
+    """The actor nouns and their plurals ("Regierungen", "Parteien", "Konzerne"), not their
+    genitives ("des Parlaments": whose, not who); short ones only as written ("Rat", not
+    "Raten")."""
+    nouns = sorted(noun.lower() for noun in grammar()["actor_nouns"])
+    plurals = [noun + ending for noun in nouns if len(noun) > 4
+               for ending in (("n",) if noun.endswith(("e", "ei")) else ("en", "e"))]
+    return tuple(nouns + plurals)
 
 
 def _is_actor_noun(word: str) -> bool:
