@@ -516,6 +516,10 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
      ("Regierungen",), ("Russland",)),  # a plural of an actor noun
     ("Mit dem Sozialplan sollten alle abgesichert werden, verlangt der Gewerkschaftschef.",
      ("Gewerkschaftschef",), ()),  # "verlangt": the present tense, not a participle
+    ("Im Fokus steht die Al-Nour-Partei, die am Montag die Machtübernahme unterstützt hatte.",
+     ("Al-Nour-Partei",), ()),  # a relative clause: its antecedent acts
+    ("Die Reform, die die Regierung am Montag beschlossen hat, gilt ab Mai.", ("Regierung",),
+     ()),
 ])
 def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]

@@ -101,11 +101,29 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if not actor_names and not passive and _opens_with_its_verb(clause):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
         actor_names = (shared,) if shared else ()
+    if not actor_names and not passive:
+        relative = _relative_antecedent(clause, index)
+        actor_names = (relative.name,) if relative else ()
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
 
 
 _OWNER_WORDS = 4  # "die Forderung des bayerischen Finanzministers Söder"
+
+
+_NOMINATIVE_RELATIVES = ("der", "die", "welcher", "welche")
+
+
+def _relative_antecedent(clause: Clause, index: EntityIndex) -> _Mention | None:
+    """Who a relative clause without a subject of its own is about: the noun before it ("der
+    Attentäter, der am Sonntag eine Frau erstochen hatte")."""
+    if clause.opener not in _NOMINATIVE_RELATIVES:
+        return None
+    before = tuple(t for t in clause.sentence if t.start < clause.tokens[0].start)
+    if not before or not before[-1].text[:1].isupper():
+        return None
+    return _mention_at(before, len(before) - 1, index, preposition_before(before,
+                                                                          len(before) - 1))
 
 
 def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[_Mention],
