@@ -132,10 +132,10 @@ def _may_hold_trigger(sentence: str) -> bool:
     a trigger verb was looked for first). Most sentences have neither and are not read
     further."""
     words = set(_WORD.findall(sentence))
-    particles = lexicon().particles
-    for word in words & particles.keys():
-        needed = particles[word]
-        if not needed or not needed.isdisjoint(words):
+    lowered = {word.lower() for word in words}
+    needed_words = lexicon().needed_words
+    for word in lowered & needed_words.keys():
+        if any(needed <= lowered for needed in needed_words[word]):
             return True
     if not any(map(_is_trigger_noun, _CAPITALISED.findall(sentence))):
         return False

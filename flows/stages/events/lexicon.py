@@ -56,13 +56,15 @@ class Lexicon:
     support: dict[str, VerbForm]  # forms of the support verbs
 
     @cached_property
-    def particles(self) -> dict[str, frozenset[str]]:
-        """Trigger verb form -> the particles one of which must be in its sentence (empty:
-        none needed)."""
-        result: dict[str, frozenset[str]] = {}
+    def needed_words(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """Trigger verb form -> the sets of words (lower case) one of which must all be in its
+        sentence: its particle if split, the words its lemma comes with ("nahm ... fest",
+        "als Geiseln genommen"); an empty set: none needed."""
+        result: dict[str, tuple[frozenset[str], ...]] = {}
         for form, entries in self.verbs.items():
-            needed = {verb.particle for verb, _ in entries}
-            result[form] = frozenset() if "" in needed else frozenset(needed)
+            result[form] = tuple({frozenset(
+                ({verb.particle} if verb.particle else set()) | {w.lower() for w in verb.needs})
+                for verb, _ in entries})
         return result
 
     @cached_property
