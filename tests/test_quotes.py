@@ -121,6 +121,16 @@ def test_surname_resolves_to_the_full_name_met_earlier():
     assert [q.speaker for q in extract_quotes(text)] == ["Thomas de Maizière"]
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Recherchen nährten den Verdacht, sagte der UN-Hochkommissar für Menschenrechte, Zeid "
+     "Raad al-Hussein, am Freitag.", ["Zeid Raad al-Hussein"]),
+    ("Der Sprecher des Ministeriums, Thomas Schnöll, widersprach.", ["Thomas Schnöll"]),
+    ("Der Minister für Arbeit, Soziales und Konsumentenschutz sagte das.", []),
+])
+def test_a_name_set_off_after_a_roles_phrase_holds_the_role(text, people):
+    assert sorted(EntityIndex.build(text).people) == people
+
+
 def test_words_after_a_role_that_open_no_name_are_no_person():
     index = EntityIndex.build("Zustimmung erntete der Bundeskanzler von den Grünen. Der Satz "
                               "der deutschen Kanzlerin, Wir schaffen das, gilt.")

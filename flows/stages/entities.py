@@ -177,9 +177,14 @@ class Resolved:
 
 _PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|der|den|bin|ibn|ben|zu)[ \-]){0,2}"
 _INITIAL = r"(?:[A-Z]\.[ ]+)?"  # "George W. Bush", "John F. Kennedy"
-_NAME_AFTER_ROLE = re.compile(
-    r"[ ]*,?[ ]+(?P<name>" + _PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
-    + r"[A-ZÄÖÜ][\w\-]+){0,3})")
+_NAME_WORDS = (_PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
+               + r"[A-ZÄÖÜ][\w\-]+){0,3}")
+_NAME_AFTER_ROLE = re.compile(r"[ ]*,?[ ]+(?P<name>" + _NAME_WORDS + ")")
+# "der UN-Hochkommissar für Menschenrechte, Zeid Raad al-Hussein, sagte": the name set off by
+# commas after the role's phrase
+_NAME_AFTER_ROLE_PHRASE = re.compile(
+    r"[ ]+(?:für|des|der|von|im)[ ]+(?:[\w\-]+[ ]+){0,2}?[\w\-]+,[ ]+(?P<name>" + _NAME_WORDS
+    + r")(?=,)")
 # "Anna Weber", "Jean-Claude Juncker", "Alexander Van der Bellen": a known first name and a
 # surname (with its particles)
 _FULL_NAME = re.compile(
@@ -216,7 +221,8 @@ class EntityIndex:
         index = cls()
         words, ends = tokens_with_ends(text)
         for position in compress(range(len(words)), map(is_role, words)):  # most are not
-            name = _NAME_AFTER_ROLE.match(text, ends[position])
+            name = _NAME_AFTER_ROLE.match(text, ends[position]) or \
+                _NAME_AFTER_ROLE_PHRASE.match(text, ends[position])
             if name:
                 context = words[max(0, position - _CONTEXT_WORDS):position]
                 role = [words[position]]
