@@ -131,6 +131,12 @@ def test_a_name_set_off_after_a_roles_phrase_holds_the_role(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+def test_a_sentence_adverb_before_the_cue_is_no_speaker():
+    (quote,) = extract_quotes("Insofern hoffen die Entwickler darauf, dass sich Interessierte an "
+                              "dem Projekt beteiligen.")
+    assert quote.speaker == "Entwickler"
+
+
 def test_words_after_a_role_that_open_no_name_are_no_person():
     index = EntityIndex.build("Zustimmung erntete der Bundeskanzler von den Grünen. Der Satz "
                               "der deutschen Kanzlerin, Wir schaffen das, gilt.")
