@@ -471,6 +471,7 @@ def test_senses_that_need_their_object(sentence, types):
     ("Die Regierung hat am Montag ihre Teilnahme an den Gesprächen ausgesetzt.", ["SANCTION"]),
     ("Die Regierung hatte im Oktober 600.000 Euro für Hilfsorganisationen zugesagt.", ["AID"]),
     ("Am Montag erlitt seine Mutter eine Panikattacke.", []),
+    ("Damals habe am Montag niemand protestiert.", []),  # "niemand" negates
     ("Im Mai hatten Experten einen Angriff auf das Computernetzwerk entdeckt.", []),
     ("Die Aktien gaben am Montag 40 Prozent nach.", []),
     ("Das Ministerium weist das Defizit in zwei Varianten aus.", []),  # a figure shown
