@@ -523,6 +523,8 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
      ("Al-Nour-Partei",), ()),  # a relative clause: its antecedent acts
     ("Die Reform, die die Regierung am Montag beschlossen hat, gilt ab Mai.", ("Regierung",),
      ()),
+    ("Bei einem US-Luftangriff auf ein Lager des IS sind am Montag zwei Serben ums Leben "
+     "gekommen.", ("USA",), ("IS",)),  # the compound's prefix does it
 ])
 def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]

@@ -83,7 +83,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             return Participants((who,), tuple(dict.fromkeys(
                 m.name for m in mentions if m.name != who)), location)
     trigger_at = clause.tokens.index(trigger.token)
-    owner = _noun_owner(clause, trigger, mentions, trigger_at)
+    owner = _noun_owner(clause, trigger, mentions, trigger_at) or _prefix_owner(trigger)
     if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
         return Participants((owner.name,), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != owner.name)), location)
@@ -124,6 +124,18 @@ def _relative_antecedent(clause: Clause, index: EntityIndex) -> _Mention | None:
         return None
     return _mention_at(before, len(before) - 1, index, preposition_before(before,
                                                                           len(before) - 1))
+
+
+def _prefix_owner(trigger: Trigger) -> _Mention | None:
+    """A state or an acronym before the hyphen of a trigger noun does it ("US-Luftangriff",
+    "PKK-Anschlag", "EU-Sanktionen")."""
+    if trigger.verb is not None or "-" not in trigger.token.text:
+        return None
+    prefix = trigger.token.text.split("-")[0]
+    state = _state(prefix)
+    if state:
+        return _Mention(state, -1, "", "state")
+    return _Mention(prefix, -1, "", "group") if _ACRONYM.fullmatch(prefix) else None
 
 
 def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[_Mention],
