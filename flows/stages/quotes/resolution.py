@@ -114,23 +114,46 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
     if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
         return Resolved(" ".join(medium), "organization")
     first_name = any(w in lexicon().first_names for w in content)  # "Alex Korun", not "UN"
-    if not first_name and (is_organization(content) or _names_an_organization(content)):
-        return Resolved(" ".join(_organization_name(content)), "organization")
+    written = _in_nominative(content, words).split()  # "des Ministeriums": das Ministerium
+    if not first_name and (is_organization(written) or _names_an_organization(written)):
+        return Resolved(" ".join(_organization_name(written)), "organization")
     names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
     if names:
         person = state.index.find_by_name(names)
         if person is None and _common_noun(words, names):
-            return Resolved(" ".join(content), "unknown")  # "der Bericht": not a person
+            return Resolved(" ".join(written), "unknown")  # "der Bericht": not a person
         person = person or state.index.add(" ".join(names), words, 0)
         if person:
             return Resolved(person.name, "person")
     person = state.index.find_by_role(content)
     if person:
         return Resolved(person.name, "person")
-    return Resolved(" ".join(content), "person" if any(is_role(w) for w in content)
+    return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _in_nominative(content: list[str], words: list[str]) -> str:
+    """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium": a speaker
+    named in the genitive, as a name is written."""
+    if len(content) > 1 or words[0].lower() not in ("des", "eines"):
+        return " ".join(content)
+    return _nominative(content[0])
+
+
+_GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
+
+
+def _nominative(noun: str) -> str:
+    """A masculine or neuter noun without its genitive ending: "Ministeriums" -> "Ministerium",
+    "Bundestages" -> "Bundestag", "Landes" -> "Land"."""
+    if noun.endswith(_GENITIVE_ES) and len(noun) > 5:
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "os", "as")) and \
+            len(noun) > 4:
+        return noun[:-1]
+    return noun
 
 
 def _common_noun(words: list[str], names: list[str]) -> bool:
