@@ -204,9 +204,8 @@ def _is_passive(clause: Clause, trigger: Trigger) -> bool:
     before = [t.lower for t in clause.sentence if t.start < clause.tokens[0].start]
     if any(w in g["passive_auxiliaries"] for w in before):
         return True  # "wurden 14 Aufständische, sieben Zivilisten und ein Soldat getötet"
-    return not any(w in g["finite_auxiliaries"] or w in g["modals"] for w in before) and not any(
-        t.lower in g["coordinators"] for t in clause.tokens)  # a headline: "198 Zivilisten
-    # binnen fünf Monaten getötet"
+    headline = not any(w in g["finite_auxiliaries"] or w in g["modals"] for w in before)
+    return headline and not any(t.lower in g["coordinators"] for t in clause.tokens)
 
 
 def _unmistakable_participle(trigger: Trigger) -> bool:
@@ -287,7 +286,7 @@ def _one_known_role(tokens: tuple[Token, ...], position: int) -> bool:
             and tokens[back].lower not in grammar()["articles"]:
         back -= 1  # adjectives: "der türkische Premier"
     if back < 0:
-        return back == position - 1  # a headline's bare role, no adjective before it
+        return position == 0  # a headline's bare role: "Kanzler fordert ..."
     article = tokens[back].lower
     return article in _SINGULAR_ARTICLES or (article == "die" and text.endswith("in"))
 
