@@ -555,6 +555,14 @@ def test_a_role_acts_as_the_person_the_article_named_in_it(text, actors):
     assert event.actors == actors
 
 
+def test_a_look_back_dates_its_own_clause_not_the_paragraph():
+    text = ("Vor einer Woche hatte ein Mann in Tel Aviv auf Gäste einer Bar geschossen. Die "
+            "Polizei nahm einen Verdächtigen fest.")
+    dates = [(e.plover_type, e.event_date, e.date_precision) for e in extract_events(
+        text, REFERENCE)]
+    assert dates == [("ASSAULT", date(2024, 4, 15), "week"), ("COERCE", REFERENCE, "approx")]
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

@@ -58,6 +58,24 @@ def test_a_weekday_with_a_part_of_the_day_is_that_weekday(text, expected):
     assert (expression.value.best, expression.value.precision) == (expected, "day")
 
 
+@pytest.mark.parametrize("text, earliest, latest, precision", [
+    ("Das geschah vor drei Tagen.", date(2015, 11, 14), date(2015, 11, 14), "day"),
+    ("Vor zwei Wochen wurde er gewählt.", date(2015, 10, 31), date(2015, 11, 6), "week"),
+    ("Das geschah vor einem Monat.", date(2015, 10, 1), date(2015, 10, 31), "month"),
+    ("Vor 20 Jahren zwangen Streiks die Regierung zum Rückzug.", date(1995, 1, 1),
+     date(1995, 12, 31), "year"),
+])
+def test_a_time_ago_is_counted_back_from_the_reference(text, earliest, latest, precision):
+    (found,) = find_expressions(text, date(2015, 11, 17))
+    assert (found.value.earliest, found.value.latest, found.value.precision) == \
+        (earliest, latest, precision)
+
+
+@pytest.mark.parametrize("text", ["Das geschah vor wenigen Wochen.", "Vor dem Haus standen sie."])
+def test_a_vague_or_spatial_vor_is_no_time_ago(text):
+    assert find_expressions(text, date(2015, 11, 17)) == []
+
+
 def test_future_tense_resolves_a_bare_weekday_forward():
     (expression,) = find_expressions("Kerry kommt am Sonntag nach Berlin.", date(2015, 9, 18),
                                      future=True)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+
+from flows.stages.profiles import DATA_DIR
 
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3,
@@ -24,6 +27,9 @@ WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
     "samstag": 5, "sonnabend": 5, "sonntag": 6,
 }
+with (DATA_DIR / "grammar_de.toml").open("rb") as _handle:
+    _NUMBERS: dict[str, int] = tomllib.load(_handle)["numbers"]  # "drei" -> 3
+_NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _MONTH = r"(?P<month>Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|" \
          r"Oktober|November|Dezember|Jan\.|Feb\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|" \
          r"Nov\.|Dez\.)"
@@ -61,6 +67,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"[Nn]ächsten|[Dd]ieser|[Vv]ergangene|[Ll]etzte|[Kk]ommende|[Nn]ächste|[Dd]iese)\s+"
         r"(?P<unit>Woche|Wochenende)\b")),
     ("weekend", re.compile(r"\bam\s+Wochenende\b")),
+    # "vor drei Jahren", "vor zwei Wochen", "vor einem Monat" (a number word or figure)
+    ("ago", re.compile(r"\b[Vv]or\s+(?P<count>\d{1,3}|" + _NUMBER_WORDS + r")\s+(?P<unit>Tag|Tagen|"
+                       r"Woche|Wochen|Monat|Monaten|Jahr|Jahren)\b")),
     # "Gestern", "Heute" open sentences; "Morgen" is "the morning" ("am Morgen")
     ("relative_day", re.compile(r"\b(?P<rel>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|"
                                 r"[Üü]bermorgen)\b")),
@@ -138,6 +147,7 @@ _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "
 _TIME_WORDS = frozenset(
     word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
                       "heute", "morgen", "übermorgen", "jahr", "jahre", "jahres", "monats",
+                      "tagen", "wochen", "monat", "monaten", "jahren",
                       *(day + part for day in WEEKDAYS for part in _DAY_PARTS)]  # "Freitagabend"
     for word in (name, name.capitalize()))
 _DIGIT = re.compile(r"\d")
@@ -321,7 +331,29 @@ def _part_of_this_month(groups: dict, reference: date | None) -> DateValue | Non
                      "month")
 
 
+def _ago(groups: dict, reference: date | None) -> DateValue | None:
+    """"vor drei Jahren": the year three years back; "vor zwei Wochen": that week; "vor
+    zwei Tagen": that day; "vor einem Monat": that month."""
+    count = groups["count"]
+    number = int(count) if count.isdigit() else _NUMBERS.get(count)
+    if reference is None or number is None:
+        return None
+    unit = groups["unit"]
+    if unit.startswith("Tag"):
+        day = reference - timedelta(days=number)
+        return DateValue(day, day, "day")
+    if unit.startswith("Woche"):
+        middle = reference - timedelta(weeks=number)
+        return DateValue(middle - timedelta(days=3), middle + timedelta(days=3), "week")
+    if unit.startswith("Monat"):
+        months = reference.year * 12 + reference.month - 1 - number
+        first = date(months // 12, months % 12 + 1, 1)
+        return DateValue(first, _safe_date(first.year, first.month, 31), "month")
+    return _year_value({"year": reference.year - number}, reference)
+
+
 _RESOLVERS = {
+    "ago": _ago,
     "part_of_this_month": _part_of_this_month,
     "relative_year": _relative_year,
     "month_only": _month_value,

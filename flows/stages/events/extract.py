@@ -361,8 +361,8 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
             continue
         where = (mention.field, mention.paragraph)
         if event.date_text:
-            if event.event_date is not None:
-                narrative[where] = event
+            if event.event_date is not None and not event.date_text.lower().startswith("vor "):
+                narrative[where] = event  # "vor einer Woche": a look back, not the story's time
         elif where in narrative and not mention.present_tense:
             # no time word: the paragraph's past time goes on
             before = narrative[where]
