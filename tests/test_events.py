@@ -433,11 +433,15 @@ def test_speaking_out_against_is_no_support():
     assert [e.plover_type for e in events] == ["REJECT"]
 
 
+def _dated(text: str) -> list[tuple]:
+    return [(e.plover_type, e.event_date, e.date_precision)
+            for e in extract_events(text, REFERENCE)]
+
+
 def test_a_paragraphs_time_goes_on_until_another_is_named():
     text = ("Am 8. Juli 1982 verübten Rebellen ein Attentat auf den Präsidenten. Danach wurden "
             "viele Bewohner festgenommen.\n\nDie Polizei nahm gestern zwei Männer fest.")
-    dates = [(e.plover_type, e.event_date, e.date_precision) for e in extract_events(
-        text, REFERENCE)]
+    dates = _dated(text)
     assert ("COERCE", date(1982, 7, 8), "day") in dates  # the same paragraph: its time
     assert ("COERCE", date(2024, 4, 21), "day") in dates
 
@@ -502,10 +506,8 @@ def test_a_countrys_adjective_before_an_actor_is_not_the_actor(sentence, actors)
 
 
 def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
-    events = extract_events("Die Minister haben sich auf Fangquoten für das kommende Jahr "
-                            "geeinigt. Die Minister werden sich im kommenden Jahr treffen.",
-                            REFERENCE)
-    assert [(e.plover_type, e.event_date, e.date_precision) for e in events] == \
+    assert _dated("Die Minister haben sich auf Fangquoten für das kommende Jahr geeinigt. "
+                  "Die Minister werden sich im kommenden Jahr treffen.") == \
         [("AGREE", REFERENCE, "approx")]
 
 
@@ -558,16 +560,14 @@ def test_a_role_acts_as_the_person_the_article_named_in_it(text, actors):
 def test_a_look_back_dates_its_own_clause_not_the_paragraph():
     text = ("Vor einer Woche hatte ein Mann in Tel Aviv auf Gäste einer Bar geschossen. Die "
             "Polizei nahm einen Verdächtigen fest.")
-    dates = [(e.plover_type, e.event_date, e.date_precision) for e in extract_events(
-        text, REFERENCE)]
+    dates = _dated(text)
     assert dates == [("ASSAULT", date(2024, 4, 15), "week"), ("COERCE", REFERENCE, "approx")]
 
 
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")
-    dates = [(e.plover_type, e.event_date, e.date_precision) for e in extract_events(
-        text, REFERENCE)]
+    dates = _dated(text)
     assert dates == [("COERCE", date(2023, 9, 15), "month"), ("ACCUSE", REFERENCE, "approx")]
 
 

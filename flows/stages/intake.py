@@ -127,7 +127,8 @@ def read_input(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
         data = read_bounded(path, max_bytes)
     except InputError as error:
         return None, [Rejection(source, None, "intake", error.reason, error.detail)]
-    return hashlib.sha256(data).hexdigest(), documents_from_bytes(source, data, max_bytes)
+    sha = hashlib.sha256(data).hexdigest()
+    return sha, documents_from_bytes(source, data, max_bytes, sha)
 
 
 class InputError(ValueError):
@@ -172,11 +173,11 @@ def display_name(name: str) -> str:
     return name
 
 
-def documents_from_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES
-                         ) -> list[Loaded]:
+def documents_from_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
+                         sha: str | None = None) -> list[Loaded]:
     """The documents of a file's bytes; whatever the bytes do, they end as rejections, never
-    as an exception that would stop the run."""
-    sha = hashlib.sha256(data).hexdigest()
+    as an exception that would stop the run. `sha`: the bytes' sha256 if already known."""
+    sha = sha or hashlib.sha256(data).hexdigest()
     try:
         return _documents(source, sha, data, max_bytes)
     except Exception as error:  # noqa: BLE001 - one file must never stop the run
