@@ -498,7 +498,8 @@ def test_an_act_in_a_zu_infinitive_is_to_come_unless_it_was_achieved(sentence, t
 @pytest.mark.parametrize("sentence, actors", [
     ("Syrische Regierungstruppen nahmen am Montag Rebellen unter Beschuss.",
      ("Regierungstruppen",)),
-    ("Der Österreichische Naturschutzbund hat die Universität am Montag kritisiert.", ()),
+    ("Der Österreichische Naturschutzbund hat die Universität am Montag kritisiert.",
+     ("Naturschutzbund",)),  # "-bund": an actor noun
     ("Syriens Führung wies den Vorwurf am Montag zurück.", ("Syrien",)),  # a genitive
 ])
 def test_a_countrys_adjective_before_an_actor_is_not_the_actor(sentence, actors):
@@ -579,3 +580,39 @@ def test_sie_after_a_group_is_the_group():
     sinai = next(e for e in extract_events(text, date(2015, 11, 26)) if e.location == "Sinai")
     assert (sinai.actors, sinai.casualties, sinai.event_date) == \
         (("Dschihadistenmiliz",), 224, date(2015, 10, 31))
+
+
+@pytest.mark.parametrize("sentence, actors", [
+    ("Der Alleingang wurde am Montag vom Sprecher der CDU-Fraktion Friedbert Pflüger begrüßt.",
+     ("Friedbert Pflüger",)),
+    ("Bazoum Mohammed, Sprecher der Gruppierung CFDR, forderte die Junta am Montag auf, "
+     "zurückzutreten.", ("Bazoum Mohammed",)),
+    ("Der Bund hatte das am Montag abgelehnt.", ("Bund",)),
+])
+def test_the_name_after_a_role_acts_not_the_role(sentence, actors):
+    assert _one(sentence).actors == actors
+
+
+@pytest.mark.parametrize("sentence, day, precision", [
+    # a date that says which law or election, not when
+    ("Der Bund hatte das unter Verweis auf das Gesetz von 1961 abgelehnt.", REFERENCE, "approx"),
+    ("Tausende haben gegen das Ergebnis der Wahl vom 12. Juni 2009 demonstriert.", REFERENCE,
+     "approx"),
+    # but the date of the act itself, of an occasion, of a means, or a report's day
+    ("Nach den Razzien vom Donnerstag sitzen Verdächtige in Haft.", date(2024, 4, 18), "day"),
+    ("In einem Schreiben vom 20. März forderte der Minister den Rücktritt des Präsidenten.",
+     date(2024, 3, 20), "day"),
+    ("Mit Gesetz vom 1. März wurden die Firmen enteignet.", date(2024, 3, 1), "day"),
+    ("Laut einem Bericht des Ministeriums vom November 2023 wurden 40 Menschen festgenommen.",
+     date(2023, 11, 15), "month"),
+    ("Nach Polizeiangaben vom Sonntag schoss der Mann am Samstagabend auf Schüler.",
+     date(2024, 4, 20), "day"),
+])
+def test_a_date_of_a_noun_dates_the_act_only_when_it_tells_when(sentence, day, precision):
+    event = _one(sentence)
+    assert (event.event_date, event.date_precision) == (day, precision)
+
+
+def test_to_demonstrate_that_is_no_protest():
+    assert extract_events("Sie demonstrierten damit am Montag, dass sie nicht einverstanden "
+                          "sind.", REFERENCE) == []

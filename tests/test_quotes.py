@@ -131,6 +131,23 @@ def test_a_name_set_off_after_a_roles_phrase_holds_the_role(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Bazoum Mohammed, Sprecher der Gruppierung CFDR, forderte das.", ["Bazoum Mohammed"]),
+    ("Dem Berater Prem Tinsulanonda, einem ehemaligen Ministerpräsidenten, wird das vorgeworfen.",
+     ["Prem Tinsulanonda"]),
+    ("Das lobte der Sprecher der CDU/CSU-Bundestagsfraktion Friedbert Pflüger.",
+     ["Friedbert Pflüger"]),
+    # places, organisations and longer runs are no names
+    ("Der Gouverneur des Bundesstaates New York, David A. Paterson, ernannte sie.",
+     ["David A. Paterson"]),
+    ("Der Präsident der Demokratischen Republik Kongo floh.", []),
+    ("Er ist der Chef des Los Angeles Philharmonic Orchestra.", []),
+    ("Die Vereinten Nationen, Sprecher der Hilfswerke und Helfer baten um Geld.", []),
+])
+def test_a_name_set_off_before_its_role_or_after_the_roles_genitive(text, people):
+    assert sorted(EntityIndex.build(text).people) == people
+
+
 @pytest.mark.parametrize("text, speaker, speaker_type", [
     ("Laut Angaben des Innenministeriums wurden 30 Menschen festgenommen.", "Innenministerium",
      "organization"),

@@ -185,6 +185,16 @@ _NAME_AFTER_ROLE = re.compile(r"[ ]*,?[ ]+(?P<name>" + _NAME_WORDS + ")")
 _NAME_AFTER_ROLE_PHRASE = re.compile(
     r"[ ]+(?:für|des|der|von|im)[ ]+(?:[\w\-]+[ ]+){0,2}?[\w\-]+,[ ]+(?P<name>" + _NAME_WORDS
     + r")(?=,)")
+# "Bazoum Mohammed, Sprecher der Gruppierung CFDR": a name set off before its role
+_NAME_BEFORE_ROLE = re.compile(
+    r"(?<![\w\-])(?P<name>[A-ZÄÖÜ][\w\-]+(?:[ ]+[A-ZÄÖÜ][\w\-]+){1,2}),[ ]+"
+    r"(?P<article>(?:der|die|ein|eine)[ ]+)?(?:[a-zäöüß][\w\-]*[ ]+){0,2}$")
+# "der Sprecher der CDU/CSU-Bundestagsfraktion Friedbert Pflüger": two capitalised words
+# after the role's genitive of one noun
+_NAME_AFTER_GENITIVE = re.compile(
+    r"[ ]+(?:des|der)[ ]+(?:[a-zäöüß][\w\-]*[ ]+){0,2}[A-ZÄÖÜ][\w\-/]*[ ]+"
+    r"(?P<name>[A-ZÄÖÜ][a-zäöüßéèáíóç][\w\-]*[ ]+[A-ZÄÖÜ][a-zäöüßéèáíóç][\w\-]*)"
+    r"(?![\w\-/]| [A-ZÄÖÜ])")
 # "Anna Weber", "Jean-Claude Juncker", "Alexander Van der Bellen": a known first name and a
 # surname (with its particles)
 _FULL_NAME = re.compile(
@@ -230,10 +240,26 @@ class EntityIndex:
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
                 held = not (_INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
                 index.add(name.group("name"), [*context, *role], name.start("name"), held)
+            index._add_set_off_names(text, words[position], ends[position])
         for name in _FULL_NAME.finditer(text):
             if name.group("first") in lexicon().first_names:
                 index.add(name.group(0), [], name.start())
         return index
+
+    def _add_set_off_names(self, text: str, role: str, role_end: int) -> None:
+        """Names the role patterns above miss: before the role, set off by a comma, or after
+        the role's genitive. Only two or three words that name nothing else."""
+        role_start = role_end - len(role)
+        before = _NAME_BEFORE_ROLE.search(text, max(0, role_start - 80), role_start)
+        words = before.group("name").split() if before else []
+        if len(words) == 3 and words[0] not in lexicon().first_names:
+            words = words[1:]  # "Dem Berater Prem Tinsulanonda, einem ehemaligen ..."
+        if words and _looks_like_a_name(words):
+            held = (before.group("article") or "").strip() not in _INDEFINITE
+            self.add(" ".join(words), [role], before.start("name"), held)
+        after = _NAME_AFTER_GENITIVE.match(text, role_end)
+        if after and _looks_like_a_name(after.group("name").split()):
+            self.add(after.group("name"), [role], after.start("name"))
 
     def copy(self) -> EntityIndex:
         """An independent copy, for a stage that adds to the index what it learns: the index
@@ -315,6 +341,26 @@ class EntityIndex:
                           if any(_role_compatible(r, {known}) for r in roles) for p in people]
         matches = [p for p in candidates if not countries or countries & p.countries]
         return max(matches, key=lambda p: p.last_position) if matches else None
+
+
+def _looks_like_a_name(words: list[str]) -> bool:
+    """Capitalised words that are no roles, articles, places or organisations."""
+    from flows.stages.places import is_place
+
+    lex = lexicon()
+    return not any(is_role(w) or w.lower() in ARTICLES or w.lower() in lex.not_names
+                   or country_of(w) or is_place(w) or w.isupper()
+                   or (w in _country_words() and w not in lex.first_names) for w in words) \
+        and not is_place(" ".join(words)) and not is_organization(words) \
+        and not is_organization(words[:1])
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """"Republik", "Kongo": words of countries' names ("Demokratische Republik Kongo")."""
+    from flows.stages.places import countries
+
+    return frozenset(word for name in countries() for word in re.split(r"[ \-]", name))
 
 
 def _role_compatible(role: str, known: set[str]) -> bool:

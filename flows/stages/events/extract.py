@@ -26,6 +26,7 @@ from flows.stages.events.participants import (
     subject,
 )
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual, noun_senses
+from flows.stages.places import is_place
 from flows.stages.temporal import TemporalExpression, find_expressions, may_have_time
 from flows.stages.text import paragraphs, sentences_with_quotes
 
@@ -379,6 +380,7 @@ def _dated(mention: Mention, expressions: list[TemporalExpression],
         [e for e in expressions if any(a <= e.start < b for a, b in mention.shared_time)]
     if mention.past_tense and reference:  # a time to come is what the act was for
         own = [e for e in own if not _after(e, reference)]
+    own = [e for e in own if not _dates_a_report(mention.masked, e)] or own
     when = min(own, key=lambda e: abs(e.start - mention.trigger_at), default=None)
     if when is None:
         day, precision, text = reference, (APPROX if reference else None), ""
@@ -410,4 +412,47 @@ def _when_it_happened(sentence: str, expressions: list[TemporalExpression]
     something is due, not when it happened."""
     return [e for e in expressions
             if not _NOT_WHEN.search(" ".join([*sentence[max(0, e.start - 120):e.start]
-                                              .split()[-4:], e.text.split()[0]]))]
+                                              .split()[-4:], e.text.split()[0]]))
+            and not _names_a_thing(sentence, e)]
+
+
+_OF_DATE = re.compile(r"(?<=[\w,] )(?P<noun>[A-ZÄÖÜ][\w\-]*) "
+                      r"(?:(?:des|der) (?:[a-zäöüß][\w\-]* ){0,2}[A-ZÄÖÜ][\w\-]* )?(?:von|vom) $")
+
+
+def _dated_noun(sentence: str, expression: TemporalExpression) -> str | None:
+    """The noun a date belongs to ("das Gesetz von 1961", "ein Bericht des Ministeriums vom
+    November"), or None for a date of the clause, a time span or a means ("Mit Gesetz vom 1.
+    September wurden ...")."""
+    first = expression.text.split()[0]
+    words = sentence[max(0, expression.start - 120):expression.start].split()[-6:]
+    if first.lower() in ("von", "vom"):
+        words.append(first)
+    found = _OF_DATE.search(" ".join(words) + " ")
+    after = sentence[expression.start + len(expression.text):].lstrip()
+    if not found or after.startswith("bis "):
+        return None
+    means = " ".join(words)[:found.start("noun")].split()[-1:]
+    return None if [w.lower() for w in means] in (["mit"], ["per"], ["durch"]) \
+        else found.group("noun")
+
+
+def _names_a_thing(sentence: str, expression: TemporalExpression) -> bool:
+    """"das Reichsvermögensgesetz von 1961", "der Präsidentenwahl vom 12. Juni": the date says
+    which law or election, not when the clause's act happened; but "die Razzien vom Freitag",
+    "in der Nacht vom Samstag", "in einem Schreiben vom 20. Oktober" say when."""
+    noun = _dated_noun(sentence, expression)
+    g = grammar()
+    return noun is not None and noun not in g["time_nouns"] and \
+        noun not in g["occasion_nouns"] and not _is_report(noun) and \
+        not noun_senses(noun.lower()) and not is_place(noun)
+
+
+def _dates_a_report(sentence: str, expression: TemporalExpression) -> bool:
+    """"nach Polizeiangaben vom Sonntag": when it was reported, a bound for what happened."""
+    noun = _dated_noun(sentence, expression)
+    return noun is not None and _is_report(noun)
+
+
+def _is_report(noun: str) -> bool:
+    return noun.lower().endswith(tuple(grammar()["report_nouns"]))

@@ -56,10 +56,17 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     forderte": Jan Korte acts, not the party); `shared_subject`: who acts in a clause that
     continues an earlier one ("... und weigerte sich")."""
     found = _participants(clause, trigger, index, antecedent, shared_subject)
-    if apposed and found.actors and apposed not in found.actors and not any(
-            name in index.people for name in found.actors):
+    if apposed and found.actors and apposed not in found.actors and \
+            _pronoun_subject_at(clause) is None and not any(
+            _named_in(clause, name) for name in found.actors if name in index.people):
         return Participants((apposed,), found.targets, found.location)
     return found
+
+
+def _named_in(clause: Clause, name: str) -> bool:
+    """The person's surname stands in the clause (not only a role that resolved to them)."""
+    surname = name.split()[-1]
+    return any(t.text == surname for t in clause.tokens)
 
 
 def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
@@ -257,6 +264,11 @@ def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str |
             location = location or place
             skip_until = position + len(place.split()) - 1
             continue
+        named = _name_after_genitive(tokens, position, index)
+        if named is not None:  # "vom Sprecher der CDU-Fraktion Friedbert Pflüger": he acts
+            mentions.append(_Mention(named[1], named[0], preposition, "person"))
+            skip_until = named[0] + 1
+            continue
         mention = _mention_at(tokens, position, index, preposition)
         if mention:
             mentions.append(mention)
@@ -355,6 +367,20 @@ def _name_follows(tokens: tuple[Token, ...], position: int, index: EntityIndex) 
         if not (token.lower in grammar()["coordinators"] or is_role(token.text)):
             return False
     return False
+
+
+def _name_after_genitive(tokens: tuple[Token, ...], position: int, index: EntityIndex
+                         ) -> tuple[int, str] | None:
+    """Where a known person's two-word name starts after a role and its genitive ("der Chef
+    der Deutschen Bank Josef Ackermann"), and the name; or None."""
+    if not is_role(tokens[position].text) or position + 1 >= len(tokens) or \
+            tokens[position + 1].lower not in grammar()["genitive_articles"]:
+        return None
+    for at in range(position + 2, min(len(tokens) - 1, position + 2 + _GENITIVE_REACH)):
+        name = f"{tokens[at].text} {tokens[at + 1].text}"
+        if name in index.people:
+            return at, name
+    return None
 
 
 def _state(word: str) -> str | None:
