@@ -616,3 +616,24 @@ def test_a_date_of_a_noun_dates_the_act_only_when_it_tells_when(sentence, day, p
 def test_to_demonstrate_that_is_no_protest():
     assert extract_events("Sie demonstrierten damit am Montag, dass sie nicht einverstanden "
                           "sind.", REFERENCE) == []
+
+
+@pytest.mark.parametrize("sentence, types", [
+    ("Der Minister kündigte am Montag seinen Rücktritt an.", ["CONCEDE"]),
+    ("Der Minister hat am Montag angekündigt, von seinem Amt zurückzutreten.", ["CONCEDE"]),
+    # announcing a withdrawal or an attack is a plan
+    ("Die Armee kündigte am Montag den Rückzug an.", []),
+    ("Er hat am Montag angekündigt, die Stadt anzugreifen.", []),
+])
+def test_announcing_a_resignation_is_resigning(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+@pytest.mark.parametrize("sentence, actors, targets", [
+    ("Es gelang der Polizei am Montag, den Täter festzunehmen.", ("Polizei",), ("Täter",)),
+    ("Der Minister Udo Probe hat am Montag angekündigt, von seinem Amt zurückzutreten.",
+     ("Udo Probe",), ()),
+])
+def test_a_zu_infinitive_acts_by_its_governing_subject(sentence, actors, targets):
+    event = _one(sentence)
+    assert (event.actors, event.targets) == (actors, targets)

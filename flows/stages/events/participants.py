@@ -17,7 +17,7 @@ from functools import cache
 
 from flows.stages.entities import EntityIndex, country_of, is_role, lexicon
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import PARTICIPLE, grammar
+from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, grammar
 from flows.stages.events.triggers import Trigger
 from flows.stages.places import countries, is_place
 from flows.stages.profiles import DATA_DIR
@@ -94,6 +94,13 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
         return Participants((owner.name,), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != owner.name)), location)
+    if not passive and _is_zu_infinitive(clause, trigger, trigger_at):
+        # "Deiss hat angekündigt, von seinem Amt zurückzutreten", "Es gelang der Polizei, den
+        # Täter festzunehmen": the governing clause's subject acts, the clause's phrases are
+        # objects
+        shared = shared_subject()
+        return Participants((shared,) if shared else (), tuple(
+            name for name in _names(mentions) if name != shared), location)
     victims_suffer = trigger.verb is None and _suffering(clause)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
@@ -172,6 +179,13 @@ def _opens_with_its_verb(clause: Clause) -> bool:
         return False
     at = clause.sentence.index(first)
     return at > 0 and clause.sentence[at - 1].lower in grammar()["coordinators"]
+
+
+def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool:
+    """"zurückzutreten", "zu verüben": a clause whose subject is its governing clause's."""
+    return clause.number > 0 and trigger.verb is not None and (
+        trigger.verb.kind == ZU_INFINITIVE or
+        (trigger_at > 0 and clause.tokens[trigger_at - 1].lower == "zu"))
 
 
 def _names(mentions: list[_Mention]) -> tuple[str, ...]:

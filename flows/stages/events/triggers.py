@@ -212,7 +212,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # a storm, a quake, an accident: nobody acts on anybody
     to_come = kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu") or (
         trigger.verb is None and _support_verb_to_come(lowered, at))
-    if to_come and not _achieved(clause):
+    if to_come and not _achieved(clause, trigger.sense.mode):
         return False
     if _negated(lowered):
         return False
@@ -226,14 +226,14 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if _state_not_act(lowered, at, trigger.verb):
         return False
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
-            and _irrealis_verb_in(clause, trigger.sense.type):
+            and _irrealis_verb_in(clause, trigger.sense):
         return False  # "forderte den Rückzug": the withdrawal has not happened
     # "forderte, dass die Truppen abgezogen werden", "forderte die Verbündeten auf,
     # Luftangriffe zu fliegen": what is demanded has not happened
     demanded = clause.opener in ("dass", "daß") or (trigger.verb is None and
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
-                and _irrealis_verb_in(governing, trigger.sense.type))
+                and _irrealis_verb_in(governing, trigger.sense))
 
 
 _SUPPORT_REACH = 8  # words from a noun to its support verb: "Anschlag in den USA zu verüben"
@@ -248,11 +248,19 @@ def _support_verb_to_come(lowered: list[str], at: int) -> bool:
         for i, w in enumerate(lowered[at + 1:at + 1 + _SUPPORT_REACH], at + 1))
 
 
-def _achieved(clause: Clause) -> bool:
+def _achieved(clause: Clause, mode: str | None) -> bool:
     """"Es gelang der Polizei, den Täter festzunehmen": a verb before the clause says the act
-    was done."""
-    implicative = grammar()["implicative_verbs"]
-    return any(t.lower in implicative for t in clause.sentence if t.start < clause.tokens[0].start)
+    was done; so does announcing an act that the announcement makes ("kündigte an,
+    zurückzutreten")."""
+    g = grammar()
+    before = [t.lower for t in clause.sentence if t.start < clause.tokens[0].start]
+    return any(w in g["implicative_verbs"] for w in before) or (
+        mode in g["announced_modes"] and any(w in _announcing_forms() for w in before))
+
+
+@cache
+def _announcing_forms() -> frozenset[str]:
+    return frozenset(form for lemma in grammar()["announcing_verbs"] for form in verb_forms(lemma))
 
 
 def _has_zu_infinitive(lowered: list[str]) -> bool:
@@ -313,7 +321,8 @@ def _irrealis_forms() -> dict[str, tuple[str, str]]:
     return forms
 
 
-def _irrealis_verb_in(clause: Clause, own_type: str) -> bool:
+def _irrealis_verb_in(clause: Clause, sense: Sense) -> bool:
+    own_type = sense.type
     forms = _irrealis_forms()
     lex = lexicon()
     g = grammar()
@@ -324,6 +333,8 @@ def _irrealis_verb_in(clause: Clause, own_type: str) -> bool:
                 continue
             if lemma in g["presupposing_verbs"] and own_type in g["speech_act_types"]:
                 continue  # "lehnte die Forderung ab": the demand was made
+            if lemma in g["announcing_verbs"] and sense.mode in g["announced_modes"]:
+                continue  # "kündigte seinen Rücktritt an": announcing it is resigning
             senses = [sense.type for _, sense in lex.verbs.get(token.lower, ())]
             if own_type not in senses:
                 return True
