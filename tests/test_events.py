@@ -637,3 +637,27 @@ def test_announcing_a_resignation_is_resigning(sentence, types):
 def test_a_zu_infinitive_acts_by_its_governing_subject(sentence, actors, targets):
     event = _one(sentence)
     assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("sentence, actors, targets", [
+    # an agent with a count
+    ("Am Montag wurden von mehr als 30 Soldaten Dörfer angegriffen.", ("Soldaten",), ()),
+    # a genitive belongs to its noun's phrase: no actor
+    ("Carter hat sich am Montag für die Freilassung der Gefangenen ausgesprochen.", (),
+     ("Gefangenen",)),
+    # "er" right after the verb is the subject, the fronted phrase its object
+    ("Kanzler Udo Probe sprach. Die Opposition kritisierte er am Montag scharf.",
+     ("Udo Probe",), ("Opposition",)),
+])
+def test_who_acts_in_counted_genitive_and_fronted_phrases(sentence, actors, targets):
+    (event,) = [e for e in extract_events(sentence, REFERENCE)]
+    assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("sentence, types", [
+    ("Carter hat sich am Montag für die Freilassung der Gefangenen ausgesprochen.",
+     ["SUPPORT"]),  # a release asked for, not done
+    ("Am Mittwoch jährte sich zum 61. Mal der Anschlag auf Hitler.", []),
+])
+def test_what_is_spoken_for_or_remembered_did_not_happen_that_day(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

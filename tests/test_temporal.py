@@ -120,3 +120,13 @@ def test_relative_words_that_open_a_sentence_are_read(text, expected):
 
 def test_the_morning_is_not_tomorrow():
     assert find_expressions("Am Morgen kam er nach Hause.", TUESDAY) == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("am heutigen Samstag", date(2010, 2, 20)),
+    ("Am gestrigen Tag", date(2010, 2, 19)),
+    ("am vorgestrigen Donnerstag", date(2010, 2, 18)),
+])
+def test_an_adjective_of_today_or_yesterday_names_the_day(text, day):
+    (found,) = find_expressions(f"Das geschah {text}.", date(2010, 2, 20))
+    assert (found.value.best, found.value.precision) == (day, "day")

@@ -44,6 +44,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric_day", re.compile(
         r"(?<!\d)(?P<day>[0-3]?\d)\. ?(?P<mon>[01]?\d)\. ?"
         r"(?P<year>(?:19|20)\d\d(?=\d{1,2}\.)|(?:19|20)\d\d(?!\d)|\d\d(?!\d))")),
+    # "am heutigen Samstag", "am gestrigen Tag": the adjective says which day
+    ("relative_day", re.compile(r"\b(?:[Aa]m\s+|[Vv]om\s+)?(?P<rel>heutigen|gestrigen|"
+                                r"vorgestrigen|morgigen)\s+(?:Tag|" + _WEEKDAY + r")\b")),
     ("weekday", re.compile(
         r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|[Aa]m|[Vv]om|[Ss]eit|"
         r"[Bb]is)\s+)?"
@@ -146,7 +149,8 @@ def find_expressions(text: str, reference: date | None, future: bool = False
 _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "früh")
 _TIME_WORDS = frozenset(
     word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
-                      "heute", "morgen", "übermorgen", "jahr", "jahre", "jahres", "monats",
+                      "heute", "morgen", "übermorgen", "heutigen", "gestrigen", "vorgestrigen", "morgigen",
+                      "jahr", "jahre", "jahres", "monats",
                       "tagen", "wochen", "monat", "monaten", "jahren",
                       *(day + part for day in WEEKDAYS for part in _DAY_PARTS)]  # "Freitagabend"
     for word in (name, name.capitalize()))
@@ -303,7 +307,8 @@ def _weekend(_groups: dict, reference: date | None) -> DateValue | None:
 def _relative_day(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
-    shift = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+    shift = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
+             "vorgestrigen": -2, "gestrigen": -1, "heutigen": 0, "morgigen": 1}
     day = reference + timedelta(days=shift[groups["rel"].lower()])
     return DateValue(day, day, "day")
 

@@ -164,12 +164,20 @@ def preposition_before(tokens: tuple[Token, ...], position: int) -> str:
     """The preposition before a noun phrase: "gegen die Regierung", "von der Polizei"."""
     g = grammar()
     prepositions = g["all_prepositions"]
-    for back in range(position - 1, max(-1, position - 4), -1):
+    for back in range(position - 1, max(-1, position - 5), -1):
         word = tokens[back]
+        if _count(word) or (word.lower in g["quantifiers"] and back + 1 < position and (
+                _count(tokens[back + 1]) or tokens[back + 1].lower in g["quantifiers"])):
+            continue  # "von rund 10.000 Menschen", "von mehr als 30", "gegen drei Verdächtige"
         if word.lower in prepositions:
             return word.lower
         if word.lower in g["articles"] or (word.text == word.lower and word.text.isalpha()
-                                           and word.lower.endswith(("e", "en", "er", "es"))):
+                                           and word.lower.endswith(("e", "en", "er", "es"))
+                                           and word.lower not in finite_verbs()):
             continue  # an article or an adjective: the phrase goes on
         return ""
     return ""
+
+
+def _count(token: Token) -> bool:
+    return token.text[:1].isdigit() or token.lower in grammar()["numbers"]

@@ -21,6 +21,7 @@ from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, grammar
 from flows.stages.events.triggers import Trigger
 from flows.stages.places import countries, is_place
 from flows.stages.profiles import DATA_DIR
+from flows.stages.temporal import MONTHS, WEEKDAYS
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ]|[a-z](?=[A-Z])){1,5}s?")  # "SPD", "AfD"
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -78,13 +79,14 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
                   antecedent: Callable[[str], str | None],
                   shared_subject: Callable[[], str | None]) -> Participants:
     g = grammar()
-    mentions, location = _mentions(clause, index)
+    mentions, location = _mentions(clause, index, clause.tokens.index(trigger.token))
     mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]]
     passive = _is_passive(clause, trigger)
     actors, targets = [], []
     pronoun = _pronoun_subject_at(clause)
-    if pronoun is not None and not passive and all(
-            m.position > pronoun or m.preposition for m in mentions):
+    if pronoun is None or any(m.position < pronoun and not m.preposition for m in mentions):
+        pronoun = _pronoun_after_verb(clause)  # "Die Bürger forderte er auf, ..."
+    if pronoun is not None and not passive:
         who = antecedent(clause.tokens[pronoun].lower)
         if who:
             return Participants((who,), tuple(dict.fromkeys(
@@ -259,7 +261,20 @@ def _pronoun_subject_at(clause: Clause) -> int | None:
     return None
 
 
-def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str | None]:
+def _pronoun_after_verb(clause: Clause) -> int | None:
+    """Where "er" stands right after the clause's finite verb: the subject, whatever phrase
+    opens the clause ("Die Bürgerinnen und Bürger forderte er auf")."""
+    g = grammar()
+    tokens = clause.tokens
+    for i in range(1, len(tokens)):
+        if tokens[i].lower == "er" and (tokens[i - 1].lower in finite_verbs()
+                                        or tokens[i - 1].lower in g["finite_auxiliaries"]):
+            return i
+    return None
+
+
+def _mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
+              ) -> tuple[list[_Mention], str | None]:
     tokens = clause.tokens
     mentions: list[_Mention] = []
     location = None
@@ -268,6 +283,10 @@ def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str |
         if position <= skip_until or not token.text[:1].isupper():
             continue
         preposition = preposition_before(tokens, position)
+        head = _genitive_head(tokens, position)
+        if head not in (None, trigger_at) and not preposition:
+            preposition = preposition_before(tokens, head)  # "für die Freilassung der
+            # Gefangenen"; but "bei Angriffen der Rebellen": the trigger's genitive acts
         group, length = _group_at(tokens, position)
         if group:
             mentions.append(_Mention(group, position, preposition, "group"))
@@ -294,6 +313,24 @@ def _mentions(clause: Clause, index: EntityIndex) -> tuple[list[_Mention], str |
 
 
 _GENITIVE_REACH = 4  # "der Chef der rechtsradikalen tschechischen Bewegung"
+
+
+def _genitive_head(tokens: tuple[Token, ...], position: int) -> int | None:
+    """The noun a genitive phrase belongs to ("die Freilassung der Gefangenen": Freilassung),
+    or None. Not a time word ("kritisierte am Montag der Minister")."""
+    g = grammar()
+    back = position - 1
+    while back > 0 and tokens[back].text == tokens[back].lower and \
+            tokens[back].lower.endswith(("e", "en", "er", "es")) and \
+            tokens[back].lower not in g["genitive_articles"]:
+        back -= 1  # adjectives
+    if back < 1 or tokens[back].lower not in g["genitive_articles"]:
+        return None
+    head = tokens[back - 1]
+    if not head.text[:1].isupper() or head.text in g["time_nouns"] or \
+            head.lower in WEEKDAYS or head.lower in MONTHS:
+        return None
+    return back - 1
 
 
 _SINGULAR_ARTICLES = ("der", "dem", "den", "des")
