@@ -149,8 +149,8 @@ def find_expressions(text: str, reference: date | None, future: bool = False
 _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "früh")
 _TIME_WORDS = frozenset(
     word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
-                      "heute", "morgen", "übermorgen", "heutigen", "gestrigen", "vorgestrigen", "morgigen",
-                      "jahr", "jahre", "jahres", "monats",
+                      "heute", "morgen", "übermorgen", "heutigen", "gestrigen", "vorgestrigen",
+                      "morgigen", "jahr", "jahre", "jahres", "monats",
                       "tagen", "wochen", "monat", "monaten", "jahren",
                       *(day + part for day in WEEKDAYS for part in _DAY_PARTS)]  # "Freitagabend"
     for word in (name, name.capitalize()))
