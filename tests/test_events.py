@@ -661,3 +661,16 @@ def test_who_acts_in_counted_genitive_and_fronted_phrases(sentence, actors, targ
 ])
 def test_what_is_spoken_for_or_remembered_did_not_happen_that_day(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+def test_a_date_cut_by_a_comma_dates_the_clause_it_runs_into():
+    event = _one("Am Montag, den 15. April demonstrierten Tausende in Berlin.")
+    assert (event.event_date, event.date_precision) == (date(2024, 4, 15), "day")
+
+
+def test_a_noun_happening_named_again_gives_no_row_but_dates_the_story_on():
+    events = extract_events("Seit Beginn des Jahres gab es bereits 50 Morde. Der schlimmste "
+                            "Mord ereignete sich am Samstag, wo fünf Teenager in einem Auto "
+                            "erschossen wurden.", REFERENCE)
+    assert [(e.description, e.event_date) for e in events] == \
+        [("Morde", REFERENCE), ("erschossen", date(2024, 4, 20))]

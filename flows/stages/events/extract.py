@@ -58,6 +58,8 @@ class Mention:
     shared_time: tuple[tuple[int, int], ...] = ()
     present_tense: bool = False  # its verb in the present: no paragraph's past time goes on
     past_tense: bool = False  # "hat ... geeinigt", "einigten sich": done, whatever it is for
+    # a noun happening named again: no row of its own, but its time word dates the story on
+    repeated: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
             if mention.noun:
                 key = (mention.plover_type, mention.mode, mention.noun)
                 if key in named_before:
-                    continue
+                    mention = replace(mention, repeated=True)
                 named_before.add(key)
             mentions.append(mention)
         read_before.append(masked)
@@ -362,21 +364,23 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
             continue
         where = (mention.field, mention.paragraph)
         if event.date_text:
-            if event.event_date is not None and not event.date_text.lower().startswith("vor "):
+            if event.event_date is not None and not event.date_text.lower().startswith("vor ") \
+                    and (not mention.repeated or event.date_precision == "day"):
                 narrative[where] = event  # "vor einer Woche": a look back, not the story's time
         elif where in narrative and not mention.present_tense:
             # no time word: the paragraph's past time goes on
             before = narrative[where]
             event = replace(event, event_date=before.event_date,
                             date_precision=before.date_precision)
-        events.append(event)
+        if not mention.repeated:
+            events.append(event)
     return events
 
 
 def _dated(mention: Mention, expressions: list[TemporalExpression],
            reference: date | None) -> Event | None:
     low, high = mention.clause_span
-    own = [e for e in expressions if low <= e.start < high] or \
+    own = [e for e in expressions if e.start < high and low < e.end] or \
         [e for e in expressions if any(a <= e.start < b for a, b in mention.shared_time)]
     if mention.past_tense and reference:  # a time to come is what the act was for
         own = [e for e in own if not _after(e, reference)]
