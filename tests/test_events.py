@@ -669,8 +669,35 @@ def test_a_date_cut_by_a_comma_dates_the_clause_it_runs_into():
 
 
 def test_a_noun_happening_named_again_gives_no_row_but_dates_the_story_on():
-    events = extract_events("Seit Beginn des Jahres gab es bereits 50 Morde. Der schlimmste "
-                            "Mord ereignete sich am Samstag, wo fünf Teenager in einem Auto "
-                            "erschossen wurden.", REFERENCE)
+    events = extract_events("In Berlin gab es einen Anschlag auf eine Synagoge. Der Anschlag "
+                            "ereignete sich am Samstag, wo zwei Männer verletzt wurden.",
+                            REFERENCE)
     assert [(e.description, e.event_date) for e in events] == \
-        [("Morde", REFERENCE), ("erschossen", date(2024, 4, 20))]
+        [("Anschlag in Berlin", date(2024, 4, 20))]
+
+
+def test_a_counted_happening_is_not_the_one_named_after_it():
+    events = extract_events("Seit Januar gab es bereits 50 Morde. Der schlimmste Mord "
+                            "ereignete sich am Samstag.", REFERENCE)
+    assert [(e.description, e.event_date) for e in events] == \
+        [("Morde", REFERENCE), ("Mord", date(2024, 4, 20))]
+
+
+@pytest.mark.parametrize("sentence, types", [
+    ("Die Schwerverbrecher sind am Montag auf ihrer Flucht gefasst worden.", ["COERCE"]),
+    ("Am Montag wurde ein Beschluss gefasst.", []),
+    ("Die Beifahrerin ist am Montag aus der U-Haft entlassen worden.", ["CONCEDE"]),
+    ("Der Konzern hat am Montag 300 Mitarbeiter entlassen.", []),
+    ("Er gab am Montag den Managern die Schuld an der Krise.", ["ACCUSE"]),
+    ("Er gab am Montag seine Schuld zu.", ["CONCEDE"]),
+    ("Sie überwältigten am Montag einen Pförtner.", ["ASSAULT"]),
+])
+def test_caught_released_blamed_overpowered(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+def test_a_happening_referred_back_to_is_one_row_dated_by_the_later_mention():
+    events = extract_events("Tausende demonstrierten in Berlin gegen die Reform.\n\nDie "
+                            "Demonstration am Samstag war die größte seit Jahren.", REFERENCE)
+    assert [(e.plover_type, e.event_date, e.date_precision) for e in events] == \
+        [("PROTEST", date(2024, 4, 20), "day")]

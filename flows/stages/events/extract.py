@@ -58,7 +58,8 @@ class Mention:
     shared_time: tuple[tuple[int, int], ...] = ()
     present_tense: bool = False  # its verb in the present: no paragraph's past time goes on
     past_tense: bool = False  # "hat ... geeinigt", "einigten sich": done, whatever it is for
-    # a noun happening named again: no row of its own, but its time word dates the story on
+    # a noun happening named again or referred back to ("die Demonstration"): the same
+    # happening; its day dates the first mention when that had none, and the story on
     repeated: bool = False
 
 
@@ -97,17 +98,18 @@ def extract_events(text: str, reference: date | None, index: EntityIndex | None 
 def read_article(teaser: str | None, body: str, index: EntityIndex) -> list[Mention]:
     """What an article's teaser and body state as happened (a happening named in both is
     read once)."""
-    named_before: set[tuple] = set()
-    return [*read_mentions(teaser or "", index, "teaser", named_before),
-            *read_mentions(body, index, "body", named_before)]
+    told: dict[tuple, Mention] = {}
+    return [*read_mentions(teaser or "", index, "teaser", told),
+            *read_mentions(body, index, "body", told)]
 
 
 def read_mentions(text: str, index: EntityIndex, field: str = "body",
-                  named_before: set[tuple] | None = None) -> list[Mention]:
+                  told: dict[tuple, Mention] | None = None) -> list[Mention]:
     """Every happening a text states, in order. A noun happening named again ("die Unruhen")
-    is the same one."""
+    or referred back to ("die Demonstration") is the same one. `told`: the happenings read
+    before, by type and mode, and by type, mode and noun."""
     mentions: list[Mention] = []
-    named_before = set() if named_before is None else named_before
+    told = {} if told is None else told
     read_before: list[str] = []
     for start, sentence, masked, paragraph in _sentences(text):
         if not _may_hold_trigger(masked):
@@ -116,14 +118,47 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
         previous_person = _PersonBefore(read_before, index)
         for mention in _sentence_mentions(start, sentence, masked, index, field,
                                           previous_person, paragraph):
-            if mention.noun:
-                key = (mention.plover_type, mention.mode, mention.noun)
-                if key in named_before:
-                    mention = replace(mention, repeated=True)
-                named_before.add(key)
+            if _told_before(mention, told):
+                mention = replace(mention, repeated=True)
+            kind = (mention.plover_type, mention.mode)
+            told[(*kind, mention.noun)] = mention
+            if not _counted(mention):  # "50 Morde": many happenings, none referred back to
+                told[kind] = mention
             mentions.append(mention)
         read_before.append(masked)
     return mentions
+
+
+def _told_before(mention: Mention, told: dict[tuple, Mention]) -> bool:
+    if not mention.noun:
+        return False
+    kind = (mention.plover_type, mention.mode)
+    earlier = told.get((*kind, mention.noun))
+    if earlier is not None:  # named again; but "Der schlimmste Mord" after "50 Morde" is one
+        return not _counted(earlier) or _counted(mention)  # of them, not all
+    earlier = told.get(kind) if _refers_back(mention) else None
+    return earlier is not None and not (earlier.location and mention.location
+                                        and earlier.location != mention.location)
+
+
+def _words_before(mention: Mention) -> list[str]:
+    """The words before a trigger noun, its adjectives left out."""
+    words = mention.masked[:mention.trigger_at].split()[-3:]
+    while words and words[-1].islower() and words[-1] not in grammar()["anaphoric_determiners"]:
+        words.pop()  # "die friedliche Demonstration"
+    return words
+
+
+def _counted(mention: Mention) -> bool:
+    words = _words_before(mention)
+    return bool(words) and (words[-1][:1].isdigit() or words[-1].lower() in grammar()["numbers"])
+
+
+def _refers_back(mention: Mention) -> bool:
+    """A trigger noun with a definite determiner ("die Demonstration", "bei dem Anschlag"):
+    a happening told of already, when one of its type was."""
+    words = _words_before(mention)
+    return bool(words) and words[-1].lower() in grammar()["anaphoric_determiners"]
 
 
 _WORD = re.compile(r"\w+")
@@ -354,7 +389,8 @@ def _in_past_tense(trigger: Trigger, clause: Clause) -> bool:
 def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event]:
     found: dict[str, list[TemporalExpression]] = {}
     narrative: dict[tuple[str, int], Event] = {}  # the last dated event of a paragraph
-    events = []
+    last_of_kind: dict[tuple[str, str | None], int] = {}  # where in `events`
+    events: list[Event] = []
     for mention in mentions:
         if mention.masked not in found:
             found[mention.masked] = _when_it_happened(
@@ -372,8 +408,17 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
             before = narrative[where]
             event = replace(event, event_date=before.event_date,
                             date_precision=before.date_precision)
-        if not mention.repeated:
-            events.append(event)
+        kind = (mention.plover_type, mention.mode)
+        if mention.repeated:
+            told = last_of_kind.get(kind)
+            if told is not None and not events[told].date_text and event.date_text and \
+                    event.date_precision == "day":  # "Die Demonstration am Samstag ..."
+                events[told] = replace(events[told], event_date=event.event_date,
+                                       date_precision=event.date_precision,
+                                       date_text=event.date_text)
+            continue
+        last_of_kind[kind] = len(events)
+        events.append(event)
     return events
 
 
