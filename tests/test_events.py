@@ -701,3 +701,19 @@ def test_a_happening_referred_back_to_is_one_row_dated_by_the_later_mention():
                             "Demonstration am Samstag war die größte seit Jahren.", REFERENCE)
     assert [(e.plover_type, e.event_date, e.date_precision) for e in events] == \
         [("PROTEST", date(2024, 4, 20), "day")]
+
+
+@pytest.mark.parametrize("sentence, actors, targets", [
+    # a noun no list names, alone before the verb, acts
+    ("Die Bauern protestierten am Montag gegen die Regierung.", ("Bauern",), ("Regierung",)),
+    ("Die Tierschützer riefen am Montag den Bürgermeister zum Handeln auf.",
+     ("Tierschützer",), ("Bürgermeister",)),
+    # a phrase after "den", "dem" is an object
+    ("Am Montag kritisierte die Zeitung den Minister.", (), ("Minister",)),
+    # no adverb, object or happening before the verb acts
+    ("Zuletzt forderte am Montag die Zeitung den Rücktritt.", (), ()),
+    ("Den Vorschlag lehnte die Regierung am Montag ab.", ("Regierung",), ()),
+])
+def test_a_noun_before_the_verb_acts_an_object_does_not(sentence, actors, targets):
+    event = _one(sentence)
+    assert (event.actors, event.targets) == (actors, targets)

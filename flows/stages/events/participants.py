@@ -18,7 +18,7 @@ from functools import cache
 from flows.stages.entities import EntityIndex, country_of, is_role, lexicon
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
 from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, grammar
-from flows.stages.events.triggers import Trigger
+from flows.stages.events.triggers import Trigger, noun_senses
 from flows.stages.places import countries, is_place
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS
@@ -43,9 +43,11 @@ class _Mention:
 
 
 def subject(clause: Clause, index: EntityIndex) -> str | None:
-    """The first mention outside a prepositional phrase: the clause's likely subject."""
+    """The first mention outside a prepositional phrase: the clause's likely subject; else a
+    noun before the verb ("Datenschützer äußerten Bedenken")."""
     mentions, _ = _mentions(clause, index)
-    return next((m.name for m in mentions if not m.preposition), None)
+    return next((m.name for m in mentions if not m.preposition), None) or \
+        _noun_before_verb(clause, mentions)
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
@@ -103,6 +105,10 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         shared = shared_subject()
         return Participants((shared,) if shared else (), tuple(
             name for name in _names(mentions) if name != shared), location)
+    before_verb = None if passive else _noun_before_verb(
+        clause, mentions, trigger.verb.needs if trigger.verb else ())
+    if before_verb is not None:  # "Datenschützer warfen der Regierung Wortbruch vor"
+        return Participants((before_verb,), _names(mentions), location)
     victims_suffer = trigger.verb is None and _suffering(clause)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
@@ -190,6 +196,39 @@ def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool
         (trigger_at > 0 and clause.tokens[trigger_at - 1].lower == "zu"))
 
 
+_FIELD_BEFORE_VERB = 4  # "Die meisten deutschen Datenschützer kritisierten ..."
+
+
+def _noun_before_verb(clause: Clause, mentions: list[_Mention], phrase: tuple[str, ...] = ()
+                      ) -> str | None:
+    """The noun that alone fills a main clause's place before its finite verb: its subject,
+    though no list names it ("Datenschützer warfen der Regierung vor", "Die Bauern
+    protestierten"); not an object ("Den Vorschlag lehnte ..."), a pronoun or a time."""
+    if clause.opener:
+        return None
+    g = grammar()
+    tokens = clause.tokens
+    verb_at = next((i for i, t in enumerate(tokens[:_FIELD_BEFORE_VERB + 1])
+                    if t.text == t.lower and t.lower in finite_verbs()), 0)
+    if verb_at == 0 or any(m.position < verb_at for m in mentions):
+        return None
+    *words, head = tokens[:verb_at]
+    if not words or words[0].lower not in g["subject_articles"]:
+        return None  # "Den Vorschlag", "In Berlin", "Am Montag"; and "Zuletzt", "Inzwischen":
+        # a capitalised first word alone may be no noun
+    if not head.text[:1].isupper() or head.lower in g["articles"] or \
+            head.text in g["time_nouns"] or noun_senses(head.lower) or \
+            head.lower in (word.lower() for word in phrase):
+        return None  # "Der Gipfel hat ... ausgelöst": a happening; "Die Schuld gab er ...":
+        # a word of the trigger's phrase
+    return head.text if all(w.lower in g["articles"] or _is_adjective(w) for w in words[1:]) \
+        else None
+
+
+def _is_adjective(token: Token) -> bool:
+    return token.text == token.lower and token.lower.endswith(("e", "en", "er", "es"))
+
+
 def _names(mentions: list[_Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.name for m in mentions))
 
@@ -198,7 +237,8 @@ def _acts(clause: Clause, mention: _Mention, actors: list[_Mention], passive: bo
           trigger_at: int) -> bool:
     """The first phrase outside a prepositional phrase acts in an active clause, with the
     phrases joined to it by "und"."""
-    if mention.preposition or passive or _object_after_verb(clause, trigger_at, mention):
+    if mention.preposition or passive or _object_after_verb(clause, trigger_at, mention) or \
+            _oblique(clause.tokens, mention.position):
         return False
     return not actors or _joined(clause, actors[-1], mention)
 
@@ -210,6 +250,16 @@ def _object_after_verb(clause: Clause, trigger_at: int, mention: _Mention) -> bo
         return False
     before = clause.tokens[mention.position - 1].lower if mention.position else ""
     return before in ("ein", "eine", "einen", "einem")
+
+
+def _oblique(tokens: tuple[Token, ...], position: int) -> bool:
+    """A phrase opened by "den", "dem", "einen" or "einem" is an object, never the subject
+    ("Am Montag kritisierte die Zeitung den Minister")."""
+    back = position - 1
+    while back >= 0 and _is_adjective(tokens[back]) and \
+            tokens[back].lower not in grammar()["articles"]:
+        back -= 1
+    return back >= 0 and tokens[back].lower in grammar()["oblique_articles"]
 
 
 def _is_passive(clause: Clause, trigger: Trigger) -> bool:
