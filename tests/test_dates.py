@@ -354,3 +354,24 @@ def test_a_weekday_date_repairs_the_year_where_other_evidence_leaves_one():
     assert article["published_earliest"] <= date(2011, 5, 3) <= article["published_latest"]
     assert "'Dienstag, dem 3. Mai'" in article["date_evidence"] or \
         "im Jahr 2010" in article["date_evidence"]
+
+
+@pytest.mark.parametrize("sentence, past", [
+    # the simple past of a strong verb, a perfect closed by a participle without "ge-"
+    ("In der Nacht vom 10. auf den 11. Februar 2006 hielt sich der Fahrer in Wien auf.",
+     ["11. Februar 2006"]),
+    ("Die USA haben am Samstag, den 09.04.2005, einem Flugzeug die Landung verweigert.",
+     ["09.04.2005"]),
+    ("Sie wurde in Fahrtrichtung München am Freitag, den 27. Juli 2007 gesperrt.",
+     ["am Freitag, den 27. Juli 2007"]),
+    ("Im Frühjahr 2005 erlitt die Maschine einen Schaden.", ["Im Frühjahr 2005"]),
+    # not a present spelt like a participle, a span's end, a year of a name, a target
+    ("Das Spiel ist bekannt, obwohl es nicht fertig ist. (Rainer Sigl, 9.3.2016)", []),
+    ("Sie sprachen zwischen Oktober 2023 und Juni 2024 mit 144 Zeugen.", []),
+    ("Das Team hat sich für die Europameisterschaft in Frankreich 2016 qualifiziert.", []),
+    ("Er hat das Datum auf 2016 erstreckt.", []),
+])
+def test_what_a_sentence_reports_as_past(sentence, past):
+    from flows.stages.text_dates import past_dates
+
+    assert [d.text for d in past_dates(sentence) if not d.named and not d.planned] == past

@@ -62,6 +62,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso_month", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)\b(?!-\d)")),
     ("part_of_this_month", re.compile(
         r"\b(?P<part>Anfang|Mitte|Ende)\s+(?P<rel>des|dieses|vergangenen|letzten)\s+Monats\b")),
+    # "im Frühjahr 2005", "Herbst 2009": a season of a year
+    ("season", re.compile(r"\b(?:[Ii]m\s+)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
+                          + _YEAR + r"\b")),
     ("part_of_year", re.compile(
         r"\b(?P<part>Anfang|Mitte|Ende)\s+(?:(?P<rel>dieses|des|vergangenen|letzten|nächsten|"
         r"kommenden)\s+Jahres|" + _YEAR + r")")),
@@ -264,6 +267,17 @@ def _part_of_year(groups: dict, reference: date | None) -> DateValue | None:
     return DateValue(date(year, months[0], 1), _safe_date(year, months[1], 31), "year")
 
 
+_SEASONS = {"Frühjahr": (3, 5), "Frühling": (3, 5), "Sommer": (6, 8), "Herbst": (9, 11),
+            "Winter": (12, 14)}  # winter runs into the next year
+
+
+def _season(groups: dict, _reference: date | None) -> DateValue | None:
+    year = int(groups["year"])
+    first, last = _SEASONS[groups["season"]]
+    end = _safe_date(year + (last - 1) // 12, (last - 1) % 12 + 1, 31)
+    return DateValue(date(year, first, 1), end, "year")
+
+
 def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
     if groups.get("day"):  # "kommenden Dienstag (24. November)": the date, forward if told
         ahead = groups.get("mod") in ("kommenden", "nächsten") or \
@@ -372,6 +386,7 @@ _RESOLVERS = {
     "month_year": _month_value,
     "iso_month": _month_value,
     "part_of_year": _part_of_year,
+    "season": _season,
     "relative_week": _relative_week,
     "weekend": _weekend,
     "relative_day": _relative_day,

@@ -14,7 +14,14 @@ from datetime import date, timedelta
 from functools import cache
 
 from flows.stages.events.clauses import clauses
-from flows.stages.events.lexicon import PARTICIPLE, grammar, lexicon
+from flows.stages.events.lexicon import (
+    INSEPARABLE,
+    PARTICIPLE,
+    grammar,
+    lexicon,
+    strong_verbs,
+)
+from flows.stages.places import is_place
 from flows.stages.temporal import (
     MONTH_PATTERN,
     MONTHS,
@@ -30,9 +37,14 @@ from flows.stages.text import paragraphs, sentences_with_quotes
 # are in flows/data/grammar_de.toml ([dates]).
 _PARTICIPLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zurück|"
                          r"zusammen)?ge\w{2,}(?:t|en)$")
-_TARGET = re.compile(r"\b(?:für|zum|zur|bis|ab|seit|zwischen|vor|nach|Anfang|Ende|Mitte|"
+# "verweigert", "protestiert": participles only where they close the clause ("haben ...
+# verweigert"), for they are spelt like the present ("begeistert") and adjectives ("bekannt")
+_PREFIXED_PARTICIPLE = re.compile(r"^(?:(?:be|emp|ent|er|miss|ver|zer)\w{3,}t|\w{3,}iert)$")
+_TARGET = re.compile(r"\b(?:für|zum|zur|bis|ab|auf|seit|zwischen|vor|nach|Anfang|Ende|Mitte|"
                      r"spätestens|frühestens|bereits|ab dem|ab|fällig(?: am)?|gültig(?: bis)?|"
                      r"Laufzeit bis)\s+(?:den\s+|dem\s+|Ende\s+)?$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\bzwischen\s[^.]{1,40}\sund\s+$")  # "zwischen Oktober 2023 und Juni
+# 2024": a span, whose end may be to come
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SLACK = timedelta(days=2)  # a late date line, a time zone
 _NEWS_REACH = timedelta(days=31)  # news reports what happened in the last weeks
@@ -77,13 +89,24 @@ def past_dates(text: str) -> list[PastDate]:
             expressions = [e for e in find_expressions(words, None) if e.value is not None]
             found += [PastDate(e.value, e.text) for e in expressions if _since(words, e)]
             expressions = [e for e in expressions if _names_a_time(words, e)
-                           and not _TARGET.search(words[max(0, e.start - 20):e.start])]
+                           and not _target(words, e)
+                           and not _RANGE_END.search(words[max(0, e.start - 50):e.start])]
             if expressions:
                 found += _in_past_clauses(words, expressions)
     return found
 
 
 _SINCE = re.compile(r"\b[Ss]eit\s+(?:dem\s+|Anfang\s+|Mitte\s+|Ende\s+)?$")
+
+
+_NIGHT_SPAN = re.compile(r"\bvom\s+\d{1,2}\.\s+auf\s+den\s+$")
+
+
+def _target(sentence: str, expression) -> bool:
+    """A date that something is for or due by ("für 2007", "bis zum 30.06.", "auf 2016
+    verschoben"); but "in der Nacht vom 10. auf den 11. Mai" says when."""
+    before = sentence[max(0, expression.start - 20):expression.start]
+    return bool(_TARGET.search(before)) and not _NIGHT_SPAN.search(before)
 
 
 def _since(sentence: str, expression) -> bool:
@@ -118,10 +141,16 @@ def _adverbial(sentence: str, expression) -> bool:
     noun's ("die anstehende Wahl am 27.03.2011") or an object ("wurde der 22. Oktober als
     Termin genannt"): only those are past because the clause is."""
     before = sentence[max(0, expression.start - 40):expression.start].split()
+    if len(before) > 1 and before[-1] in ("den", "dem") and (
+            before[-2].rstrip(",").lower() in WEEKDAYS or before[-2] == "auf"):
+        return True  # "am Samstag, den 09.04.2005", "in der Nacht vom 10. auf den 11. Mai"
     if before and before[-1].lower() in _words("definite_articles"):
         return False
     if before and before[-1].lower() in _words("date_prepositions"):
         before = before[:-1]
+    elif expression.text.split()[0].lower() in _words("date_prepositions") and before and \
+            is_place(before[-1]):
+        return True  # "in Fahrtrichtung München am Freitag, den 27. Juli 2007 gesperrt"
     return not _after_a_noun(before)
 
 
@@ -150,7 +179,12 @@ def _in_past_clauses(sentence: str, expressions: list) -> list[PastDate]:
         if clause is None:
             continue
         words = [t.lower for t in clause.tokens]
-        if _reports_past(words) and _adverbial(sentence, expression):
+        tokens = clause.tokens
+        if clause.opener in ("den", "dem") and not any(
+                t.text == t.lower and t.text.isalpha() for t in tokens[1:]):
+            # an apposition of a day ("am Samstag, den 9.4.2005, ..."): the main clause's
+            tokens = tuple(t for c in clause_list if not c.opener for t in c.tokens)
+        if _reports_past(tokens) and _adverbial(sentence, expression):
             result.append(PastDate(expression.value, expression.text))
         elif _plans_for(words) and not _after_a_past_marker(sentence, expression):
             result.append(PastDate(expression.value, expression.text, planned=True))
@@ -177,14 +211,50 @@ def _plans_for(words: list[str]) -> bool:
     return not _words("plan_modals").isdisjoint(words) and "werden" in words
 
 
-def _reports_past(words: list[str]) -> bool:
+def _reports_past(tokens) -> bool:
+    """A past auxiliary, a perfect ("haben ... verweigert") or a strong verb in the simple
+    past ("hielt sich ... auf"), and no future, modal or plan."""
+    words = [t.lower for t in tokens]
+    if _hearsay_of_the_past(words):
+        return True  # "soll ... bestätigt haben"
     if _words("not_past").intersection(words):
         return False
     if _words("past_auxiliaries").intersection(words):
         return True
-    participles = _lexicon_participles()
-    return bool(_words("perfect_auxiliaries").intersection(words)) and any(
-        _PARTICIPLE.match(w) or w in participles for w in words)
+    verbs = [t.lower for t in tokens if t.text == t.lower]  # verbs are written in lower case
+    if _words("perfect_auxiliaries").intersection(words) and (any(
+            _PARTICIPLE.match(w) or w in _lexicon_participles() for w in verbs)
+            or _closing_participle(tokens)):
+        return True
+    return any(w in _strong_past_forms() for w in verbs)
+
+
+def _closing_participle(tokens) -> bool:
+    words = [t for t in tokens if t.text.isalpha()]
+    auxiliaries = _words("perfect_auxiliaries") | _words("past_auxiliaries")
+    while words and words[-1].lower in auxiliaries:
+        words.pop()
+    return bool(words) and words[-1].text == words[-1].lower and \
+        bool(_PREFIXED_PARTICIPLE.match(words[-1].lower))
+
+
+def _hearsay_of_the_past(words: list[str]) -> bool:
+    """"soll ... bestätigt haben", "sollen ... festgenommen worden sein" (not "2010 sollen es
+    350.000 sein": a plan)."""
+    if _words("plan_modals").isdisjoint(words):
+        return False
+    return any(w in ("haben", "sein") and i and _PARTICIPLE.match(words[i - 1])
+               for i, w in enumerate(words))
+
+
+@cache
+def _strong_past_forms() -> frozenset[str]:
+    """"hielt", "kamen", "erhielt", "verließen", "ankam": the past of the strong verbs, with
+    inseparable prefixes and joined particles."""
+    prefixes = ("", *INSEPARABLE, *_words("joined_particles"))
+    pasts = {past for _, past, _ in strong_verbs().values()}
+    plurals = {p + ("n" if p.endswith("e") else "en") for p in pasts}
+    return frozenset(prefix + form for prefix in prefixes for form in pasts | plurals)
 
 
 @cache
