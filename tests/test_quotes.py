@@ -1179,9 +1179,10 @@ def test_a_name_ending_like_an_acronym_is_a_person(name):
 @pytest.mark.parametrize("text, speaker", [
     ("Jim DeMint, ein Mitglied des Repräsentantenhauses, wollte sich nicht festlegen, sagte "
      "aber, die Republikaner müssten „alle auf diese Vorwahlen schauen“.", "Jim DeMint"),
-    # the clause before the comma is what is said, not who says it
+    # the clause before the comma is what is said, not who says it; the speaker has an
+    # attribute of its own
     ("Andere Politiker hätten sich „brutalst“ verkalkuliert, sagten mit dem Vorgang vertraute "
-     "Personen.", None),
+     "Personen.", "Personen"),
 ])
 def test_a_verb_after_a_comma_shares_the_subject_of_the_clause_before(text, speaker):
     assert _speaker_set(text) == {speaker}
@@ -1416,3 +1417,19 @@ def test_own_testimony_is_the_subjects():
 ])
 def test_the_name_set_off_after_a_role_phrase_speaks(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Seine Aussage, wonach ...": his own, whom the main clause names
+    ("Seine Aussage, wonach Rapid vom Titel so weit entfernt ist, relativierte Barisic.",
+     "Barisic"),
+    ("Medienberichte, wonach Zeugen eine Explosion gehört haben, bestätigte die Polizei nicht.",
+     "Medienberichte"),
+])
+def test_a_possessed_statement_is_its_owners(text, speaker):
+    assert _speaker_set(text) == {speaker}
+
+
+def test_a_speaker_with_an_attribute_and_no_article():
+    assert _speaker_set("Die Firma habe gekündigt, sagten mit dem Vorgang vertraute Personen "
+                        "am Montag.") == {"Personen"}

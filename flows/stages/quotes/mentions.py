@@ -124,6 +124,10 @@ def mention_after(paragraph: str, tokens: list[Token], cue_at: int) -> list[Toke
     attribute = _extended_attribute(paragraph, tokens, start)
     if attribute is not None:
         group, start = [tokens[start]], attribute
+    elif start < len(tokens) and tokens[start].text in PREPOSITIONS:
+        # "sagten mit dem Vorgang vertraute Personen": no article before the attribute
+        attribute = _extended_attribute(paragraph, tokens, start, bare=True)
+        start = start if attribute is None else attribute
     for at in range(start, len(tokens)):
         token = tokens[at]
         if group and not joined(paragraph, tokens[at - 1], token):
@@ -200,9 +204,16 @@ def _takes_genitive(token: Token) -> bool:
     return is_role(token.text) or token.lower.endswith(speech_lexicon().source_endings)
 
 
-def _extended_attribute(paragraph: str, tokens: list[Token], at: int) -> int | None:
+def _extended_attribute(paragraph: str, tokens: list[Token], at: int, bare: bool = False
+                        ) -> int | None:
     """"die in New York City geborene Lopez": after an article, a prepositional phrase and
-    the participle that it belongs to; where the participle stands, the phrase goes on."""
+    the participle that it belongs to; where the participle stands, the phrase goes on.
+    `bare`: a plural without article, the phrase opening at `at` ("mit dem Vorgang vertraute
+    Personen")."""
+    if bare:  # the phrase has a noun of its own before the participle, unlike "vor einem
+        end = _attribute_end(paragraph, tokens, at + 1)  # populistischen Wahlkampf"
+        return end if end is not None and any(
+            t.text[:1].isupper() for t in tokens[at + 1:end]) else None
     if at + 1 >= len(tokens) or tokens[at].lower not in ARTICLES:
         return None
     opening = tokens[at + 1]
@@ -212,7 +223,11 @@ def _extended_attribute(paragraph: str, tokens: list[Token], at: int) -> int | N
             joined(paragraph, tokens[at], opening) else None
     if not (opening.text in PREPOSITIONS or opening.lower in ARTICLES):
         return None  # "die in New York City geborene", "die das Unglück überlebende"
-    for j in range(at + 2, min(at + _ATTRIBUTE_WORDS, len(tokens) - 1)):
+    return _attribute_end(paragraph, tokens, at + 2)
+
+
+def _attribute_end(paragraph: str, tokens: list[Token], first: int) -> int | None:
+    for j in range(first, min(first - 2 + _ATTRIBUTE_WORDS, len(tokens) - 1)):
         if re.search(r"[,.;:]", paragraph[tokens[j - 1].end:tokens[j].start]):
             return None
         if _participle_before_noun(paragraph, tokens, j):

@@ -17,6 +17,7 @@ from flows.stages.quotes.mentions import (
     MAX_NAME_WORDS,
     PREPOSITIONS,
     RELATIVES,
+    mention_after,
     mention_before,
     sentence_subject,
 )
@@ -121,6 +122,8 @@ def _wonach_clause(sentence: Sentence, state: State) -> tuple[Span, Attribution]
     comma_at = next((i for i, t in enumerate(tokens)
                      if t.start >= sentence.span.start + match.start()), len(tokens))
     source = mention_before(sentence.paragraph, tokens, comma_at)
+    if source and again and _possessed(tokens, source):
+        source = _subject_after(sentence, again.start() + 2) or source
     # the mention as written is the relative word ("wonach", "denen"), like a pronoun
     written = "wonach" if match["cue"] == "wonach" else "denen"
     attribution = replace(attributed(sentence.paragraph, source, match["cue"], state),
@@ -128,6 +131,22 @@ def _wonach_clause(sentence: Sentence, state: State) -> tuple[Span, Attribution]
         else Attribution(match["cue"], written, -1, Resolved(None, "unknown"))
     start = sentence.span.start
     return Span(start + match.end(), start + end), attribution
+
+
+def _possessed(tokens, source) -> bool:
+    """"Seine Aussage": the statement of whoever "sein" is."""
+    at = tokens.index(source[0])
+    possessives = grammar_words("possessives")
+    return source[0].lower in possessives or (at > 0 and tokens[at - 1].lower in possessives)
+
+
+def _subject_after(sentence: Sentence, offset: int):
+    """Who the main clause that goes on at `offset` ("..., relativierte Barisic") is about:
+    the mention right after its verb."""
+    tokens = sentence.tokens
+    verb_at = next((i for i, t in enumerate(tokens) if t.start >= sentence.span.start + offset),
+                   None)
+    return mention_after(sentence.paragraph, tokens, verb_at) if verb_at is not None else None
 
 
 def _anaphoric(sentence: Sentence) -> str | None:
