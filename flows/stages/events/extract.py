@@ -17,14 +17,10 @@ from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 
 from flows.stages.entities import EntityIndex
+from flows.stages.events.casualties import casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.lexicon import FINITE, PARTICIPLE, SPLIT, grammar, lexicon, verb_forms
-from flows.stages.events.participants import (
-    apposed_person,
-    casualties,
-    participants,
-    subject,
-)
+from flows.stages.events.participants import apposed_person, participants, subject
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual, noun_senses
 from flows.stages.places import is_place
 from flows.stages.temporal import TemporalExpression, find_expressions, may_have_time

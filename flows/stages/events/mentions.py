@@ -1,0 +1,253 @@
+"""Who a clause names: people of the article's entity index, states (by name, adjective or
+capital), groups of actors.toml, acronyms ("SPD", "WWF") and actor nouns ("Polizei",
+"Demonstranten"), each with the preposition it stands after; and the place the clause names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from flows.stages.entities import EntityIndex, country_of, is_role, lexicon
+from flows.stages.events.clauses import Clause, Token, preposition_before
+from flows.stages.events.lexicon import grammar
+from flows.stages.places import countries, is_place
+from flows.stages.profiles import DATA_DIR
+from flows.stages.temporal import MONTHS, WEEKDAYS
+
+ACRONYM = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ]|[a-z](?=[A-Z])){1,5}s?")  # "SPD", "AfD"
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    name: str
+    position: int  # index of its first token in the clause
+    preposition: str  # the preposition it stands after, or ""
+    kind: str  # person, role (a person named by a role), state, group
+
+
+def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
+                    ) -> tuple[list[ActorMention], str | None]:
+    """The clause's mentions in order, and its place. `trigger_at`: where a trigger noun
+    stands, whose genitive ("Angriffe der Rebellen") keeps no preposition of its own."""
+    tokens = clause.tokens
+    mentions: list[ActorMention] = []
+    location = None
+    skip_until = -1
+    for position, token in enumerate(tokens):
+        if position <= skip_until or not token.text[:1].isupper():
+            continue
+        preposition = preposition_before(tokens, position)
+        head = _genitive_head(tokens, position)
+        if head not in (None, trigger_at) and not preposition:
+            preposition = preposition_before(tokens, head)  # "für die Freilassung der
+            # Gefangenen"; but "bei Angriffen der Rebellen": the trigger's genitive acts
+        group, length = _group_at(tokens, position)
+        if group:
+            mentions.append(ActorMention(group, position, preposition, "group"))
+            skip_until = position + length - 1
+            continue
+        place = _place_at(tokens, position)
+        if place and preposition in grammar()["place_prepositions"]:
+            location = location or place
+            skip_until = position + len(place.split()) - 1
+            continue
+        named = _name_after_genitive(tokens, position, index)
+        if named is not None:  # "vom Sprecher der CDU-Fraktion Friedbert Pflüger": he acts
+            mentions.append(ActorMention(named[1], named[0], preposition, "person"))
+            skip_until = named[0] + 1
+            continue
+        mention = mention_at(tokens, position, index, preposition)
+        if mention:
+            mentions.append(mention)
+            skip_until = position + len(mention.name.split()) - 1 \
+                if mention.kind not in ("person", "role") else position
+            if mention.kind == "role":
+                skip_until = _genitive_end(tokens, position)  # "der Vorsitzende der Partei"
+    return mentions, location or _city_adjective(tokens)
+
+
+_GENITIVE_REACH = 4  # "der Chef der rechtsradikalen tschechischen Bewegung"
+
+
+def _genitive_head(tokens: tuple[Token, ...], position: int) -> int | None:
+    """The noun a genitive phrase belongs to ("die Freilassung der Gefangenen": Freilassung),
+    or None. Not a time word ("kritisierte am Montag der Minister")."""
+    g = grammar()
+    back = position - 1
+    while back > 0 and tokens[back].text == tokens[back].lower and \
+            tokens[back].lower.endswith(("e", "en", "er", "es")) and \
+            tokens[back].lower not in g["genitive_articles"]:
+        back -= 1  # adjectives
+    if back < 1 or tokens[back].lower not in g["genitive_articles"]:
+        return None
+    head = tokens[back - 1]
+    if not head.text[:1].isupper() or head.text in g["time_nouns"] or \
+            head.lower in WEEKDAYS or head.lower in MONTHS:
+        return None
+    return back - 1
+
+
+_SINGULAR_ARTICLES = ("der", "dem", "den", "des")
+
+
+def _one_known_role(tokens: tuple[Token, ...], position: int) -> bool:
+    """A role word that names one person the article may have named: "der (türkische)
+    Premier", "die Kanzlerin", "Kanzler fordert ..."; not "die Minister", "mehrere
+    Abgeordnete", "ein Sprecher", nor a role of a party ("CSU-Chef": the party is unknown)."""
+    text = tokens[position].text
+    if not is_role(text) or "-" in text:
+        return False
+    back = position - 1
+    while back >= 0 and back >= position - 2 and tokens[back].text == tokens[back].lower \
+            and tokens[back].lower.endswith(("e", "en", "er")) \
+            and tokens[back].lower not in grammar()["articles"]:
+        back -= 1  # adjectives: "der türkische Premier"
+    if back < 0:
+        return position == 0  # a headline's bare role: "Kanzler fordert ..."
+    article = tokens[back].lower
+    return article in _SINGULAR_ARTICLES or (article == "die" and text.endswith("in"))
+
+
+def _genitive_end(tokens: tuple[Token, ...], position: int) -> int:
+    """The last word of a genitive phrase right after `position`, or `position`."""
+    if position + 1 >= len(tokens) or tokens[position + 1].lower not in \
+            grammar()["genitive_articles"]:
+        return position
+    for at in range(position + 2, min(len(tokens), position + 2 + _GENITIVE_REACH)):
+        if tokens[at].text[:1].isupper():
+            return at
+    return position
+
+
+def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
+                preposition: str) -> ActorMention | None:
+    text = tokens[position].text
+    following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+    if text in lexicon().first_names and following[:1].isupper():
+        known = index.by_last_word.get(following)
+        return ActorMention(known.name if known else f"{text} {following}", position, preposition,
+                        "person")
+    person = index.by_last_word.get(text)
+    if person:
+        return ActorMention(person.name, position, preposition, "person")
+    if _name_follows(tokens, position, index):
+        return None  # "US-Präsident Barack Obama", "Vizekanzler und Parteichef Reinhold
+        # Mitterlehner": the name follows and acts
+    holder = index.find_by_role([text]) if _one_known_role(tokens, position) else None
+    if holder is not None:  # "der Minister": the minister the article has named
+        return ActorMention(holder.name, position, preposition, "role")
+    state = state_of(text)
+    if state and _adjective_of_actor(tokens, position, state):
+        return None  # "Syrische Regierungstruppen", "der Österreichische Naturschutzbund":
+        # the noun that follows acts
+    if state:
+        return ActorMention(state, position, preposition, "state")
+    if ACRONYM.fullmatch(text) and not _ROMAN.fullmatch(text):
+        return ActorMention(text, position, preposition, "group")
+    if _is_actor_noun(text):
+        if ACRONYM.fullmatch(following):  # "die Umweltschutzorganisation WWF"
+            return ActorMention(following, position, preposition, "group")
+        return ActorMention(text, position, preposition, "group")
+    return None
+
+
+def _adjective_of_actor(tokens: tuple[Token, ...], position: int, state: str) -> bool:
+    """A country's adjective before an actor noun ("Syrische Regierungstruppen") or inside a
+    name, written capitalised after an article ("der Deutschen Post")."""
+    text = tokens[position].text
+    if text in (state, state + "s", state + "es") or position + 1 >= len(tokens):
+        return False  # the country, or its genitive: "Syriens Führung"
+    following = tokens[position + 1].text
+    after_article = position > 0 and tokens[position - 1].lower in grammar()["articles"]
+    return following[:1].isupper() and (after_article or _is_actor_noun(following))
+
+
+def _name_follows(tokens: tuple[Token, ...], position: int, index: EntityIndex) -> bool:
+    """A person's name right after this word, or after more roles joined by "und"."""
+    first_words = {name.split()[0] for name in index.people}
+    for token in tokens[position + 1:position + 4]:
+        if token.text in index.by_last_word or token.text in first_words or \
+                token.text in lexicon().first_names:
+            return True
+        if not (token.lower in grammar()["coordinators"] or is_role(token.text)):
+            return False
+    return False
+
+
+def _name_after_genitive(tokens: tuple[Token, ...], position: int, index: EntityIndex
+                         ) -> tuple[int, str] | None:
+    """Where a known person's two-word name starts after a role and its genitive ("der Chef
+    der Deutschen Bank Josef Ackermann"), and the name; or None."""
+    if not is_role(tokens[position].text) or position + 1 >= len(tokens) or \
+            tokens[position + 1].lower not in grammar()["genitive_articles"]:
+        return None
+    for at in range(position + 2, min(len(tokens) - 1, position + 2 + _GENITIVE_REACH)):
+        name = f"{tokens[at].text} {tokens[at + 1].text}"
+        if name in index.people:
+            return at, name
+    return None
+
+
+def state_of(word: str) -> str | None:
+    if word in countries():
+        return word
+    country = country_of(word)
+    return country if country and word[:1].isupper() else None
+
+
+@cache
+def _actor_noun_endings() -> tuple[str, ...]:
+    """The actor nouns and their plurals ("Regierungen", "Parteien", "Konzerne"), not their
+    genitives ("des Parlaments": whose, not who); short ones only as written ("Rat", not
+    "Raten")."""
+    nouns = sorted(noun.lower() for noun in grammar()["actor_nouns"])
+    plurals = [noun + ending for noun in nouns if len(noun) > 4
+               for ending in (("n",) if noun.endswith(("e", "ei")) else ("en", "e"))]
+    return tuple(nouns + plurals)
+
+
+def _is_actor_noun(word: str) -> bool:
+    return word.lower().endswith(_actor_noun_endings())
+
+
+@cache
+def _groups() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (every word of a spelling, the group's name), longest first."""
+    import tomllib
+
+    with (DATA_DIR / "actors.toml").open("rb") as handle:
+        groups = tomllib.load(handle)["groups"]
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, spellings in groups.items():
+        for spelling in spellings:
+            words = tuple(spelling.split())
+            by_first.setdefault(words[0], []).append((words, name))
+    return {first: sorted(entries, key=lambda e: -len(e[0]))
+            for first, entries in by_first.items()}
+
+
+def _group_at(tokens: tuple[Token, ...], position: int) -> tuple[str | None, int]:
+    for words, name in _groups().get(tokens[position].text, ()):
+        if tuple(t.text for t in tokens[position:position + len(words)]) == words:
+            return name, len(words)
+    return None, 0
+
+
+def _place_at(tokens: tuple[Token, ...], position: int) -> str | None:
+    two = " ".join(t.text for t in tokens[position:position + 2])
+    if len(tokens) > position + 1 and is_place(two):
+        return two
+    word = tokens[position].text
+    return word if is_place(word) else None
+
+
+def _city_adjective(tokens: tuple[Token, ...]) -> str | None:
+    adjectives = lexicon().city_adjectives
+    return next((adjectives[t.text] for t in tokens if t.text in adjectives), None)
+
+
+def is_adjective(token: Token) -> bool:
+    return token.text == token.lower and token.lower.endswith(("e", "en", "er", "es"))
