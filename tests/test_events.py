@@ -717,3 +717,13 @@ def test_a_happening_referred_back_to_is_one_row_dated_by_the_later_mention():
 def test_a_noun_before_the_verb_acts_an_object_does_not(sentence, actors, targets):
     event = _one(sentence)
     assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("sentence, actors, targets", [
+    ("Vertreter der Opposition verurteilten am Montag den Einsatz der Polizei.",
+     ("Opposition",), ("Polizei",)),
+    ("Die Führung der Armee kritisierte am Montag die Regierung.", ("Armee",), ("Regierung",)),
+])
+def test_an_objects_genitive_does_not_act_a_subjects_does(sentence, actors, targets):
+    event = _one(sentence)
+    assert (event.actors, event.targets) == (actors, targets)

@@ -40,7 +40,7 @@ def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
         if position <= skip_until or not token.text[:1].isupper():
             continue
         preposition = preposition_before(tokens, position)
-        head = _genitive_head(tokens, position)
+        head = genitive_head(tokens, position)
         if head not in (None, trigger_at) and not preposition:
             preposition = preposition_before(tokens, head)  # "für die Freilassung der
             # Gefangenen"; but "bei Angriffen der Rebellen": the trigger's genitive acts
@@ -72,7 +72,7 @@ def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
 _GENITIVE_REACH = 4  # "der Chef der rechtsradikalen tschechischen Bewegung"
 
 
-def _genitive_head(tokens: tuple[Token, ...], position: int) -> int | None:
+def genitive_head(tokens: tuple[Token, ...], position: int) -> int | None:
     """The noun a genitive phrase belongs to ("die Freilassung der Gefangenen": Freilassung),
     or None. Not a time word ("kritisierte am Montag der Minister")."""
     g = grammar()

@@ -19,6 +19,7 @@ from flows.stages.events.mentions import (
     ACRONYM,
     ActorMention,
     clause_mentions,
+    genitive_head,
     is_adjective,
     mention_at,
     state_of,
@@ -227,6 +228,9 @@ def _acts(clause: Clause, mention: ActorMention, actors: list[ActorMention], pas
     if mention.preposition or passive or _object_after_verb(clause, trigger_at, mention) or \
             _oblique(clause.tokens, mention.position):
         return False
+    head = genitive_head(clause.tokens, mention.position)
+    if head not in (None, trigger_at) and _oblique(clause.tokens, head):
+        return False  # "verurteilten den Einsatz der Polizei": an object's genitive
     return not actors or _joined(clause, actors[-1], mention)
 
 
