@@ -727,3 +727,15 @@ def test_a_noun_before_the_verb_acts_an_object_does_not(sentence, actors, target
 def test_an_objects_genitive_does_not_act_a_subjects_does(sentence, actors, targets):
     event = _one(sentence)
     assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("sentence, types", [
+    # a demand or accusation with its owner was made, whatever the clause's verb
+    ("Auf den Vorwurf der CDU entgegnete die SPD, das sei falsch.", ["REJECT", "ACCUSE"]),
+    ("Die Forderung der Gewerkschaft nach mehr Lohn wurde abgelehnt.", ["REJECT", "REQUEST"]),
+    ("Die Forderung nach mehr Lohn ist alt.", []),  # no owner
+    # confirming an accusation admits it
+    ("Die Firma hat den Vorwurf am Montag bestätigt.", ["CONCEDE", "ACCUSE"]),
+])
+def test_an_owned_speech_act_and_an_admission(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

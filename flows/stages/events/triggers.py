@@ -53,7 +53,7 @@ def clause_triggers(clause: Clause, has_time_word: Callable[[Clause], bool],
             relative is not None and (_has_support_verb(relative) or
                                       any(True for _ in _verb_triggers(relative))))
             or has_time_word(clause)):
-        nouns = []
+        nouns = [t for t in nouns if _owned_speech_act(clause, t)]
     found, types = [], set()
     for trigger in sorted(verbs, key=lambda t: t.token.start) + \
             sorted(nouns, key=lambda t: t.token.start):
@@ -61,6 +61,18 @@ def clause_triggers(clause: Clause, has_time_word: Callable[[Clause], bool],
             types.add(trigger.sense.type)
             found.append(trigger)
     return found
+
+
+def _owned_speech_act(clause: Clause, trigger: Trigger) -> bool:
+    """A demand, an accusation or a threat with its owner was made ("Auf den Vorwurf der
+    CDU, ... entgegnete ...", "die Forderung der Gewerkschaft nach mehr Lohn")."""
+    g = grammar()
+    if trigger.sense.type not in g["speech_act_types"]:
+        return False
+    at = clause.tokens.index(trigger.token)
+    after = clause.tokens[at + 1:at + 4]
+    return bool(after) and after[0].lower in g["genitive_articles"] and \
+        any(t.text[:1].isupper() for t in after[1:])
 
 
 def _verb_triggers(clause: Clause):
