@@ -732,7 +732,7 @@ def test_an_objects_genitive_does_not_act_a_subjects_does(sentence, actors, targ
 @pytest.mark.parametrize("sentence, types", [
     # a demand or accusation with its owner was made, whatever the clause's verb
     ("Auf den Vorwurf der CDU, es handele sich um einen Antrag, entgegnete die SPD, das sei "
-     "falsch.", ["REJECT", "ACCUSE"]),
+     "falsch.", ["ACCUSE", "REJECT"]),
     ("Die Forderung der Gewerkschaft nach mehr Lohn wurde abgelehnt.", ["REJECT", "REQUEST"]),
     ("Auf den Vorwurf, es handele sich um einen Antrag, entgegnete die SPD, das sei falsch.",
      ["REJECT"]),  # no owner
