@@ -741,3 +741,13 @@ def test_an_objects_genitive_does_not_act_a_subjects_does(sentence, actors, targ
 ])
 def test_an_owned_speech_act_and_an_admission(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sollte sie am Montag zurückkommen, wird sie sofort verhaftet.",  # a condition
+    "Kritiker werfen ihm am Montag immer wieder vor, die Presse zu gängeln.",  # a habit
+    "Am Samstag empfangen die Fußballer Bundesliga-Spitzenreiter Bayern München.",  # a game
+    "Die Mandatare haben am Montag Treue gelobt.",  # vowed, not praised
+])
+def test_conditions_habits_games_and_vows_are_no_events(sentence):
+    assert extract_events(sentence, REFERENCE) == []

@@ -218,8 +218,12 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     kind = trigger.verb.kind if trigger.verb else None
     if question or clause.opener in g["irrealis_subordinators"]:
         return False
-    if any(t.text in g["sport_words"] for t in tokens):
-        return False  # a game: "Mattersburg empfängt St. Pölten"
+    if any(part in g["sport_words"] for t in tokens for part in t.text.split("-")):
+        return False  # a game: "Mattersburg empfängt St. Pölten", "Bundesliga-Spitzenreiter"
+    if clause.sentence[0].lower in g["conditional_openers"]:
+        return False  # "Sollte sie zurückkommen, wird sie verhaftet": a condition
+    if any(phrase in clause.lowered_text for phrase in g["habitual_phrases"]):
+        return False  # "Kritiker werfen ihm immer wieder vor": a habit, no dated act
     if any(t.text in g["no_agents"] for t in tokens):
         return False  # a storm, a quake, an accident: nobody acts on anybody
     if any(t.text in g["anniversary_words"] for t in tokens):
