@@ -345,7 +345,7 @@ class EntityIndex:
 
 def _looks_like_a_name(words: list[str]) -> bool:
     """Capitalised words that are no roles, articles, places or organisations."""
-    from flows.stages.places import is_place
+    from flows.stages.places import is_place  # places reads this module's lexicon
 
     lex = lexicon()
     return not any(is_role(w) or w.lower() in ARTICLES or w.lower() in lex.not_names
@@ -358,7 +358,7 @@ def _looks_like_a_name(words: list[str]) -> bool:
 @cache
 def _country_words() -> frozenset[str]:
     """"Republik", "Kongo": words of countries' names ("Demokratische Republik Kongo")."""
-    from flows.stages.places import countries
+    from flows.stages.places import countries  # places reads this module's lexicon
 
     return frozenset(word for name in countries() for word in re.split(r"[ \-]", name))
 

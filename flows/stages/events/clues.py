@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from flows.stages.dates import EventClue
-from flows.stages.events.extract import Mention, date_mentions
+from flows.stages.events.dating import date_mentions
 from flows.stages.events.keys import people
+from flows.stages.events.records import Mention
 from flows.stages.temporal import MONTHS, WEEKDAYS
 
 _YEARLESS_DAY = re.compile(r"(?P<day>[0-3]?\d)\.\s*(?P<month>[A-ZÄÖÜ][a-zäöü]+\.?)$")

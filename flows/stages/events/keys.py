@@ -11,7 +11,7 @@ from functools import cache
 
 from flows.stages.dates import recognisable, same_identity
 from flows.stages.entities import lexicon
-from flows.stages.events.extract import APPROX
+from flows.stages.events.records import APPROX
 from flows.stages.profiles import DATA_DIR
 
 _HALF_WIDTH = {"day": 0, "week": 3, "month": 15, "year": 182}
