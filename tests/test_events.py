@@ -751,3 +751,16 @@ def test_an_owned_speech_act_and_an_admission(sentence, types):
 ])
 def test_conditions_habits_games_and_vows_are_no_events(sentence):
     assert extract_events(sentence, REFERENCE) == []
+
+
+@pytest.mark.parametrize("sentence, actors, targets", [
+    # a role's preposition is its name's
+    ("Der Alleingang wurde am Montag von Außenminister Frank Probe begrüßt.", ("Frank Probe",),
+     ()),
+    # the subject of "stieß auf", "erntete", "geriet in" receives; "bei", "von" give
+    ("Der Vorschlag stieß am Montag bei der SPD auf Ablehnung.", ("SPD",), ()),
+    ("Der Konzern geriet am Montag in die Kritik.", (), ("Konzern",)),
+])
+def test_who_gives_and_who_receives(sentence, actors, targets):
+    event = _one(sentence)
+    assert (event.actors, event.targets) == (actors, targets)

@@ -36,7 +36,10 @@ def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
     mentions: list[ActorMention] = []
     location = None
     skip_until = -1
+    carried = ""
     for position, token in enumerate(tokens):
+        if not token.text[:1].isupper():
+            carried = ""
         if position <= skip_until or not token.text[:1].isupper():
             continue
         preposition = preposition_before(tokens, position)
@@ -59,9 +62,13 @@ def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
             mentions.append(ActorMention(named[1], named[0], preposition, "person"))
             skip_until = named[0] + 1
             continue
-        mention = mention_at(tokens, position, index, preposition)
-        if mention:
-            mentions.append(mention)
+        mention = mention_at(tokens, position, index, preposition or carried)
+        if mention is None and is_role(token.text):
+            carried = preposition  # until the name: "von Außenminister Frank Probe"
+        elif mention is not None:
+            carried = ""
+        if mention:  # "bei SPÖ-Bundesgeschäftsführer Gerhard Schmid": the role's preposition
+            mentions.append(mention)  # is the name's
             skip_until = position + len(mention.name.split()) - 1 \
                 if mention.kind not in ("person", "role") else position
             if mention.kind == "role":

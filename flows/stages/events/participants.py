@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.casualties import VICTIM, suffering
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, grammar
+from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, grammar, verb_forms
 from flows.stages.events.mentions import (
     ACRONYM,
     ActorMention,
@@ -76,6 +77,12 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     mentions, location = clause_mentions(clause, index, clause.tokens.index(trigger.token))
     mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]]
     passive = _is_passive(clause, trigger)
+    if trigger.verb is None and not clause.words.isdisjoint(_receiving_forms()):
+        # "Der Vorschlag stieß bei der SPD auf Ablehnung", "erntete Zustimmung von den
+        # Grünen": the subject receives it; who gives it stands after "bei", "von", "aus"
+        givers = [m for m in mentions if m.preposition in g["giver_prepositions"]]
+        return Participants(_names(givers), tuple(
+            n for n in _names(mentions) if n not in _names(givers)), location)
     actors, targets = [], []
     pronoun = _pronoun_subject_at(clause)
     if pronoun is None or any(m.position < pronoun and not m.preposition for m in mentions):
@@ -179,6 +186,12 @@ def _opens_with_its_verb(clause: Clause) -> bool:
         return False
     at = clause.sentence.index(first)
     return at > 0 and clause.sentence[at - 1].lower in grammar()["coordinators"]
+
+
+@cache
+def _receiving_forms() -> frozenset[str]:
+    return frozenset(form for lemma in grammar()["receiving_verbs"]
+                     for form in verb_forms(lemma))
 
 
 def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool:
