@@ -1433,3 +1433,7 @@ def test_a_possessed_statement_is_its_owners(text, speaker):
 def test_a_speaker_with_an_attribute_and_no_article():
     assert _speaker_set("Die Firma habe gekündigt, sagten mit dem Vorgang vertraute Personen "
                         "am Montag.") == {"Personen"}
+
+
+def test_a_verb_opening_the_sentence_is_no_speaker():
+    assert _speaker_set("Bleibt zu hoffen, dass die Firma die Defizite bald ausräumt.") == {None}

@@ -29,6 +29,7 @@ _CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4} |
 OPENERS = grammar_words("openers")
 
 _FILLERS = grammar_words("fillers")
+_NOT_SPEAKERS = grammar_words("not_speakers")
 
 CLAUSE_WORDS = 15
 
@@ -374,8 +375,8 @@ def _valid_speaker(group: list[Token]) -> list[Token] | None:
         return None  # "In Paris teilte ... mit": a place, not who speaks
     words = [t.text for t in group]
     content = [w for w in words if w.lower() not in ARTICLES]
-    if not content or content[0] in ("So", "Das", "Dies", "Es", "Man", "Alles"):
-        return None
+    if not content or content[0] in _NOT_SPEAKERS:
+        return None  # "So", "Das", "Bleibt (zu hoffen, dass ...)"
     if any(w in _CALENDAR_WORDS for w in content):
         return None  # "am Montag", "im November"
     return group  # strong or weak ("Kerry", "Die Passagiere"): _stronger chooses
