@@ -1437,3 +1437,7 @@ def test_a_speaker_with_an_attribute_and_no_article():
 
 def test_a_verb_opening_the_sentence_is_no_speaker():
     assert _speaker_set("Bleibt zu hoffen, dass die Firma die Defizite bald ausräumt.") == {None}
+
+
+def test_plural_present_cues_report():
+    assert _speaker_set("Die Grünen kritisieren, die Regierung habe versagt.") == {"Grünen"}
