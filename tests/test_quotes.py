@@ -1440,4 +1440,5 @@ def test_a_verb_opening_the_sentence_is_no_speaker():
 
 
 def test_plural_present_cues_report():
-    assert _speaker_set("Die Grünen kritisieren, die Regierung habe versagt.") == {"Grünen"}
+    assert _speaker_set("Die Abgeordneten werfen der Ministerin vor, sie habe dem Land "
+                        "geschadet.") == {"Abgeordneten"}
