@@ -37,7 +37,7 @@ class Participants:
 
 def subject(clause: Clause, index: EntityIndex) -> str | None:
     """The first mention outside a prepositional phrase: the clause's likely subject; else a
-    noun before the verb ("Datenschützer äußerten Bedenken")."""
+    noun before the verb ("Die Bauern protestierten")."""
     mentions, _ = clause_mentions(clause, index)
     return next((m.name for m in mentions if not m.preposition), None) or \
         _noun_before_verb(clause, mentions)
@@ -106,7 +106,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             name for name in _names(mentions) if name != shared), location)
     before_verb = None if passive else _noun_before_verb(
         clause, mentions, trigger.verb.needs if trigger.verb else ())
-    if before_verb is not None:  # "Datenschützer warfen der Regierung Wortbruch vor"
+    if before_verb is not None:  # "Die Tierschützer riefen den Bürgermeister auf"
         return Participants((before_verb,), _names(mentions), location)
     victims_suffer = trigger.verb is None and suffering(clause)
     for mention in mentions:
@@ -201,14 +201,14 @@ def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool
         (trigger_at > 0 and clause.tokens[trigger_at - 1].lower == "zu"))
 
 
-_FIELD_BEFORE_VERB = 4  # "Die meisten deutschen Datenschützer kritisierten ..."
+_FIELD_BEFORE_VERB = 4  # "Die meisten deutschen Tierschützer kritisierten ..."
 
 
 def _noun_before_verb(clause: Clause, mentions: list[ActorMention], phrase: tuple[str, ...] = ()
                       ) -> str | None:
-    """The noun that alone fills a main clause's place before its finite verb: its subject,
-    though no list names it ("Datenschützer warfen der Regierung vor", "Die Bauern
-    protestierten"); not an object ("Den Vorschlag lehnte ..."), a pronoun or a time."""
+    """The noun that alone fills a main clause's place before its finite verb after an
+    article: its subject, though no list names it ("Die Tierschützer riefen ... auf", "Die
+    Bauern protestierten"); not an object ("Den Vorschlag lehnte ..."), a pronoun or a time."""
     if clause.opener:
         return None
     g = grammar()

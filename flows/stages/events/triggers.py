@@ -353,7 +353,7 @@ def _irrealis_verb_in(clause: Clause, sense: Sense) -> bool:
                 continue  # "lehnte die Forderung ab": the demand was made
             if lemma in g["announcing_verbs"] and sense.mode in g["announced_modes"]:
                 continue  # "kündigte seinen Rücktritt an": announcing it is resigning
-            senses = [sense.type for _, sense in lex.verbs.get(token.lower, ())]
+            senses = [verb_sense.type for _, verb_sense in lex.verbs.get(token.lower, ())]
             if own_type not in senses:
                 return True
     return False
