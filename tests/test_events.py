@@ -764,3 +764,14 @@ def test_conditions_habits_games_and_vows_are_no_events(sentence):
 def test_who_gives_and_who_receives(sentence, actors, targets):
     event = _one(sentence)
     assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("sentence, types", [
+    ("Am Montag kam es zu Protesten in Paris.", ["PROTEST"]),  # "zu" before a noun
+    ("Die Gläubiger erließen Griechenland am Montag Schulden.", ["AID"]),
+    ("Die Firma kündigte am Montag Klage an.", ["THREATEN"]),
+    ("Die Firma kündigte am Montag rechtliche Schritte an.", ["THREATEN"]),
+    ("Merkel hatte am Montag eine Politik der kleinen Schritte angekündigt.", []),
+])
+def test_the_guides_examples_of_aid_threats_and_happenings(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

@@ -228,8 +228,10 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # a storm, a quake, an accident: nobody acts on anybody
     if any(t.text in g["anniversary_words"] for t in tokens):
         return False  # "Am Mittwoch jährte sich der Anschlag": not that day's happening
-    to_come = kind == ZU_INFINITIVE or (at and lowered[at - 1] == "zu") or (
-        trigger.verb is None and _support_verb_to_come(lowered, at))
+    to_come = kind == ZU_INFINITIVE or (
+        trigger.verb is not None and at and lowered[at - 1] == "zu") or (
+        trigger.verb is None and _support_verb_to_come(lowered, at))  # "kam es zu Protesten":
+    # "zu" before a noun is a preposition
     if to_come and not _achieved(clause, trigger.sense.mode):
         return False
     if _negated(lowered):
