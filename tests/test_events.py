@@ -772,6 +772,9 @@ def test_who_gives_and_who_receives(sentence, actors, targets):
     ("Die Firma kündigte am Montag Klage an.", ["THREATEN"]),
     ("Die Firma kündigte am Montag rechtliche Schritte an.", ["THREATEN"]),
     ("Merkel hatte am Montag eine Politik der kleinen Schritte angekündigt.", []),
+    # what a journey is for has not happened by being named
+    ("Zu Beratungen über Syrien kommt Kerry am Sonntag nach Berlin.", []),
+    ("Die Entscheidung führte am Montag zu Protesten.", ["PROTEST"]),
 ])
 def test_the_guides_examples_of_aid_threats_and_happenings(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

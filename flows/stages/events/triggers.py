@@ -230,8 +230,9 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # "Am Mittwoch jährte sich der Anschlag": not that day's happening
     to_come = kind == ZU_INFINITIVE or (
         trigger.verb is not None and at and lowered[at - 1] == "zu") or (
-        trigger.verb is None and _support_verb_to_come(lowered, at))  # "kam es zu Protesten":
-    # "zu" before a noun is a preposition
+        trigger.verb is None and (_support_verb_to_come(lowered, at) or
+                                  _purpose_of_a_journey(lowered, at)))
+    # ("zu" before a noun is a preposition: "kam es zu Protesten" happened)
     if to_come and not _achieved(clause, trigger.sense.mode):
         return False
     if _negated(lowered):
@@ -266,6 +267,20 @@ def _support_verb_to_come(lowered: list[str], at: int) -> bool:
     return any((form := support.get(w)) is not None and (
         form.kind == ZU_INFINITIVE or (form.kind == INFINITIVE and lowered[i - 1] == "zu"))
         for i, w in enumerate(lowered[at + 1:at + 1 + _SUPPORT_REACH], at + 1))
+
+
+def _purpose_of_a_journey(lowered: list[str], at: int) -> bool:
+    """"Zu Beratungen kommt Kerry am Sonntag nach Berlin", "reiste zu Gesprächen nach Paris":
+    what a journey is for has not happened by being named (but "kam es zu Protesten")."""
+    if not at or lowered[at - 1] not in ("zu", "zum", "zur"):
+        return False
+    journeys = _journey_forms()
+    return any(w in journeys for w in lowered) and "es" not in lowered
+
+
+@cache
+def _journey_forms() -> frozenset[str]:
+    return frozenset(form for lemma in grammar()["journey_verbs"] for form in verb_forms(lemma))
 
 
 def _achieved(clause: Clause, mode: str | None) -> bool:
