@@ -85,6 +85,12 @@ def grammar() -> dict:
 
 
 @cache
+def forms_of(verbs: str) -> frozenset[str]:
+    """Every form of the verbs a list of grammar_de.toml names ("journey_verbs")."""
+    return frozenset(form for lemma in grammar()[verbs] for form in verb_forms(lemma))
+
+
+@cache
 def strong_verbs() -> dict[str, tuple[str, str, str]]:
     return {verb: tuple(parts.split()) for verb, parts in _data()["strong"].items()}
 

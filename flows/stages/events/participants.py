@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from flows.stages.entities import EntityIndex
 from flows.stages.events.casualties import VICTIM, suffering
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, grammar, verb_forms
+from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, forms_of, grammar
 from flows.stages.events.mentions import (
     ACRONYM,
     ActorMention,
@@ -77,7 +76,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     mentions, location = clause_mentions(clause, index, clause.tokens.index(trigger.token))
     mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]]
     passive = _is_passive(clause, trigger)
-    if trigger.verb is None and not clause.words.isdisjoint(_receiving_forms()):
+    if trigger.verb is None and not clause.words.isdisjoint(forms_of("receiving_verbs")):
         # "Der Vorschlag stieß bei der SPD auf Ablehnung", "erntete Zustimmung von den
         # Grünen": the subject receives it; who gives it stands after "bei", "von", "aus"
         givers = [m for m in mentions if m.preposition in g["giver_prepositions"]]
@@ -186,12 +185,6 @@ def _opens_with_its_verb(clause: Clause) -> bool:
         return False
     at = clause.sentence.index(first)
     return at > 0 and clause.sentence[at - 1].lower in grammar()["coordinators"]
-
-
-@cache
-def _receiving_forms() -> frozenset[str]:
-    return frozenset(form for lemma in grammar()["receiving_verbs"]
-                     for form in verb_forms(lemma))
 
 
 def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool:

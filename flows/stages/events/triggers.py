@@ -26,6 +26,7 @@ from flows.stages.events.lexicon import (
     ZU_INFINITIVE,
     Sense,
     VerbForm,
+    forms_of,
     grammar,
     lexicon,
     verb_forms,
@@ -274,13 +275,8 @@ def _purpose_of_a_journey(lowered: list[str], at: int) -> bool:
     what a journey is for has not happened by being named (but "kam es zu Protesten")."""
     if not at or lowered[at - 1] not in ("zu", "zum", "zur"):
         return False
-    journeys = _journey_forms()
+    journeys = forms_of("journey_verbs")
     return any(w in journeys for w in lowered) and "es" not in lowered
-
-
-@cache
-def _journey_forms() -> frozenset[str]:
-    return frozenset(form for lemma in grammar()["journey_verbs"] for form in verb_forms(lemma))
 
 
 def _achieved(clause: Clause, mode: str | None) -> bool:
@@ -290,12 +286,7 @@ def _achieved(clause: Clause, mode: str | None) -> bool:
     g = grammar()
     before = [t.lower for t in clause.sentence if t.start < clause.tokens[0].start]
     return any(w in g["implicative_verbs"] for w in before) or (
-        mode in g["announced_modes"] and any(w in _announcing_forms() for w in before))
-
-
-@cache
-def _announcing_forms() -> frozenset[str]:
-    return frozenset(form for lemma in grammar()["announcing_verbs"] for form in verb_forms(lemma))
+        mode in g["announced_modes"] and any(w in forms_of("announcing_verbs") for w in before))
 
 
 def _has_zu_infinitive(lowered: list[str]) -> bool:
