@@ -118,16 +118,19 @@ def build_parser() -> argparse.ArgumentParser:
         "eval", help="score the pipeline against gold data (quality gates)",
         description="Run the real stages (and the corpus step) on a gold corpus and print "
         "the scores. With --min-* floors, exit 1 when a score falls below its floor.")
-    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes", "events", "dates"],
+    evaluate.add_argument("what", choices=["cleaning", "pages", "quotes", "events", "dates",
+                                           "language"],
                           help="cleaning: fundus pages as HTML and as page text (body, "
                           "title, date, authors; trafilatura side by side when installed); "
                           "pages: the page-text dumps only; "
                           "quotes: German Wikinews with gold quotations and speakers; "
                           "events: Wikinews articles with gold events (--gold); "
-                          "dates: Wikinews articles as dumps with right and wrong date lines")
+                          "dates: Wikinews articles as dumps with right and wrong date lines; "
+                          "language: the German texts of any of the corpora told German")
     evaluate.add_argument("--corpus", type=Path, required=True,
-                          help="../shared/corpora/fundus_news_pages_de or "
-                          "../shared/corpora/wikinews_quotation_attribution_de")
+                          help="../shared/corpora/fundus_news_pages_de, "
+                          "../shared/corpora/wikinews_quotation_attribution_de (language: "
+                          "also ../shared/corpora/10kgnad)")
     evaluate.add_argument("--gold", type=Path,
                           help="events: gold JSONL annotated by EVENTS_GUIDE.md")
     for floor in ("precision", "recall", "f1"):
@@ -144,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
                         ("all-f1", "F1 of all speech events")):
         evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
                               help=f"quotes: exit 1 when the {what} is below X")
+
+    evaluate.add_argument("--min-german", type=float, metavar="X",
+                          help="language: exit 1 when the share of texts told German is "
+                          "below X")
 
     bench = commands.add_parser(
         "bench", help="measure the real pipeline on real and synthetic corpora",
@@ -355,6 +362,8 @@ def _report(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from flows.evaluate import cleaning_table, evaluate_cleaning, evaluate_pages, evaluate_quotes
 
+    if args.what == "language":  # any of three corpus shapes: it says when it finds none
+        return _evaluate_language(args)
     needed = {"cleaning": "articles.jsonl", "pages": "articles.jsonl",
               "quotes": "documents.jsonl", "events": "documents.jsonl",
               "dates": "documents.jsonl"}[args.what]
@@ -404,6 +413,19 @@ def _evaluate_dates(args: argparse.Namespace) -> int:
     return _quality_gate([("confirmed", overall.confirmed_rate, args.min_confirmed),
                           ("flagged", overall.flagged_rate, args.min_flagged),
                           ("repaired", overall.repaired_rate, args.min_repaired)])
+
+
+def _evaluate_language(args: argparse.Namespace) -> int:
+    from flows.evaluate_language import TABLE_HEAD, evaluate_language
+
+    scores = evaluate_language(args.corpus)
+    if not scores.texts:
+        return _fail(f"{args.corpus} holds no texts `eval language` can read")
+    print(TABLE_HEAD)
+    print(scores.row(args.corpus.name))
+    for misjudged in scores.misjudged[:10]:
+        print(f"told not German: {misjudged}")
+    return _quality_gate([("told German", scores.german_rate, args.min_german)])
 
 
 def _quality_gate(figures: list[tuple[str, float, float | None]]) -> int:

@@ -75,3 +75,18 @@ def test_the_quotes_gate_fails_when_a_speaker_is_wrong(tmp_path):
     floors = ["--min-direct-f1", "0.9", "--min-speaker", "0.9"]
     assert main(["eval", "quotes", "--corpus", corpus("Anna Weber"), *floors]) == EXIT_OK
     assert main(["eval", "quotes", "--corpus", corpus("Der Kämmerer"), *floors]) == EXIT_INVALID
+
+
+def test_the_language_gate_fails_when_a_german_text_is_told_foreign(tmp_path, capsys):
+    from flows.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK, main
+
+    german = "Der Stadtrat hat am Montag den Haushalt beschlossen, die Opposition war dagegen."
+    english = "The city council approved the budget on Monday, and the opposition was against it."
+    (tmp_path / "page_text").mkdir()
+    (tmp_path / "page_text" / "a.txt").write_text(german, encoding="utf-8")
+    assert main(["eval", "language", "--corpus", str(tmp_path), "--min-german", "1"]) == EXIT_OK
+    (tmp_path / "page_text" / "b.txt").write_text(english, encoding="utf-8")
+    assert main(["eval", "language", "--corpus", str(tmp_path), "--min-german", "1"]) == \
+        EXIT_INVALID
+    assert "told not German: b.txt: en" in capsys.readouterr().out
+    assert main(["eval", "language", "--corpus", str(tmp_path / "none")]) == EXIT_ERROR

@@ -81,9 +81,9 @@ def test_a_file_that_is_only_site_chrome_is_rejected():
 
 
 def test_language_detection_is_right_when_threads_start_at_once():
-    """Regression: the language model is loaded lazily; Prefect's threads detecting at once
-    (with langdetect, before py3langid) made it call German articles Polish or Afrikaans.
-    Runs in a fresh interpreter, since the model is loaded once per process."""
+    """Regression: langdetect's profiles are loaded lazily; Prefect's threads detecting at once
+    (before the load was locked) made it call German articles Polish or Afrikaans.
+    Runs in a fresh interpreter, since the profiles are loaded once per process."""
     script = (
         "import threading\n"
         "from pathlib import Path\n"
@@ -107,3 +107,27 @@ def test_language_is_judged_on_the_prose_not_on_a_table_at_the_start():
             "wegen des Lockouts ausgefallen war, starteten die Teams am gestrigen Mittwoch in "
             "die neue Saison. Die Zuschauer kamen zahlreich in die Stadien.")
     assert detect_language(text)[0] == "de"
+
+
+def test_a_table_longer_than_the_prose_does_not_decide_the_language():
+    # the real Wikinews case: one long paragraph of NHL results, then the German report
+    table = "\n".join(f"Maple Leafs\t{n}  - Red Wings\t{n + 1}  \t" for n in range(40))
+    text = (f"{table}\n\nDie Saison begann am Mittwoch mit vielen Spielen, und die Zuschauer "
+            "kamen zahlreich in die Stadien, obwohl die Preise gestiegen waren.")
+    assert detect_language(text)[0] == "de"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The city council approved the budget on Monday after a long debate. The mayor "
+           "said that the new plan would help schools and hospitals in the coming years."),
+    ("fr", "Le conseil municipal a approuvé le budget lundi après un long débat. Le maire a "
+           "déclaré que le nouveau plan aiderait les écoles et les hôpitaux."),
+    ("it", "Il consiglio comunale ha approvato il bilancio lunedì dopo un lungo dibattito. Il "
+           "sindaco ha detto che il nuovo piano aiuterà le scuole e gli ospedali."),
+    ("nl", "De gemeenteraad heeft maandag na een lang debat de begroting goedgekeurd. De "
+           "burgemeester zei dat het nieuwe plan de scholen en ziekenhuizen zal helpen."),
+    ("pl", "Rada miejska zatwierdziła w poniedziałek budżet po długiej debacie. Burmistrz "
+           "powiedział, że nowy plan pomoże szkołom i szpitalom w najbliższych latach."),
+])
+def test_news_in_other_languages_is_told_apart_from_german(language, text):
+    assert detect_language(text)[0] == language

@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlparse
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from langdetect import DetectorFactory, LangDetectException
+from langdetect.detector_factory import PROFILES_DIRECTORY
 
 from flows.stages.clean import Cleaned
 from flows.stages.page import PageMeta
 from flows.stages.profiles import DATA_DIR, Profile, agency_names
 
-_MODEL_LOADING = threading.Lock()
-_LANGUAGE_SAMPLE = 600  # enough prose for German vs. the rest; cost grows with length
+_PROFILES_LOADING = threading.Lock()
+_LANGUAGE_SAMPLE = 400  # enough prose for German vs. the rest; cost grows with length
+_LANGUAGE_SEED = 0  # langdetect samples n-grams at random: a fixed seed, the same answer
 _WORD = re.compile(r"\b[^\W\d_][\w'’-]*\b")
 
 
@@ -55,32 +57,48 @@ def word_count(text: str) -> int:
 
 
 def detect_language(text: str) -> tuple[str | None, float | None]:
+    """The language of the text's prose (langdetect) and its probability."""
     sample = _prose_sample(text)
     if len(_WORD.findall(sample)) < 3:
         return None, None
-    language, probability = _language_model().classify(sample)
-    return language, round(float(probability), 4)
+    detector = _language_profiles().create()  # one detector per text: nothing shared changes
+    detector.append(sample)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):  # no letters it knows ("123 456 789")
+        return None, None
+    return best.lang, round(float(best.prob), 4)
 
 
 def _prose_sample(text: str) -> str:
-    """The longest paragraphs: prose, not a table of English team names or a language menu."""
+    """The paragraphs with the most words in lower case: prose (in any language, its grammar
+    words are), not a table of English team names or a language menu."""
     sample = ""
-    for paragraph in sorted(text.split("\n\n"), key=len, reverse=True):
+    for paragraph in sorted(text.split("\n\n"), key=_lower_case_words, reverse=True):
         sample += paragraph + "\n"
         if len(sample) >= _LANGUAGE_SAMPLE:
             break
     return sample[:_LANGUAGE_SAMPLE]
 
 
-def _language_model() -> LanguageIdentifier:
-    """The langid model (py3langid), loaded once per process; threads wait for the first."""
-    with _MODEL_LOADING:
-        return _load_language_model()
+def _lower_case_words(paragraph: str) -> int:
+    return sum(word[0].islower() for word in _WORD.findall(paragraph))
+
+
+def _language_profiles() -> DetectorFactory:
+    """langdetect's language profiles, loaded once per process (the workers' fork server
+    loads them before it forks); threads wait for the first load, for a half-loaded factory
+    called German articles Polish."""
+    with _PROFILES_LOADING:
+        return _load_language_profiles()
 
 
 @cache
-def _load_language_model() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+def _load_language_profiles() -> DetectorFactory:
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(_LANGUAGE_SEED)
+    return factory
 
 
 def _publisher(cleaned: Cleaned, profile: Profile, page: PageMeta) -> str:
