@@ -32,7 +32,7 @@ from flows.stages.events import (
     read_article,
 )
 from flows.stages.intake import Document, Rejection, input_name
-from flows.stages.metadata import extract_metadata
+from flows.stages.metadata import extract_metadata, language_profiles
 from flows.stages.page import PageMeta
 from flows.stages.profiles import detect_profile, generic_profile
 from flows.stages.quotes import extract_quotes
@@ -155,6 +155,7 @@ def process_document(document: Document, recurring: dict[str, set[str]],
     """Clean, describe, date and mine one document; any failure becomes a rejection, and so
     does a document over its time budget (`timeout`)."""
     clock = clock or StageClock()
+    language_profiles()  # loaded once, outside any document's budget (a cut load is an error)
     clock.start("clean")
     try:
         with time_budget():

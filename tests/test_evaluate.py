@@ -88,5 +88,5 @@ def test_the_language_gate_fails_when_a_german_text_is_told_foreign(tmp_path, ca
     (tmp_path / "page_text" / "b.txt").write_text(english, encoding="utf-8")
     assert main(["eval", "language", "--corpus", str(tmp_path), "--min-german", "1"]) == \
         EXIT_INVALID
-    assert "told not German: b.txt: en" in capsys.readouterr().out
+    assert "told not German: b.txt: language detected as 'en'" in capsys.readouterr().out
     assert main(["eval", "language", "--corpus", str(tmp_path / "none")]) == EXIT_ERROR

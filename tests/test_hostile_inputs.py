@@ -181,7 +181,8 @@ def test_a_damaged_manifest_is_rebuilt_from_the_published_tables(raw, tmp_path, 
 
 
 def test_a_document_over_its_time_budget_is_a_timeout_reject(monkeypatch):
-    """3,000 × "sagte" (the quote stage is quadratic in them: over a minute): the document
+    """3,000 × "sagte" (the quote stage is quadratic in them: over a minute) after a German
+    opening (alone, "sagte sagte ..." is no language langdetect calls German): the document
     becomes a `timeout` reject soon after its budget."""
     import time
     from datetime import datetime
@@ -190,7 +191,11 @@ def test_a_document_over_its_time_budget_is_a_timeout_reject(monkeypatch):
     from flows.process import process_document
 
     monkeypatch.setattr(process, "time_budget", lambda: budget.time_budget(0.5))
-    text = "Titel\n\n" + "sagte " * 3000 + "es sei gut."
+    opening = ("Der Stadtrat hat am Montag lange über den Haushalt der Stadt beraten, und die "
+               "Bürgermeisterin hat die neuen Schulden verteidigt, die für die Schulen nötig "
+               "seien. Die Opposition warf ihr vor, dass sie die Ausgaben für Straßen und "
+               "Brücken seit Jahren zu niedrig angesetzt habe. ")
+    text = "Titel\n\n" + opening + "sagte " * 3000 + "es sei gut."
     (loaded,) = read_inputs_from("verbs.txt", text.encode())
     started = time.monotonic()
     result = process_document(loaded, {}, datetime.now())
@@ -232,3 +237,25 @@ def test_an_intact_published_version_is_not_processed_again(raw, tmp_path, capsy
     output = _run(raw, tmp_path, capsys)
     again = run_plain(RunConfig(raw, output))
     assert (again.processed, again.recovered, again.lost) == (0, 0, 0)
+
+
+def test_the_language_profiles_load_outside_the_first_documents_budget():
+    """Regression: langdetect loads its profiles on first use (about half a second); inside
+    the first document's time budget a cut load became a `processing_error` ("Profile format
+    error"). A fresh interpreter, so that nothing is loaded yet."""
+    import subprocess
+    import sys
+
+    script = (
+        "from datetime import datetime\n"
+        "from flows import budget, process\n"
+        "from flows.stages.intake import document_from_bytes\n"
+        "process.time_budget = lambda: budget.time_budget(0.05)\n"
+        "text = 'Haushalt\\n\\nDer Stadtrat hat am Montag den Haushalt der Stadt beschlossen.'\n"
+        "result = process.process_document(document_from_bytes('a.txt', text.encode()), {}, "
+        "datetime.now())\n"
+        "print(type(result).__name__, getattr(result, 'reason', ''))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.split()[0] == "ProcessedArticle" or \
+        result.stdout.split() == ["Rejection", "timeout"]

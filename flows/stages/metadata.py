@@ -17,8 +17,11 @@ from flows.stages.page import PageMeta
 from flows.stages.profiles import DATA_DIR, Profile, agency_names
 
 _PROFILES_LOADING = threading.Lock()
-_LANGUAGE_SAMPLE = 400  # enough prose for German vs. the rest; cost grows with length
+_LANGUAGE_SAMPLE = 300  # enough prose for German vs. the rest; cost grows with length
 _LANGUAGE_SEED = 0  # langdetect samples n-grams at random: a fixed seed, the same answer
+# langdetect averages 7 random walks over the n-grams; 3 tell the same languages on the 1,825
+# German texts of the corpora and the foreign tests, at half the cost (docs/benchmark.md)
+_LANGUAGE_TRIALS = 3
 _WORD = re.compile(r"\b[^\W\d_][\w'’-]*\b")
 
 
@@ -39,7 +42,9 @@ def extract_metadata(cleaned: Cleaned, profile: Profile, page: PageMeta | None =
     """`page`: what an HTML page or a JSON record says; it comes first where it speaks."""
     page = page or PageMeta()
     agencies, authors = _credits(cleaned)
-    language, score = detect_language(cleaned.body)
+    # the teaser too: a body of one sentence full of names is no language on its own
+    language, score = detect_language(f"{cleaned.teaser}\n\n{cleaned.body}" if cleaned.teaser
+                                      else cleaned.body)
     return Metadata(
         publisher=_publisher(cleaned, profile, page),
         url=page.url or cleaned.url,
@@ -61,7 +66,8 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     sample = _prose_sample(text)
     if len(_WORD.findall(sample)) < 3:
         return None, None
-    detector = _language_profiles().create()  # one detector per text: nothing shared changes
+    detector = language_profiles().create()  # one detector per text: nothing shared changes
+    detector.n_trial = _LANGUAGE_TRIALS
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]
@@ -71,21 +77,24 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
 
 
 def _prose_sample(text: str) -> str:
-    """The paragraphs with the most words in lower case: prose (in any language, its grammar
-    words are), not a table of English team names or a language menu."""
-    sample = ""
+    """The words of the paragraphs with the most words in lower case: prose (in any language,
+    its grammar words are), not a table of English team names or a language menu; words only,
+    so that neither numbers nor a flood of punctuation fill the sample."""
+    words, size = [], 0
     for paragraph in sorted(text.split("\n\n"), key=_lower_case_words, reverse=True):
-        sample += paragraph + "\n"
-        if len(sample) >= _LANGUAGE_SAMPLE:
-            break
-    return sample[:_LANGUAGE_SAMPLE]
+        for word in _WORD.finditer(paragraph):
+            words.append(word.group())
+            size += len(words[-1]) + 1
+            if size >= _LANGUAGE_SAMPLE:
+                return " ".join(words)
+    return " ".join(words)
 
 
 def _lower_case_words(paragraph: str) -> int:
-    return sum(word[0].islower() for word in _WORD.findall(paragraph))
+    return sum(word[:1].islower() for word in paragraph.split())
 
 
-def _language_profiles() -> DetectorFactory:
+def language_profiles() -> DetectorFactory:
     """langdetect's language profiles, loaded once per process (the workers' fork server
     loads them before it forks); threads wait for the first load, for a half-loaded factory
     called German articles Polish."""
