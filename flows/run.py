@@ -21,6 +21,7 @@ import shutil
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -53,6 +54,7 @@ from flows.publish import (
     write_empty_tables,
     write_manifest,
 )
+from flows.reads import keeping_reads, kept_reads
 from flows.stages.dates import PublicationDate
 from flows.stages.intake import (
     DEFAULT_MAX_BYTES,
@@ -72,6 +74,7 @@ from flows.workers import Workers, in_own_process
 PARTS = ".parts"
 HASH_BATCHES = 10  # hashing is cheap: ten batches' worth of files per task
 READ_BATCHES = 4  # so is scanning: four batches' worth per task (fewer tasks to orchestrate)
+READS = "reads"  # in the parts folder: what the scan read, for the processing step
 CHUNK_PARTS = 4  # parts finished (and validated) together: ~2,000 articles per chunk
 APART_ARTICLES = 20_000  # from this corpus size on, the corpus step runs in its own process
 
@@ -191,32 +194,49 @@ def hash_batch(paths: list[str], raw_dir: str, max_bytes: int = DEFAULT_MAX_BYTE
     return result
 
 
-def scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> list:
-    root = Path(raw_dir)
-    loaded = (d for path in paths for d in read_inputs(root / path, root, max_bytes))
-    return [scan(d) for d in loaded if isinstance(d, Document)]
+def scan_batch(paths: list[str], raw_dir: str, max_bytes: int, keep: list[str],
+               reads: str) -> list:
+    """The scans of some input files; what was read of those in `keep` (the files this run
+    processes) goes to the file `reads`, for the processing step."""
+    root, keep_set, scans = Path(raw_dir), set(keep), []
+    with keeping_reads(Path(reads)) as kept:
+        for path in paths:
+            loaded = read_inputs(root / path, root, max_bytes)
+            scans += [scan(d) for d in loaded if isinstance(d, Document)]
+            if path in keep_set:
+                kept.add(path, loaded)
+    return scans
 
 
-def hash_and_scan_batch(paths: list[str], raw_dir: str, max_bytes: int) -> tuple[list, list]:
+def hash_and_scan_batch(paths: list[str], raw_dir: str, max_bytes: int,
+                        reads: str | None = None) -> tuple[list, list]:
     """Both from one read of each file, when every input is processed anyway (a first or a
-    forced run)."""
+    forced run); what was read goes to the file `reads`, for the processing step."""
     root = Path(raw_dir)
     hashes, scans = [], []
-    for path in paths:
-        sha, loaded = read_input(root / path, root, max_bytes)
-        hashes.append((path, sha))
-        scans += [scan(d) for d in loaded if isinstance(d, Document)]
+    with keeping_reads(Path(reads)) if reads else nullcontext() as kept:
+        for path in paths:
+            sha, loaded = read_input(root / path, root, max_bytes)
+            hashes.append((path, sha))
+            scans += [scan(d) for d in loaded if isinstance(d, Document)]
+            if kept:
+                kept.add(path, loaded)
     return hashes, scans
 
 
 def process_batch(paths: list[str], raw_dir: str, max_bytes: int,
                   recurring: dict[str, set[str]], processed_at: datetime, part: str,
-                  run_id: str) -> PartSummary:
-    """Process some input files into a part on disk; -> the part's summary."""
+                  run_id: str, reads: str | None = None) -> PartSummary:
+    """Process some input files into a part on disk; -> the part's summary. The files are
+    taken as the scan read them (`reads`); one it did not keep is read here."""
     root = Path(raw_dir)
+    read_before = kept_reads(Path(reads), set(paths)) if reads else {}
     results: list[Result] = []
     for path in paths:
-        for loaded in read_inputs(root / path, root, max_bytes):
+        loaded_list = read_before.get(path)
+        if loaded_list is None:
+            loaded_list = read_inputs(root / path, root, max_bytes)
+        for loaded in loaded_list:
             results.append(process_document(loaded, recurring, processed_at)
                            if isinstance(loaded, Document) else loaded)
     return write_part(Path(part), results, run_id)
@@ -261,7 +281,9 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         manifest = published_manifest(config.output_dir)
         read_all = manifest is None or config.force  # everything is processed: one pass
         if read_all:
-            hashes, recurring = _hash_and_scan(paths, raw, config, map_step)
+            staging = new_staging(config.output_dir, run_id)
+            hashes, recurring = _hash_and_scan(paths, raw, config, map_step,
+                                               staging / PARTS / READS)
         else:
             hashes = _hash(paths, raw, config, map_step)
         # Published rows are read only when needed: an unchanged corpus costs one hash per
@@ -279,12 +301,14 @@ def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
         if manifest and not plan.process and not lost and not manifest.get("rebuilt"):
             return _nothing_to_do(summary, manifest, started)
         if not read_all:
-            recurring = _scan(paths, raw, config, map_step)
-        staging = new_staging(config.output_dir, run_id)
+            staging = new_staging(config.output_dir, run_id)
+            recurring = _scan(paths, raw, config, map_step, plan.process,
+                              staging / PARTS / READS)
         parts = staging / PARTS
         summaries = list(map_step(process_batch, [
-            (b, raw, config.max_bytes, recurring, started, str(parts / f"batch-{n:06d}"), run_id)
-            for n, b in enumerate(batches(plan.process, config.batch_size))], "processing"))
+            (b, raw, config.max_bytes, recurring, started, str(parts / f"batch-{n:06d}"), run_id,
+             reads) for n, (b, reads) in enumerate(
+                _process_batches(paths, plan.process, config, parts / READS))], "processing"))
         if lost:
             summaries.append(write_part(parts / "lost", lost, run_id))
         if plan.keep:
@@ -303,25 +327,45 @@ def _hash(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
     return hashes
 
 
-def _scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
-          ) -> dict[str, set[str]]:
+def _read_batches(paths: list[str], config: RunConfig) -> list[list[str]]:
+    return batches(paths, config.batch_size * READ_BATCHES)
+
+
+def _reads_file(reads: Path, number: int) -> str:
+    return str(reads / f"read-{number:06d}.pickle")
+
+
+def _scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep,
+          process: list[str], reads: Path) -> dict[str, set[str]]:
+    wanted = set(process)
     return recurring_lines(scanned for batch in map_step(scan_batch, [
-        (b, raw, config.max_bytes) for b in batches(paths, config.batch_size * READ_BATCHES)],
-        "scanning") for scanned in batch)
+        (b, raw, config.max_bytes, [p for p in b if p in wanted], _reads_file(reads, n))
+        for n, b in enumerate(_read_batches(paths, config))], "scanning")
+        for scanned in batch)
 
 
-def _hash_and_scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep
-                   ) -> tuple[dict[str, str | None], dict[str, set[str]]]:
+def _hash_and_scan(paths: list[str], raw: str, config: RunConfig, map_step: MapStep,
+                   reads: Path) -> tuple[dict[str, str | None], dict[str, set[str]]]:
     hashes: dict[str, str | None] = {}
 
     def scanned():
         for hashed, batch in map_step(hash_and_scan_batch, [
-                (b, raw, config.max_bytes)
-                for b in batches(paths, config.batch_size * READ_BATCHES)], "reading"):
+                (b, raw, config.max_bytes, _reads_file(reads, n))
+                for n, b in enumerate(_read_batches(paths, config))], "reading"):
             hashes.update(hashed)
             yield from batch
 
     return hashes, recurring_lines(scanned())
+
+
+def _process_batches(paths: list[str], process: list[str], config: RunConfig, reads: Path
+                     ) -> Iterator[tuple[list[str], str]]:
+    """The files to process in batches, each with the file of what the scan read of them:
+    the scan's batches, cut to the processing batch size."""
+    wanted = set(process)
+    for number, read_batch in enumerate(_read_batches(paths, config)):
+        for batch in batches([p for p in read_batch if p in wanted], config.batch_size):
+            yield batch, _reads_file(reads, number)
 
 
 def _nothing_to_do(summary: RunSummary, manifest: dict, started: datetime) -> RunSummary:

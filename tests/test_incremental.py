@@ -127,3 +127,47 @@ def test_a_batch_step_counts_documents_and_other_steps_their_calls():
     assert step_units("processing", [(["a.txt", "b.txt"], "raw"), (["c.txt"], "raw")]) == \
         ([2, 1], "documents")
     assert step_units("writing", [(["part-1", "part-2"], {})]) == ([1], "")
+
+
+_COUNT_OPENS = """
+import collections, sys
+from pathlib import Path
+from flows.run import RunConfig, run_plain
+
+raw, output = Path(sys.argv[1]), Path(sys.argv[2])
+opened = collections.Counter()
+
+def count(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].startswith(str(raw)):
+        opened[Path(args[0]).name] += 1
+
+sys.addaudithook(count)
+run_plain(RunConfig(raw, output, batch_size=2))
+print(sorted(opened.items()))
+"""
+
+
+def _opens(raw, output) -> dict[str, int]:
+    """How often one run opens each raw file (an audit hook sees every open; a fresh
+    interpreter, since a hook cannot be removed)."""
+    import ast
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _COUNT_OPENS, str(raw), str(output)],
+                            capture_output=True, text=True, timeout=300, check=True)
+    return dict(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
+
+
+def test_each_input_is_read_and_extracted_once(tmp_path):
+    """Regression: the processing step read and extracted every file again after the scan
+    (trafilatura's warnings came twice). A first run reads each file once; a rerun hashes
+    every file and scans it (the boilerplate needs the whole corpus), and processes the
+    changed one from what the scan read."""
+    raw, output = _raw_copy(tmp_path), tmp_path / "out"
+    first = _opens(raw, output)
+    assert set(first) == {p.name for p in raw.iterdir()} and set(first.values()) == {1}
+    changed = sorted(raw.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nEin neuer Absatz.",
+                       encoding="utf-8")
+    assert set(_opens(raw, output).values()) == {2}
