@@ -86,3 +86,26 @@ def test_a_locked_output_is_one_line_with_exit_3(tmp_path):
     with output_lock(tmp_path / "out"):
         _one_line_failure(_newsetl("run", "--raw", str(raw), "--output", str(tmp_path / "out"),
                                    timeout=60), 3)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A read-only file system (a tmpfs mounted `ro`): root writes anywhere else, so a
+    permission bit alone cannot make a folder read-only here."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode:
+        pytest.skip("cannot mount a read-only file system here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_read_only_output_is_one_line_before_prefect_starts(tmp_path, read_only_folder):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    result = _newsetl("run", "--raw", str(raw), "--output", str(read_only_folder / "out"),
+                      timeout=60)
+    _one_line_failure(result, 2)
+    assert "is not writable" in result.stderr
