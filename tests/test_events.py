@@ -298,12 +298,27 @@ def test_zu_before_an_infinitive_is_no_split_particle(sentence):
     "Bei der Bekämpfung der Flammen waren am Montag 150 Helfer im Einsatz gestanden.",
     "Am Montag sind ganz klar andere Staaten gefordert.",
     "Der Rechtsweg ist seit Montag ausgeschlossen.",
+    # ... and with "bleiben" (10kGNAD, Wikinews)
+    "Das Mittel werde absehbar verboten bleiben, erklärte Niggli am Montag.",
+    "Alle kleineren Häfen bleiben seit Montag weiterhin gesperrt.",
 ])
 def test_a_participle_with_sein_alone_is_a_state_not_an_act(sentence):
     assert extract_events(sentence, REFERENCE) == []
 
 
+@pytest.mark.parametrize("sentence", [  # 11 AGREE rows of 10kGNAD and Wikinews
+    "Aus diesen lassen sich am Montag einige Details schließen.",
+    "Ebenso beschwerten sich am Montag einige CDU-Abgeordnete bei der Landeszentrale.",
+    "Er setzte sich am Montag von dem von CDU und einigen SPD-Mitgliedern gestützten Kandidaten "
+    "ab.",
+])
+def test_a_determiner_spelt_like_einigen_is_no_agreement(sentence):
+    assert "AGREE" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
 @pytest.mark.parametrize("sentence, plover_type", [
+    ("Die Minister einigen sich am Montag auf einen Kompromiss.", "AGREE"),
+    ("Die Parteien haben sich am Montag geeinigt, als sie sich endlich einigten.", "AGREE"),
     ("Das Forum ist am Montag gesperrt worden.", "COERCE"),  # passive: the act
     ("Der Täter hat am Montag gestanden.", "CONCEDE"),
     ("Der Minister ist am Montag zurückgetreten.", "CONCEDE"),  # a "sein" verb

@@ -87,7 +87,7 @@ def _verb_triggers(clause: Clause):
         if before is not None and token.start - before.end <= 1 and (
                 before.lower in g["articles"] or before.lower in g["all_prepositions"]):
             continue  # "von einigen": a determiner, not a verb
-        if _attributive(clause.tokens, position):
+        if _attributive(clause.tokens, position) or _determiner(clause.tokens, position):
             continue
         for form, sense in lex.verbs.get(token.lower, ()):
             if not all(word.lower() in words for word in form.needs):
@@ -100,6 +100,15 @@ def _verb_triggers(clause: Clause):
             else:
                 yield Trigger(sense, token, token.text, form)
 
+
+
+def _determiner(tokens: tuple[Token, ...], position: int) -> bool:
+    """"lassen sich einige Details schließen": a determiner before its noun, not "einigen"."""
+    g = grammar()
+    if tokens[position].lower not in g["determiner_forms"] or position + 1 >= len(tokens):
+        return False
+    following = tokens[position + 1]
+    return following.text[:1].isalpha() and following.lower not in g["reflexive_pronouns"]
 
 
 _ATTRIBUTE_REACH = 3  # "die international anerkannte Regierung"
@@ -312,14 +321,18 @@ def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
 def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
     """"ist verboten", "sind gesperrt", "war im Einsatz gestanden": a participle closing its
     clause (auxiliaries aside) whose clause has a form of "sein" and neither "haben" nor a
-    passive auxiliary. (Not "..., kritisiert Manahl": the present tense, spelt alike.)"""
+    passive auxiliary, or a form of "bleiben" ("bleibt verboten"). (Not "..., kritisiert
+    Manahl": the present tense, spelt alike.)"""
     g = grammar()
     if verb is None or verb.kind != PARTICIPLE or verb.lemma in g["sein_perfect"]:
         return False
-    auxiliaries = {*g["sein_forms"], *g["haben_forms"], *g["passive_auxiliaries"]}
+    auxiliaries = {*g["sein_forms"], *g["bleiben_forms"], *g["haben_forms"],
+                   *g["passive_auxiliaries"]}
     if any(w[:1].isalnum() and w not in auxiliaries for w in lowered[at + 1:]):
         return False
     words = set(lowered)
+    if not words.isdisjoint(g["bleiben_forms"]):
+        return True
     return not words.isdisjoint(g["sein_forms"]) and words.isdisjoint(g["haben_forms"]) \
         and words.isdisjoint(g["passive_auxiliaries"])
 
