@@ -580,6 +580,14 @@ def test_a_look_back_dates_its_own_clause_not_the_paragraph():
     assert dates == [("ASSAULT", date(2024, 4, 15), "week"), ("COERCE", REFERENCE, "approx")]
 
 
+def test_what_has_lasted_since_a_time_dates_its_own_clause_not_the_paragraph():
+    """10kGNAD: a bomb attack of this week was dated 2013 by "Seit 2013 hatten beide Seiten
+    ... eine Waffenruhe eingehalten" two sentences before."""
+    text = ("Seit 2013 hatten beide Seiten eine Waffenruhe eingehalten. In der Provinz Bingöl "
+            "sei ein Bombenanschlag auf den Postzug verübt worden, berichtete DHA.")
+    assert _dated(text)[-1] == ("ASSAULT", REFERENCE, "approx")
+
+
 def test_a_statement_in_the_present_tense_does_not_take_the_paragraphs_past_time():
     text = ("Im September war die Zeitschrift Ziel einer Polizeirazzia. Kritiker werfen der "
             "Regierung vor, die Pressefreiheit zu beschneiden.")

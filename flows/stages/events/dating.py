@@ -32,9 +32,9 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
             continue
         where = (mention.field, mention.paragraph)
         if event.date_text:
-            if event.event_date is not None and not event.date_text.lower().startswith("vor ") \
+            if event.event_date is not None and not _looks_back(mention.masked, event.date_text) \
                     and (not mention.repeated or event.date_precision == "day"):
-                narrative[where] = event  # "vor einer Woche": a look back, not the story's time
+                narrative[where] = event
         elif where in narrative and not mention.present_tense:
             # no time word: the paragraph's past time goes on
             before = narrative[where]
@@ -52,6 +52,15 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
         last_of_kind[kind] = len(events)
         events.append(event)
     return events
+
+
+def _looks_back(sentence: str, date_text: str) -> bool:
+    """"vor einer Woche", "seit 2013": a look back or what has lasted since, not the time of
+    the story that the paragraph goes on to tell."""
+    if date_text.lower().startswith("vor "):
+        return True
+    before = sentence[:max(0, sentence.find(date_text))].split()
+    return bool(before) and before[-1].lower() in grammar()["since_words"]
 
 
 def _dated(mention: Mention, expressions: list[TemporalExpression],
