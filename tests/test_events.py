@@ -301,6 +301,10 @@ def test_zu_before_an_infinitive_is_no_split_particle(sentence):
     # ... and with "bleiben" (10kGNAD, Wikinews)
     "Das Mittel werde absehbar verboten bleiben, erklärte Niggli am Montag.",
     "Alle kleineren Häfen bleiben seit Montag weiterhin gesperrt.",
+    "Das Schicksal von Arsenij Jazenjuk schien schon am Montag besiegelt.",
+    # the participle closes its stretch, though the clause goes on after a comma (10kGNAD)
+    "Doch nach der Abstimmung am Montag scheint nun ausgeschlossen, dass ein weiterer Anlauf "
+    "zur Blockade, etwa aus dem Abgeordnetenhaus, noch Erfolg haben könnte.",
 ])
 def test_a_participle_with_sein_alone_is_a_state_not_an_act(sentence):
     assert extract_events(sentence, REFERENCE) == []

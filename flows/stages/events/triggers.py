@@ -254,7 +254,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
             lowered, at, trigger.verb):
         return False
-    if _state_not_act(lowered, at, trigger.verb):
+    if _state_not_act(lowered, at, trigger.verb, tokens):
         return False
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
             and _irrealis_verb_in(clause, trigger.sense):
@@ -318,23 +318,37 @@ def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
         any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:at + 3])
 
 
-def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
+def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None,
+                   tokens: tuple[Token, ...]) -> bool:
     """"ist verboten", "sind gesperrt", "war im Einsatz gestanden": a participle closing its
     clause (auxiliaries aside) whose clause has a form of "sein" and neither "haben" nor a
-    passive auxiliary, or a form of "bleiben" ("bleibt verboten"). (Not "..., kritisiert
-    Manahl": the present tense, spelt alike.)"""
+    passive auxiliary, or a form of "bleiben" or "scheinen" ("bleibt verboten"). (Not "...,
+    kritisiert Manahl": the present tense, spelt alike.)"""
     g = grammar()
     if verb is None or verb.kind != PARTICIPLE or verb.lemma in g["sein_perfect"]:
         return False
-    auxiliaries = {*g["sein_forms"], *g["bleiben_forms"], *g["haben_forms"],
+    auxiliaries = {*g["sein_forms"], *g["copula_forms"], *g["haben_forms"],
                    *g["passive_auxiliaries"]}
-    if any(w[:1].isalnum() and w not in auxiliaries for w in lowered[at + 1:]):
+    if any(w[:1].isalnum() and w not in auxiliaries for w in _rest_of_stretch(tokens, at)):
         return False
     words = set(lowered)
-    if not words.isdisjoint(g["bleiben_forms"]):
+    if not words.isdisjoint(g["copula_forms"]):
         return True
     return not words.isdisjoint(g["sein_forms"]) and words.isdisjoint(g["haben_forms"]) \
         and words.isdisjoint(g["passive_auxiliaries"])
+
+
+def _rest_of_stretch(tokens: tuple[Token, ...], at: int) -> list[str]:
+    """The words after `at` up to the next comma: "scheint nun ausgeschlossen, dass ...,
+    etwa aus dem Abgeordnetenhaus, ..." ends at "ausgeschlossen"."""
+    if tokens[at].segment_end:
+        return []
+    rest = []
+    for token in tokens[at + 1:]:
+        rest.append(token.lower)
+        if token.segment_end:
+            break
+    return rest
 
 
 def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
