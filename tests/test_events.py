@@ -584,6 +584,27 @@ def test_a_look_back_dates_its_own_clause_not_the_paragraph():
     assert dates == [("ASSAULT", date(2024, 4, 15), "week"), ("COERCE", REFERENCE, "approx")]
 
 
+@pytest.mark.parametrize("text, plover_type, actors", [
+    # the trigger noun is the object of another act, or after "nach": its subject did not do
+    # it (10kGNAD: Maas, Ban Ki Moon and Mikl-Leitner were attackers)
+    ("Bundesjustizminister Heiko Maas hat den Handgranaten-Anschlag am Montag verurteilt.",
+     "ASSAULT", ()),
+    ("Nach den Anschlägen in Paris im Jänner dachte Innenministerin Johanna Mikl-Leitner über "
+     "eine Wiedereinführung nach.", "ASSAULT", ()),
+    ("Der Minister wies die Kritik der Opposition am Montag zurück.", "ACCUSE", ("Opposition",)),
+    # with a support verb, or an event the subject took part in, it did
+    ("Die Rebellen verübten am Montag einen Anschlag auf die Botschaft.", "ASSAULT",
+     ("Rebellen",)),
+    ("Aufständische verwendeten am Montag Chemikalien bei Gefechten.", "ASSAULT",
+     ("Aufständische",)),
+    ("Verteidigungsminister Guttenberg stattete am Montag den Truppen einen Besuch ab.",
+     "CONSULT", ("Guttenberg",)),
+])
+def test_a_trigger_noun_in_another_act_is_not_done_by_its_subject(text, plover_type, actors):
+    event = next(e for e in extract_events(text, REFERENCE) if e.plover_type == plover_type)
+    assert event.actors == actors
+
+
 def test_what_has_lasted_since_a_time_dates_its_own_clause_not_the_paragraph():
     """10kGNAD: a bomb attack of this week was dated 2013 by "Seit 2013 hatten beide Seiten
     ... eine Waffenruhe eingehalten" two sentences before."""

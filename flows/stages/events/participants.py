@@ -24,7 +24,7 @@ from flows.stages.events.mentions import (
     mention_at,
     state_of,
 )
-from flows.stages.events.triggers import Trigger, noun_senses
+from flows.stages.events.triggers import Trigger, has_support_verb, noun_senses
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,9 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         shared = shared_subject()
         return Participants((shared,) if shared else (), tuple(
             name for name in _names(mentions) if name != shared), location)
+    if trigger.verb is None and not has_support_verb(clause) and preposition_before(
+            clause.tokens, trigger_at) not in g["taking_part_prepositions"]:
+        return _in_another_act(mentions, trigger_at, location)
     before_verb = None if passive else _noun_before_verb(
         clause, mentions, trigger.verb.needs if trigger.verb else ())
     if before_verb is not None:  # "Die Tierschützer riefen den Bürgermeister auf"
@@ -126,6 +129,20 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         actor_names = (relative.name,) if relative else ()
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
+
+
+def _in_another_act(mentions: list[ActorMention], trigger_at: int, location: str | None
+                    ) -> Participants:
+    """A trigger noun in a clause about another act ("Maas hat den Anschlag verurteilt", "Nach
+    den Anschlägen dachte die Ministerin ... nach"): the clause's subject did not do it
+    (unlike "bei einem Treffen mit Erdogan sagte Xi"); who did stands after "von", what it
+    was aimed at after the noun."""
+    g = grammar()
+    agents = [m for m in mentions if m.position > trigger_at
+              and m.preposition in g["agent_prepositions"]]
+    return Participants(_names(agents), tuple(
+        m.name for m in mentions if m.position > trigger_at and m not in agents
+        and m.preposition in g["target_prepositions"]), location)
 
 
 _OWNER_WORDS = 4  # "die Forderung des bayerischen Finanzministers Söder"

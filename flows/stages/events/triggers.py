@@ -50,8 +50,8 @@ def clause_triggers(clause: Clause, has_time_word: Callable[[Clause], bool],
     denen 130 Menschen getötet wurden")."""
     verbs = [t for t in _verb_triggers(clause) if _senses_allow(t.sense, clause)]
     nouns = [t for t in _noun_triggers(clause) if _senses_allow(t.sense, clause)]
-    if nouns and not (verbs or _has_support_verb(clause) or (
-            relative is not None and (_has_support_verb(relative) or
+    if nouns and not (verbs or has_support_verb(clause) or (
+            relative is not None and (has_support_verb(relative) or
                                       any(True for _ in _verb_triggers(relative))))
             or has_time_word(clause)):
         nouns = [t for t in nouns if _owned_speech_act(clause, t)]
@@ -206,7 +206,9 @@ def _senses_allow(sense: Sense, clause: Clause) -> bool:
     return not sense.requires or any(word in text for word in sense.requires)
 
 
-def _has_support_verb(clause: Clause) -> bool:
+def has_support_verb(clause: Clause) -> bool:
+    """A verb that makes a trigger noun a happening its subject does ("verübte einen
+    Anschlag", "es kam zu Protesten")."""
     support = lexicon().support
     for position, token in enumerate(clause.tokens):
         form = support.get(token.lower) if token.text == token.lower else None
