@@ -148,6 +148,18 @@ def test_a_name_set_off_before_its_role_or_after_the_roles_genitive(text, people
     assert sorted(EntityIndex.build(text).people) == people
 
 
+@pytest.mark.parametrize("text, people", [  # Austrian offices (10kGNAD): no one was found
+    ("Landeshauptmann Hans Niessl war in Wien.", ["Hans Niessl"]),
+    ("Der burgenländische Landeshauptmann Hans Niessl (SPÖ) hatte das verteidigt.",
+     ["Hans Niessl"]),
+    ("Das räumte Fachverbandsobfrau Angelika Sery-Froschauer am Donnerstag ein.",
+     ["Angelika Sery-Froschauer"]),
+    ("Grün-Landesrat Rudi Anschober plädierte für Schwarz-Rot-Grün.", ["Rudi Anschober"]),
+])
+def test_austrian_and_party_offices_are_roles(text, people):
+    assert sorted(EntityIndex.build(text).people) == people
+
+
 @pytest.mark.parametrize("text, speaker, speaker_type", [
     ("Laut Angaben des Innenministeriums wurden 30 Menschen festgenommen.", "Innenministerium",
      "organization"),
