@@ -605,6 +605,16 @@ def test_a_trigger_noun_in_another_act_is_not_done_by_its_subject(text, plover_t
     assert event.actors == actors
 
 
+@pytest.mark.parametrize("text, actors", [  # 10kGNAD: these had no actor
+    ("Steirischer Caritas-Direktor kritisiert am Montag den Raubbau westlicher Konzerne.",
+     ("Caritas-Direktor",)),
+    ("Der syrische Botschafter in Moskau gab am Montag der US-geführten Allianz die Schuld.",
+     ("Botschafter",)),
+])
+def test_a_role_without_a_name_acts_as_the_role(text, actors):
+    assert extract_events(text, REFERENCE)[0].actors == actors
+
+
 def test_what_has_lasted_since_a_time_dates_its_own_clause_not_the_paragraph():
     """10kGNAD: a bomb attack of this week was dated 2013 by "Seit 2013 hatten beide Seiten
     ... eine Waffenruhe eingehalten" two sentences before."""

@@ -146,6 +146,10 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     holder = index.find_by_role([text]) if _one_known_role(tokens, position) else None
     if holder is not None:  # "der Minister": the minister the article has named
         return ActorMention(holder.name, position, preposition, "role")
+    if is_role(text) and _genitive_end(tokens, position) == position:
+        # "Steirischer Caritas-Direktor kritisiert ...": no name, the role acts (but in "ein
+        # Sprecher der Regierung" the government does)
+        return ActorMention(text, position, preposition, "role")
     state = state_of(text)
     if state and _adjective_of_actor(tokens, position, state):
         return None  # "Syrische Regierungstruppen", "der Österreichische Naturschutzbund":
