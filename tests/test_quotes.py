@@ -160,6 +160,15 @@ def test_austrian_and_party_offices_are_roles(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+@pytest.mark.parametrize("text, people", [  # a common noun after a role is no one's name
+    ("Ihm wurde von einem Kollegen Einseitigkeit vorgeworfen.", []),
+    ("Dem Minister Forderungen zu stellen, ist leicht.", []),
+    ("Verteidigungsminister Jung sagte das.", ["Jung"]),
+])
+def test_a_common_noun_after_a_role_is_no_name(text, people):
+    assert sorted(EntityIndex.build(text).people) == people
+
+
 @pytest.mark.parametrize("text, speaker, speaker_type", [
     ("Laut Angaben des Innenministeriums wurden 30 Menschen festgenommen.", "Innenministerium",
      "organization"),

@@ -39,6 +39,7 @@ class Lexicon:
     first_names: dict[str, str]  # first name -> "female" / "male"
     not_in_office: tuple[str, ...]  # "ehemalig", "verstorben": the office is not held now
     not_names: frozenset[str]  # pronouns: "Wir" after a role is no name
+    not_name_endings: tuple[str, ...]  # "Einseitigkeit", "Forderungen": common nouns
 
 
 @cache
@@ -74,6 +75,7 @@ def lexicon() -> Lexicon:
         city_adjectives=places["cities"]["adjectives"],
         first_names=first_names,
         not_names=frozenset(roles["not_names"]),
+        not_name_endings=tuple(roles["not_name_endings"]),
     )
 
 
@@ -283,8 +285,9 @@ class EntityIndex:
             return None
         if not words[0][:1].isupper() or words[0].lower() in lexicon().not_names:
             return None  # "von den Grünen", "Wir": no one's name
-        if len(words) == 1 and country_of(words[0]):
-            return None
+        if len(words) == 1 and (country_of(words[0]) or
+                                words[0].lower().endswith(lexicon().not_name_endings)):
+            return None  # "Kollegen Einseitigkeit vorgeworfen": a noun after the role
         person = self.find_by_name(words) or self._new(" ".join(words), position)
         person.last_position = max(person.last_position, position)
         if len(words) > 1 and words[0] in lexicon().first_names:
