@@ -179,6 +179,14 @@ def test_an_office_named_with_an_indefinite_article_is_not_held():
         ("confirmed", date(2005, 9, 18))
 
 
+def test_a_day_named_with_its_weekday_repairs_a_date_years_later():
+    article = _article("w.txt", "Bericht\n\n11. April 2008\n\nDie USA haben am Samstag, den "
+                                "09.04.2005, einem Flugzeug die Landung verweigert.").article
+    assert article["date_status"] == "corrected"
+    assert article["published_date"] == date(2005, 4, 9)
+    assert "with its weekday" in article["date_evidence"]
+
+
 def test_the_office_table_contradicts_no_wikinews_article_with_a_known_date():
     """Every Wikinews train article, as a dump with its true date: none is 'corrected' by the
     office table, and the text's own past dates misfire on hardly any (one in 695 when this
@@ -298,6 +306,14 @@ def _status(raw: str, sentences: str) -> str:
     ("5. Mai 2009", "Am Dienstag, dem 3. Mai stimmte der Rat ab.", "corrected"),
     ("4. Mai 2011", "Am Dienstag, dem 3. Mai stimmte der Rat ab.", "confirmed"),
     ("4. Mai 2012", "Am Dienstag, dem 3. Mai 2011 stimmte der Rat ab.", "confirmed"),
+    # a day with its year and its weekday: news names weekdays of the days it reports, so a
+    # raw date years later is contradicted (9 April 2005 was a Saturday)
+    ("11. April 2008", "Die USA haben am Samstag, den 09.04.2005, einem Flugzeug die Landung "
+     "verweigert.", "corrected"),
+    ("12. April 2005", "Die USA haben am Samstag, den 09.04.2005, einem Flugzeug die Landung "
+     "verweigert.", "confirmed"),
+    ("11. April 2008", "Die USA haben am Sonntag, den 09.04.2005, einem Flugzeug die Landung "
+     "verweigert.", "confirmed"),  # not its weekday: no evidence
 ])
 def test_years_and_dates_of_the_text_as_evidence(raw, sentences, status):
     assert _status(raw, sentences) == status

@@ -63,6 +63,7 @@ class PastDate:
     text: str  # the expression as written
     planned: bool = False
     named: bool = False  # neither reported as past nor planned: news names days near it
+    recent: bool = False  # named with its weekday ("am Samstag, den 09.04.2005")
 
     @property
     def not_before(self) -> date:
@@ -74,6 +75,8 @@ class PastDate:
     @property
     def not_after(self) -> date:
         """The latest publication that would still tell of it so."""
+        if self.recent:  # a weekday is named for the days a report tells, or anniversaries
+            return self.value.latest + _NAMED_REACH
         return self.value.latest + (_PLAN_SLACK if self.planned else _TOLD_AGAIN)
 
 
@@ -88,12 +91,28 @@ def past_dates(text: str) -> list[PastDate]:
                 continue
             expressions = [e for e in find_expressions(words, None) if e.value is not None]
             found += [PastDate(e.value, e.text) for e in expressions if _since(words, e)]
+            found += [PastDate(e.value, e.text, named=True, recent=True) for e in expressions
+                      if _with_its_weekday(words, e)]
             expressions = [e for e in expressions if _names_a_time(words, e)
                            and not _target(words, e)
                            and not _RANGE_END.search(words[max(0, e.start - 50):e.start])]
             if expressions:
                 found += _in_past_clauses(words, expressions)
     return found
+
+
+_WEEKDAY_BEFORE = re.compile(WEEKDAY_PATTERN + r",?\s+(?:den\s+|dem\s+)?\(?$")
+
+
+def _with_its_weekday(sentence: str, expression) -> bool:
+    """"am Samstag, den 09.04.2005": a day with its year and its (right) weekday. News names
+    the weekdays of the days it reports, not of those years back."""
+    if expression.value.precision != "day" or not _YEAR.search(expression.text):
+        return False
+    weekday = re.search(WEEKDAY_PATTERN, expression.text) or _WEEKDAY_BEFORE.search(
+        sentence[max(0, expression.start - 20):expression.start])
+    return bool(weekday) and \
+        WEEKDAYS[weekday.group("weekday").lower()] == expression.value.earliest.weekday()
 
 
 _SINCE = re.compile(r"\b[Ss]eit\s+(?:dem\s+|Anfang\s+|Mitte\s+|Ende\s+)?$")
@@ -347,6 +366,14 @@ def _by_dates(raw: DateValue, dates: list[PastDate]) -> TextVerdict | None:
             how = "names" if latest.named else "reports"
             reason = (f"{how} '{latest.text}'{'' if latest.named else ' as past'}; the raw "
                       f"date is {_distance(latest.value.earliest - raw.latest)} earlier")
+            return TextVerdict(*text_bounds(dates), reason)
+    recent = [d for d in dates if d.recent]
+    if recent:
+        last = max(recent, key=lambda d: d.not_after)
+        if raw.earliest > last.not_after:
+            reason = (f"names '{last.text}' with its weekday (news names the weekdays of the "
+                      f"days it reports); the raw date is "
+                      f"{_distance(raw.earliest - last.value.latest)} later")
             return TextVerdict(*text_bounds(dates), reason)
     planned = [d for d in dates if d.planned]
     if planned:
