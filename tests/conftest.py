@@ -1,6 +1,8 @@
 """Shared fixtures. Prefect and GX state goes to a temporary folder, never ~/.prefect."""
 
 import os
+import subprocess
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +20,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 RAW_DIR = PROJECT_DIR / "raw"
 SHARED_DIR = PROJECT_DIR.parent / "shared"
 RUN_STARTED = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def in_fresh_interpreter(script: str, *args: str) -> str:
+    """What `script` prints when run by a new Python process (nothing loaded or hooked yet)."""
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
+                            text=True, timeout=300, check=True)
+    return result.stdout
 
 
 def seed_path(prefix: str) -> Path:

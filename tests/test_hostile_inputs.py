@@ -7,6 +7,7 @@ import os
 
 import pandas as pd
 import pytest
+from conftest import in_fresh_interpreter
 
 from flows.publish import published_folder
 from flows.run import RunConfig, run_plain
@@ -243,9 +244,6 @@ def test_the_language_profiles_load_outside_the_first_documents_budget():
     """Regression: langdetect loads its profiles on first use (about half a second); inside
     the first document's time budget a cut load became a `processing_error` ("Profile format
     error"). A fresh interpreter, so that nothing is loaded yet."""
-    import subprocess
-    import sys
-
     script = (
         "from datetime import datetime\n"
         "from flows import budget, process\n"
@@ -255,7 +253,5 @@ def test_the_language_profiles_load_outside_the_first_documents_budget():
         "result = process.process_document(document_from_bytes('a.txt', text.encode()), {}, "
         "datetime.now())\n"
         "print(type(result).__name__, getattr(result, 'reason', ''))\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, check=True)
-    assert result.stdout.split()[0] == "ProcessedArticle" or \
-        result.stdout.split() == ["Rejection", "timeout"]
+    printed = in_fresh_interpreter(script).split()
+    assert printed[0] == "ProcessedArticle" or printed == ["Rejection", "timeout"]

@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 import pyarrow.parquet as pq
-from conftest import RAW_DIR, seed_path
+from conftest import RAW_DIR, in_fresh_interpreter, seed_path
 
 from flows.progress import Progress, step_units
 from flows.publish import output_lock
@@ -151,12 +151,9 @@ def _opens(raw, output) -> dict[str, int]:
     """How often one run opens each raw file (an audit hook sees every open; a fresh
     interpreter, since a hook cannot be removed)."""
     import ast
-    import subprocess
-    import sys
 
-    result = subprocess.run([sys.executable, "-c", _COUNT_OPENS, str(raw), str(output)],
-                            capture_output=True, text=True, timeout=300, check=True)
-    return dict(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
+    printed = in_fresh_interpreter(_COUNT_OPENS, str(raw), str(output))
+    return dict(ast.literal_eval(printed.strip().splitlines()[-1]))
 
 
 def test_each_input_is_read_and_extracted_once(tmp_path):

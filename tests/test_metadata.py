@@ -1,9 +1,7 @@
-import subprocess
-import sys
 from datetime import date
 
 import pytest
-from conftest import RAW_DIR, RUN_STARTED
+from conftest import RAW_DIR, RUN_STARTED, in_fresh_interpreter
 
 from flows.process import process_document
 from flows.stages.intake import Rejection, document_from_bytes
@@ -94,9 +92,7 @@ def test_language_detection_is_right_when_threads_start_at_once():
         "threads = [threading.Thread(target=work, args=(i,)) for i in range(len(texts))]\n"
         "[t.start() for t in threads]; [t.join() for t in threads]\n"
         "print(','.join(map(str, found)))\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, check=True)
-    assert result.stdout.strip().split(",") == ["de"] * 20
+    assert in_fresh_interpreter(script).strip().split(",") == ["de"] * 20
 
 
 def test_language_is_judged_on_the_prose_not_on_a_table_at_the_start():
