@@ -66,3 +66,14 @@ def test_the_readme_is_a_short_users_manual():
                     "## Scale-out", "## Troubleshooting"):
         assert heading in README
     assert "Exit codes" in README
+
+
+@pytest.mark.parametrize("table", ["articles", "quotes", "events", "rejects"])
+def test_polars_reads_every_table(output_folder, table):
+    import polars as pl
+
+    frame = pl.read_parquet(output_folder / "output" / table / "**" / "*.parquet",
+                            hive_partitioning=True)
+    assert frame.height > 0 or table == "rejects"
+    if table == "articles":  # the undated article is in the year-0 partition, its date null
+        assert frame.filter(pl.col("published_date").is_null())["year"].to_list() == [0]
