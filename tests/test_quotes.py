@@ -465,6 +465,27 @@ def test_quote_spans_and_paragraphs_are_well_formed(text):
     assert "".join("".join(part.split()) for _, part in paragraphs) == "".join(text.split())
 
 
+def test_a_run_on_sentence_is_cut_into_bounded_pieces_at_clause_ends():
+    from flows.stages.text import MAX_SENTENCE_CHARS, sentence_spans
+
+    clause = "die Polizei nahm in Paris drei Männer fest, "
+    text = "Am Montag " + clause * 200 + "sagte ein Sprecher. Danach war es ruhig."
+    spans = sentence_spans(text)
+    assert text[spans[-1].start:spans[-1].end] == "Danach war es ruhig."
+    pieces = spans[:-1]
+    assert len(pieces) > 4 and all(s.end - s.start <= MAX_SENTENCE_CHARS for s in pieces)
+    assert all(text[s.end - 1] == "," and not text[s.start].isspace() for s in pieces[:-1])
+    # nothing lost or repeated: the pieces and the spaces between them are the sentence
+    assert " ".join(text[s.start:s.end] for s in pieces) == text[:pieces[-1].end]
+
+
+def test_a_run_on_text_without_spaces_is_cut_too():
+    from flows.stages.text import MAX_SENTENCE_CHARS, sentence_spans
+
+    spans = sentence_spans("x" * (3 * MAX_SENTENCE_CHARS))
+    assert [s.end - s.start for s in spans] == [MAX_SENTENCE_CHARS] * 3
+
+
 @pytest.mark.parametrize("text, speaker", [
     # the noun after the verb is the object: the subject before it speaks
     ("RTL-Chefin Anke Schäferkordt nannte diese Zahlen „aus der Luft gegriffen“.",

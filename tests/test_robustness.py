@@ -20,7 +20,9 @@ from flows.cli import _descendants
 from flows.process import ProcessedArticle, process_document
 from flows.publish import published_folder
 from flows.run import RunConfig, run_plain
+from flows.stages.events import extract_events
 from flows.stages.intake import Rejection, document_from_bytes
+from flows.stages.quotes import extract_quotes
 from flows.tables import table_spec
 from flows.validate import validate_folder
 
@@ -114,6 +116,24 @@ def test_large_adversarial_documents_stay_fast(unit):
     result = process_document(document_from_bytes("big.txt", text.encode()), {}, RUN_STARTED)
     assert time.perf_counter() - started < 4 * DOCUMENT_SECONDS
     assert getattr(result, "reason", None) != "processing_error"  # no stage broke on it
+
+
+@pytest.mark.parametrize("unit", [
+    "sagte ",  # a cue per word: each cue reads a bounded stretch, not the sentence
+    "„a\" »b« ‚c‘ «d» ",  # a quotation mark every few characters
+    "„Ja“, sagte er, „",
+    "Minister Hans Muster sagte, ",
+    "Die Polizei nahm am Montag in Paris drei Männer fest, ",  # a trigger per clause
+    "kritisierte Müller, ",
+])
+def test_the_quote_and_event_stages_stay_fast_on_one_endless_sentence(unit):
+    """No full stop in 30,000 characters: the stages read the run-on sentence in pieces, so
+    their cost grows with its length, not with its square (this took minutes before)."""
+    text = (unit * (30_000 // len(unit) + 1))[:30_000]
+    started = time.perf_counter()
+    extract_quotes(text)
+    extract_events(text, RUN_STARTED.date())
+    assert time.perf_counter() - started < DOCUMENT_SECONDS
 
 
 def test_an_exception_in_one_document_becomes_its_reject(monkeypatch, tmp_path):

@@ -32,6 +32,9 @@ _FILLERS = grammar_words("fillers")
 _NOT_SPEAKERS = grammar_words("not_speakers")
 
 CLAUSE_WORDS = 15
+# A noun phrase is read at most this far from where it starts: no speaker is named in more
+# words, and each cue reads a bounded stretch however long its sentence is.
+MAX_PHRASE_WORDS = 12
 
 RELATIVES = grammar_words("relatives")
 
@@ -41,7 +44,7 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?„“\"»«()–]")
 def sentence_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
     """The noun phrase a sentence opens with ("Der französische Staatschef hatte ... gesagt")."""
     group: list[Token] = []
-    for token in tokens:
+    for token in tokens[:MAX_PHRASE_WORDS]:
         if group and not joined(paragraph, group[-1], token):
             break
         if not _extends(group, token) or (group and _object_after(group[-1], token)):
@@ -129,7 +132,7 @@ def mention_after(paragraph: str, tokens: list[Token], cue_at: int) -> list[Toke
         # "sagten mit dem Vorgang vertraute Personen": no article before the attribute
         attribute = _extended_attribute(paragraph, tokens, start, bare=True)
         start = start if attribute is None else attribute
-    for at in range(start, len(tokens)):
+    for at in range(start, min(len(tokens), start + MAX_PHRASE_WORDS)):
         token = tokens[at]
         if group and not joined(paragraph, tokens[at - 1], token):
             break
@@ -258,7 +261,7 @@ def mention_before(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
     if age.isdigit() and paragraph[tokens[cue_at - 2].end:tokens[cue_at].start] == f", {age}, ":
         cue_at -= 1  # "Alice Kakamara, 30, beschrieb"
     start = cue_at
-    for token in reversed(tokens[:cue_at]):
+    for token in reversed(tokens[max(0, cue_at - MAX_PHRASE_WORDS):cue_at]):
         if start < cue_at and not joined(paragraph, token, tokens[start]):
             break
         if token.lower in PRONOUNS and start == cue_at:
