@@ -13,9 +13,11 @@ from collections import deque  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect import flow, get_client, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.context import get_run_context  # noqa: E402
+from prefect.states import Crashed  # noqa: E402
 
 from flows import run  # noqa: E402
 from flows.parts import finish_chunk, redate_parts, summarize_part  # noqa: E402
@@ -84,19 +86,39 @@ def news_etl(raw_dir: str = "raw", output_dir: str = "output", batch_size: int =
     """
     config = run.RunConfig(Path(raw_dir), Path(output_dir), batch_size=batch_size,
                            max_bytes=max_bytes, force=force, only=only, since=since,
-                           until=until, lock_wait_seconds=lock_wait_seconds, progress=progress)
+                           until=until, lock_wait_seconds=lock_wait_seconds, progress=progress,
+                           flow_run=str(get_run_context().flow_run.id))
     count = default_processes() if processes is None else processes
     if count:
         with Workers(count) as workers:
-            summary = run.execute(config, _prefect_map(progress, workers))
+            summary = run.execute(config, _prefect_map(progress, workers), _end_if_it_died)
     else:
-        summary = run.execute(config, _prefect_map(progress, None))
+        summary = run.execute(config, _prefect_map(progress, None), _end_if_it_died)
     logger = get_run_logger()
     for line in summary.lines():
         logger.info(line)
     create_markdown_artifact(key="news-etl-summary", markdown=_markdown(summary),
                              description="newsetl run summary")
     return summary.as_dict()
+
+
+def _end_if_it_died(previous: dict | None) -> None:
+    """The flow run that held the output before this one has let go of it. If Prefect still
+    has it running, its process was killed (SIGKILL, a lost container): it tells no one, so
+    this run marks it Crashed. Best effort: another Prefect database, or none, is no error."""
+    if not previous or not previous.get("flow_run"):
+        return
+    try:
+        with get_client(sync_client=True) as client:
+            flow_run = client.read_flow_run(previous["flow_run"])
+            if flow_run.state and flow_run.state.is_running():
+                client.set_flow_run_state(flow_run.id, Crashed(message=(
+                    f"its process (pid {previous.get('pid')}) ended without a word; found by "
+                    "the next run on the same output")), force=True)
+                get_run_logger().warning("flow run %s had been killed: marked Crashed",
+                                         flow_run.name)
+    except Exception as error:  # noqa: BLE001 - the run goes on whatever Prefect says
+        get_run_logger().info("could not check the previous flow run: %s", error)
 
 
 def _markdown(summary: run.RunSummary) -> str:

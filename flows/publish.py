@@ -52,10 +52,11 @@ class OutputLayoutError(RuntimeError):
 
 
 @contextmanager
-def output_lock(output: Path, wait_seconds: float = 0.0):
+def output_lock(output: Path, wait_seconds: float = 0.0, flow_run: str | None = None):
     """Only one run writes to an output folder. The lock is the kernel's (flock on
     `output/.lock`): it ends with the process that holds it, however that process ends, so no
-    file left behind can shut out a later run; the file only names the holder for messages."""
+    file left behind can shut out a later run. The file names the holder (for messages, and
+    its Prefect `flow_run`); the block gets what it said of the previous holder."""
     output.mkdir(parents=True, exist_ok=True)
     handle = os.open(output / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -66,8 +67,9 @@ def output_lock(output: Path, wait_seconds: float = 0.0):
                                    f"({_describe(_lock_holder(output / LOCK))}); try again "
                                    "when it has finished")
             time.sleep(0.5)
-        _name_holder(handle)
-        yield
+        previous = _lock_holder(output / LOCK)
+        _name_holder(handle, flow_run)
+        yield previous
     finally:
         os.close(handle)  # releases the lock
 
@@ -95,11 +97,12 @@ def _try_lock(handle: int) -> bool:
     return True
 
 
-def _name_holder(handle: int) -> None:
+def _name_holder(handle: int, flow_run: str | None) -> None:
     """Who holds the lock, for the message another run prints (best effort: a full disk
     must not stop the run that holds the lock)."""
-    holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
-                         "started": datetime.now(UTC).isoformat()}).encode()
+    holder = {"pid": os.getpid(), "host": socket.gethostname(),
+              "started": datetime.now(UTC).isoformat()}
+    holder = json.dumps({**holder, "flow_run": flow_run} if flow_run else holder).encode()
     with suppress(OSError):
         os.ftruncate(handle, 0)
         os.pwrite(handle, holder, 0)

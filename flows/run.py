@@ -92,6 +92,7 @@ class RunConfig:
     lock_wait_seconds: float = 0.0
     progress: bool = False
     processes: int = 1
+    flow_run: str | None = None  # the Prefect flow run, named in the lock file
 
 
 @dataclass
@@ -268,12 +269,16 @@ def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-def execute(config: RunConfig, map_step: MapStep) -> RunSummary:
+def execute(config: RunConfig, map_step: MapStep,
+            after_previous: Callable[[dict | None], None] | None = None) -> RunSummary:
     """The whole run; `map_step(function, argument_tuples, label)` runs a step over batches
-    and yields the results in order."""
+    and yields the results in order; `after_previous` gets what the lock file said of the
+    run that held the output before this one (once this one holds it)."""
     started = datetime.now(UTC)
     run_id = uuid.uuid4().hex
-    with output_lock(config.output_dir, config.lock_wait_seconds):
+    with output_lock(config.output_dir, config.lock_wait_seconds, config.flow_run) as previous:
+        if after_previous:
+            after_previous(previous)
         check_layout(config.output_dir)
         clean_leftovers(config.output_dir)
         raw = str(config.raw_dir.resolve())

@@ -163,6 +163,18 @@ def test_second_run_on_a_locked_output_is_refused(tmp_path):
     assert run_plain(RunConfig(RAW_DIR, output)).published
 
 
+def test_the_lock_tells_its_next_holder_which_flow_run_held_it(tmp_path):
+    output = tmp_path / "out"
+    with output_lock(output) as previous:
+        assert previous is None  # a new output
+    with output_lock(output, flow_run="0b6f7c4e-run-a") as previous:
+        assert "flow_run" not in previous  # the holder before was no Prefect run
+    with output_lock(output) as previous:
+        assert previous["flow_run"] == "0b6f7c4e-run-a" and previous["pid"] == os.getpid()
+    with output_lock(output) as previous:
+        assert "flow_run" not in previous  # a plain run names none
+
+
 def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
     output = tmp_path / "out"
     output.mkdir()

@@ -241,7 +241,8 @@ def test_ctrl_c_is_one_line_exit_130_nothing_published_nothing_left_running(tmp_
 @pytest.mark.slow
 def test_a_killed_prefect_run_leaves_no_process_behind(tmp_path):
     """SIGKILL of a run in Prefect mode: its Prefect API server ends with it (it was left
-    running as an orphan, 200 MB, when Prefect's embedded mode started it)."""
+    running as an orphan, 200 MB, when Prefect's embedded mode started it), and the next run
+    marks its flow run Crashed (it stayed "RUNNING" in Prefect's database)."""
     raw, output = tmp_path / "raw", tmp_path / "out"
     _corpus(raw, 400)
     command = [str(Path(sys.executable).with_name("newsetl")), "run", "--raw", str(raw),
@@ -259,6 +260,24 @@ def test_a_killed_prefect_run_leaves_no_process_behind(tmp_path):
     child.wait()
     wait_until(lambda: not [pid for pid in family if running(pid)], 60,
                "the end of every process of the killed run")
+    assert _flow_run_states(tmp_path / "prefect") == ["RUNNING"]  # no one told Prefect
+    # the next run on the output ends the killed one's flow run in Prefect's database
+    rerun = subprocess.run(command, capture_output=True, text=True,
+                           env=prefect_env(tmp_path / "prefect"), timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _flow_run_states(tmp_path / "prefect") == ["COMPLETED", "CRASHED"]
+
+
+def _flow_run_states(prefect_home: Path) -> list[str]:
+    """The states of the flow runs in a Prefect database, newest first."""
+    script = ("from prefect import get_client\n"
+              "from prefect.client.schemas.sorting import FlowRunSort\n"
+              "with get_client(sync_client=True) as client:\n"
+              "    runs = client.read_flow_runs(sort=FlowRunSort.START_TIME_DESC)\n"
+              "print(' '.join(run.state.type.value for run in runs))\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           env=prefect_env(prefect_home), timeout=300, check=True)
+    return shown.stdout.split()
 
 
 def _mixed_corpus(raw: Path, count: int) -> None:
