@@ -243,14 +243,21 @@ def process_batch(paths: list[str], raw_dir: str, max_bytes: int,
     return write_part(Path(part), results, run_id)
 
 
+# Rejects that say nothing of a file's content (it vanished or could not be read while the
+# run read it): the next run reads the file again, whatever its hash.
+READ_AGAIN_REJECTS = frozenset({"unreadable"})
+
+
 def plan_run(config: RunConfig, hashes: dict[str, str | None], previous: dict | None,
              dates: dict[str, date | None]) -> Plan:
     """New or changed files, plus the ones a rerun selects; all others keep their rows."""
     before = {name: entry.get("sha256") for name, entry in (previous or {}).items()}
     if config.force or previous is None:
         return Plan(sorted(hashes), set(), new=len(hashes))
+    retried = {name for name, entry in previous.items()
+               if entry.get("rejected") in READ_AGAIN_REJECTS}
     selected = {name for name in hashes
-                if name not in before or hashes[name] != before[name]
+                if name not in before or hashes[name] != before[name] or name in retried
                 or (config.only and fnmatch.fnmatch(name, config.only))
                 or _in_range(dates.get(name), config.since, config.until)}
     missing = set(before) - set(hashes)

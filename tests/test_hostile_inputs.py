@@ -255,3 +255,28 @@ def test_the_language_profiles_load_outside_the_first_documents_budget():
         "print(type(result).__name__, getattr(result, 'reason', ''))\n")
     printed = in_fresh_interpreter(script).split()
     assert printed[0] == "ProcessedArticle" or printed == ["Rejection", "timeout"]
+
+
+def test_a_file_moved_away_mid_run_and_put_back_is_read_by_the_next_run(raw, tmp_path, capsys,
+                                                                         monkeypatch):
+    """Hashed, then gone when the run reads it: an `unreadable` reject that says nothing of
+    its content, so the next run reads it again (it had stayed a reject until `--only`)."""
+    from flows import run
+
+    output = _run(raw, tmp_path, capsys)
+    moved = raw / "moved.txt"
+    moved.write_text(GOOD.replace("Stadtrat", "Kreistag"), encoding="utf-8")
+    scan = run._scan
+
+    def move_away_then_scan(*args):
+        moved.rename(tmp_path / "away.txt")
+        return scan(*args)
+
+    monkeypatch.setattr(run, "_scan", move_away_then_scan)
+    assert run_plain(RunConfig(raw, output)).published
+    assert _accounted(output) == {"good.txt": "article", "moved.txt": "unreadable"}
+    monkeypatch.undo()
+    (tmp_path / "away.txt").rename(moved)
+    again = run_plain(RunConfig(raw, output))
+    assert again.processed == 1
+    assert _accounted(output) == {"good.txt": "article", "moved.txt": "article"}
