@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flows import __version__
-from flows.budget import DocumentTimeout, time_budget
+from flows.budget import EXTRACTION_SECONDS, DocumentTimeout, time_budget
 from flows.corpus import ArticleSketch, date_columns, redate, sketch_article
 from flows.stages.clean import clean, line_keys
 from flows.stages.dates import (
@@ -184,11 +184,12 @@ def _process(document: Document, recurring: dict[str, set[str]], processed_at: d
         context = _context(cleaned.title, cleaned.teaser, cleaned.captions)
         stage = "quotes"
         clock.start(stage)
-        index = EntityIndex.build(context + "\n" + cleaned.body)
-        quotes = _article_quotes(cleaned.teaser, cleaned.body, context, index)
-        stage = "events"  # what the text says happened: read now, dated once the date is known
-        clock.start(stage)
-        mentions = read_article(cleaned.teaser, cleaned.body, index)
+        with time_budget(EXTRACTION_SECONDS, "in the quote and event stages"):
+            index = EntityIndex.build(context + "\n" + cleaned.body)
+            quotes = _article_quotes(cleaned.teaser, cleaned.body, context, index)
+            stage = "events"  # what the text says happened: read now, dated once known
+            clock.start(stage)
+            mentions = read_article(cleaned.teaser, cleaned.body, index)
         stage = "dates"
         clock.start(stage)
         clues = _date_clues(document.article_id, document.source_file,

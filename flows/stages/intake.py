@@ -19,7 +19,8 @@ from flows.stages.newsplease import Record, records_from_json, records_from_json
 from flows.stages.page import PageMeta, without_surrogates
 from flows.stages.webpage import NotAPageError, read_page
 
-FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json",
+           ".jsonl": "jsonl"}
 DEFAULT_MAX_BYTES = 5_000_000
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
