@@ -52,10 +52,14 @@ def _run(raw, tmp_path, capsys):
     return tmp_path / "out"
 
 
-def test_a_symlink_loop_is_one_reject(raw, tmp_path, capsys):
-    (raw / "loop.txt").symlink_to("loop.txt")
+@pytest.mark.parametrize("target", ["loop.txt", "gone.txt"])
+def test_a_symlink_to_no_file_is_one_reject_and_reruns_have_nothing_to_do(raw, tmp_path, capsys,
+                                                                           target):
+    (raw / "loop.txt").symlink_to(target)
     found = _accounted(_run(raw, tmp_path, capsys))
-    assert found["good.txt"] == "article" and found["loop.txt"] == "unreadable"
+    assert found["good.txt"] == "article" and found["loop.txt"] == "not_a_file"
+    again = run_plain(RunConfig(raw, tmp_path / "out"))
+    assert again.processed == 0  # not read again and again
 
 
 def test_special_files_are_never_read(raw, tmp_path, capsys):

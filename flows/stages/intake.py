@@ -6,6 +6,7 @@ Every file found ends as either a `Document` or a `Rejection`; nothing here rais
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
@@ -155,6 +156,9 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
         with os.fdopen(descriptor, "rb") as handle:
             data = handle.read(max_bytes + 1)  # it may have grown since stat
     except OSError as error:
+        if error.errno == errno.ELOOP or (error.errno == errno.ENOENT and path.is_symlink()):
+            raise InputError("not_a_file", "a symbolic link that leads to no file (a loop, or "
+                             "its target is gone)") from error
         raise InputError("unreadable", f"cannot read file: {error.strerror or error}") \
             from error
     if len(data) > max_bytes:
