@@ -189,6 +189,11 @@ def test_actors_and_targets_active_passive_and_pronoun():
     text = "Kanzlerin Angela Merkel sprach in Paris. Sie kritisierte den Plan der Regierung."
     (criticism,) = extract_events(text, REFERENCE)
     assert criticism.actors == ("Angela Merkel",)
+    # the pronoun agrees in gender with the person it refers to, not with the one named last
+    text = ("Innenminister Herbert Kickl kam am Montag nach Graz. Am Dienstag traf "
+            "Außenministerin Karin Kneissl in Wien ein. {} forderte am Mittwoch mehr Polizisten.")
+    assert _one(text.format("Er")).actors == ("Herbert Kickl",)
+    assert _one(text.format("Sie")).actors == ("Karin Kneissl",)
 
 
 def test_casualties_from_figures_and_number_words_on_the_attack_only():

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache, partial
 
-from flows.stages.entities import EntityIndex
+from flows.stages.entities import PRONOUNS, EntityIndex
 from flows.stages.events.casualties import casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.dating import date_mentions, when_it_happened
@@ -138,10 +138,11 @@ class _PersonBefore:
             found = subject(before[0], self.index) if before and before[0].tokens else None
             if found and found not in self.index.people:
                 return found
+        gender = PRONOUNS.get(pronoun)
         for sentence in reversed(self.sentences):
             for word in reversed(_WORD.findall(sentence)):
                 person = self.index.by_last_word.get(word)
-                if person:
+                if person and person.gender in (None, gender):  # "er": not Karin Kneissl
                     return person.name
         return None
 
