@@ -194,6 +194,9 @@ def test_actors_and_targets_active_passive_and_pronoun():
             "Außenministerin Karin Kneissl in Wien ein. {} forderte am Mittwoch mehr Polizisten.")
     assert _one(text.format("Er")).actors == ("Herbert Kickl",)
     assert _one(text.format("Sie")).actors == ("Karin Kneissl",)
+    # "sie" with a plural verb is a group, not the woman named last
+    assert _one("Die Bauern zogen am Montag vor das Ministerium. Ministerin Elisabeth Köstinger "
+                "sprach mit ihnen. Sie protestierten gegen die Preise.").actors == ()
 
 
 def test_casualties_from_figures_and_number_words_on_the_attack_only():

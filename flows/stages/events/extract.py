@@ -132,12 +132,14 @@ class _PersonBefore:
     def __init__(self, sentences: list[str], index: EntityIndex) -> None:
         self.sentences, self.index = sentences, index
 
-    def __call__(self, pronoun: str = "er") -> str | None:
+    def __call__(self, pronoun: str = "er", plural: bool = False) -> str | None:
         if pronoun == "sie" and self.sentences:
             _, before = clauses(self.sentences[-1])
             found = subject(before[0], self.index) if before and before[0].tokens else None
             if found and found not in self.index.people:
                 return found
+        if plural:
+            return None  # "Sie demonstrierten": a group, not the person named last
         gender = PRONOUNS.get(pronoun)
         for sentence in reversed(self.sentences):
             for word in reversed(_WORD.findall(sentence)):
@@ -160,7 +162,7 @@ def _sentences(text: str):
 
 
 def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityIndex, field: str,
-                       previous_person: Callable[[str], str | None], paragraph: int = 0
+                       previous_person: Callable[[str, bool], str | None], paragraph: int = 0
                        ) -> list[Mention]:
     tokens, clause_list = clauses(masked)
     if not tokens:
@@ -206,12 +208,12 @@ class _Antecedent:
     person named last before the sentence; found only when a pronoun asks."""
 
     def __init__(self, governing: Clause | None, index: EntityIndex,
-                 previous_person: Callable[[str], str | None]) -> None:
+                 previous_person: Callable[[str, bool], str | None]) -> None:
         self.governing, self.index, self.previous_person = governing, index, previous_person
 
-    def __call__(self, pronoun: str = "er") -> str | None:
+    def __call__(self, pronoun: str = "er", plural: bool = False) -> str | None:
         found = subject(self.governing, self.index) if self.governing else None
-        return found or self.previous_person(pronoun)
+        return found or self.previous_person(pronoun, plural)
 
 
 def _first_subject(main_clauses: list[Clause], index: EntityIndex) -> str | None:
@@ -295,7 +297,7 @@ def _in_clause(clause: Clause, offset: int) -> bool:
 
 def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: EntityIndex,
              field: str, start: int, sentence: str, masked: str,
-             antecedent: Callable[[str], str | None], apposed: str | None, paragraph: int,
+             antecedent: Callable[[str, bool], str | None], apposed: str | None, paragraph: int,
              shared_subject: Callable[[], str | None]) -> Mention:
     who = participants(clause, trigger, index, antecedent, apposed, shared_subject)
     dead = casualties(masked[span[0]:span[1]]) if trigger.sense.type == "ASSAULT" else None

@@ -43,7 +43,7 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                 antecedent: Callable[[str], str | None] = lambda _pronoun: None,
+                 antecedent: Callable[[str, bool], str | None] = lambda *_: None,
                  apposed: str | None = None,
                  shared_subject: Callable[[], str | None] = lambda: None) -> Participants:
     """`antecedent`: who "er"/"sie" opening the clause refers to; `apposed`: the person an
@@ -70,7 +70,7 @@ def apposed_person(clause: Clause, index: EntityIndex) -> str | None:
 
 
 def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
-                  antecedent: Callable[[str], str | None],
+                  antecedent: Callable[[str, bool], str | None],
                   shared_subject: Callable[[], str | None]) -> Participants:
     g = grammar()
     mentions, location = clause_mentions(clause, index, clause.tokens.index(trigger.token))
@@ -87,7 +87,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if pronoun is None or any(m.position < pronoun and not m.preposition for m in mentions):
         pronoun = _pronoun_after_verb(clause)  # "Die Bürger forderte er auf, ..."
     if pronoun is not None and not passive:
-        who = antecedent(clause.tokens[pronoun].lower)
+        who = antecedent(clause.tokens[pronoun].lower, _with_plural_verb(clause, pronoun))
         if who:
             return Participants((who,), tuple(dict.fromkeys(
                 m.name for m in mentions if m.name != who)), location)
@@ -323,6 +323,17 @@ def _pronoun_subject_at(clause: Clause) -> int | None:
         if t.lower in grammar()["personal_pronouns"] and not preposition_before(tokens, i):
             return i
     return None
+
+
+def _with_plural_verb(clause: Clause, pronoun: int) -> bool:
+    """"Sie demonstrierten", "drängen sie": a finite verb in the plural next to "sie" (not
+    the polite "Sie" inside a sentence: "Trotzdem sprechen Sie sich ... aus")."""
+    tokens = clause.tokens
+    if tokens[pronoun].lower != "sie" or (pronoun and tokens[pronoun].text == "Sie"):
+        return False
+    verbs = finite_verbs()
+    return any(tokens[i].lower in verbs and tokens[i].lower.endswith("en")
+               for i in (pronoun - 1, pronoun + 1) if 0 <= i < len(tokens))
 
 
 def _pronoun_after_verb(clause: Clause) -> int | None:
