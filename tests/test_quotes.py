@@ -169,6 +169,17 @@ def test_a_common_noun_after_a_role_is_no_name(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+def test_a_role_in_another_clause_before_a_name_is_not_that_persons():
+    index = EntityIndex.build("Der CSU-Chef sei vor Bundeskanzlerin Angela Merkel (CDU) schon "
+                              "wieder eingeknickt. Bayerns Ministerpräsident und CSU-Chef Horst "
+                              "Seehofer schwieg.")
+    assert index.people["Angela Merkel"].roles == {"kanzler"}
+    assert index.people["Horst Seehofer"].roles == {"ministerpräsident", "chef"}
+    quotes = extract_quotes("Der CSU-Chef sei vor Bundeskanzlerin Angela Merkel eingeknickt, "
+                            "sagte Bystron. Der CSU-Chef hatte gefordert, Grenzen zu schließen.")
+    assert [q.speaker for q in quotes] == ["Bystron", "CSU-Chef"]
+
+
 @pytest.mark.parametrize("text, speaker, speaker_type", [
     ("Laut Angaben des Innenministeriums wurden 30 Menschen festgenommen.", "Innenministerium",
      "organization"),

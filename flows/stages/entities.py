@@ -219,6 +219,21 @@ def _not_in_office(word: str) -> bool:
     return word.lower().startswith(lexicon().not_in_office)
 
 
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _same_phrase(before: list[str]) -> list[str]:
+    """The words before a role that belong to its noun phrase ("der frühere französische",
+    "Bayerns Ministerpräsident und"): not those of another clause ("Der CSU-Chef sei vor
+    Bundeskanzlerin Angela Merkel": Merkel is no CSU-Chef)."""
+    start = len(before)
+    while start and (before[start - 1][:1].isupper() or before[start - 1] == "und"
+                     or before[start - 1].lower() in ARTICLES
+                     or before[start - 1].endswith(_ADJECTIVE_ENDINGS)):
+        start -= 1
+    return before[start:]
+
+
 class EntityIndex:
     """People of one article, by canonical name, with their roles and countries."""
 
@@ -236,7 +251,7 @@ class EntityIndex:
             name = _NAME_AFTER_ROLE.match(text, ends[position]) or \
                 _NAME_AFTER_ROLE_PHRASE.match(text, ends[position])
             if name:
-                context = words[max(0, position - _CONTEXT_WORDS):position]
+                context = _same_phrase(words[max(0, position - _CONTEXT_WORDS):position])
                 role = [words[position]]
                 if any(map(_not_in_office, [*context, *role])):
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
