@@ -42,7 +42,7 @@ def messy_raw(tmp_path):
                                      "The opposition criticised the spending.")
     (raw / "chrome.txt").write_text("1. Zum Inhalt springen\n2. Zur Hauptnavigation springen\n"
                                     "3. Zu weiteren Angeboten der DW springen\n")
-    os.symlink(raw / "vanished.txt", raw / "dangling.txt")  # unreadable even for root
+    os.symlink(raw / "vanished.txt", raw / "dangling.txt")  # a link to no file
     return raw
 
 
@@ -63,7 +63,7 @@ def test_every_input_ends_as_one_article_or_one_reject(messy_raw, tmp_path):
     assert rejects == {
         "empty.txt": "empty", "blank.txt": "empty", "binary.txt": "binary",
         "nested/deeper/copy.txt": "duplicate", "english.txt": "not_german",
-        "chrome.txt": "no_body", "dangling.txt": "unreadable",
+        "chrome.txt": "no_body", "dangling.txt": "not_a_file",
     }
     articles = {a["source_file"] for a in _rows(output, "articles")}
     assert {"nested/utf16 ä.txt", "nested/cp1252.txt"} <= articles

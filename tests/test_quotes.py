@@ -169,6 +169,21 @@ def test_a_common_noun_after_a_role_is_no_name(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the agency after a spokesperson was told (a dative): not whose spokesperson it is
+    ("Die Soldaten werden in Kufstein gebraucht, erklärte ein Heeressprecher der APA.",
+     "Heeressprecher"),
+    ("Die Lage sei ernst, sagte ein Polizeisprecher der Deutschen Presse-Agentur.",
+     "Polizeisprecher"),
+    ("Die Lage sei ernst, sagte ein Sprecher der Polizei.", "Polizei"),
+    # "ein Sprecher" is someone not named before, not the article's last spokesperson
+    ("Polizeisprecher Hans Weber bestätigte den Einsatz. Die Strecke bleibe gesperrt, sagte "
+     "ein Sprecher.", "Sprecher"),
+])
+def test_who_was_told_and_an_indefinite_role_are_not_the_speaker(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
 def test_a_role_in_another_clause_before_a_name_is_not_that_persons():
     index = EntityIndex.build("Der CSU-Chef sei vor Bundeskanzlerin Angela Merkel (CDU) schon "
                               "wieder eingeknickt. Bayerns Ministerpräsident und CSU-Chef Horst "

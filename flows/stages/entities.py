@@ -204,7 +204,7 @@ _FULL_NAME = re.compile(
     + r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]i|[Dd]a|[Ll]e|al|el|bin|ibn)[ ]+(?:(?:der|den|la)[ ]+)?)?"
     + r"[A-ZÄÖÜ][\w\-]+")
 _CONTEXT_WORDS = 3
-_INDEFINITE = {"ein", "eine", "einer", "einen", "einem", "eines"}
+INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines"})
 
 
 def tokens_with_ends(text: str) -> tuple[list[str], list[int]]:
@@ -255,7 +255,7 @@ class EntityIndex:
                 role = [words[position]]
                 if any(map(_not_in_office, [*context, *role])):
                     context, role = [], []  # "die frühere Kanzlerin": not in office now
-                held = not (_INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
+                held = not (INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
                 index.add(name.group("name"), [*context, *role], name.start("name"), held)
             index._add_set_off_names(text, words[position], ends[position])
         for name in _FULL_NAME.finditer(text):
@@ -272,7 +272,7 @@ class EntityIndex:
         if len(words) == 3 and words[0] not in lexicon().first_names:
             words = words[1:]  # "Dem Berater Prem Tinsulanonda, einem ehemaligen ..."
         if words and _looks_like_a_name(words):
-            held = (before.group("article") or "").strip() not in _INDEFINITE
+            held = (before.group("article") or "").strip() not in INDEFINITE
             self.add(" ".join(words), [role], before.start("name"), held)
         after = _NAME_AFTER_GENITIVE.match(text, role_end)
         if after and _looks_like_a_name(after.group("name").split()):

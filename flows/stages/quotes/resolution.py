@@ -7,6 +7,7 @@ import re
 
 from flows.stages.entities import (
     ARTICLES,
+    INDEFINITE,
     NAME_PARTICLES,
     PRONOUNS,
     TOKEN,
@@ -17,6 +18,7 @@ from flows.stages.entities import (
     is_role,
     lexicon,
 )
+from flows.stages.profiles import agency_names
 from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
 from flows.stages.quotes.mentions import GENITIVE_ARTICLES, LATTER, joined
 from flows.stages.quotes.sentence import Attribution, State, Token
@@ -109,6 +111,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
     if len(words) == 1 and words[0].lower() in LATTER:
         return _last_mentioned(state, position, LATTER[words[0].lower()]) or \
             Resolved(None, "unknown")
+    words = _without_the_agency_told(words)
     content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
     medium = _after_title_noun(content)
     if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
@@ -127,11 +130,32 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
         person = person or state.index.add(" ".join(names), words, 0)
         if person:
             return Resolved(person.name, "person")
-    person = state.index.find_by_role(content)
+    # "ein Sprecher" is someone not named before, "der Sprecher" may be
+    person = None if words[0].lower() in INDEFINITE else state.index.find_by_role(content)
     if person:
         return Resolved(person.name, "person")
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _without_the_agency_told(words: list[str]) -> list[str]:
+    """"erklärte ein Heeressprecher der APA", "sagte ein Polizeisprecher der Deutschen
+    Presse-Agentur": the news agency after a spokesperson is who was told (a dative), not
+    whose spokesperson it is."""
+    at = next((i for i in range(1, len(words) - 1) if words[i].lower() in ("der", "dem")
+               and is_role(words[i - 1]) and words[i - 1].lower().endswith(_SPOKESPERSON)),
+              None)
+    if at is None:
+        return words
+    told = words[at + 1:]
+    agencies = agency_names()
+    if told[-1].lower() in agencies or told[-1].lower().endswith("agentur") or (
+            len(told) > 1 and told[-2].lower().endswith("agentur")):
+        return words[:at]
+    return words
+
+
+_SPOKESPERSON = ("sprecher", "sprecherin")
 
 
 def _in_nominative(content: list[str], words: list[str]) -> str:
