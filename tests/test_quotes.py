@@ -184,6 +184,20 @@ def test_who_was_told_and_an_indefinite_role_are_not_the_speaker(text, speaker):
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a reporting verb set off by commas: its subject follows it
+    ("Die Regierung, schreibt die Zeitung, habe den Plan längst aufgegeben.", "Zeitung"),
+    ("Ostermayer, meint ein hochrangiger Museumsexperte, sei schlecht beraten worden.",
+     "hochrangiger Museumsexperte"),
+    # not a verb after a name set off after its subject, nor one that shares the subject
+    ("Der Repräsentant in Bosnien, Wolfgang Petritsch, begrüßte die Initiative, monierte "
+     "aber, dass man mehr Geld in die Region pumpen müsse.", "Wolfgang Petritsch"),
+    ("Klose, der in der 60. Minute Gelb-Rot sah, nannte das Urteil „hart“.", "Klose"),
+])
+def test_a_reporting_verb_in_a_parenthesis_has_its_subject_after_it(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
 def test_a_role_in_another_clause_before_a_name_is_not_that_persons():
     index = EntityIndex.build("Der CSU-Chef sei vor Bundeskanzlerin Angela Merkel (CDU) schon "
                               "wieder eingeknickt. Bayerns Ministerpräsident und CSU-Chef Horst "

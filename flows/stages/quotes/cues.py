@@ -43,6 +43,7 @@ from flows.stages.quotes.mentions import (
     mention_after,
     mention_before,
     sentence_subject,
+    verb_in_parenthesis,
 )
 from flows.stages.quotes.resolution import attributed, can_speak, speaker_strength, stronger
 from flows.stages.quotes.sentence import Attribution, Sentence, State, Token, char_before
@@ -141,7 +142,10 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             # erklären")
             speaker = modal_subject(sentence.paragraph, tokens, i, state)
         elif is_cue_verb(token, tokens, i):
-            adjacent = as_subject(mention_before(sentence.paragraph, tokens, i))
+            # "Die Regierung, schreibt die Zeitung, habe ...": the subject follows the verb
+            adjacent = None if verb_in_parenthesis(sentence.paragraph, tokens, i) and \
+                mention_after(sentence.paragraph, tokens, i) else \
+                as_subject(mention_before(sentence.paragraph, tokens, i))
             before = adjacent or clause_subject(sentence.paragraph, tokens, i) or \
                 coordinated_subject(sentence.paragraph, tokens, i, speaker, state) or \
                 (subject_of_perfect(sentence.paragraph, tokens, i)  # "hatte X ... verkündet"

@@ -275,6 +275,31 @@ def mention_before(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
         _valid_speaker(tokens[start:cue_at])
 
 
+def verb_in_parenthesis(paragraph: str, tokens: list[Token], cue_at: int) -> bool:
+    """"Die Regierung, schreibt die Zeitung, habe ...": a verb right after a comma, not after
+    a relative clause, an apposition or an age that follows its subject ("Klose, der ... sah,
+    nannte", "Alice Kakamara, 30, beschrieb")."""
+    if not 0 < cue_at < len(tokens) or \
+            "," not in paragraph[tokens[cue_at - 1].end:tokens[cue_at].start]:
+        return False
+    moved = _before_relative_clause(paragraph, tokens, _before_parenthesis(paragraph, tokens,
+                                                                            cue_at))
+    return moved == cue_at and not tokens[cue_at - 1].text.isdigit() and \
+        not any(is_role(t.text) for t in tokens[max(0, cue_at - _ATTRIBUTE_WORDS):cue_at]) \
+        and not _closes_an_apposed_name(paragraph, tokens, cue_at)
+
+
+def _closes_an_apposed_name(paragraph: str, tokens: list[Token], cue_at: int) -> bool:
+    """"Der frühere Hohe Repräsentant, Wolfgang Petritsch, begrüßte": the comma before the
+    verb closes a name set off after its subject."""
+    first = cue_at - 1
+    while first > 0 and cue_at - first <= MAX_NAME_WORDS and \
+            "," not in paragraph[tokens[first - 1].end:tokens[first].start]:
+        first -= 1
+    return first > 0 and "," in paragraph[tokens[first - 1].end:tokens[first].start] and \
+        all(_names(t) for t in tokens[first:cue_at])
+
+
 def _name_before_apposition(paragraph: str, tokens: list[Token], start: int, end: int
                             ) -> list[Token] | None:
     """"Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte", "Halima Jouini,

@@ -139,20 +139,25 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
 
 
 def _without_the_agency_told(words: list[str]) -> list[str]:
-    """"erklärte ein Heeressprecher der APA", "sagte ein Polizeisprecher der Deutschen
-    Presse-Agentur": the news agency after a spokesperson is who was told (a dative), not
-    whose spokesperson it is."""
-    at = next((i for i in range(1, len(words) - 1) if words[i].lower() in ("der", "dem")
-               and is_role(words[i - 1]) and words[i - 1].lower().endswith(_SPOKESPERSON)),
-              None)
-    if at is None:
+    """"erklärte ein Heeressprecher der APA", "sagte ein Sprecher der Regierung der ungarischen
+    Nachrichtenagentur MTI": the news agency after a spokesperson is who was told (a dative),
+    not whose spokesperson it is."""
+    spokesperson = next((i for i, word in enumerate(words)
+                         if is_role(word) and word.lower().endswith(_SPOKESPERSON)), None)
+    if spokesperson is None:
         return words
-    told = words[at + 1:]
-    agencies = agency_names()
-    if told[-1].lower() in agencies or told[-1].lower().endswith("agentur") or (
-            len(told) > 1 and told[-2].lower().endswith("agentur")):
-        return words[:at]
+    for at in range(len(words) - 2, spokesperson, -1):
+        if words[at].lower() in ("der", "dem") and _is_agency(words[at + 1:]):
+            return words[:at]
     return words
+
+
+def _is_agency(words: list[str]) -> bool:
+    """"APA", "Deutschen Presse-Agentur", "ungarischen Nachrichtenagentur MTI"."""
+    if len(words) == 1 and words[0].lower() in agency_names():
+        return True
+    return any(word.lower().endswith("agentur") for word in words[-2:]) and \
+        all(w[:1].isupper() or w.endswith(("e", "en")) for w in words)
 
 
 _SPOKESPERSON = ("sprecher", "sprecherin")
