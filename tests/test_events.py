@@ -194,6 +194,9 @@ def test_actors_and_targets_active_passive_and_pronoun():
             "Außenministerin Karin Kneissl in Wien ein. {} forderte am Mittwoch mehr Polizisten.")
     assert _one(text.format("Er")).actors == ("Herbert Kickl",)
     assert _one(text.format("Sie")).actors == ("Karin Kneissl",)
+    # a role without a name, in any case, is named in the nominative
+    assert _one("Die Soldaten schossen am Montag auf die Anhänger des Oppositionspolitikers."
+                ).targets == ("Anhänger", "Oppositionspolitiker")
     # "sie" with a plural verb is a group, not the woman named last
     assert _one("Die Bauern zogen am Montag vor das Ministerium. Ministerin Elisabeth Köstinger "
                 "sprach mit ihnen. Sie protestierten gegen die Preise.").actors == ()

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.stages.entities import TOKEN, EntityIndex, tokens_with_ends
+from flows.stages.entities import TOKEN, EntityIndex, is_role, tokens_with_ends
 from flows.stages.quotes import extract_quotes, speech_lexicon
 
 NAMES = {"Charles de Gaulle", "Moskwa", "Islamischer Staat", "Islamischen Staat", "Mistral",
@@ -469,6 +469,24 @@ def test_the_subject_after_da_in_a_subordinate_clause():
 def test_professions_are_roles_not_part_of_the_name(role):
     text = f"Der {role} Musa Okwanga sagte, der Film sei einseitig."
     assert [q.speaker for q in extract_quotes(text)] == ["Musa Okwanga"]
+
+
+@pytest.mark.parametrize("word, role, nominative", [
+    ("Touristikchefs", True, "Touristikchef"), ("Präsidenten", True, "Präsidenten"),
+    ("Ministers", True, "Minister"), ("Vertretern", True, "Vertreter"),
+    ("Journalisten", True, "Journalisten"), ("Abgeordneten", True, "Abgeordneten"),
+    ("Erfolgs", False, "Erfolgs"), ("Generalstreiks", False, "Generalstreiks"),
+])
+def test_roles_are_known_in_every_case_from_their_nominative(word, role, nominative):
+    from flows.stages.entities import role_nominative
+
+    assert is_role(word) == role and role_nominative(word) == nominative
+
+
+def test_a_name_after_a_role_in_the_genitive_is_the_persons_whole_name():
+    text = ("Ziel ist nach Angaben des Straßburger Touristikchefs Jean-Jacques Gsell, mehr Gäste "
+            "zu holen. Die Zahl der Gäste sei gestiegen, sagte Gsell.")
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == "Jean-Jacques Gsell"
 
 
 def test_reported_speech_after_the_speech_verb():

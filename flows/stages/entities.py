@@ -83,11 +83,35 @@ def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+_CASE_ENDINGS = ("es", "s", "en", "n")  # "des Touristikchefs", "dem Präsidenten"
+
+
 @lru_cache(maxsize=1 << 16)  # called for every word; the lexicon never changes
 def is_role(token: str) -> bool:
+    """A word that names a person by office or function, in any case: the role lexicon holds
+    the nominative singular (and the feminine)."""
+    if not is_capitalised(token):
+        return False
     word = token.lower().split("-")[-1]
-    return is_capitalised(token) and (word.endswith(lexicon().role_suffixes)
-                                      or token.lower() in lexicon().role_aliases)
+    suffixes = lexicon().role_suffixes
+    return word.endswith(suffixes) or token.lower() in lexicon().role_aliases or any(
+        word.endswith(ending) and word[:-len(ending)].endswith(suffixes)
+        for ending in _CASE_ENDINGS)
+
+
+def role_nominative(token: str) -> str:
+    """A role word as a row names it: "des Künstlers" -> "Künstler", "den Vertretern" ->
+    "Vertreter"; a plural or a weak noun ("Journalisten", "Experten") stays as written."""
+    word = token.lower().split("-")[-1]
+    suffixes = lexicon().role_suffixes
+    if word.endswith(suffixes):
+        return token
+    for ending in ("es", "s", "n"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and stem.endswith(suffixes) and \
+                (ending != "n" or stem.endswith(("er", "el", "ieder"))):
+            return token[:-len(ending)]
+    return token
 
 
 def is_organization(words: list[str]) -> bool:

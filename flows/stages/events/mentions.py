@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.stages.entities import EntityIndex, country_of, is_role, lexicon
+from flows.stages.entities import EntityIndex, country_of, is_role, lexicon, role_nominative
 from flows.stages.events.clauses import Clause, Token, preposition_before
 from flows.stages.events.lexicon import grammar
 from flows.stages.places import countries, is_place
@@ -149,7 +149,7 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     if is_role(text) and _genitive_end(tokens, position) == position:
         # "Steirischer Caritas-Direktor kritisiert ...": no name, the role acts (but in "ein
         # Sprecher der Regierung" the government does)
-        return ActorMention(text, position, preposition, "role")
+        return ActorMention(role_nominative(text), position, preposition, "role")
     state = state_of(text)
     if state and _adjective_of_actor(tokens, position, state):
         return None  # "Syrische Regierungstruppen", "der Österreichische Naturschutzbund":
