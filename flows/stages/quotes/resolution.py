@@ -131,7 +131,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
         if person:
             return Resolved(person.name, "person")
     # "ein Sprecher" is someone not named before, "der Sprecher" may be
-    person = None if words[0].lower() in INDEFINITE else state.index.find_by_role(content)
+    indefinite = bool(words) and words[0].lower() in INDEFINITE
+    person = None if indefinite else state.index.find_by_role(content)
     if person:
         return Resolved(person.name, "person")
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
