@@ -357,9 +357,17 @@ def test_a_sentence_is_a_legal_judgement_a_condemnation_is_criticism(sentence, m
     "Die Grünen führen am Montag ein weiteres Argument ins Treffen.",  # to put forward
     "Red Bull Salzburg hat am Sonntag das Double erfolgreich verteidigt.",
     "Am Mittwochabend verteidigt der Serienmeister gegen Chelsea ein 2:1 aus dem Hinspiel.",
+    # a score says it is a game
+    "Edomwonyi nützte am Montag die Gelegenheit und schoss zum 1:1 ein (70.).",
+    "Der FC Bayern München empfing am Samstag den 1. FC Nürnberg und besiegte ihn mit 3:0.",
 ])
 def test_idioms_and_sport_are_no_events(sentence):
     assert extract_events(sentence, REFERENCE) == []
+
+
+def test_a_time_of_day_is_no_score():
+    assert len(extract_events("Die Polizei nahm am Montag um 10:30 Uhr drei Männer fest.",
+                              REFERENCE)) == 1
 
 
 @pytest.mark.parametrize("sentence, plover_type, actor", [

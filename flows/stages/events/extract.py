@@ -161,12 +161,16 @@ def _sentences(text: str):
             yield offset + sentence.start, sentence_text, masked, offset
 
 
+# a game's score ("zum 1:1", "2:0"), not a time ("10:30") or a ratio of large numbers
+_SCORE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:])")
+
+
 def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityIndex, field: str,
                        previous_person: Callable[[str, bool], str | None], paragraph: int = 0
                        ) -> list[Mention]:
     tokens, clause_list = clauses(masked)
-    if not tokens:
-        return []
+    if not tokens or _SCORE.search(masked):
+        return []  # "schoss zum 1:1 ein": a game
     question = masked.rstrip().endswith("?")
     time_words = _TimeWords(masked)
     found: list[Mention] = []
