@@ -198,6 +198,17 @@ def test_a_reporting_verb_in_a_parenthesis_has_its_subject_after_it(text, speake
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("In Italien wurde Medienberichten zufolge ein Algerier festgenommen.", "Medien"),
+    ("Polizeiangaben zufolge wurde ein Algerier festgenommen.", "Polizei"),
+    ("Der Pressemitteilung zufolge wurde ein Algerier festgenommen.", "Pressemitteilung"),
+    ("Laut Forschern ist das Eis dünn.", "Forscher"),  # a bare role in the nominative
+    ("Hill wird, so seine Selbsteinschätzung, noch besser.", "Selbsteinschätzung"),  # kind
+])
+def test_a_source_compound_speaks_for_its_issuer(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
 def test_a_role_in_another_clause_before_a_name_is_not_that_persons():
     index = EntityIndex.build("Der CSU-Chef sei vor Bundeskanzlerin Angela Merkel (CDU) schon "
                               "wieder eingeknickt. Bayerns Ministerpräsident und CSU-Chef Horst "

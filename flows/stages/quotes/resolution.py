@@ -17,6 +17,7 @@ from flows.stages.entities import (
     is_organization,
     is_role,
     lexicon,
+    role_nominative,
 )
 from flows.stages.profiles import agency_names
 from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
@@ -113,6 +114,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
             Resolved(None, "unknown")
     words = _without_the_agency_told(words)
     content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
+    issuer = _issuer_of_source(content)
+    if issuer:  # "Medienberichten zufolge", "Polizeiangaben zufolge": the media, the police
+        return resolve_speaker(issuer, state, position)
     medium = _after_title_noun(content)
     if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
         return Resolved(" ".join(medium), "organization")
@@ -135,6 +139,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
     person = None if indefinite else state.index.find_by_role(content)
     if person:
         return Resolved(person.name, "person")
+    if len(written) == 1 and is_role(written[0]):
+        written = [role_nominative(written[0])]  # "Laut Forschern": Forscher
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
 
@@ -252,6 +258,20 @@ def _owner_of_source(words: list[str]) -> list[str] | None:
     if words[head + 1].lower() not in GENITIVE_ARTICLES | {"von", "vom"}:
         return None
     return [w for w in words[head + 2:] if w.lower() not in ARTICLES] or None
+
+
+def _issuer_of_source(content: list[str]) -> str | None:
+    """The first part of a one-word source compound ("Medienberichten" -> "Medien"), unless
+    it says what kind of document it is ("Presseerklärung")."""
+    if len(content) != 1:
+        return None
+    word = content[0]
+    ending = next((e for e in speech_lexicon().source_endings
+                   if word.lower().endswith(e) and len(word) - len(e) >= 3), None)
+    prefix = word[:-len(ending)].removesuffix("-") if ending else ""
+    if not prefix or prefix.capitalize() in speech_lexicon().document_prefixes:
+        return None
+    return prefix[0].upper() + prefix[1:]
 
 
 def _name_words(words: list[str]) -> list[str]:
