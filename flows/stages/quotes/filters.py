@@ -50,11 +50,23 @@ def _runs_on(paragraph: str, span: Span, after: str) -> bool:
         not any(p in after[:40] for p in lex.impersonal)
 
 
-def has_cue(text: str) -> bool:
-    words = [t.lower() for t in TOKEN.findall(text)]
+def has_cue(text: str, particles: bool = False) -> bool:
+    """A speech verb or participle in the text, or an impersonal cue; with `particles`, a
+    verb that is a cue only with its particle counts only with the particle in the text too
+    ("Die Fraktion halte ... fest")."""
     lex = speech_lexicon()
-    return any(w in lex.verbs or w in lex.participles for w in words) \
+    return any(w in lex.participles or
+               (w in lex.verbs and (not particles or _has_particle(w, text)))
+               for w in (t.lower() for t in TOKEN.findall(text))) \
         or any(p in text for p in lex.impersonal)
+
+
+def _has_particle(verb: str, text: str) -> bool:
+    """Its particle is in the text, or it needs none, or it opens a clause of its own ("Die
+    Gespräche zeigen, die USA seien bereit": what the clause says is not reported speech)."""
+    particle = speech_lexicon().particles.get(verb)
+    return particle is None or particle.search(text) is not None or \
+        re.search(rf"\b{verb},", text, re.IGNORECASE) is not None
 
 
 def looks_like_name(paragraph: str, span: Span) -> bool:

@@ -9,6 +9,14 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from flows.stages.entities import TOKEN, is_capitalised
+from flows.stages.events.lexicon import (
+    FINITE,
+    INFINITIVE,
+    PARTICIPLE,
+    SPLIT,
+    principal_parts,
+    verb_forms,
+)
 from flows.stages.profiles import DATA_DIR
 from flows.stages.quotes.grammar import grammar_words
 
@@ -26,6 +34,7 @@ class SpeechLexicon:
     impersonal: tuple[str, ...]
     subjunctive: frozenset[str]
     participles: frozenset[str]
+    clause_participles: frozenset[str]  # "wurde beschlossen, ...": a clause said by no one named
     infinitives: frozenset[str]
     anaphoric: tuple[str, ...]
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
@@ -61,7 +70,8 @@ class SpeechLexicon:
     def cue_words(self) -> frozenset[str]:
         """Every lower-case word that can start a cue: a sentence without one names no
         source (checked first, since most sentences are such)."""
-        return frozenset({*self.verbs, *self.participles, *self.speaker_after,
+        return frozenset({*self.verbs, *self.participles, *self.clause_participles,
+                          *self.speaker_after,
                           *self.speaker_before, *self.anaphoric,
                           *(phrase.split()[0].lower() for phrase in self.impersonal)})
 
@@ -70,15 +80,10 @@ class SpeechLexicon:
 def speech_lexicon() -> SpeechLexicon:
     with (DATA_DIR / "speech.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    particles = {verb: re.compile(rf"\b(?:{alternatives})\b")
-                 for verb, alternatives in data["particles"].items()}
-    for verb, pattern in list(particles.items()):  # "zeigen" needs its particle as "zeigte"
-        for form in _inflected(verb):
-            particles.setdefault(form, pattern)
     phrases = data["phrases"]
-    verbs = {form for verb in data["verbs"] for form in (verb, *_inflected(verb))}
+    verbs, particles = _cue_forms(data["lemmas"], data["phrase_verbs"])
     return SpeechLexicon(
-        verbs=frozenset(verbs).union(data["infinitives"]),
+        verbs=verbs.union(data["infinitives"]),
         infinitives=frozenset(data["infinitives"]),
         particles=particles,
         speaker_after=_by_first_word(phrases["speaker_after"]),
@@ -87,6 +92,7 @@ def speech_lexicon() -> SpeechLexicon:
         subjunctive=frozenset(data["subjunctive"]["forms"]).union(
             *map(_konjunktiv_one, data["subjunctive"]["verbs"])),
         participles=frozenset(data["participles"]),
+        clause_participles=_participles(data["lemmas"]).union(data["clause_participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
         quoting=frozenset(data["quoting"]),
         judging=frozenset(data["judging"]),
@@ -134,17 +140,46 @@ def _held_opinion_pattern(nouns: list[str]) -> re.Pattern[str]:
                       rf"(?P<subject>[^,.;:]{{1,60}} )?(?P<thesis>die (?:{held})))\b")
 
 
-def _inflected(verb: str) -> tuple[str, ...]:
-    """Other forms of a weak speech verb: sagte -> sagten (plural), sagt (present), sagen."""
-    if verb.endswith("te"):
-        return (verb + "n", *_inflected(verb[:-1]), verb[:-1])
-    if verb.endswith("ert"):
-        return (verb[:-1] + "n",)  # fordert -> fordern
-    if verb.endswith(("tet", "det")):
-        return (verb[:-2] + "en",)  # berichtet -> berichten, meldet -> melden
-    if verb.endswith("t"):
-        return (verb[:-1] + "en",)  # sagt -> sagen
-    return ()
+def _cue_forms(lemmas: list[str], phrase_verbs: dict[str, str]
+               ) -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """The finite forms of the speech lemmas, and for a form that is a cue only with words
+    later in its clause ("teilte ... mit", "zeigte sich besorgt") the pattern of those words.
+    A form that some lemma makes a cue by itself ("forderte") needs nothing."""
+    needed: dict[str, set[str]] = {}
+    plain: set[str] = set()
+    for lemma in lemmas:
+        if "|" not in lemma:  # "erklärt": its participle's spelling, kept as that
+            plain.add(principal_parts(lemma)[0])
+        for form, verb_form in verb_forms(lemma).items():
+            if verb_form.kind == SPLIT:
+                needed.setdefault(form, set()).add(verb_form.particle)
+            elif verb_form.kind in (FINITE, INFINITIVE):
+                plain.add(form)
+    for lemma, words in phrase_verbs.items():
+        for form, verb_form in verb_forms(lemma).items():
+            if verb_form.kind in (FINITE, INFINITIVE):
+                needed.setdefault(form, set()).update(words.split("|"))
+    verbs = (plain | needed.keys()) - _first_person(lemmas)
+    particles = {form: re.compile(rf"\b(?:{'|'.join(sorted(words))})\b")
+                 for form, words in needed.items() if form in verbs and form not in plain}
+    return frozenset(verbs), particles
+
+
+def _participles(lemmas: list[str]) -> frozenset[str]:
+    return frozenset(form for lemma in lemmas for form, verb_form in verb_forms(lemma).items()
+                     if verb_form.kind == PARTICIPLE)
+
+
+def _first_person(lemmas: list[str]) -> set[str]:
+    """"glaube", "mitteile": in news without quotation marks "Ich glaube, ..." is an
+    interview's answer, not a cue (the same spelling as Konjunktiv I, which marks the
+    reported clause itself)."""
+    forms = set()
+    for lemma in lemmas:
+        particle, _, base = lemma.rpartition("|")
+        stem = base[:-2] if base.endswith("en") else base[:-1]
+        forms |= {stem + "e", particle + stem + "e"}
+    return forms
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from itertools import dropwhile
 
 from flows.stages.entities import ARTICLES, TOKEN, Resolved, is_capitalised
+from flows.stages.quotes.clause import HAVE, is_passive
 from flows.stages.quotes.cues import cue_attribution, is_cue_verb, sentence_phrase
 from flows.stages.quotes.filters import has_cue
 from flows.stages.quotes.grammar import grammar_words
@@ -74,7 +75,7 @@ def _subjunctive(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     continues = state.speech_just_before and state.last is not None
     if not (sentence.reported() or sentence.reportive
             or (continues and not sentence.verb_like.isdisjoint(UMLAUT_K2))) \
-            or has_cue(sentence.text) or _anaphoric(sentence):
+            or has_cue(sentence.text, particles=True) or _anaphoric(sentence):
         return []
     # Konjunktiv I goes on across one narrative sentence ("Dazu gehöre ... Auch die Ortung
     # erschließt Möglichkeiten. So gewonnene Daten seien ...")
@@ -330,7 +331,8 @@ def _comma_after_cue(text: str) -> int:
     """Where the clause after the first speech verb of the sentence starts, or -1."""
     lex = speech_lexicon()
     verb = next((m.end() for m in TOKEN.finditer(text, 0, _HEAD_CHARS)
-                 if m[0].lower() in lex.verbs or m[0].lower() in lex.participles), None)
+                 if m[0].lower() in lex.verbs or m[0].lower() in lex.participles
+                 or m[0] in lex.clause_participles), None)
     impersonal = lex.any_impersonal.search(text, 0, _HEAD_CHARS)  # "In dem Bericht heißt es"
     ends = [end for end in (verb, impersonal and impersonal.end()) if end is not None]
     if not ends:
@@ -369,6 +371,7 @@ def _clause_after_cue(sentence: Sentence, state: State) -> tuple[Span, Attributi
     with an infinitive>."."""
     text = sentence.text
     if sentence.words.isdisjoint(speech_lexicon().verb_words) and \
+            sentence.words.isdisjoint(speech_lexicon().clause_participles) and \
             not speech_lexicon().any_impersonal.search(text):
         return None
     comma = _comma_after_cue(sentence.reporters_text)  # "Der Sprecher, X Y, hatte betont, ..."
@@ -385,16 +388,28 @@ def _clause_after_cue(sentence: Sentence, state: State) -> tuple[Span, Attributi
         cue = first_cue(head)
         if cue is None:
             return None  # "Die Gespräche zeigen, ...": no speech verb without its particle
-        attribution = Attribution(cue, None, -1, Resolved(None, "unknown"))
+        attribution = _perfect_subject(head, cue, state) or \
+            Attribution(cue, None, -1, Resolved(None, "unknown"))
     end = len(text.rstrip(" .!?"))
     start = sentence.span.start
     return Span(start + clause_start, start + end), attribution
 
 
+def _perfect_subject(head: Sentence, cue: str, state: State) -> Attribution | None:
+    """"Amnesty International hat darauf hingewiesen, ...": the subject the clause opens with,
+    unless the participle is passive ("Es wird angenommen, dass ...", said by no one named)."""
+    if cue not in speech_lexicon().clause_participles or \
+            is_passive(head.words) or head.words.isdisjoint(HAVE):
+        return None
+    subject = sentence_subject(head.paragraph, head.tokens)
+    return attributed(head.paragraph, subject, cue, state) if subject else None
+
+
 def first_cue(head: Sentence) -> str | None:
     """The first speech verb (with its particle, if it needs one) or impersonal cue."""
     tokens = head.tokens
+    lex = speech_lexicon()
     verb = next((t.text for i, t in enumerate(tokens) if is_cue_verb(t, tokens, i)
-                 or t.lower in speech_lexicon().participles), None)
-    impersonal = speech_lexicon().any_impersonal.search(head.text)
+                 or t.lower in lex.participles or t.text in lex.clause_participles), None)
+    impersonal = lex.any_impersonal.search(head.text)
     return verb or (impersonal[0] if impersonal else None)

@@ -20,6 +20,7 @@ from flows.stages.entities import (
     role_nominative,
 )
 from flows.stages.profiles import agency_names
+from flows.stages.quotes.grammar import grammar_words
 from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
 from flows.stages.quotes.mentions import GENITIVE_ARTICLES, LATTER, joined
 from flows.stages.quotes.sentence import Attribution, State, Token
@@ -274,6 +275,9 @@ def _issuer_of_source(content: list[str]) -> str | None:
     return prefix[0].upper() + prefix[1:]
 
 
+_AGENT_ENDINGS = tuple(grammar_words("agent_noun_endings"))
+
+
 def _name_words(words: list[str]) -> list[str]:
     """The name in a mention: what follows the last role or country word, particles included."""
     start = 0
@@ -283,4 +287,15 @@ def _name_words(words: list[str]) -> list[str]:
     name = words[start:]
     while name and not is_capitalised(name[0]):
         name = name[1:]
+    while len(name) >= 3 and _agent_noun(name[0], name[1]):
+        name = name[1:]  # "Chefentwickler Shigeru Miyamoto": a role glued to the name
     return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else []
+
+
+def _agent_noun(word: str, following: str) -> bool:
+    """A noun for what someone is or does, not a first name ("Walter", "Karin"): a long one
+    ("Produzent"), or a short one before a known first name ("Tester Anna Berg", not "Gabor
+    Wichmann")."""
+    first_names = lexicon().first_names
+    return word.lower().endswith(_AGENT_ENDINGS) and word not in first_names and \
+        (len(word) > 7 or following in first_names)

@@ -126,7 +126,8 @@ class Sentence:
     def reported(self, allow_k2: bool = False) -> bool:
         if self.words.isdisjoint(speech_lexicon().subjunctive):
             return False  # most sentences: no need to look at how the words are written
-        return reported_words(self.verb_like, allow_k2)
+        # "Ich" opening the sentence is the first person too: "Ich glaube, ..." is no report
+        return reported_words(self.verb_like | (self.words & {"ich"}), allow_k2)
 
 
 def quoted_content(paragraph: str, span: Span) -> tuple[int, str]:
