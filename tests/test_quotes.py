@@ -840,6 +840,18 @@ def test_a_role_glued_to_a_name_is_not_part_of_it(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Hollywood – Der Schauspieler Bryan Cranston kann sich nach eigenen Angaben vorstellen, "
+     "Bürgermeister zu werden.", "Bryan Cranston"),
+    ("Wien (APA) – Die Polizei hat nach eigenen Angaben drei Männer festgenommen.", "Polizei"),
+    # a dash inside the sentence is no dateline
+    ("HDP-Chef Selahattin Demirtas – dem die Immunität entzogen werden soll – hat nach eigenen "
+     "Angaben keine Angst.", "Selahattin Demirtas"),
+])
+def test_a_dateline_does_not_speak(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 def test_the_speech_lexicon_has_every_form_of_a_lemma():
     lexicon = speech_lexicon()
     assert {"verwies", "bestritt", "bestreitet", "bestreiten", "mitteilte", "bat"} <= \

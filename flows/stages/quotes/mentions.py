@@ -44,6 +44,7 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?„“\"»«()–]")
 def sentence_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
     """The noun phrase a sentence opens with ("Der französische Staatschef hatte ... gesagt")."""
     group: list[Token] = []
+    tokens = _after_dateline(paragraph, tokens)
     for token in tokens[:MAX_PHRASE_WORDS]:
         if group and not joined(paragraph, group[-1], token):
             break
@@ -51,6 +52,20 @@ def sentence_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
             break
         group.append(token)
     return _apposed_name(paragraph, tokens, group) or _valid_speaker(group)
+
+
+def _after_dateline(paragraph: str, tokens: list[Token]) -> list[Token]:
+    """The tokens after a dateline that opens the sentence ("Hollywood – Der Schauspieler ...",
+    "Wien (APA) – Die Polizei ..."): where the news comes from is not who speaks."""
+    for k in range(1, min(len(tokens), _DATELINE_WORDS + 1)):
+        gap = paragraph[tokens[k - 1].end:tokens[k].start]
+        if gap.rstrip().endswith(("–", "—")) and gap.startswith((" ", ")")):
+            dateline = all(t.text[:1].isupper() for t in tokens[:k + 1])
+            return tokens[k:] if dateline else tokens  # not "Demirtas – dem die ... –"
+    return tokens
+
+
+_DATELINE_WORDS = 4
 
 
 def _object_after(noun: Token, token: Token) -> bool:
