@@ -852,6 +852,18 @@ def test_a_dateline_does_not_speak(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Das sei gut, so der Literaturreferent des Grazer Forums Stadtpark, Max Höfler.",
+     "Max Höfler"),
+    ("Vikings-Chefcoach Chris Calaycay erklärte, das Team habe sich verändert.",
+     "Chris Calaycay"),
+    ("Der Soziologe Marko Valenta sagte, die Zahlen seien gestiegen. Die Lage sei aber "
+     "stabil, sagte der Soziologe.", "Marko Valenta"),
+])
+def test_professions_are_roles(text, speaker):
+    assert {q.speaker for q in extract_quotes(text)} == {speaker}
+
+
 def test_the_speech_lexicon_has_every_form_of_a_lemma():
     lexicon = speech_lexicon()
     assert {"verwies", "bestritt", "bestreitet", "bestreiten", "mitteilte", "bat"} <= \
