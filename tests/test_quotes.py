@@ -864,6 +864,18 @@ def test_professions_are_roles(text, speaker):
     assert {q.speaker for q in extract_quotes(text)} == {speaker}
 
 
+def test_a_speaker_after_a_colon_that_ends_a_clause_with_a_particle():
+    # Regression: the particle "an" of "kam ... an" was read as a preposition governing the
+    # speaker, so Cameron was dropped.
+    text = "Dort kam das gut an: Premierminister David Cameron sagte, niemand sei begeistert."
+    assert [q.speaker for q in extract_quotes(text)] == ["David Cameron"]
+
+
+def test_a_thing_that_points_to_something_is_no_speaker():
+    assert extract_quotes("Auch sonst weist vieles darauf hin, dass Pepsi damit wenig zu tun "
+                          "haben dürfte.") == []
+
+
 def test_the_speech_lexicon_has_every_form_of_a_lemma():
     lexicon = speech_lexicon()
     assert {"verwies", "bestritt", "bestreitet", "bestreiten", "mitteilte", "bat"} <= \

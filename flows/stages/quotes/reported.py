@@ -386,8 +386,8 @@ def _clause_after_cue(sentence: Sentence, state: State) -> tuple[Span, Attributi
     attribution = cue_attribution(head, state)
     if not attribution or not attribution.mention:  # reported, by someone we cannot name
         cue = first_cue(head)
-        if cue is None:
-            return None  # "Die Gespräche zeigen, ...": no speech verb without its particle
+        if cue is None or not head.words.isdisjoint(_THINGS):
+            return None  # "Die Gespräche zeigen, ...", "Auch weist vieles darauf hin, ..."
         attribution = _perfect_subject(head, cue, state) or \
             Attribution(cue, None, -1, Resolved(None, "unknown"))
     end = len(text.rstrip(" .!?"))
@@ -403,6 +403,9 @@ def _perfect_subject(head: Sentence, cue: str, state: State) -> Attribution | No
         return None
     subject = sentence_subject(head.paragraph, head.tokens)
     return attributed(head.paragraph, subject, cue, state) if subject else None
+
+
+_THINGS = grammar_words("things_as_subjects")
 
 
 def first_cue(head: Sentence) -> str | None:
