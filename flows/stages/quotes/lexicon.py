@@ -148,7 +148,7 @@ def _cue_forms(lemmas: list[str], phrase_verbs: dict[str, str]
     needed: dict[str, set[str]] = {}
     plain: set[str] = set()
     for lemma in lemmas:
-        if "|" not in lemma:  # "erklärt": its participle's spelling, kept as that
+        if "|" not in lemma:  # the present "erklärt", which verb_forms files as participle
             plain.add(principal_parts(lemma)[0])
         for form, verb_form in verb_forms(lemma).items():
             if verb_form.kind == SPLIT:
@@ -166,6 +166,7 @@ def _cue_forms(lemmas: list[str], phrase_verbs: dict[str, str]
 
 
 def _participles(lemmas: list[str]) -> frozenset[str]:
+    """"hingewiesen", "vorgeworfen": after one, a clause says what was said."""
     return frozenset(form for lemma in lemmas for form, verb_form in verb_forms(lemma).items()
                      if verb_form.kind == PARTICIPLE)
 
