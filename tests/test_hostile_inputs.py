@@ -229,6 +229,23 @@ def test_time_budgets_nest():
     assert time.monotonic() - started < 1
 
 
+def test_a_budget_ends_the_block_even_when_its_signal_is_swallowed():
+    # Regression: the SIGALRM exception raised inside a garbage-collector callback (installed
+    # by hypothesis in the test process) was ignored, and a 3 MB document ran on to the end
+    # as an article instead of a `timeout` reject.
+    import time
+    from contextlib import suppress
+
+    from flows.budget import DocumentTimeout, time_budget
+
+    with pytest.raises(DocumentTimeout, match="0.1 s swallowed"), \
+            time_budget(0.1, "swallowed"):
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end:
+            with suppress(DocumentTimeout):  # what a callback that ignores exceptions does
+                time.sleep(0.02)
+
+
 def _damage_published(output, table, how):
     for path in (published_folder(output) / table).rglob("*.parquet"):
         if how == "delete":
