@@ -3,8 +3,9 @@ from datetime import date
 import pytest
 
 from flows.process import redated_events
+from flows.stages.conjugation import verb_forms
 from flows.stages.events import PLOVER_TYPES, extract_events
-from flows.stages.events.lexicon import lexicon, verb_forms
+from flows.stages.events.lexicon import lexicon
 
 
 def _events(seeds, prefix, plover_type):

@@ -13,14 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from flows.stages.conjugation import INSEPARABLE, PARTICIPLE, strong_verbs
 from flows.stages.events.clauses import clauses
-from flows.stages.events.lexicon import (
-    INSEPARABLE,
-    PARTICIPLE,
-    grammar,
-    lexicon,
-    strong_verbs,
-)
+from flows.stages.events.lexicon import grammar, lexicon
 from flows.stages.places import is_place
 from flows.stages.temporal import (
     MONTH_PATTERN,

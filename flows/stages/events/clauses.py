@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from flows.stages.events.lexicon import FINITE, SPLIT, grammar, lexicon
+from flows.stages.conjugation import FINITE, SPLIT
+from flows.stages.events.lexicon import grammar, lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _CUTS = frozenset(",;:()–—[]")

@@ -12,11 +12,12 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache, partial
 
+from flows.stages.conjugation import FINITE, PARTICIPLE, SPLIT, verb_forms
 from flows.stages.entities import PRONOUNS, EntityIndex
 from flows.stages.events.casualties import casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.dating import date_mentions, when_it_happened
-from flows.stages.events.lexicon import FINITE, PARTICIPLE, SPLIT, grammar, lexicon, verb_forms
+from flows.stages.events.lexicon import grammar, lexicon
 from flows.stages.events.participants import apposed_person, participants, subject
 from flows.stages.events.records import Event, Mention
 from flows.stages.events.triggers import Trigger, clause_triggers, is_factual, noun_senses

@@ -1,31 +1,23 @@
 """The trigger lexicon: PLOVER senses by lemma (flows/data/event_lexicon.toml), with every
 inflected form generated, and the grammar words of flows/data/grammar_de.toml.
 
-A verb lemma gives its finite forms (present, past, Konjunktiv I; singular and plural), its
-participle and its infinitives. A separable verb ("fest|nehmen") splits in a main clause
-("nahm ... fest": the finite form needs its particle later in the clause) and joins in a
-subordinate one ("festnahm", "festgenommen", "festzunehmen").
+A verb lemma gives its finite forms, participle and infinitives (flows/stages/conjugation.py:
+"fest|nehmen" finds "nahm ... fest", "festnahm", "festgenommen", "festzunehmen").
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from flows.stages.conjugation import VerbForm, verb_forms
 from flows.stages.profiles import DATA_DIR
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-INSEPARABLE = ("miss", "wider", "hinter", "über", "unter", "emp", "ent", "zer", "ver", "be",
-               "ge", "er")
-# How a form is used: FINITE in a main clause, SPLIT finite needing its particle after it,
-# PARTICIPLE, INFINITIVE (also the finite plural), ZU_INFINITIVE ("festzunehmen").
-FINITE, SPLIT, PARTICIPLE, INFINITIVE, ZU_INFINITIVE = "finite", "split", "participle", \
-    "infinitive", "zu"
 
 
 @dataclass(frozen=True)
@@ -35,16 +27,6 @@ class Sense:
     unless: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     target: str | None = None  # "person": only with a named person among the targets
-
-
-@dataclass(frozen=True)
-class VerbForm:
-    """One spelling of a lemma and how it is used."""
-    lemma: str
-    kind: str
-    particle: str = ""  # a SPLIT form needs it later in the clause
-    needs: tuple[str, ...] = ()  # words the lemma comes with ("sich", "Gewahrsam")
-    present: bool = False  # a present-tense form: "wirft ... vor", "protestieren"
 
 
 @dataclass(frozen=True)
@@ -91,11 +73,6 @@ def forms_of(verbs: str) -> frozenset[str]:
 
 
 @cache
-def strong_verbs() -> dict[str, tuple[str, str, str]]:
-    return {verb: tuple(parts.split()) for verb, parts in _data()["strong"].items()}
-
-
-@cache
 def _data() -> dict:
     with (DATA_DIR / "event_lexicon.toml").open("rb") as handle:
         return tomllib.load(handle)
@@ -129,70 +106,6 @@ def lexicon() -> Lexicon:
 def _at_token_start(words: list[str] | None) -> tuple[str, ...]:
     """Words as they are looked for in a clause's lower-case text: after a space."""
     return tuple(" " + word.strip().lower() for word in words or ())
-
-
-# --- generating forms -----------------------------------------------------------------------
-
-def verb_forms(lemma: str) -> dict[str, VerbForm]:
-    """Every spelling of a verb lemma (lower case) with how it is used.
-
-    >>> sorted(verb_forms("fest|nehmen"))[:4]
-    ['festgenommen', 'festnahm', 'festnahmen', 'festnehme']
-    """
-    *needs, verb = lemma.split()
-    particle, _, base = verb.rpartition("|")
-    present, past, participle = principal_parts(base)
-    stem = _stem(base)
-    past_plural = past + ("n" if past.endswith("e") else "en")
-    present_forms = {present, stem + "e", base}
-    finite = {present, past, past_plural, stem + "e"}
-    forms: dict[str, VerbForm] = {}
-
-    def put(form: str, kind: str, needed_particle: str = "", tense_of: str = "") -> None:
-        forms.setdefault(form.lower(), VerbForm(lemma, kind, needed_particle, tuple(needs),
-                                                tense_of in present_forms))
-
-    put(particle + participle, PARTICIPLE)
-    if particle:
-        put(particle + "zu" + base, ZU_INFINITIVE)
-        put(particle + base, INFINITIVE)
-        for form in finite:
-            put(particle + form, FINITE, tense_of=form)  # joined: a subordinate clause
-            put(form, SPLIT, particle, tense_of=form)
-        put(base, SPLIT, particle, tense_of=base)
-    else:
-        for form in finite:
-            put(form, FINITE, tense_of=form)
-        put(base, INFINITIVE, tense_of=base)
-    return forms
-
-
-def principal_parts(base: str) -> tuple[str, str, str]:
-    """(present 3rd sg., past 3rd sg., participle) of a verb without separable particle."""
-    strong = strong_verbs()
-    if base in strong:
-        return strong[base]
-    for prefix in INSEPARABLE:
-        rest = base[len(prefix):]
-        if base.startswith(prefix) and rest in strong:
-            present, past, participle = strong[rest]
-            return prefix + present, prefix + past, prefix + participle.removeprefix("ge")
-    stem = _stem(base)
-    e = "e" if _needs_e(stem) else ""
-    ge = "" if base.endswith("ieren") or base.startswith(INSEPARABLE) else "ge"
-    return stem + e + "t", stem + e + "te", ge + stem + e + "t"
-
-
-def _stem(base: str) -> str:
-    return base[:-2] if base.endswith("en") else base[:-1]
-
-
-_E_BEFORE_T = re.compile(r"(?:[dt]|[^aeiouäöülrhmn][mn]|chn)$")
-
-
-def _needs_e(stem: str) -> bool:
-    """"arbeit-e-t", "zeichn-e-t", "öffn-e-t"; not "fordert", "wohnt"."""
-    return bool(_E_BEFORE_T.search(stem))
 
 
 def noun_forms(noun: str) -> set[str]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flows.stages.conjugation import PARTICIPLE, ZU_INFINITIVE
 from flows.stages.entities import EntityIndex
 from flows.stages.events.casualties import VICTIM, suffering
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import PARTICIPLE, ZU_INFINITIVE, forms_of, grammar
+from flows.stages.events.lexicon import forms_of, grammar
 from flows.stages.events.mentions import (
     ACRONYM,
     ActorMention,

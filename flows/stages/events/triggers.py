@@ -18,19 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import (
+from flows.stages.conjugation import (
     INFINITIVE,
     PARTICIPLE,
     SPLIT,
     ZU_INFINITIVE,
-    Sense,
     VerbForm,
-    forms_of,
-    grammar,
-    lexicon,
     verb_forms,
 )
+from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
+from flows.stages.events.lexicon import Sense, forms_of, grammar, lexicon
 
 
 @dataclass(frozen=True)

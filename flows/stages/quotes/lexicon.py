@@ -8,15 +8,16 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from flows.stages.entities import TOKEN, is_capitalised
-from flows.stages.events.lexicon import (
+from flows.stages.conjugation import (
     FINITE,
     INFINITIVE,
     PARTICIPLE,
     SPLIT,
     principal_parts,
+    stem,
     verb_forms,
 )
+from flows.stages.entities import TOKEN, is_capitalised
 from flows.stages.profiles import DATA_DIR
 from flows.stages.quotes.grammar import grammar_words
 
@@ -178,8 +179,7 @@ def _first_person(lemmas: list[str]) -> set[str]:
     forms = set()
     for lemma in lemmas:
         particle, _, base = lemma.rpartition("|")
-        stem = base[:-2] if base.endswith("en") else base[:-1]
-        forms |= {stem + "e", particle + stem + "e"}
+        forms |= {stem(base) + "e", particle + stem(base) + "e"}
     return forms
 
 
