@@ -42,6 +42,7 @@ from flows.stages.quotes.mentions import (
     as_subject,
     mention_after,
     mention_before,
+    own_subject,
     sentence_subject,
     verb_in_parenthesis,
 )
@@ -160,7 +161,7 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             if word in speech_lexicon().quoting:
                 after = quoted_one(sentence.paragraph, tokens, i) or after
             speaker = after if after and word in speech_lexicon().quoting else \
-                stronger(state, before, as_subject(after), initial) or \
+                stronger(state, before, as_subject(after), initial, token) or \
                 subject_before_phrase(sentence.paragraph, tokens, i)
         elif word in speech_lexicon().participles:
             speaker = sentence_subject(sentence.paragraph, tokens)
@@ -350,8 +351,24 @@ def _phrase_attribution(paragraph: str, tokens: list[Token], state: State
         if words[i] in lex.speaker_before and i > 0:
             found = mention_before(paragraph, tokens, i)
             if found:
-                return attributed(paragraph, found, tokens[i].text, state)
+                return _attributed_before(paragraph, tokens, found, i, state)
     return None
+
+
+def _attributed_before(paragraph: str, tokens: list[Token], found: list[Token], cue_at: int,
+                       state: State) -> Attribution:
+    """"X zufolge": X speaks, or for "eigenen Angaben zufolge" the subject (the mention stays
+    as written)."""
+    cue = tokens[cue_at].text
+    if not found[0].lower.startswith("eigen"):
+        return attributed(paragraph, found, cue, state)
+    first = next(i for i, t in enumerate(tokens) if t is found[0])
+    subject = own_subject(paragraph, tokens, first, cue_at)
+    if not subject:
+        return attributed(paragraph, found, cue, state)
+    mention = paragraph[found[0].start:found[-1].end]
+    return replace(attributed(paragraph, subject, cue, state), mention=mention,
+                   mention_start=found[0].start)
 
 
 def _so_names(paragraph: str, tokens: list[Token], at: int) -> bool:

@@ -403,6 +403,17 @@ def as_subject(group: list[Token] | None) -> list[Token] | None:
     return None if group and group[0].lower in NOT_NOMINATIVE else group
 
 
+def own_subject(paragraph: str, tokens: list[Token], first: int, last: int
+                ) -> list[Token] | None:
+    """Whose "eigenen Angaben" (tokens first..last) are: the subject, which opens the sentence
+    ("Die Feuerwehr hat nach eigenen Angaben ...") or follows the verb after the phrase
+    ("Nach eigenen Angaben hat die Feuerwehr ...", "Eigenen Angaben zufolge hat der Oligarch")."""
+    if first > 0:
+        return as_subject(sentence_subject(paragraph, tokens))
+    return as_subject(mention_after(paragraph, tokens, last + 1)) if last + 1 < len(tokens) \
+        else None
+
+
 def _valid_speaker(group: list[Token]) -> list[Token] | None:
     """Trim a candidate noun phrase and keep it only if it can name a speaker."""
     while group and group[0].text.islower() and group[0].text not in ARTICLES \

@@ -11,6 +11,7 @@ from flows.stages.entities import (
     NAME_PARTICLES,
     PRONOUNS,
     TOKEN,
+    Person,
     Resolved,
     country_of,
     is_capitalised,
@@ -19,10 +20,11 @@ from flows.stages.entities import (
     lexicon,
     role_nominative,
 )
+from flows.stages.places import is_place
 from flows.stages.profiles import agency_names
 from flows.stages.quotes.grammar import grammar_words
 from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
-from flows.stages.quotes.mentions import GENITIVE_ARTICLES, LATTER, joined
+from flows.stages.quotes.mentions import GENITIVE_ARTICLES, JOINING, LATTER, joined
 from flows.stages.quotes.sentence import Attribution, State, Token
 
 
@@ -39,15 +41,34 @@ def can_speak(group: list[Token], state: State) -> bool:
 
 
 def stronger(state: State, before: list[Token] | None, after: list[Token] | None,
-              before_initial: bool = True) -> list[Token] | None:
+              before_initial: bool = True, verb: Token | None = None) -> list[Token] | None:
     """German puts the subject before the verb, or right after it when something else
     opens the sentence ("In einem Interview äußerte sich der EU-Außenbeauftragte ...").
     A noun phrase that names a person, a role, an organisation or a place wins over a bare
-    noun ("Schäferkordt nannte diese Zahlen ...": Zahlen is the object)."""
+    noun ("Schäferkordt nannte diese Zahlen ...": Zahlen is the object), unless the verb
+    agrees only with the other ("Kritiker werfen Erdogan vor": one person is no "werfen")."""
+    if before and after and before_initial and verb is not None and _plural_verb(verb) and \
+            _one_person(after, state) and not _one_person(before, state):
+        return before
     if before and after:
         strength = speaker_strength(before, state) if before_initial else 0
         return before if strength >= speaker_strength(after, state) else after
     return before or after
+
+
+def _plural_verb(verb: Token) -> bool:
+    """"werfen", "erklärten", "äußern": a third person plural (the singular ends in "-t",
+    "-te" or a strong stem: "wirft", "warf")."""
+    return verb.lower.endswith(("en", "ern", "eln"))
+
+
+def _one_person(group: list[Token], state: State) -> bool:
+    """A person the article names, alone ("Erdogan", not "Erdogan und die Regierung")."""
+    words = [t.text for t in group]
+    if not JOINING.isdisjoint(w.lower() for w in words):
+        return False
+    names = _name_words([w for w in words if w.lower() not in ARTICLES])
+    return bool(names) and state.index.find_by_name(names) is not None
 
 
 def speaker_strength(group: list[Token], state: State) -> int:
@@ -65,6 +86,9 @@ def speaker_strength(group: list[Token], state: State) -> int:
 
 def attributed(paragraph: str, found: list[Token], cue: str, state: State) -> Attribution:
     mention = paragraph[found[0].start:found[-1].end]
+    if _owned_source(found):
+        return Attribution(cue, mention, found[0].start,
+                            _owner(found[0].lower, state, state.offset + found[0].start))
     if mention.lower() == "sie" and cue.endswith("n"):  # "sie erklärten": they, a group
         group = state.last.resolved if state.last else None
         resolved = group if group and group.speaker_type == "organization" else \
@@ -73,6 +97,26 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State) -> At
     return Attribution(cue, mention, found[0].start,
                         resolve_speaker(_spoken_of(paragraph, found), state,
                                         state.offset + found[0].start))
+
+
+_POSSESSIVES = frozenset(grammar_words("possessives"))
+
+
+def _owned_source(found: list[Token]) -> bool:
+    """"seinen Angaben zufolge", "so ihre Einschätzung": a possessive before a source noun (not
+    before a person: "sagte seine Frau")."""
+    return len(found) > 1 and found[0].lower in _POSSESSIVES and \
+        found[-1].lower.endswith(speech_lexicon().source_endings)
+
+
+def _owner(possessive: str, state: State, position: int) -> Resolved:
+    """Whose "seine"/"ihre" source is: the last speaker who can be meant (an organisation is
+    "sein" or "ihr" by its noun's gender), else the person the pronoun refers to."""
+    gender = "male" if possessive.startswith("sein") else "female"
+    last = state.last.resolved if state.last else None
+    if last and (last.speaker_type == "organization" or state.gender_of(last) in (None, gender)):
+        return last
+    return _pronoun_referent("er" if gender == "male" else "sie", state, position)
 
 
 def _spoken_of(paragraph: str, found: list[Token]) -> str:
@@ -94,10 +138,27 @@ def _last_mentioned(state: State, position: int, gender: str) -> Resolved | None
     return Resolved(max(before, key=lambda p: p.first_position).name, "person")
 
 
+def _introduced_since_last_speaker(state: State, position: int, gender: str
+                                   ) -> Resolved | None:
+    """"McConnell sagte ... Der Vorsitzende, John Boehner, gab sich kämpferisch. ..., erklärte
+    er": a person of the pronoun's gender named first after the last speaker is its focus,
+    unless named in what was just reported ("Das Management mit Konzernchef Frank Appel fahre
+    ...": the speaker goes on)."""
+    if state.last is None or state.speech_just_before:
+        return None
+    new = [p for p in state.index.people.values()
+           if state.last_at < p.first_position < position and p.gender in (None, gender)
+           and p.name != state.last.resolved.speaker]
+    return Resolved(new[-1].name, "person") if len(new) == 1 else None
+
+
 def _pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
     """"er"/"sie": the last person who spoke and can be meant (not a man for "sie"), else the
     last such person named."""
     gender = PRONOUNS[pronoun]
+    newcomer = _introduced_since_last_speaker(state, position, gender)
+    if newcomer:
+        return newcomer
     spoken = next((r for r in reversed(state.people_spoken)
                    if state.gender_of(r) in (None, gender)), None)
     return spoken or _last_mentioned(state, position, gender) or Resolved(None, "unknown")
@@ -129,7 +190,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
     if names:
-        person = state.index.find_by_name(names)
+        person = state.index.find_by_name(names) or _known_name_before_noun(names, state)
         if person is None and _common_noun(words, names):
             return Resolved(" ".join(written), "unknown")  # "der Bericht": not a person
         person = person or state.index.add(" ".join(names), words, 0)
@@ -144,6 +205,25 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
         written = [role_nominative(written[0])]  # "Laut Forschern": Forscher
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _known_name_before_noun(names: list[str], state: State) -> Person | None:
+    """"laut Filzmaier Aufträge von Parteien": a known person's name and the capitalised noun
+    after it (German capitalises every noun)."""
+    for end in range(len(names) - 1, 0, -1):
+        person = state.index.find_by_name(names[:end])
+        if person and _common_noun_after_name(names[end], shortened=len(person.name.split()) > end):
+            return person
+    return None
+
+
+def _common_noun_after_name(word: str, shortened: bool) -> bool:
+    """After a surname ("Filzmaier" of Peter Filzmaier) a longer noun ("Aufträge",
+    "Mittwochfrüh"), not a short surname ("Ali Ihsan Su") nor a place ("Stadt Klagenfurt");
+    after a full name only an acronym ("Lothar Lockl APA", not "Walter Peter Müller")."""
+    if word.isupper():
+        return True
+    return shortened and len(word) > 3 and not country_of(word) and not is_place(word)
 
 
 def _without_the_agency_told(words: list[str]) -> list[str]:

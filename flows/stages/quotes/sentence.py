@@ -47,6 +47,7 @@ class State:
     def __init__(self, index: EntityIndex) -> None:
         self.index = index
         self.last: Attribution | None = None
+        self.last_at = 0  # where the last speaker was named, in the text the index was built on
         self.people_spoken: list[Resolved] = []  # person speakers, the latest last
         self.speech_just_before = False  # the previous sentence was attributed speech
         self.speech_two_before = False  # the one before it was
@@ -55,6 +56,7 @@ class State:
     def remember(self, attribution: Attribution) -> None:
         if attribution.resolved.speaker:
             self.last = attribution
+            self.last_at = self.offset + max(attribution.mention_start, 0)
             if attribution.resolved.speaker_type == "person":
                 self.people_spoken.append(attribution.resolved)
 

@@ -11,9 +11,8 @@ from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.lexicon import speech_lexicon
 from flows.stages.quotes.mentions import (
     GENITIVE_ARTICLES,
-    as_subject,
     mention_after,
-    sentence_subject,
+    own_subject,
 )
 from flows.stages.quotes.resolution import attributed, resolve_speaker
 from flows.stages.quotes.sentence import Attribution, Sentence, State, Token
@@ -112,16 +111,10 @@ _OWN = re.compile(r"\beigene[nmr]?\b")
 
 
 def _own_source(sentence: Sentence, match: re.Match[str]) -> list[Token] | None:
-    """Whose "eigenen Angaben": the subject, which opens the sentence ("Die Feuerwehr hat nach
-    eigenen Angaben ...") or follows the verb after the phrase ("Nach eigenen Angaben hat die
-    Feuerwehr ...")."""
     tokens = sentence.tokens
-    if match.start() > 0:
-        return as_subject(sentence_subject(sentence.paragraph, tokens))
-    end = sentence.span.start + match.end()
-    verb = next((i for i, t in enumerate(tokens) if t.start >= end), None)
-    return as_subject(mention_after(sentence.paragraph, tokens, verb)) if verb is not None \
-        else None
+    start, end = sentence.span.start + match.start(), sentence.span.start + match.end()
+    inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    return own_subject(sentence.paragraph, tokens, inside[0], inside[-1]) if inside else None
 
 
 def _names_a_source(token: Token) -> bool:
