@@ -1580,14 +1580,15 @@ def test_relative_words_are_the_mention_as_written(text, speaker, mention):
     assert {(q.speaker, q.speaker_mention) for q in quotes} == {(speaker, mention)}
 
 
-def test_konjunktiv_one_goes_on_across_one_narrative_sentence():
+def test_konjunktiv_one_goes_on_across_two_narrative_sentences():
     said = "Dazu gehöre die Gesichtserkennung, sagte Innenminister Wolfgang Schäuble. "
     narrative = "Auch die Ortung von Telefonen erschließt Möglichkeiten. "
     reported = "So gewonnene Daten seien sensibel."
-    assert [q.speaker for q in extract_quotes(said + narrative + reported)] == \
-        ["Wolfgang Schäuble", "Wolfgang Schäuble"]
-    # two narrative sentences: no longer that speaker's
-    assert [q.speaker for q in extract_quotes(said + narrative * 2 + reported)] == \
+    for gap in (1, 2):
+        assert [q.speaker for q in extract_quotes(said + narrative * gap + reported)] == \
+            ["Wolfgang Schäuble", "Wolfgang Schäuble"]
+    # three narrative sentences: no longer that speaker's
+    assert [q.speaker for q in extract_quotes(said + narrative * 3 + reported)] == \
         ["Wolfgang Schäuble", None]
 
 

@@ -53,9 +53,10 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
                 words_of_reported(reported, unattributed, paragraph, offset)
         quotes.extend(found)
         # quoted words that no one is named for do not go on into the sentences after them
-        state.speech_two_before = state.speech_just_before
         state.speech_just_before = any(q.kind != "partial" or q.speaker for q in found) or \
             speech_act(sentence, state)
+        state.sentences_since_speech = 0 if state.speech_just_before else \
+            state.sentences_since_speech + 1
         previous = state.last if found else cue_only(sentence, state)
     return quotes
 

@@ -69,19 +69,23 @@ def _reported_clause(sentence: Sentence, state: State, reported: bool
 
 
 def _subjunctive(sentence: Sentence, offset: int, state: State) -> list[Quote]:
-    """Konjunktiv I without a cue is reported speech: of the statement just before, or of
-    someone unknown (never a guess from further back). Konjunktiv II ("Diese könnten nur 24
+    """Konjunktiv I without a cue is reported speech: of the last statement (at most two
+    narrative sentences back), or of someone unknown. Konjunktiv II ("Diese könnten nur 24
     Tonnen transportieren") only right after reported speech."""
     continues = state.speech_just_before and state.last is not None
     if not (sentence.reported() or sentence.reportive
             or (continues and not sentence.verb_like.isdisjoint(UMLAUT_K2))) \
             or has_cue(sentence.text, particles=True) or _anaphoric(sentence):
         return []
-    # Konjunktiv I goes on across one narrative sentence ("Dazu gehöre ... Auch die Ortung
-    # erschließt Möglichkeiten. So gewonnene Daten seien ...")
-    goes_on = state.speech_just_before or (state.speech_two_before and sentence.reported())
+    # Konjunktiv I goes on across up to two narrative sentences ("Dazu gehöre ... Auch die
+    # Ortung erschließt Möglichkeiten. So gewonnene Daten seien ...")
+    goes_on = state.speech_just_before or \
+        (state.sentences_since_speech <= _NARRATIVE_GAP and sentence.reported())
     speaker = state.last if goes_on else None
     return [_reported_sentence(sentence, speaker, offset, sourced=False)]
+
+
+_NARRATIVE_GAP = 2  # three measured too: better on the tuning half only
 
 
 def _as_reported(sentence: Sentence, state: State) -> tuple[Span, Attribution] | None:

@@ -41,6 +41,9 @@ class Attribution:
     resolved: Resolved
 
 
+_LONG_AGO = 1 << 30
+
+
 class State:
     """What the article has said so far: the last speaker, for pronouns and continuations."""
 
@@ -50,7 +53,7 @@ class State:
         self.last_at = 0  # where the last speaker was named, in the text the index was built on
         self.people_spoken: list[Resolved] = []  # person speakers, the latest last
         self.speech_just_before = False  # the previous sentence was attributed speech
-        self.speech_two_before = False  # the one before it was
+        self.sentences_since_speech = _LONG_AGO  # 0: the previous sentence was speech
         self.offset = 0  # where the current paragraph starts in the text the index was built on
 
     def remember(self, attribution: Attribution) -> None:
