@@ -248,6 +248,18 @@ def test_a_known_name_ends_before_the_noun_after_it(text, speaker):
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a verb opening the sentence is no part of its subject
+    ("Der Vorstoß überrascht. Hatte der Europäische Gerichtshof doch festgehalten, dass das "
+     "Verlinken keinen Verstoß darstellt.", "Europäische Gerichtshof"),
+    # a role glued to the surname of a known person: that person
+    ("Mit einem Augenzwinkern gratuliert Georg Riha der Stadt. Ja, es ist ein Imagefilm, sagt "
+     "Dokumentarfilmer Riha.", "Georg Riha"),
+])
+def test_the_speakers_name_is_cleared_of_words_around_it(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
 def test_a_plural_verb_has_no_single_person_after_it_as_subject():
     text = ("Der türkische Präsident Recep Tayyip Erdogan lacht. Kritiker werfen Erdogan "
             "immer wieder vor, die Pressefreiheit zu beschneiden.")

@@ -30,6 +30,7 @@ OPENERS = grammar_words("openers")
 
 _FILLERS = grammar_words("fillers")
 _NOT_SPEAKERS = grammar_words("not_speakers")
+_OPENING_VERBS = frozenset(grammar_words("auxiliaries"))  # a verb first: "Hatte X doch ..."
 
 CLAUSE_WORDS = 15
 # A noun phrase is read at most this far from where it starts: no speaker is named in more
@@ -424,8 +425,9 @@ def _valid_speaker(group: list[Token]) -> list[Token] | None:
     if not group:
         return None
     opened = False
-    while group and group[0].text in OPENERS:
-        group, opened = group[1:], True  # "Auch das Auswärtige Amt", "Gegenüber Journalisten"
+    while group and (group[0].text in OPENERS or group[0].lower in _OPENING_VERBS):
+        # "Auch das Auswärtige Amt", "Gegenüber Journalisten", "Hatte der Gerichtshof doch"
+        group, opened = group[1:], opened or group[0].text in OPENERS
     if opened and len(group) == 1 and group[0].text in lexicon().place_to_country:
         return None  # "In Paris teilte ... mit": a place, not who speaks
     words = [t.text for t in group]

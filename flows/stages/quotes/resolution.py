@@ -190,7 +190,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
     if names:
-        person = state.index.find_by_name(names) or _known_name_before_noun(names, state)
+        person = state.index.find_by_name(names) or _known_name_before_noun(names, state) \
+            or _known_name_after_agent_noun(names, state)
         if person is None and _common_noun(words, names):
             return Resolved(" ".join(written), "unknown")  # "der Bericht": not a person
         person = person or state.index.add(" ".join(names), words, 0)
@@ -214,6 +215,13 @@ def _known_name_before_noun(names: list[str], state: State) -> Person | None:
         person = state.index.find_by_name(names[:end])
         if person and _common_noun_after_name(names[end], shortened=len(person.name.split()) > end):
             return person
+    return None
+
+
+def _known_name_after_agent_noun(names: list[str], state: State) -> Person | None:
+    """"Dokumentarfilmer Riha": a role glued to the surname of a known person."""
+    if len(names) == 2 and _agent_noun(names[0], names[1]):
+        return state.index.find_by_name(names[1:])
     return None
 
 
