@@ -260,6 +260,20 @@ def test_the_speakers_name_is_cleared_of_words_around_it(text, speaker):
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a definite role no one holds: the last speaker named in full without a role
+    ("Die Märkte seien robust, sagt James Butterfill. Die Rohstoffe würden steigen, sagt der "
+     "Ökonom.", "James Butterfill"),
+    # not a group ("die Forscher"), nor the genitive plural of a source ("der Forscher")
+    ("Die Märkte seien robust, sagt James Butterfill. Die Rohstoffe würden steigen, sagen die "
+     "Forscher.", "Forscher"),
+    ("Die Märkte seien robust, sagt James Butterfill. Nach Ansicht der Forscher steigen die "
+     "Rohstoffe.", "Forscher"),
+])
+def test_a_definite_role_describes_the_last_speaker(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
 def test_a_plural_verb_has_no_single_person_after_it_as_subject():
     text = ("Der türkische Präsident Recep Tayyip Erdogan lacht. Kritiker werfen Erdogan "
             "immer wieder vor, die Pressefreiheit zu beschneiden.")

@@ -18,6 +18,7 @@ from flows.stages.entities import (
     is_organization,
     is_role,
     lexicon,
+    role_gender,
     role_nominative,
 )
 from flows.stages.places import is_place
@@ -84,7 +85,10 @@ def speaker_strength(group: list[Token], state: State) -> int:
     return 1
 
 
-def attributed(paragraph: str, found: list[Token], cue: str, state: State) -> Attribution:
+def attributed(paragraph: str, found: list[Token], cue: str, state: State,
+               genitive: bool = False) -> Attribution:
+    """`genitive`: the mention names whose a source is ("nach Ansicht der Forscher"), where
+    "der Forscher" is plural."""
     mention = paragraph[found[0].start:found[-1].end]
     if _owned_source(found):
         return Attribution(cue, mention, found[0].start,
@@ -96,7 +100,7 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State) -> At
         return Attribution(cue, mention, found[0].start, resolved)
     return Attribution(cue, mention, found[0].start,
                         resolve_speaker(_spoken_of(paragraph, found), state,
-                                        state.offset + found[0].start))
+                                        state.offset + found[0].start, genitive))
 
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))
@@ -164,7 +168,8 @@ def _pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
     return spoken or _last_mentioned(state, position, gender) or Resolved(None, "unknown")
 
 
-def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
+def resolve_speaker(mention: str, state: State, position: int = 0, genitive: bool = False
+                    ) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
     if " und " in mention or " sowie " in mention:
         return _resolve_together(mention, state, position)
@@ -199,13 +204,32 @@ def resolve_speaker(mention: str, state: State, position: int = 0) -> Resolved:
             return Resolved(person.name, "person")
     # "ein Sprecher" is someone not named before, "der Sprecher" may be
     indefinite = bool(words) and words[0].lower() in INDEFINITE
-    person = None if indefinite else state.index.find_by_role(content)
+    person = None if indefinite else state.index.find_by_role(content) or \
+        (None if genitive else _described_person(words, content, state, position))
     if person:
         return Resolved(person.name, "person")
     if len(written) == 1 and is_role(written[0]):
         written = [role_nominative(written[0])]  # "Laut Forschern": Forscher
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _described_person(words: list[str], content: list[str], state: State, position: int
+                      ) -> Person | None:
+    """"..., sagt der Ökonom" after James Butterfill spoke: a definite role that no one in the
+    article holds describes the last speaker the article names in full without a role
+    (not one that the quotes only resolved to: position 0)."""
+    if len(content) != 1 or not is_role(content[0]):
+        return None
+    gender = role_gender(content[0])
+    if gender is None or words[0].lower() != _SINGULAR_ARTICLE[gender]:
+        return None  # "die Forscher", "der Abgeordneten": a group, or unclear
+    spoken = [state.index.people.get(r.speaker or "") for r in reversed(state.people_spoken)]
+    return next((p for p in spoken if p is not None and 0 < p.first_position < position
+                 and " " in p.name and not p.roles and p.gender in (None, gender)), None)
+
+
+_SINGULAR_ARTICLE = {"male": "der", "female": "die"}  # "der Forscher", not "die Forscher"
 
 
 def _known_name_before_noun(names: list[str], state: State) -> Person | None:

@@ -55,7 +55,7 @@ def source_noun_attribution(sentence: Sentence, state: State) -> Attribution | N
     after = mention_after(sentence.paragraph, tokens, at) \
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
-        return attributed(sentence.paragraph, after, cue, state)
+        return attributed(sentence.paragraph, after, cue, state, genitive=True)
     unnamed = match[0][len(match["cue"]):].strip()  # "nach offiziellen Angaben": as written
     return _document_source(match, cue, start) or \
         Attribution(cue, unnamed, -1, Resolved(None, "unknown"))
