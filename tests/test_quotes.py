@@ -274,6 +274,12 @@ def test_a_definite_role_describes_the_last_speaker(text, speaker):
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
 
 
+def test_they_with_a_plural_verb_are_the_group_that_spoke_last():
+    text = ("Damit imitierten wir die Verluste, so die Forscher. Egoistische Repräsentanten "
+            "seien abgewählt worden, berichten sie.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Forscher", "Forscher"]
+
+
 def test_a_plural_verb_has_no_single_person_after_it_as_subject():
     text = ("Der türkische Präsident Recep Tayyip Erdogan lacht. Kritiker werfen Erdogan "
             "immer wieder vor, die Pressefreiheit zu beschneiden.")

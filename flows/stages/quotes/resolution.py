@@ -95,12 +95,18 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State,
                             _owner(found[0].lower, state, state.offset + found[0].start))
     if mention.lower() == "sie" and cue.endswith("n"):  # "sie erklärten": they, a group
         group = state.last.resolved if state.last else None
-        resolved = group if group and group.speaker_type == "organization" else \
-            Resolved(None, "unknown")
+        resolved = group if group and _a_group(group, state) else Resolved(None, "unknown")
         return Attribution(cue, mention, found[0].start, resolved)
     return Attribution(cue, mention, found[0].start,
                         resolve_speaker(_spoken_of(paragraph, found), state,
                                         state.offset + found[0].start, genitive))
+
+
+def _a_group(resolved: Resolved, state: State) -> bool:
+    """An organisation, or people named by a role and no name ("so die Forscher"): who "sie"
+    with a plural verb can be."""
+    return resolved.speaker_type == "organization" or (
+        resolved.speaker_type == "person" and resolved.speaker not in state.index.people)
 
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))
