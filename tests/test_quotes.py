@@ -1748,3 +1748,41 @@ def test_a_verb_opening_the_sentence_is_no_speaker():
 def test_plural_present_cues_report():
     assert _speaker_set("Die Abgeordneten werfen der Ministerin vor, sie habe dem Land "
                         "geschadet.") == {"Abgeordneten"}
+
+
+_INTERVIEW = (
+    "Die Ukraine müsse Reformen jetzt umsetzen, sagt Gouverneur Michail Saakaschwili. "
+    "STANDARD: Warum tut sich die Ukraine so schwer? Saakaschwili: Leider verhindert der Krieg "
+    "sehr viel. Wir haben gesagt, dass die Oligarchen bremsen. STANDARD: Haben Sie Pläne? "
+    "Saakaschwili: Ich habe derzeit keine Pläne, meinen Posten aufzugeben.")
+
+
+def test_interview_answers_are_the_interviewees_direct_words():
+    quotes = extract_quotes(_INTERVIEW)
+    answers = [(q.kind, q.speaker, q.speaker_mention, q.text) for q in quotes if q.cue == ":"]
+    assert answers == [
+        ("direct", "Michail Saakaschwili", "Saakaschwili",
+         "Leider verhindert der Krieg sehr viel. Wir haben gesagt, dass die Oligarchen bremsen."),
+        ("direct", "Michail Saakaschwili", "Saakaschwili",
+         "Ich habe derzeit keine Pläne, meinen Posten aufzugeben.")]
+    # the first person inside an answer has no row of its own ("Wir haben gesagt, dass ...")
+    assert not [q for q in quotes if q.speaker_mention in ("Wir", "Ich")]
+    for quote in quotes:
+        assert _INTERVIEW[quote.char_start:quote.char_end] == quote.text
+
+
+def test_a_full_name_before_the_tag_names_the_interviewee():
+    text = ("Alois Stöger will als Sozialminister Furore machen. STANDARD: Was planen Sie? "
+            "Stöger: Eine Reform. STANDARD: Wann? Stöger: Bald.")
+    assert {q.speaker for q in extract_quotes(text) if q.cue == ":"} == {"Alois Stöger"}
+
+
+@pytest.mark.parametrize("text", [
+    # a name as a headline's topic, twice, with no questions answered: no interview
+    "Annalena Baerbock: Jetzt Top-Job in New York. Baerbock-Bashing: Langsam reicht es. "
+    "Annalena Baerbock: Kinder, Ausbildung, Politik. Baerbock-Bashing: Es reicht.",
+    # questions and answers under "Frage" and "Antwort" name no one
+    "Frage: Was planen Sie? Antwort: Eine Reform. Frage: Wann? Antwort: Bald.",
+])
+def test_tags_that_name_no_interviewee_give_no_answers(text):
+    assert not [q for q in extract_quotes(text) if q.cue == ":"]

@@ -12,12 +12,14 @@ cues.py        the cues of a sentence and the speaker each names
 direct.py      direct and partial quotations
 sources.py     sources named by a noun ("laut X", documents)
 reported.py    reported speech without quotation marks
+interview.py   the answers of an interview ("STANDARD: ...? Saakaschwili: ...")
 """
 
 from __future__ import annotations
 
 from flows.stages.entities import EntityIndex
 from flows.stages.quotes.direct import cue_only, sentence_quotes, speech_act, words_of_reported
+from flows.stages.quotes.interview import answered, interview_answers
 from flows.stages.quotes.lexicon import speech_lexicon
 from flows.stages.quotes.reported import indirect
 from flows.stages.quotes.resolution import resolve_speaker
@@ -35,6 +37,9 @@ def extract_quotes(body: str, context: str = "", index: EntityIndex | None = Non
     for offset, paragraph in quote_paragraphs(body):
         state.offset = len(context) + 1 + offset
         quotes.extend(_paragraph_quotes(paragraph, offset, state))
+    answers = interview_answers(body, state)
+    if answers:
+        quotes = [q for q in quotes if not answered(q, answers)] + answers
     return sorted(quotes, key=lambda q: q.char_start)
 
 
