@@ -274,6 +274,18 @@ def test_a_definite_role_describes_the_last_speaker(text, speaker):
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # "der 45-Jährige": the last speaker of that gender the article names in full
+    ("Die Spiele würden nachhaltig, versicherte Bürgermeister Eduardo Paes. Wir bauen keine "
+     "weißen Elefanten, sagte der 45-Jährige.", "Eduardo Paes"),
+    # no speaker of that gender: no one
+    ("Die Spiele würden nachhaltig, versicherte Bürgermeister Eduardo Paes. Wir bauen keine "
+     "weißen Elefanten, sagte die 45-Jährige.", None),
+])
+def test_an_age_describes_the_last_speaker_of_its_gender(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
 def test_they_with_a_plural_verb_are_the_group_that_spoke_last():
     text = ("Damit imitierten wir die Verluste, so die Forscher. Egoistische Repräsentanten "
             "seien abgewählt worden, berichten sie.")

@@ -15,7 +15,7 @@ from itertools import accumulate, compress
 
 from flows.stages.profiles import DATA_DIR
 
-TOKEN = re.compile(r"[^\W\d_][\w\-’']*|\d+")
+TOKEN = re.compile(r"[^\W\d_][\w\-’']*|\d+-[Jj]ährige[mnrs]?\b|\d+")  # "61-Jährige": one word
 _TOKEN_PIECES = re.compile(f"({TOKEN.pattern})")  # split() keeps the tokens
 ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
             "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren"}

@@ -185,6 +185,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     if len(words) == 1 and words[0].lower() in LATTER:
         return _last_mentioned(state, position, LATTER[words[0].lower()]) or \
             Resolved(None, "unknown")
+    age = _aged(words)
+    if age:  # "sagte der 61-Jährige": the last speaker of that gender
+        return _last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _without_the_agency_told(words)
     content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
     issuer = _issuer_of_source(content)
@@ -218,6 +221,16 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         written = [role_nominative(written[0])]  # "Laut Forschern": Forscher
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _last_speaker_of(state: State, gender: str, position: int) -> Resolved | None:
+    """The last speaker of a gender whom the article names in full before `position`."""
+    for resolved in reversed(state.people_spoken):
+        person = state.index.people.get(resolved.speaker or "")
+        if person is not None and 0 < person.first_position < position and \
+                " " in person.name and person.gender in (None, gender):
+            return Resolved(person.name, "person")
+    return None
 
 
 def _described_person(words: list[str], content: list[str], state: State, position: int
@@ -262,6 +275,16 @@ def _common_noun_after_name(word: str, shortened: bool) -> bool:
     if word.isupper():
         return True
     return shortened and len(word) > 3 and not country_of(word) and not is_place(word)
+
+
+_AGE = re.compile(r"^\d+-[Jj]ährige$")
+
+
+def _aged(words: list[str]) -> str | None:
+    """"der 61-Jährige" (male), "die 35-Jährige" (female): one person described by age."""
+    if len(words) == 2 and _AGE.match(words[1]):
+        return {"der": "male", "die": "female"}.get(words[0].lower())
+    return None
 
 
 def _without_the_agency_told(words: list[str]) -> list[str]:
