@@ -1798,3 +1798,14 @@ def test_a_full_name_before_the_tag_names_the_interviewee():
 ])
 def test_tags_that_name_no_interviewee_give_no_answers(text):
     assert not [q for q in extract_quotes(text) if q.cue == ":"]
+
+
+@pytest.mark.parametrize("text, people", [
+    # a masculine role after "die" is a plural: the noun after it is no one's name
+    ("Für die Experimente haben die Forscher Quanten-Ferrofluide erzeugt.", []),
+    # unless names joined by "und" follow
+    ("Dann trafen sich die Minister Lawrow und Kerry.", ["Lawrow"]),
+    ("Die Ministerin Anna Weber sagte das.", ["Anna Weber"]),
+])
+def test_a_plural_role_names_no_one(text, people):
+    assert list(EntityIndex.build(text).people) == people

@@ -238,6 +238,13 @@ def tokens_with_ends(text: str) -> tuple[list[str], list[int]]:
     return pieces[1::2], list(accumulate(map(len, pieces)))[1::2]
 
 
+def _plural_role(words: list[str], position: int) -> bool:
+    """"die Forscher", "die Minister": a masculine role after "die" is a plural, which names
+    no one person."""
+    return position > 0 and words[position - 1].lower() == "die" and \
+        role_gender(words[position]) == "male"
+
+
 def _not_in_office(word: str) -> bool:
     """"die frühere Kanzlerin", "Ex-Präsident", "des zurückgetretenen Ministers"."""
     return word.lower().startswith(lexicon().not_in_office)
@@ -274,6 +281,10 @@ class EntityIndex:
         for position in compress(range(len(words)), map(is_role, words)):  # most are not
             name = _NAME_AFTER_ROLE.match(text, ends[position]) or \
                 _NAME_AFTER_ROLE_PHRASE.match(text, ends[position])
+            if name and _plural_role(words, position) and \
+                    not text.startswith(" und ", name.end("name")):
+                name = None  # "haben die Forscher Quanten-Ferrofluide erzeugt", unlike "die
+                # Minister Lawrow und Kerry"
             if name:
                 context = _same_phrase(words[max(0, position - _CONTEXT_WORDS):position])
                 role = [words[position]]
