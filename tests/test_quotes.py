@@ -1809,3 +1809,9 @@ def test_tags_that_name_no_interviewee_give_no_answers(text):
 ])
 def test_a_plural_role_names_no_one(text, people):
     assert list(EntityIndex.build(text).people) == people
+
+
+def test_after_a_colon_the_perfect_has_the_subject_of_its_own_clause():
+    text = ("Der Anlass ist bekannt: Die italienische Mutter Unicredit hat angekündigt, das "
+            "Osteuropageschäft abzuspalten.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Unicredit"]

@@ -220,7 +220,12 @@ def perfect_before(paragraph: str, tokens: list[Token], i: int) -> bool:
 def subject_of_perfect(paragraph: str, tokens: list[Token], participle: int
                         ) -> list[Token] | None:
     """"X hatte ... betont", or after an opening phrase the subject follows the auxiliary:
-    "Als Erfolgskriterium hatte Gerhard Schröder erklärt"."""
+    "Als Erfolgskriterium hatte Gerhard Schröder erklärt". After a colon the clause starts
+    anew ("Zu Kontrollen sage er Ja: Ich habe niemandem versprochen, dass ...")."""
+    colon = next((j for j in range(participle, 0, -1)
+                  if ":" in paragraph[tokens[j - 1].end:tokens[j].start]), None)
+    if colon:
+        return subject_of_perfect(paragraph, tokens[colon:], participle - colon)
     aux = next((j for j in range(participle - 1, -1, -1)
                 if tokens[j].lower in AUXILIARIES | _MODALS), None)
     if aux and paragraph[tokens[aux - 1].end:tokens[aux].start].startswith(","):
