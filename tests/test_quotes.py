@@ -1815,3 +1815,15 @@ def test_after_a_colon_the_perfect_has_the_subject_of_its_own_clause():
     text = ("Der Anlass ist bekannt: Die italienische Mutter Unicredit hat angekündigt, das "
             "Osteuropageschäft abzuspalten.")
     assert [q.speaker for q in extract_quotes(text)] == ["Unicredit"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessive source inside the sentence is its subject's, who can speak
+    ("Die EU-Kommission hat gegen die nach ihren Schätzungen 70 Milliarden Euro teure "
+     "Steuervermeidung ein Paket präsentiert.", "EU-Kommission"),
+    # not a subject whose gender the possessive rules out
+    ("Das Konzept sei schlecht, sagte Klubchef Robert Lugar. Der Unterrichtsministerin Gabriele "
+     "Heinisch-Hosek wirft Lugar das seiner Meinung nach verfehlte Konzept vor.", "Robert Lugar"),
+])
+def test_a_possessive_source_is_the_subjects_own(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker

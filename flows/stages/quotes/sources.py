@@ -11,10 +11,12 @@ from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.lexicon import speech_lexicon
 from flows.stages.quotes.mentions import (
     GENITIVE_ARTICLES,
+    as_subject,
     mention_after,
     own_subject,
+    sentence_subject,
 )
-from flows.stages.quotes.resolution import attributed, resolve_speaker
+from flows.stages.quotes.resolution import attributed, can_speak, resolve_speaker
 from flows.stages.quotes.sentence import Attribution, Sentence, State, Token
 
 SOURCE_PREPOSITIONS = grammar_words("source_prepositions")
@@ -79,7 +81,8 @@ def _document_source(match: re.Match[str], cue: str, sentence_start: int
 
 OWNER_PRONOUNS = grammar_table("owner_pronouns")
 
-_OWNER = re.compile(r"\b(?:[Ss]einer|[Ii]hrer)\b")
+_OTHER_GENDER = {"er": "female", "sie": "male"}
+_OWNER = re.compile(r"\b(?:[Ss]einer|[Ii]hrer|[Ss]einen|[Ii]hren)\b")
 
 
 def _opinion_after(sentence: Sentence, state: State) -> Attribution | None:
@@ -104,6 +107,15 @@ def _owner_attribution(cue: str, owner: re.Match[str], sentence: Sentence, state
     if pronoun is None:
         return Attribution(cue, None, -1, Resolved(None, "unknown"))
     at = sentence.span.start + owner.start()
+    subject = as_subject(sentence_subject(sentence.paragraph, sentence.tokens)) \
+        if owner.start() > 0 else None
+    if subject and subject[0].start < at and can_speak(subject, state):
+        # "Die EU-Kommission hat gegen die nach ihren Schätzungen ... Steuervermeidung ...":
+        # the subject's own, if it can be "sein"/"ihr" (not "Der Ministerin ... wirft Lugar
+        # das seiner Meinung nach verfehlte Konzept vor")
+        own = attributed(sentence.paragraph, subject, cue, state)
+        if state.gender_of(own.resolved) != _OTHER_GENDER[pronoun]:
+            return replace(own, mention=word, mention_start=at)
     return Attribution(cue, word, at, resolve_speaker(pronoun, state, state.offset + at))
 
 
