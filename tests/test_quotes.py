@@ -1652,7 +1652,7 @@ def test_quoted_words_in_a_wonach_clause_are_its_sources():
 
 @pytest.mark.parametrize("text, speaker, mention", [
     ("Joe Stork von HRW fordert eine Untersuchung des Vorfalls, bei dem es sich seiner "
-     "Meinung nach um einen „entsetzlichen Angriff“ gehandelt haben könne.", "Joe Stork von HRW",
+     "Meinung nach um einen „entsetzlichen Angriff“ gehandelt haben könne.", "Joe Stork",
      "seiner"),
     ("Nach Angaben des Verfassungsschutzes handle es sich um Missionierung, die jedoch nach "
      "Bewertung von Polizei und Staatsanwaltschaft „keinen Anlass“ hergebe.", "Polizei",
@@ -1826,4 +1826,19 @@ def test_after_a_colon_the_perfect_has_the_subject_of_its_own_clause():
      "Heinisch-Hosek wirft Lugar das seiner Meinung nach verfehlte Konzept vor.", "Robert Lugar"),
 ])
 def test_a_possessive_source_is_the_subjects_own(text, speaker):
+    assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a full name and where the person works: the name
+    ("Richard Cassidy von Alert Logic rät, dass man wenige Daten veröffentlicht.",
+     "Richard Cassidy"),
+    ("Staatsanwalt Herbert Harammer von der Staatsanwaltschaft Wien sagte, dass es gut sei.",
+     "Herbert Harammer"),
+    # a particle of the name stays, with its article
+    ("Ursula von der Leyen sagte, dass es gut sei.", "Ursula von der Leyen"),
+    ("Der Präsident Alexander Van der Bellen sagte, dass es gut sei.",
+     "Alexander Van der Bellen"),
+])
+def test_a_name_is_cut_before_where_the_person_works(text, speaker):
     assert extract_quotes(text, "", EntityIndex.build(text))[-1].speaker == speaker

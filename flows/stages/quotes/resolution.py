@@ -20,6 +20,7 @@ from flows.stages.entities import (
     lexicon,
     role_gender,
     role_nominative,
+    without_workplace,
 )
 from flows.stages.places import is_place
 from flows.stages.profiles import agency_names
@@ -189,7 +190,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     if age:  # "sagte der 61-Jährige": the last speaker of that gender
         return _last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _without_the_agency_told(words)
-    content = _owner_of_source(words) or [w for w in words if w.lower() not in ARTICLES]
+    content = _owner_of_source(words) or _without_articles(words)
     issuer = _issuer_of_source(content)
     if issuer:  # "Medienberichten zufolge", "Polizeiangaben zufolge": the media, the police
         return resolve_speaker(issuer, state, position)
@@ -268,13 +269,23 @@ def _known_name_after_agent_noun(names: list[str], state: State) -> Person | Non
     return None
 
 
+_OF_WHERE = frozenset({"von", "vom"})
+
+
 def _common_noun_after_name(word: str, shortened: bool) -> bool:
     """After a surname ("Filzmaier" of Peter Filzmaier) a longer noun ("Aufträge",
     "Mittwochfrüh"), not a short surname ("Ali Ihsan Su") nor a place ("Stadt Klagenfurt");
-    after a full name only an acronym ("Lothar Lockl APA", not "Walter Peter Müller")."""
-    if word.isupper():
+    after a full name only an acronym ("Lothar Lockl APA", not "Walter Peter Müller") or
+    where they work ("Richard Cassidy von Alert Logic")."""
+    if word.isupper() or word in _OF_WHERE:
         return True
     return shortened and len(word) > 3 and not country_of(word) and not is_place(word)
+
+
+def _without_articles(words: list[str]) -> list[str]:
+    """The words without articles, but for those of a name ("Ursula von der Leyen")."""
+    return [w for i, w in enumerate(words) if w.lower() not in ARTICLES
+            or (i and NAME_PARTICLES.match(words[i - 1].lower()) and i + 1 < len(words))]
 
 
 _AGE = re.compile(r"^\d+-[Jj]ährige$")
@@ -421,6 +432,7 @@ _AGENT_ENDINGS = tuple(grammar_words("agent_noun_endings"))
 
 def _name_words(words: list[str]) -> list[str]:
     """The name in a mention: what follows the last role or country word, particles included."""
+    words = without_workplace(words)
     start = 0
     for position, word in enumerate(words):
         if is_role(word) or country_of(word):
