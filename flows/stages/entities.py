@@ -432,13 +432,13 @@ def _trim_name(words: list[str]) -> list[str]:
     return without_workplace(kept)
 
 
-_OF_WHERE = frozenset({"von", "vom"})
+OF_WHERE = frozenset({"von", "vom"})  # "Richard Cassidy von Alert Logic"
 
 
 def without_workplace(name: list[str]) -> list[str]:
     """"Richard Cassidy von Alert Logic", "Herbert Harammer von der Staatsanwaltschaft Wien":
     a full name and where the person works; not "Ursula von der Leyen", "Richard von
     Weizsäcker"."""
-    at = next((i for i, word in enumerate(name) if word in _OF_WHERE and i >= 2
+    at = next((i for i, word in enumerate(name) if word in OF_WHERE and i >= 2
                and name[i - 2] in lexicon().first_names), None)
     return name if at is None else name[:at]

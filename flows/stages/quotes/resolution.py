@@ -9,6 +9,7 @@ from flows.stages.entities import (
     ARTICLES,
     INDEFINITE,
     NAME_PARTICLES,
+    OF_WHERE,
     PRONOUNS,
     TOKEN,
     Person,
@@ -269,15 +270,12 @@ def _known_name_after_agent_noun(names: list[str], state: State) -> Person | Non
     return None
 
 
-_OF_WHERE = frozenset({"von", "vom"})
-
-
 def _common_noun_after_name(word: str, shortened: bool) -> bool:
     """After a surname ("Filzmaier" of Peter Filzmaier) a longer noun ("Aufträge",
     "Mittwochfrüh"), not a short surname ("Ali Ihsan Su") nor a place ("Stadt Klagenfurt");
     after a full name only an acronym ("Lothar Lockl APA", not "Walter Peter Müller") or
     where they work ("Richard Cassidy von Alert Logic")."""
-    if word.isupper() or word in _OF_WHERE:
+    if word.isupper() or word in OF_WHERE:
         return True
     return shortened and len(word) > 3 and not country_of(word) and not is_place(word)
 
