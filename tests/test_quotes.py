@@ -829,7 +829,7 @@ def test_wie_clauses_report_the_main_clause(sentence, speaker):
 
 
 def test_konjunktiv_one_without_a_cue_is_reported_speech_with_an_unknown_speaker():
-    text = "Der Bürgermeister eröffnete die Brücke. Die Kosten seien deutlich gestiegen."
+    text = "Die Brücke wurde am Montag eröffnet. Die Kosten seien deutlich gestiegen."
     (quote,) = extract_quotes(text)
     assert (quote.kind, quote.speaker, quote.speaker_type, quote.text) == \
         ("indirect", None, "unknown", "Die Kosten seien deutlich gestiegen")
@@ -1640,6 +1640,23 @@ def test_konjunktiv_one_goes_on_across_two_narrative_sentences():
     # three narrative sentences: no longer that speaker's
     assert [q.speaker for q in extract_quotes(said + narrative * 3 + reported)] == \
         ["Wolfgang Schäuble", None]
+
+
+@pytest.mark.parametrize("narrative, speaker", [
+    # Konjunktiv I right after a sentence about someone who can speak: what they said
+    ("Das Wiener Handelsgericht verwirft den Einwand der Versicherung. ",
+     "Wiener Handelsgericht"),
+    ("Kanzleramtsminister Josef Ostermayer gibt Mitterlehner die Schuld am Scheitern. ",
+     "Josef Ostermayer"),
+    # the subject's head is no speaker: the heirs of an owner, visits of candidates
+    ("Die Erben der einstigen Besitzerin zogen vor Gericht. ", None),
+    ("Solche Besuche von Bundespräsidentschaftskandidaten wurden verboten. ", None),
+    ("Der Produktionsindex schrumpfte um 1,2 Prozent. ", None),
+])
+def test_konjunktiv_one_after_a_narrative_sentence_reports_its_subject(narrative, speaker):
+    quotes = extract_quotes(narrative + "Die Frist könne erst dann beginnen.")
+    assert [(q.text, q.speaker) for q in quotes] == \
+        [("Die Frist könne erst dann beginnen", speaker)]
 
 
 def test_speakers_joined_by_sowie_are_resolved_each():

@@ -62,6 +62,8 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
             speech_act(sentence, state)
         state.sentences_since_speech = 0 if state.speech_just_before else \
             state.sentences_since_speech + 1
+        state.narrative = None if found or state.speech_just_before else \
+            (sentence, state.offset)
         previous = state.last if found else cue_only(sentence, state)
     return quotes
 

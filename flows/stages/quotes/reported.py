@@ -22,8 +22,8 @@ from flows.stages.quotes.mentions import (
     mention_before,
     sentence_subject,
 )
-from flows.stages.quotes.resolution import attributed
-from flows.stages.quotes.sentence import Attribution, Quote, Sentence, State, make_quote
+from flows.stages.quotes.resolution import attributed, can_speak
+from flows.stages.quotes.sentence import Attribution, Quote, Sentence, State, Token, make_quote
 from flows.stages.quotes.sources import SOURCE_PREPOSITIONS, source_noun_attribution
 from flows.stages.text import Span
 
@@ -81,8 +81,36 @@ def _subjunctive(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     # Ortung erschließt Möglichkeiten. So gewonnene Daten seien ...")
     goes_on = state.speech_just_before or \
         (state.sentences_since_speech <= _NARRATIVE_GAP and sentence.reported())
-    speaker = state.last if goes_on else None
+    speaker = state.last if goes_on else _narrative_subject(sentence, state)
     return [_reported_sentence(sentence, speaker, offset, sourced=False)]
+
+
+def _narrative_subject(sentence: Sentence, state: State) -> Attribution | None:
+    """Konjunktiv I right after a sentence about someone who can speak reports what they said
+    ("Der Beamte bekennt sich nicht schuldig. Er habe die Frau zwar wahrgenommen ...")."""
+    if state.narrative is None or not sentence.reported():
+        return None
+    before, before_offset = state.narrative
+    subject = sentence_subject(before.paragraph, before.tokens)
+    if subject is None or not can_speak(_head(subject), state):
+        return None
+    offset, state.offset = state.offset, before_offset
+    try:
+        attribution = attributed(before.paragraph, subject, "", state)
+    finally:
+        state.offset = offset
+    if attribution.resolved.speaker_type not in ("person", "organization"):
+        return None
+    return replace(attribution, mention_start=-1)
+
+
+def _head(phrase: list[Token]) -> list[Token]:
+    """The phrase up to what depends on its noun ("Die Erben der einstigen Besitzerin": the
+    heirs; "Solche Besuche von Kandidaten": visits)."""
+    for k in range(1, len(phrase)):
+        if phrase[k].text == phrase[k].lower and phrase[k - 1].text != phrase[k - 1].lower:
+            return phrase[:k]
+    return phrase
 
 
 _NARRATIVE_GAP = 2  # three measured too: better on the tuning half only

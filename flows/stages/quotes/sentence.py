@@ -55,6 +55,7 @@ class State:
         self.speech_just_before = False  # the previous sentence was attributed speech
         self.sentences_since_speech = _LONG_AGO  # 0: the previous sentence was speech
         self.offset = 0  # where the current paragraph starts in the text the index was built on
+        self.narrative: tuple[Sentence, int] | None = None  # the sentence before, not speech
 
     def remember(self, attribution: Attribution) -> None:
         if attribution.resolved.speaker:
