@@ -635,6 +635,24 @@ def test_a_role_without_a_name_acts_as_the_role(text, actors):
     assert extract_events(text, REFERENCE)[0].actors == actors
 
 
+@pytest.mark.parametrize("opening, actors", [
+    # a word the article writes capitalised inside a sentence too is a name or a noun
+    ("Greenpeace fordert die Vernichtung der Bestände.", ("Greenpeace",)),
+    # a capitalised adverb, a pronoun: no one
+    ("Zudem fordert man die Vernichtung der Bestände.", ()),
+    ("Sie fordern die Vernichtung der Bestände.", ()),
+])
+def test_a_bare_name_opening_its_sentence_acts(opening, actors):
+    text = "Befürchtet wird laut Greenpeace-Experte Christoph Then ein Schaden. " + opening
+    assert [e.actors for e in extract_events(text, REFERENCE)] == [actors]
+
+
+def test_a_kind_of_organisation_acts_as_the_one_the_article_named():
+    text = ("Die Umweltschutzorganisation WWF gab eine Erklärung ab. Die "
+            "Umweltschutzorganisation fordert von der Staatsregierung einen Plan.")
+    assert [e.actors for e in extract_events(text, REFERENCE)] == [("WWF",)]
+
+
 def test_what_has_lasted_since_a_time_dates_its_own_clause_not_the_paragraph():
     """10kGNAD: a bomb attack of this week was dated 2013 by "Seit 2013 hatten beide Seiten
     ... eine Waffenruhe eingehalten" two sentences before."""

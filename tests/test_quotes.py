@@ -1659,6 +1659,32 @@ def test_konjunktiv_one_after_a_narrative_sentence_reports_its_subject(narrative
         [("Die Frist könne erst dann beginnen", speaker)]
 
 
+@pytest.mark.parametrize("text, noun, name", [
+    ("Die Umweltschutzorganisation WWF gab eine Erklärung ab.", "Organisation", "WWF"),
+    ("Die Umweltschutzorganisation WWF gab eine Erklärung ab.", "Umweltschutzorganisation",
+     "WWF"),
+    ("Laut der Ratingagentur Moody's sinkt die Währung.", "Ratingagentur", "Moody's"),
+    ("Er berichtet der Zeitung Die Welt.", "Zeitung", "Die Welt"),
+    # a compound names its own kind: "die Zentralbank" is not "die Bank JP Morgan"
+    ("Die Bank JP Morgan verliert.", "Zentralbank", None),
+    # two of a kind: which one is meant is not known
+    ("Die Zeitung Kurier schreibt es, die Zeitung Presse nicht.", "Zeitung", None),
+    # no name after the noun: plurals, idioms, names that go on
+    ("Ich muss den Gewerkschaften Recht geben.", "Gewerkschaft", None),
+    ("Ich muss der Gewerkschaft Recht geben.", "Gewerkschaft", None),
+    ("Die Partei Recht und Gerechtigkeit regiert.", "Partei", None),
+    ("Die Hilfsorganisation Ärzte ohne Grenzen hilft.", "Organisation", None),
+])
+def test_a_kind_of_organisation_is_the_one_the_article_named(text, noun, name):
+    assert EntityIndex.build(text).organization_of_kind(noun) == name
+
+
+def test_a_definite_kind_of_organisation_speaks_as_the_one_named():
+    text = ("Die Umweltschutzorganisation WWF gab eine Erklärung ab. Die Organisation "
+            "teilte mit, der Bär sei gefährlich.")
+    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == ["WWF"]
+
+
 def test_speakers_joined_by_sowie_are_resolved_each():
     text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")

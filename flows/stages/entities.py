@@ -40,6 +40,8 @@ class Lexicon:
     not_in_office: tuple[str, ...]  # "ehemalig", "verstorben": the office is not held now
     not_names: frozenset[str]  # pronouns: "Wir" after a role is no name
     not_name_endings: tuple[str, ...]  # "Einseitigkeit", "Forderungen": common nouns
+    org_kinds: tuple[str, ...]  # "organisation", "konzern": a name may follow
+    not_kind_names: frozenset[str]
 
 
 @cache
@@ -76,6 +78,8 @@ def lexicon() -> Lexicon:
         first_names=first_names,
         not_names=frozenset(roles["not_names"]),
         not_name_endings=tuple(roles["not_name_endings"]),
+        org_kinds=tuple(roles["organizations"]["kinds"]),
+        not_kind_names=frozenset(roles["organizations"]["not_kind_names"]),
     )
 
 
@@ -231,6 +235,34 @@ _CONTEXT_WORDS = 3
 INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines"})
 
 
+@cache
+def _org_after_kind() -> re.Pattern[str]:
+    kinds = lexicon().org_kinds
+    lower, capitalised = "|".join(kinds), "|".join(k.capitalize() for k in kinds)
+    name_word = r"[A-ZÄÖÜ][\w&'-]*"
+    # singular only: "die Gewerkschaften Recht geben" names no union
+    return re.compile(rf"\b(?P<kind>(?:[A-ZÄÖÜ][\w-]*?(?:{lower})|{capitalised})(?:es|s)?)"
+                      rf" (?P<name>{name_word}(?: {name_word}){{0,2}})\b")
+
+
+_NAME_GOES_ON = (" ohne ", " für ", " und ", " der ", " des ")
+
+
+def _kind_of(noun: str) -> tuple[str, str] | None:
+    """The kind of organisation a noun names and the noun without its case ending:
+    "Energiekonzerns" -> ("konzern", "energiekonzern")."""
+    lower = noun.lower()
+    for kind in lexicon().org_kinds:
+        for ending in ("", "s", "es"):
+            if lower.endswith(kind + ending):
+                return kind, lower[:len(lower) - len(ending)]
+    return None
+
+
+# a capitalised word after a word or a comma: a noun or a name, unlike a sentence's first word
+_INNER_CAPITALISED = re.compile(r"(?<=[\w,] )[A-ZÄÖÜ][\w-]*")
+
+
 def tokens_with_ends(text: str) -> tuple[list[str], list[int]]:
     """The TOKENs of a text and where each ends. split() gives text between tokens, token,
     text, token ...: the ends are running sums of the pieces' lengths (C loops only)."""
@@ -272,6 +304,8 @@ class EntityIndex:
         self.people: dict[str, Person] = {}
         self.by_last_word: dict[str, Person] = {}
         self.by_role: dict[str, list[Person]] = {}
+        self.nouns: frozenset[str] = frozenset()  # capitalised inside a sentence: not "Zudem"
+        self.organizations: dict[str, set[str]] = {}  # kind ("konzern") -> names of that kind
 
     @classmethod
     def build(cls, text: str) -> EntityIndex:
@@ -296,7 +330,36 @@ class EntityIndex:
         for name in _FULL_NAME.finditer(text):
             if name.group("first") in lexicon().first_names:
                 index.add(name.group(0), [], name.start())
+        index.nouns = frozenset(part for word in _INNER_CAPITALISED.findall(text)
+                                for part in word.split("-"))  # "Greenpeace-Experte"
+        index._add_organizations(text)
         return index
+
+    def _add_organizations(self, text: str) -> None:
+        """"die Umweltschutzorganisation WWF", "des Energiekonzerns Verbund": names after a
+        noun of their kind."""
+        lex = lexicon()
+        for found in _org_after_kind().finditer(text):
+            if text.startswith(_NAME_GOES_ON, found.end()):
+                continue  # "Ärzte ohne Grenzen", "Recht und Gerechtigkeit": not read here
+            words = found.group("name").split()
+            words = words[:next((i for i, w in enumerate(words) if w in lex.not_kind_names
+                                 or is_role(w) or country_of(w)), len(words))]
+            kind = _kind_of(found.group("kind"))
+            if words and kind and not words[0].lower().endswith(lex.not_name_endings):
+                name = " ".join(words)
+                self.organizations.setdefault(kind[0], set()).add(name)
+                self.organizations.setdefault(kind[1], set()).add(name)
+
+    def organization_of_kind(self, noun: str) -> str | None:
+        """The one organisation the article named after this noun ("die Ratingagentur" after
+        "die Ratingagentur Moody's"), or after any noun of its kind when the noun is the kind
+        alone ("die Organisation" after "die Umweltschutzorganisation WWF")."""
+        kind = _kind_of(noun)
+        if kind is None:
+            return None
+        names = self.organizations.get(kind[0] if kind[0] == kind[1] else kind[1], ())
+        return next(iter(names)) if len(names) == 1 else None
 
     def _add_set_off_names(self, text: str, role: str, role_end: int) -> None:
         """Names the role patterns above miss: before the role, set off by a comma, or after
@@ -326,6 +389,8 @@ class EntityIndex:
         result.by_last_word = {word: twins[id(p)] for word, p in self.by_last_word.items()}
         result.by_role = {role: [twins[id(p)] for p in people]
                           for role, people in self.by_role.items()}
+        result.nouns = self.nouns
+        result.organizations = self.organizations
         return result
 
     def add(self, name: str, context: list[str], position: int, held: bool = True

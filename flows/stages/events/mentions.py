@@ -161,7 +161,9 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     if _is_actor_noun(text):
         if ACRONYM.fullmatch(following):  # "die Umweltschutzorganisation WWF"
             return ActorMention(following, position, preposition, "group")
-        return ActorMention(text, position, preposition, "group")
+        # "die Organisation": the one of that kind the article named
+        return ActorMention(index.organization_of_kind(text) or text, position, preposition,
+                            "group")
     return None
 
 

@@ -40,7 +40,7 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
     noun before the verb ("Die Bauern protestierten")."""
     mentions, _ = clause_mentions(clause, index)
     return next((m.name for m in mentions if not m.preposition), None) or \
-        _noun_before_verb(clause, mentions)
+        _noun_before_verb(clause, mentions, index)
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
@@ -108,7 +108,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             clause.tokens, trigger_at) not in g["taking_part_prepositions"]:
         return _in_another_act(mentions, trigger_at, location)
     before_verb = None if passive else _noun_before_verb(
-        clause, mentions, trigger.verb.needs if trigger.verb else ())
+        clause, mentions, index, trigger.verb.needs if trigger.verb else ())
     if before_verb is not None:  # "Die Tierschützer riefen den Bürgermeister auf"
         return Participants((before_verb,), _names(mentions), location)
     victims_suffer = trigger.verb is None and suffering(clause)
@@ -127,7 +127,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         actor_names = (shared,) if shared else ()
     if not actor_names and not passive:
         relative = _relative_antecedent(clause, index)
-        actor_names = (relative.name,) if relative else ()
+        actor_names = (relative.name,) if relative else _bare_name_first(clause, index)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
 
@@ -215,11 +215,12 @@ def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool
 _FIELD_BEFORE_VERB = 4  # "Die meisten deutschen Tierschützer kritisierten ..."
 
 
-def _noun_before_verb(clause: Clause, mentions: list[ActorMention], phrase: tuple[str, ...] = ()
-                      ) -> str | None:
+def _noun_before_verb(clause: Clause, mentions: list[ActorMention], index: EntityIndex,
+                      phrase: tuple[str, ...] = ()) -> str | None:
     """The noun that alone fills a main clause's place before its finite verb after an
     article: its subject, though no list names it ("Die Tierschützer riefen ... auf", "Die
-    Bauern protestierten"); not an object ("Den Vorschlag lehnte ..."), a pronoun or a time."""
+    Bauern protestierten"); not an object ("Den Vorschlag lehnte ..."), a pronoun or a time.
+    A kind of organisation is the one of that kind the article named ("Die Organisation")."""
     if clause.opener:
         return None
     g = grammar()
@@ -237,8 +238,26 @@ def _noun_before_verb(clause: Clause, mentions: list[ActorMention], phrase: tupl
             head.lower in (word.lower() for word in phrase):
         return None  # "Der Gipfel hat ... ausgelöst": a happening; "Die Schuld gab er ...":
         # a word of the trigger's phrase
-    return head.text if all(w.lower in g["articles"] or is_adjective(w) for w in words[1:]) \
-        else None
+    if not all(w.lower in g["articles"] or is_adjective(w) for w in words[1:]):
+        return None
+    return index.organization_of_kind(head.text) or head.text
+
+
+def _bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
+    """A sentence that opens with one capitalised word and its finite verb, the word written
+    capitalised inside sentences of the article too (a name or a noun, not "Zudem"): its
+    subject ("Greenpeace fordert", "Lee gab auf")."""
+    tokens = clause.tokens
+    if clause.opener or len(tokens) < 2 or clause.sentence[0] != tokens[0]:
+        return ()
+    g = grammar()
+    first, verb = tokens[0], tokens[1]
+    if first.text not in index.nouns or first.lower in g["personal_pronouns"] or \
+            first.lower in g["speaker_pronouns"] or first.text in g["time_nouns"] or \
+            noun_senses(first.lower) or \
+            verb.text != verb.lower or verb.lower not in finite_verbs():
+        return ()
+    return (first.text,)
 
 
 def _names(mentions: list[ActorMention]) -> tuple[str, ...]:

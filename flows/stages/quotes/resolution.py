@@ -192,6 +192,11 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         return _last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _without_the_agency_told(words)
     content = _owner_of_source(words) or _without_articles(words)
+    indefinite = bool(words) and words[0].lower() in INDEFINITE
+    named = state.index.organization_of_kind(content[0]) \
+        if len(content) == 1 and not indefinite else None
+    if named:  # "das Unternehmen" after "das Unternehmen Rovio"
+        return Resolved(named, "organization")
     issuer = _issuer_of_source(content)
     if issuer:  # "Medienberichten zufolge", "Polizeiangaben zufolge": the media, the police
         return resolve_speaker(issuer, state, position)
@@ -214,7 +219,6 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         if person:
             return Resolved(person.name, "person")
     # "ein Sprecher" is someone not named before, "der Sprecher" may be
-    indefinite = bool(words) and words[0].lower() in INDEFINITE
     person = None if indefinite else state.index.find_by_role(content) or \
         (None if genitive else _described_person(words, content, state, position))
     if person:
