@@ -653,6 +653,26 @@ def test_a_kind_of_organisation_acts_as_the_one_the_article_named():
     assert [e.actors for e in extract_events(text, REFERENCE)] == [("WWF",)]
 
 
+@pytest.mark.parametrize("text", [  # 10kGNAD and the dev gold: other senses of the words
+    "Im abgelaufenen Schuljahr besuchten 9.500 Schüler 450 Workshops.",
+    "Die Entscheidung fiel auf einem Meeting, bei dem über das Problem beraten wurde.",
+    "Zuletzt hatten sie einen Freizeitpark besucht.",
+])
+def test_a_meeting_or_visit_with_no_party_named_is_no_event(text):
+    assert extract_events(text, REFERENCE) == []
+
+
+def test_a_meeting_named_again_with_its_parties_is_the_row():
+    text = ("Die Detailverhandlungen haben begonnen. Mit Verspätung haben die "
+            "Detailverhandlungen über ein Hilfspaket für Griechenland in Athen begonnen.")
+    assert [(e.evidence[:14], e.location) for e in extract_events(text, REFERENCE)
+            if e.plover_type == "CONSULT"] == [("Mit Verspätung", "Athen")]
+    # the first, with no one named, still dates the story that goes on
+    text = "Am Dienstag fand eine Konferenz statt. Dort wurde Kritik an der Regierung geübt."
+    assert [(e.plover_type, e.event_date) for e in extract_events(text, REFERENCE)] == \
+        [("ACCUSE", date(2024, 4, 16))]  # the Tuesday before Monday, 22 April
+
+
 def test_what_has_lasted_since_a_time_dates_its_own_clause_not_the_paragraph():
     """10kGNAD: a bomb attack of this week was dated 2013 by "Seit 2013 hatten beide Seiten
     ... eine Waffenruhe eingehalten" two sentences before."""

@@ -40,6 +40,8 @@ def date_mentions(mentions: list[Mention], reference: date | None) -> list[Event
             before = narrative[where]
             event = replace(event, event_date=before.event_date,
                             date_precision=before.date_precision)
+        if mention.no_party:
+            continue
         kind = (mention.plover_type, mention.mode)
         if mention.repeated:
             told = last_of_kind.get(kind)

@@ -54,8 +54,10 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
         previous_person = _PersonBefore(read_before, index)
         for mention in _sentence_mentions(start, sentence, masked, index, field,
                                           previous_person, paragraph):
-            if _told_before(mention, told):
-                mention = replace(mention, repeated=True)
+            earlier = _told_before(mention, told)
+            if earlier is not None and (mention.no_party or not earlier.no_party):
+                mention = replace(mention, repeated=True)  # (named with a party only now:
+                # this one is the row)
             kind = (mention.plover_type, mention.mode)
             told[(*kind, mention.noun)] = mention
             if not _counted(mention):  # "50 Morde": many happenings, none referred back to
@@ -65,16 +67,19 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
     return mentions
 
 
-def _told_before(mention: Mention, told: dict[tuple, Mention]) -> bool:
+def _told_before(mention: Mention, told: dict[tuple, Mention]) -> Mention | None:
+    """The earlier mention of the same happening, if any."""
     if not mention.noun:
-        return False
+        return None
     kind = (mention.plover_type, mention.mode)
     earlier = told.get((*kind, mention.noun))
     if earlier is not None:  # named again; but "Der schlimmste Mord" after "50 Morde" is one
-        return not _counted(earlier) or _counted(mention)  # of them, not all
+        return earlier if not _counted(earlier) or _counted(mention) else None  # of them
     earlier = told.get(kind) if _refers_back(mention) else None
-    return earlier is not None and not (earlier.location and mention.location
-                                        and earlier.location != mention.location)
+    if earlier is None or (earlier.location and mention.location
+                           and earlier.location != mention.location):
+        return None
+    return earlier
 
 
 def _words_before(mention: Mention) -> list[str]:
@@ -204,6 +209,9 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
             if not clause.opener:
                 mention = replace(mention, shared_time=tuple(
                     s for s in _time_scopes(clause_list) if s != span))
+            if trigger.sense.type in grammar()["party_types"] and not (
+                    mention.actors or mention.targets or mention.location):
+                mention = replace(mention, no_party=True)
             found.append(mention)
     return _one_per_type(found)
 

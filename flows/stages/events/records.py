@@ -37,6 +37,9 @@ class Mention:
     # a noun happening named again or referred back to ("die Demonstration"): the same
     # happening; its day dates the first mention when that had none, and the story on
     repeated: bool = False
+    # of a type that needs a named party and none is named: not a row, though its time may
+    # date the story on
+    no_party: bool = False
 
 
 @dataclass(frozen=True)
