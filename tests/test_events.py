@@ -673,6 +673,12 @@ def test_a_meeting_named_again_with_its_parties_is_the_row():
         [("ACCUSE", date(2024, 4, 16))]  # the Tuesday before Monday, 22 April
 
 
+def test_the_name_set_off_after_an_unknown_role_acts():
+    text = ("Der frühere Hohe Repräsentant in Bosnien-Herzegowina, Wolfgang Petritsch, "
+            "begrüßte die Initiative.")
+    assert [e.actors for e in extract_events(text, REFERENCE)] == [("Wolfgang Petritsch",)]
+
+
 def test_what_has_lasted_since_a_time_dates_its_own_clause_not_the_paragraph():
     """10kGNAD: a bomb attack of this week was dated 2013 by "Seit 2013 hatten beide Seiten
     ... eine Waffenruhe eingehalten" two sentences before."""

@@ -52,6 +52,10 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     forderte": Jan Korte acts, not the party); `shared_subject`: who acts in a clause that
     continues an earlier one ("... und weigerte sich")."""
     found = _participants(clause, trigger, index, antecedent, shared_subject)
+    if apposed and not found.actors and not _is_passive(clause, trigger):
+        return Participants((apposed,), tuple(n for n in found.targets if n != apposed),
+                            found.location)  # "Der frühere Hohe Repräsentant, Wolfgang
+        # Petritsch, begrüßte": a role no list knows, and the name set off after it
     if apposed and found.actors and apposed not in found.actors and \
             _pronoun_subject_at(clause) is None and not any(
             _named_in(clause, name) for name in found.actors if name in index.people):
