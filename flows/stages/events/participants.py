@@ -131,7 +131,8 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         actor_names = (shared,) if shared else ()
     if not actor_names and not passive:
         relative = _relative_antecedent(clause, index)
-        actor_names = (relative.name,) if relative else _bare_name_first(clause, index)
+        actor_names = (relative.name,) if relative else \
+            _bare_name_first(clause, index) or _noun_after_verb(clause, trigger_at, index)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
 
@@ -262,6 +263,61 @@ def _bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
             verb.text != verb.lower or verb.lower not in finite_verbs():
         return ()
     return (first.text,)
+
+
+_NOMINATIVE_ARTICLES = ("der", "die", "das")
+
+
+def _noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tuple[str, ...]:
+    """"Im Sommer stimmten die Gläubiger für ...", "..., gestand der Norweger": when a phrase
+    opened by a preposition or an adverb stands before the finite verb (or nothing does), the
+    first noun phrase after the verb is the subject."""
+    tokens = clause.tokens
+    verb_at = next((i for i, t in enumerate(tokens[:_FIELD_BEFORE_VERB + 2])
+                    if t.text == t.lower and t.lower in finite_verbs()), None)
+    if verb_at is None or verb_at > trigger_at or clause.opener or \
+            not _no_subject_before(clause, verb_at, index):
+        return ()
+    at = verb_at + 1
+    g = grammar()
+    while at < len(tokens) and tokens[at].text.isalpha() and \
+            tokens[at].text == tokens[at].lower and tokens[at].lower not in g["articles"] \
+            and tokens[at].lower not in g["all_prepositions"] and not _pronoun(tokens[at]):
+        at += 1  # "stimmten ... dann", adverbs
+    if at >= len(tokens) or tokens[at].lower not in _NOMINATIVE_ARTICLES:
+        return ()  # "wirft sie der Ärztekammer ... vor": the pronoun is the subject
+    article = tokens[at].lower
+    at += 1
+    while at < len(tokens) and is_adjective(tokens[at]):
+        at += 1
+    if at >= len(tokens) or not tokens[at].text[:1].isupper() or (
+            at + 1 < len(tokens) and tokens[at + 1].text[:1].isupper()):
+        return ()  # no noun, or a name of several words that no list knows
+    head = tokens[at]
+    if head.text in g["time_nouns"] or noun_senses(head.lower) or (
+            article == "der" and head.lower.endswith(tuple(g["feminine_endings"]))):
+        return ()  # "widerspricht der Botschaft": a feminine noun after "der" is no subject
+    return (index.organization_of_kind(head.text) or head.text,)
+
+
+def _no_subject_before(clause: Clause, verb_at: int, index: EntityIndex) -> bool:
+    """Nothing before the finite verb, or a phrase a preposition opens, or one adverb: no
+    subject stands there (unlike "Sie lehnen ...", "Days Familie appellierte ...")."""
+    g = grammar()
+    if verb_at == 0:
+        at = clause.sentence.index(clause.tokens[0])
+        return not (at and (clause.sentence[at - 1].lower in g["coordinators"] or
+                            clause.sentence[at - 1].lower == "sondern"))
+    first = clause.tokens[0]
+    if first.lower in g["all_prepositions"]:
+        return True
+    return verb_at == 1 and first.text not in index.nouns and not _pronoun(first)
+
+
+def _pronoun(token: Token) -> bool:
+    g = grammar()
+    return token.lower in g["personal_pronouns"] or token.lower in g["speaker_pronouns"] or \
+        token.lower in ("es", "man")
 
 
 def _names(mentions: list[ActorMention]) -> tuple[str, ...]:
