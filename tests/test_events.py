@@ -496,6 +496,9 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Kämpfer haben am Montag 250 Arbeiter als Geiseln genommen.", ["ASSAULT"]),
     ("Dem Mann drohen bei einer Verurteilung bis zu 30 Jahre Haft.", []),  # no threat
     ("Russland drohte der Ukraine am Montag mit Konsequenzen.", ["THREATEN"]),
+    # "droht zu": is in danger of, no threat; "damit gedroht, ... zu streiken" is one
+    ("Die Waffenruhe droht am Montag zu scheitern.", []),
+    ("Die Gewerkschaft hatte am Montag damit gedroht, wöchentlich zu streiken.", ["THREATEN"]),
 ])
 def test_senses_that_need_their_object(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
