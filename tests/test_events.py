@@ -499,6 +499,9 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     # "droht zu": is in danger of, no threat; "damit gedroht, ... zu streiken" is one
     ("Die Waffenruhe droht am Montag zu scheitern.", []),
     ("Die Gewerkschaft hatte am Montag damit gedroht, wöchentlich zu streiken.", ["THREATEN"]),
+    # "bestreiten" a game is playing it; a charge, denying it
+    ("Klitschko bestritt am Montag seinen 67. Profikampf.", []),
+    ("Der Minister bestritt am Montag die Vorwürfe.", ["REJECT"]),
 ])
 def test_senses_that_need_their_object(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

@@ -104,8 +104,10 @@ def lexicon() -> Lexicon:
 
 
 def _at_token_start(words: list[str] | None) -> tuple[str, ...]:
-    """Words as they are looked for in a clause's lower-case text: after a space."""
-    return tuple(" " + word.strip().lower() for word in words or ())
+    """Words as they are looked for in a clause's lower-case text: after a space; "-spiel"
+    anywhere in a word ("Länderspiele")."""
+    return tuple(word[1:].lower() if word.startswith("-") else " " + word.strip().lower()
+                 for word in words or ())
 
 
 def noun_forms(noun: str) -> set[str]:
