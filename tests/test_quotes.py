@@ -1685,6 +1685,26 @@ def test_a_definite_kind_of_organisation_speaks_as_the_one_named():
     assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == ["WWF"]
 
 
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ("Die Polizei nahm drei Männer fest, wie ein Sprecher am Montag mitteilte.",
+     "Die Polizei nahm drei Männer fest", "Sprecher"),
+    ("Mit dem Privatsender spießt es sich noch, wie Martijn van Hout, Manager für "
+     "Österreich, am Dienstag sagte.", "Mit dem Privatsender spießt es sich noch",
+     "Martijn van Hout"),
+])
+def test_a_main_clause_before_wie_and_a_speech_verb_is_reported(text, quoted, speaker):
+    assert [(q.text, q.speaker) for q in extract_quotes(text, "", EntityIndex.build(text))] \
+        == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Er kam, wie erwartet, spät.",
+    "Die Zahl stieg schneller, wie er es schon 2010 getan hatte.",
+])
+def test_a_wie_clause_without_a_speech_verb_reports_nothing(text):
+    assert extract_quotes(text) == []
+
+
 def test_speakers_joined_by_sowie_are_resolved_each():
     text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")

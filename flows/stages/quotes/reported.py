@@ -45,7 +45,7 @@ def indirect(sentence: Sentence, offset: int, state: State) -> list[Quote]:
         found = _sourced(sentence, offset, state) or _subjunctive(sentence, offset, state)
         if found:
             return found
-    as_reported = _as_reported(sentence, state)
+    as_reported = _as_reported(sentence, state) or _reported_before_wie(sentence, state)
     if as_reported:
         state.remember(as_reported[1])
         return [_clause_quote(sentence, as_reported, offset)]
@@ -131,6 +131,28 @@ def _as_reported(sentence: Sentence, state: State) -> tuple[Span, Attribution] |
     attribution = attributed(sentence.paragraph, subject, cue.text, state)
     start, end = sentence.span.start + comma + 2, sentence.span.start + len(text.rstrip(" .!?"))
     return Span(start, end), attribution
+
+
+_WIE_AT_END = re.compile(r", wie (?P<clause>[^,;:]+(?:, [^,;:]+,)?[^,;:]*)[.!]?$")
+
+
+def _reported_before_wie(sentence: Sentence, state: State) -> tuple[Span, Attribution] | None:
+    """"Die Polizei nahm drei Männer fest, wie ein Sprecher sagte.": what the main clause
+    before "wie" says is what the "wie"-clause's subject said, when that clause ends in a
+    speech verb."""
+    text = sentence.text.rstrip()
+    match = _WIE_AT_END.search(text) if ", wie " in text else None
+    if match is None or match.start() == 0:
+        return None
+    tokens = sentence.part(match.start("clause"), match.end("clause")).tokens
+    if not tokens or not (is_cue_verb(tokens[-1], tokens, len(tokens) - 1)
+                          or tokens[-1].lower in speech_lexicon().participles):
+        return None
+    subject = sentence_subject(sentence.paragraph, tokens)
+    if subject is None:
+        return None
+    attribution = attributed(sentence.paragraph, subject, tokens[-1].text, state)
+    return Span(sentence.span.start, sentence.span.start + match.start()), attribution
 
 
 _WONACH = re.compile(r", (?P<cue>wonach|nach denen|denen zufolge) ")
