@@ -1705,6 +1705,13 @@ def test_a_wie_clause_without_a_speech_verb_reports_nothing(text):
     assert extract_quotes(text) == []
 
 
+def test_a_kind_of_organisation_no_name_has_is_the_organisation_that_spoke_last():
+    text = ("Am Sonntag hatte die IOM berichtet, man habe 18 Leichen gefunden. Die "
+            "Organisation warnte, die Sahara könne zur Todesfalle werden.")
+    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == \
+        ["IOM", "IOM"]
+
+
 def test_speakers_joined_by_sowie_are_resolved_each():
     text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")

@@ -104,6 +104,17 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State,
                                         state.offset + found[0].start, genitive))
 
 
+def _last_organization(kind: str, state: State) -> Resolved | None:
+    """"Die Organisation warnte" after "die IOM hatte berichtet": a kind of organisation
+    alone, no name of that kind in the article, is the organisation that spoke last."""
+    last = state.last.resolved if state.last else None
+    if kind.lower() not in lexicon().org_kinds or last is None or \
+            last.speaker_type != "organization" or \
+            (last.speaker or "").lower() in lexicon().org_kinds:
+        return None
+    return last
+
+
 def _a_group(resolved: Resolved, state: State) -> bool:
     """An organisation, or people named by a role and no name ("so die Forscher"): who "sie"
     with a plural verb can be."""
@@ -206,7 +217,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     first_name = any(w in lexicon().first_names for w in content)  # "Alex Korun", not "UN"
     written = _in_nominative(content, words).split()  # "des Ministeriums": das Ministerium
     if not first_name and (is_organization(written) or _names_an_organization(written)):
-        return Resolved(" ".join(_organization_name(written)), "organization")
+        name = " ".join(_organization_name(written))
+        return _last_organization(name, state) or Resolved(name, "organization")
     names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
