@@ -1712,6 +1712,13 @@ def test_a_kind_of_organisation_no_name_has_is_the_organisation_that_spoke_last(
         ["IOM", "IOM"]
 
 
+def test_a_source_noun_after_a_demonstrative_is_the_source_named_before():
+    text = ("Das geht aus Antworten der Regierung hervor, teilte das Innenministerium mit. "
+            "Die Polizei stellte nach diesen Angaben vergangenes Jahr 13.846 Straftaten fest.")
+    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == \
+        ["Innenministerium", "Innenministerium"]
+
+
 def test_speakers_joined_by_sowie_are_resolved_each():
     text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")

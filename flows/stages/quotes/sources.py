@@ -54,6 +54,9 @@ def source_noun_attribution(sentence: Sentence, state: State) -> Attribution | N
             speaker = attributed(sentence.paragraph, subject, cue, state)
             return replace(speaker, mention=match[0][own.start():],
                            mention_start=start + match.start() + own.start())
+    if match[0].split()[1].lower() in _DEMONSTRATIVES and state.last is not None:
+        # "nach diesen Angaben": the source named before
+        return replace(state.last, cue=cue, mention=match[0].split(" ", 1)[1], mention_start=-1)
     after = mention_after(sentence.paragraph, tokens, at) \
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
