@@ -236,15 +236,15 @@ INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines"})
 
 
 @cache
-def _org_after_kind() -> re.Pattern[str]:
-    kinds = lexicon().org_kinds
-    lower, capitalised = "|".join(kinds), "|".join(k.capitalize() for k in kinds)
-    name_word = r"[A-ZÄÖÜ][\w&'-]*"
-    # singular only: "die Gewerkschaften Recht geben" names no union
-    return re.compile(rf"\b(?P<kind>(?:[A-ZÄÖÜ][\w-]*?(?:{lower})|{capitalised})(?:es|s)?)"
-                      rf" (?P<name>{name_word}(?: {name_word}){{0,2}})\b")
+def _kind_endings() -> tuple[str, ...]:
+    """Lower-case endings of a noun of a kind of organisation, singular only ("die
+    Gewerkschaften Recht geben" names no union)."""
+    return tuple(kind + ending for kind in lexicon().org_kinds for ending in ("", "s", "es"))
 
 
+_BEFORE_A_NAME = re.compile(r"\b[A-ZÄÖÜ][\w-]*(?= [A-ZÄÖÜ])")  # a capitalised word, then one
+_NAME_WORD = r"[A-ZÄÖÜ][\w&'-]*"
+_NAME_AFTER_KIND = re.compile(rf" (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})\b")
 _NAME_GOES_ON = (" ohne ", " für ", " und ", " der ", " des ")
 
 
@@ -339,15 +339,19 @@ class EntityIndex:
         """"die Umweltschutzorganisation WWF", "des Energiekonzerns Verbund": names after a
         noun of their kind."""
         lex = lexicon()
-        for found in _org_after_kind().finditer(text):
-            if text.startswith(_NAME_GOES_ON, found.end()):
+        endings = _kind_endings()
+        for noun in _BEFORE_A_NAME.finditer(text):
+            if not noun[0].lower().endswith(endings):
+                continue
+            found = _NAME_AFTER_KIND.match(text, noun.end())
+            if found is None or text.startswith(_NAME_GOES_ON, found.end()):
                 continue  # "Ärzte ohne Grenzen", "Recht und Gerechtigkeit": not read here
-            words = found.group("name").split()
-            words = words[:next((i for i, w in enumerate(words) if w in lex.not_kind_names
-                                 or is_role(w) or country_of(w)), len(words))]
-            kind = _kind_of(found.group("kind"))
-            if words and kind and not words[0].lower().endswith(lex.not_name_endings):
-                name = " ".join(words)
+            names = found.group("name").split()
+            names = names[:next((i for i, w in enumerate(names) if w in lex.not_kind_names
+                                 or is_role(w) or country_of(w)), len(names))]
+            kind = _kind_of(noun[0])
+            if names and kind and not names[0].lower().endswith(lex.not_name_endings):
+                name = " ".join(names)
                 self.organizations.setdefault(kind[0], set()).add(name)
                 self.organizations.setdefault(kind[1], set()).add(name)
 
