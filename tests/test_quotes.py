@@ -1719,6 +1719,18 @@ def test_a_source_noun_after_a_demonstrative_is_the_source_named_before():
         ["Innenministerium", "Innenministerium"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the medium a person told is no part of the name
+    ("Serbien sei bereit, sagte Europa-Ministerin Jadranka Joksimovic der Belgrader Zeitung "
+     "Danas.", "Jadranka Joksimovic"),
+    # a spokesperson's newspaper, a newspaper's report: whose they are
+    ("Die Lage sei ernst, sagte ein Sprecher der Zeitung.", "Zeitung"),
+    ("Dem Bericht der Zeitung zufolge sei die Lage ernst.", "Zeitung"),
+])
+def test_a_medium_after_a_name_was_told(text, speaker):
+    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == [speaker]
+
+
 def test_speakers_joined_by_sowie_are_resolved_each():
     text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")

@@ -318,12 +318,32 @@ def _without_the_agency_told(words: list[str]) -> list[str]:
     not whose spokesperson it is."""
     spokesperson = next((i for i, word in enumerate(words)
                          if is_role(word) and word.lower().endswith(_SPOKESPERSON)), None)
-    if spokesperson is None:
-        return words
-    for at in range(len(words) - 2, spokesperson, -1):
-        if words[at].lower() in ("der", "dem") and _is_agency(words[at + 1:]):
+    for at in range(len(words) - 2, 0, -1):
+        if words[at].lower() not in ("der", "dem"):
+            continue
+        if spokesperson is not None and at > spokesperson and _is_agency(words[at + 1:]):
             return words[:at]
+        if _a_name(words[at - 1]) and _is_medium(words[at + 1:]):
+            return words[:at]  # "Jadranka Joksimovic der Belgrader Zeitung Danas"
     return words
+
+
+def _a_name(word: str) -> bool:
+    """Capitalised, and no role, organisation or source ("Dem Bericht der Zeitung zufolge":
+    the newspaper's report)."""
+    lex = speech_lexicon()
+    return is_capitalised(word) and not is_role(word) and \
+        not is_noun_of(word, lex.organization_nouns) and \
+        not word.lower().endswith(lex.source_endings)
+
+
+def _is_medium(words: list[str]) -> bool:
+    """"Belgrader Zeitung Danas", "Süddeutschen Zeitung": a newspaper, agency or broadcaster
+    that a person told something."""
+    return _is_agency(words) or any(is_noun_of(word, _MEDIA_NOUNS) for word in words[:3])
+
+
+_MEDIA_NOUNS = tuple(grammar_words("media_nouns", ordered=True))
 
 
 def _is_agency(words: list[str]) -> bool:
