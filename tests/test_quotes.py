@@ -1731,6 +1731,17 @@ def test_a_medium_after_a_name_was_told(text, speaker):
     assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Alexander Van der Bellen kandidiert. Danach sagt Van der Bellen, diese seien "
+     "indiskutabel.", "Alexander Van der Bellen"),
+    # a lower-case "von der" before a workplace is no part of the name
+    ("Es sei selten, berichtet die Archäologin Kat Szabo von der Universität Wollongong.",
+     "Kat Szabo"),
+])
+def test_a_name_that_opens_with_a_capitalised_particle_goes_on(text, speaker):
+    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == [speaker]
+
+
 def test_speakers_joined_by_sowie_are_resolved_each():
     text = ("„Wir sind das grüne Gewissen“, meint Hans Perteck. Er sowie Giesel befürchten "
             "weitere Bündnisse: „Die Grünen sind bald Vergangenheit.“")

@@ -190,9 +190,11 @@ def _name_apposed_to(paragraph: str, tokens: list[Token], group: list[Token]
 
 
 def _new_phrase(group: list[Token], token: Token) -> bool:
-    """An article after a name opens a new phrase, unless a genitive ("Sprecherin der ...")."""
+    """An article after a name opens a new phrase, unless a genitive ("Sprecherin der ...")
+    or a name's particles ("Van der Bellen")."""
     return bool(group) and token.lower in ARTICLES and _names(group[-1]) and \
-        not (_takes_genitive(group[-1]) and token.lower in GENITIVE_ARTICLES)
+        not (_takes_genitive(group[-1]) and token.lower in GENITIVE_ARTICLES) and \
+        not (is_capitalised(group[-1].text) and NAME_PARTICLES.match(group[-1].lower))
 
 
 def _particle_before_word(tokens: list[Token], at: int) -> bool:
