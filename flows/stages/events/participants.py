@@ -317,7 +317,7 @@ def _no_subject_before(clause: Clause, verb_at: int, index: EntityIndex) -> bool
 def _pronoun(token: Token) -> bool:
     g = grammar()
     return token.lower in g["personal_pronouns"] or token.lower in g["speaker_pronouns"] or \
-        token.lower in ("es", "man")
+        token.lower in g["impersonal_pronouns"]
 
 
 def _names(mentions: list[ActorMention]) -> tuple[str, ...]:
