@@ -1,9 +1,11 @@
 import time
+import tomllib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flows.first_names import usable, write
 from flows.stages.entities import TOKEN, EntityIndex, is_role, tokens_with_ends
 from flows.stages.quotes import extract_quotes, speech_lexicon
 
@@ -1740,6 +1742,25 @@ def test_a_medium_after_a_name_was_told(text, speaker):
 ])
 def test_a_name_that_opens_with_a_capitalised_particle_goes_on(text, speaker):
     assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == [speaker]
+
+
+def test_generated_first_names_make_full_names_people():
+    # "Reinhold", "Yanis", "Dominic" came with the generated names (flows/first_names.py)
+    text = "Reinhold Entholzer und Yanis Varoufakis trafen Dominic Thiem."
+    assert {"Reinhold Entholzer", "Yanis Varoufakis", "Dominic Thiem"} <= \
+        set(EntityIndex.build(text).people)
+
+
+def test_first_names_leave_out_german_words_places_and_roles(tmp_path):
+    assert not usable("Mark", {"mark"}) and not usable("Paris", set())
+    assert usable("Reinhold", {"mark"})
+    path = tmp_path / "first_names.toml"
+    path.write_text('female = ["Anna"]\nmale = ["Hans"]\n', encoding="utf-8")
+    write({"Anna": "female", "Yanis": "male", "Eva": "female"}, path)
+    write({"Yanis": "male"}, path)  # rewriting replaces the generated tables
+    tables = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert (tables["female"], tables["male"]) == (["Anna"], ["Hans"])  # curated: kept
+    assert tables["generated"] == {"female": [], "male": ["Yanis"]}
 
 
 def test_speakers_joined_by_sowie_are_resolved_each():

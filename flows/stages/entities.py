@@ -62,7 +62,10 @@ def lexicon() -> Lexicon:
     aliases = {word: tuple(value.split(" ", 1)) for word, value in roles["aliases"].items()}
     with (DATA_DIR / "first_names.toml").open("rb") as handle:
         names = tomllib.load(handle)
-    first_names = {name: gender for gender in ("female", "male") for name in names[gender]}
+    generated = names.get("generated", {})  # flows/first_names.py; the curated names win
+    first_names = {name: gender for gender in ("female", "male")
+                   for name in generated.get(gender, ())}
+    first_names.update({name: gender for gender in ("female", "male") for name in names[gender]})
     return Lexicon(
         role_suffixes=tuple(roles["role_suffixes"]),
         not_in_office=tuple(roles["not_in_office"]),
