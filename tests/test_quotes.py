@@ -10,9 +10,14 @@ from flows.stages.entities import TOKEN, EntityIndex, is_role, tokens_with_ends
 from flows.stages.quotes import extract_quotes, speech_lexicon
 
 
+def _indexed_quotes(text: str) -> list:
+    """An article's quotes, its people indexed as the pipeline does."""
+    return extract_quotes(text, "", EntityIndex.build(text))
+
+
 def _last_speaker(text: str) -> str | None:
-    """The speaker of an article's last quote, its people indexed as the pipeline does."""
-    return extract_quotes(text, "", EntityIndex.build(text))[-1].speaker
+    """The speaker of an article's last quote."""
+    return _indexed_quotes(text)[-1].speaker
 
 
 NAMES = {"Charles de Gaulle", "Moskwa", "Islamischer Staat", "Islamischen Staat", "Mistral",
@@ -1684,7 +1689,7 @@ def test_a_kind_of_organisation_is_the_one_the_article_named(text, noun, name):
 def test_a_definite_kind_of_organisation_speaks_as_the_one_named():
     text = ("Die Umweltschutzorganisation WWF gab eine Erklärung ab. Die Organisation "
             "teilte mit, der Bär sei gefährlich.")
-    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == ["WWF"]
+    assert [q.speaker for q in _indexed_quotes(text)] == ["WWF"]
 
 
 @pytest.mark.parametrize("text, quoted, speaker", [
@@ -1695,7 +1700,7 @@ def test_a_definite_kind_of_organisation_speaks_as_the_one_named():
      "Martijn van Hout"),
 ])
 def test_a_main_clause_before_wie_and_a_speech_verb_is_reported(text, quoted, speaker):
-    assert [(q.text, q.speaker) for q in extract_quotes(text, "", EntityIndex.build(text))] \
+    assert [(q.text, q.speaker) for q in _indexed_quotes(text)] \
         == [(quoted, speaker)]
 
 
@@ -1710,14 +1715,14 @@ def test_a_wie_clause_without_a_speech_verb_reports_nothing(text):
 def test_a_kind_of_organisation_no_name_has_is_the_organisation_that_spoke_last():
     text = ("Am Sonntag hatte die IOM berichtet, man habe 18 Leichen gefunden. Die "
             "Organisation warnte, die Sahara könne zur Todesfalle werden.")
-    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == \
+    assert [q.speaker for q in _indexed_quotes(text)] == \
         ["IOM", "IOM"]
 
 
 def test_a_source_noun_after_a_demonstrative_is_the_source_named_before():
     text = ("Das geht aus Antworten der Regierung hervor, teilte das Innenministerium mit. "
             "Die Polizei stellte nach diesen Angaben vergangenes Jahr 13.846 Straftaten fest.")
-    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == \
+    assert [q.speaker for q in _indexed_quotes(text)] == \
         ["Innenministerium", "Innenministerium"]
 
 
@@ -1730,7 +1735,7 @@ def test_a_source_noun_after_a_demonstrative_is_the_source_named_before():
     ("Dem Bericht der Zeitung zufolge sei die Lage ernst.", "Zeitung"),
 ])
 def test_a_medium_after_a_name_was_told(text, speaker):
-    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == [speaker]
+    assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -1741,7 +1746,7 @@ def test_a_medium_after_a_name_was_told(text, speaker):
      "Kat Szabo"),
 ])
 def test_a_name_that_opens_with_a_capitalised_particle_goes_on(text, speaker):
-    assert [q.speaker for q in extract_quotes(text, "", EntityIndex.build(text))] == [speaker]
+    assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
 
 
 def test_generated_first_names_make_full_names_people():

@@ -257,8 +257,7 @@ def _bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
         return ()
     g = grammar()
     first, verb = tokens[0], tokens[1]
-    if first.text not in index.nouns or first.lower in g["personal_pronouns"] or \
-            first.lower in g["speaker_pronouns"] or first.text in g["time_nouns"] or \
+    if first.text not in index.nouns or _pronoun(first) or first.text in g["time_nouns"] or \
             noun_senses(first.lower) or \
             verb.text != verb.lower or verb.lower not in finite_verbs():
         return ()
