@@ -1220,6 +1220,25 @@ def test_konjunktiv_two_continues_reported_speech_but_starts_none():
                               "wollten am Montag beginnen.")) == 1
 
 
+def test_reported_speech_going_on_over_sentences_is_one_passage():
+    text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
+            "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"
+            "Der Verkehr werde umgeleitet.")
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        # the statement of the cue stays apart from the sentences that go on from it
+        ("Tom Muster", "die Straße sei gesperrt"),
+        ("Tom Muster", "Die Arbeiten würden bis Montag dauern. Danach werde neu "
+                       "asphaltiert"),
+        # a new paragraph is a new passage
+        ("Tom Muster", "Der Verkehr werde umgeleitet")]
+    # a narrative sentence between two statements ends the passage
+    apart = extract_quotes("Tom Muster sagte, die Straße sei gesperrt. Die Stadt habe "
+                           "reagiert. Am Abend regnete es. Die Arbeiten dauerten lange.")
+    assert [q.text for q in apart][1:] == ["Die Stadt habe reagiert"]
+    for quote in extract_quotes(text):
+        assert text[quote.char_start:quote.char_end] == quote.text
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a second verb shares the subject that follows the first verb after an opening phrase
     ("In seiner Stellungnahme befand der Premierminister Tom Muster den Angriff als "

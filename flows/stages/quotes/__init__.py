@@ -17,6 +17,8 @@ interview.py   the answers of an interview ("STANDARD: ...? Saakaschwili: ...")
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flows.stages.entities import EntityIndex
 from flows.stages.quotes.direct import cue_only, sentence_quotes, speech_act, words_of_reported
 from flows.stages.quotes.interview import answered, interview_answers
@@ -56,7 +58,7 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
             reported = indirect(sentence, offset, state)
             found = reported + found + \
                 words_of_reported(reported, unattributed, paragraph, offset)
-        quotes.extend(found)
+        quotes = _joined_passages(quotes, found, paragraph, offset)
         # quoted words that no one is named for do not go on into the sentences after them
         state.speech_just_before = any(q.kind != "partial" or q.speaker for q in found) or \
             speech_act(sentence, state)
@@ -66,6 +68,30 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
             (sentence, state.offset)
         previous = state.last if found else cue_only(sentence, state)
     return quotes
+
+
+def _joined_passages(quotes: list[Quote], found: list[Quote], paragraph: str, offset: int
+                     ) -> list[Quote]:
+    """Reported speech that goes on over several sentences without a cue of its own is one
+    passage ("Der Konflikt sei nicht ethnisch. Keinesfalls dürfe ..."), as a direct quotation
+    over several sentences is one quotation."""
+    for quote in found:
+        before = next((k for k in range(len(quotes) - 1, -1, -1)
+                       if quotes[k].kind != "partial"), None)
+        if before is not None and _goes_on(quotes[before], quote, paragraph, offset):
+            start = quotes[before].char_start - offset
+            quotes[before] = replace(quotes[before], char_end=quote.char_end,
+                                     text=paragraph[start:quote.char_end - offset])
+        else:
+            quotes.append(quote)
+    return quotes
+
+
+def _goes_on(passage: Quote, quote: Quote, paragraph: str, offset: int) -> bool:
+    """`quote` continues `passage` in the very next sentence, with the same speaker."""
+    between = paragraph[passage.char_end - offset:quote.char_start - offset]
+    return passage.continues and quote.continues and passage.speaker == quote.speaker \
+        and not between.strip(" .!?\n")
 
 
 __all__ = ["Quote", "extract_quotes", "resolve_speaker", "speech_lexicon"]

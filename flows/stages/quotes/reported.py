@@ -82,7 +82,8 @@ def _subjunctive(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     goes_on = state.speech_just_before or \
         (state.sentences_since_speech <= _NARRATIVE_GAP and sentence.reported())
     speaker = state.last if goes_on else _narrative_subject(sentence, state)
-    return [_reported_sentence(sentence, speaker, offset, sourced=False)]
+    quote = _reported_sentence(sentence, speaker, offset, sourced=False)
+    return [replace(quote, continues=state.speech_just_before)]
 
 
 def _narrative_subject(sentence: Sentence, state: State) -> Attribution | None:

@@ -23,6 +23,7 @@ class Quote:
     cue: str | None
     char_start: int
     char_end: int
+    continues: bool = False  # reported speech going on from the statement just before
 
 
 @dataclass(frozen=True, slots=True)
