@@ -1220,6 +1220,22 @@ def test_konjunktiv_two_continues_reported_speech_but_starts_none():
                               "wollten am Montag beginnen.")) == 1
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # unmarked direct speech: "wir" speaks, the tag at the end names who (news without marks)
+    ("Wir empfehlen daher, die Urteile aufzuheben, sagte der Sprecher der Behörde, Tom "
+     "Muster.", "Wir empfehlen daher, die Urteile aufzuheben", "Tom Muster"),
+    ("Wir gehen davon aus, dass es zu einem langen Verfahren kommt, sagte Staatsanwalt Udo "
+     "Probe der Zeitung am Sonntag.",
+     "Wir gehen davon aus, dass es zu einem langen Verfahren kommt", "Udo Probe"),
+    # after the verb a capitalised word is a name, though "Kurz" also opens sentences
+    ("Außenminister Sebastian Kurz hat das Urteil kritisiert. Wir werden darauf drängen, "
+     "dass es nicht vollstreckt wird, sagte Kurz laut einer Aussendung am Sonntag.",
+     "Wir werden darauf drängen, dass es nicht vollstreckt wird", "Sebastian Kurz"),
+])
+def test_first_person_speech_is_said_by_the_tag_at_its_end(text, quote, speaker):
+    assert [(q.text, q.speaker) for q in _indexed_quotes(text)] == [(quote, speaker)]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

@@ -67,24 +67,29 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
         state.narrative = None if found or state.speech_just_before else \
             (sentence, state.offset)
         previous = state.last if found else cue_only(sentence, state)
-    return quotes
+    return [_passage_text(quote, paragraph, offset) for quote in quotes]
 
 
 def _joined_passages(quotes: list[Quote], found: list[Quote], paragraph: str, offset: int
                      ) -> list[Quote]:
     """Reported speech that goes on over several sentences without a cue of its own is one
     passage ("Der Konflikt sei nicht ethnisch. Keinesfalls dürfe ..."), as a direct quotation
-    over several sentences is one quotation."""
+    over several sentences is one quotation. The passage's text is cut once it is complete
+    (`_passage_text`): a long paragraph is not copied sentence by sentence."""
     for quote in found:
         before = next((k for k in range(len(quotes) - 1, -1, -1)
                        if quotes[k].kind != "partial"), None)
         if before is not None and _goes_on(quotes[before], quote, paragraph, offset):
-            start = quotes[before].char_start - offset
-            quotes[before] = replace(quotes[before], char_end=quote.char_end,
-                                     text=paragraph[start:quote.char_end - offset])
+            quotes[before] = replace(quotes[before], char_end=quote.char_end)
         else:
             quotes.append(quote)
     return quotes
+
+
+def _passage_text(quote: Quote, paragraph: str, offset: int) -> Quote:
+    if len(quote.text) == quote.char_end - quote.char_start:
+        return quote
+    return replace(quote, text=paragraph[quote.char_start - offset:quote.char_end - offset])
 
 
 def _goes_on(passage: Quote, quote: Quote, paragraph: str, offset: int) -> bool:

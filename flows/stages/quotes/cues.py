@@ -167,7 +167,7 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             speaker = sentence_subject(sentence.paragraph, tokens)
         else:
             continue
-        if speaker:
+        if speaker and not _first_person(speaker):
             found.append((token.start, _as_written(
                 sentence.paragraph, tokens, speaker, i,
                 attributed(sentence.paragraph, speaker, token.text, state))))
@@ -182,6 +182,13 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
     phrase = sentence_phrase(sentence, state) or _of_the_opinion(sentence, state) or \
         _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
+
+
+def _first_person(speaker: list[Token]) -> bool:
+    return len(speaker) == 1 and speaker[0].lower in FIRST_PERSON
+
+
+FIRST_PERSON = grammar_words("first_person")
 
 
 def _of_the_opinion(sentence: Sentence, state: State) -> Attribution | None:

@@ -164,7 +164,7 @@ def mention_after(paragraph: str, tokens: list[Token], cue_at: int) -> list[Toke
         if _new_phrase(group, token):
             break  # "laut Pentagon der Kampf ...": a new phrase, unlike "Sprecherin der ..."
         group.append(token)
-    return _name_apposed_to(paragraph, tokens, group) or _valid_speaker(group)
+    return _name_apposed_to(paragraph, tokens, group) or _valid_speaker(group, opens=False)
 
 
 def _name_apposed_to(paragraph: str, tokens: list[Token], group: list[Token]
@@ -417,8 +417,10 @@ def own_subject(paragraph: str, tokens: list[Token], first: int, last: int
         else None
 
 
-def _valid_speaker(group: list[Token]) -> list[Token] | None:
-    """Trim a candidate noun phrase and keep it only if it can name a speaker."""
+def _valid_speaker(group: list[Token], opens: bool = True) -> list[Token] | None:
+    """Trim a candidate noun phrase and keep it only if it can name a speaker. A phrase that
+    `opens` a clause may start with an adverb ("Auch", "Kurz"); after the verb, a capitalised
+    word is a noun ("sagte Kurz": Sebastian Kurz)."""
     while group and group[0].text.islower() and group[0].text not in ARTICLES \
             and not country_of(group[0].text):
         group = group[1:]
@@ -427,7 +429,7 @@ def _valid_speaker(group: list[Token]) -> list[Token] | None:
     if not group:
         return None
     opened = False
-    while group and (group[0].text in OPENERS or group[0].lower in _OPENING_VERBS):
+    while opens and group and (group[0].text in OPENERS or group[0].lower in _OPENING_VERBS):
         # "Auch das Auswärtige Amt", "Gegenüber Journalisten", "Hatte der Gerichtshof doch"
         group, opened = group[1:], opened or group[0].text in OPENERS
     if opened and len(group) == 1 and group[0].text in lexicon().place_to_country:

@@ -10,7 +10,7 @@ from itertools import dropwhile
 
 from flows.stages.entities import ARTICLES, TOKEN, Resolved, is_capitalised
 from flows.stages.quotes.clause import HAVE, is_passive
-from flows.stages.quotes.cues import cue_attribution, is_cue_verb, sentence_phrase
+from flows.stages.quotes.cues import FIRST_PERSON, cue_attribution, is_cue_verb, sentence_phrase
 from flows.stages.quotes.filters import has_cue
 from flows.stages.quotes.grammar import grammar_words
 from flows.stages.quotes.lexicon import REPORTIVE_SOLLEN, UMLAUT_K2, is_reported, speech_lexicon
@@ -358,12 +358,20 @@ def _clause_before_cue(sentence: Sentence, state: State
         if match.group(1).lower() in speech_lexicon().verbs and \
                 (is_reported(text[: match.start()], allow_k2=True)
                  or (sentence.reportive and REPORTIVE_SOLLEN.search(text, 0, match.start()))
-                 or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL):
+                 or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL
+                 or _in_first_person(text[:match.start()])):
             attribution = cue_attribution(sentence.part(match.start(), len(text)), state)
             if attribution and attribution.mention:
                 start = sentence.span.start
                 return Span(start, start + match.start()), attribution
     return None
+
+
+def _in_first_person(clause: str) -> bool:
+    """Someone speaking in unmarked direct speech ("Wir empfehlen daher, ..., sagte der
+    Sprecher der Behörde, Tom Muster"); a colon introduces someone else's speech."""
+    return ": " not in clause and \
+        not FIRST_PERSON.isdisjoint(w.lower() for w in TOKEN.findall(clause))
 
 
 def _ends_relative_clause(text: str, comma: int) -> bool:
