@@ -290,6 +290,14 @@ def test_a_noun_alone_names_no_happening():
     assert (event.plover_type, event.mode) == ("PROTEST", "demo")
 
 
+def test_a_particle_before_und_and_a_decimal_comma_in_the_clause():
+    events = extract_events("Der Minister gab am Montag den Fehler zu und bat um "
+                            "Entschuldigung.", REFERENCE)
+    assert "CONCEDE" in [e.plover_type for e in events]
+    # "4,0" cuts no clause: "Prozent" is in the clause of "gaben ... nach" (prices)
+    assert extract_events("Die Preise gaben am Montag um 4,0 Prozent nach.", REFERENCE) == []
+
+
 def test_a_split_particle_after_a_clause_between():
     events = extract_events("Er trat dem Vorwurf, das Gericht sei nicht legitim, am Montag "
                             "mit den Worten entgegen.", REFERENCE)
@@ -300,6 +308,9 @@ def test_a_split_particle_after_a_clause_between():
     "Ein bemerkenswertes Ereignis gibt es am Montag allerdings zu berichten.",
     "Foglar gab am Montag zu bedenken, der Fachkräftemangel sei ein Mythos.",
     "Bei Tchibo gibt es seit Montag ganze Inseln zu kaufen.",
+    # a gerundive and a too: "zu" before any lower-case word but "und" (10kGNAD)
+    "Es gibt seit Montag eine kaum zu kontrollierende Küstenlinie.",
+    "In Österreich gebe es seit Montag zu wenig Anreize, befindet Udo Probe.",
 ])
 def test_zu_before_an_infinitive_is_no_split_particle(sentence):
     assert "CONCEDE" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]

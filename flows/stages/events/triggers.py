@@ -155,9 +155,10 @@ def _stands_alone(tokens: tuple[Token, ...], at: int) -> bool:
         return True
     following = tokens[at + 1]
     g = grammar()
-    if tokens[at].lower == "zu" and following.text == following.lower and \
-            following.lower.endswith("n"):
-        return False  # "gibt es zu berichten", "gab zu verstehen": an infinitive's "zu"
+    if tokens[at].lower == "zu" and following.text == following.lower:
+        # "gibt es zu berichten", "gab zu verstehen", "kaum zu kontrollierende": an
+        # infinitive's "zu"; "gab zu und trat zurück": the particle
+        return following.lower in g["coordinators"]
     return following.text == following.lower and following.lower not in g["articles"] \
         and following.lower not in g["all_prepositions"]
 
