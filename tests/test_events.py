@@ -372,9 +372,18 @@ def test_a_sentence_is_a_legal_judgement_a_condemnation_is_criticism(sentence, m
     # a score says it is a game
     "Edomwonyi nützte am Montag die Gelegenheit und schoss zum 1:1 ein (70.).",
     "Der FC Bayern München empfing am Samstag den 1. FC Nürnberg und besiegte ihn mit 3:0.",
+    # compounds of a sport word (10kGNAD)
+    "Der Schweizer hat am Montag seinen Start beim Grand-Slam-Turnier abgesagt.",
+    "Am Montag trat er wegen Knieproblemen vom Profisport zurück.",
 ])
 def test_idioms_and_sport_are_no_events(sentence):
     assert extract_events(sentence, REFERENCE) == []
+
+
+def test_a_transport_is_no_sport():
+    events = extract_events("Der Sprecher dementierte am Montag, dass Sonderzüge für den "
+                            "Transport bereitstünden.", REFERENCE)
+    assert "REJECT" in [e.plover_type for e in events]
 
 
 def test_a_time_of_day_is_no_score():

@@ -228,7 +228,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     kind = trigger.verb.kind if trigger.verb else None
     if question or clause.opener in g["irrealis_subordinators"]:
         return False
-    if any(part in g["sport_words"] for t in tokens for part in t.text.split("-")):
+    if any(_sport(part) for t in tokens for part in t.text.split("-")):
         return False  # a game: "Mattersburg empfängt St. Pölten", "Bundesliga-Spitzenreiter"
     if clause.sentence[0].lower in g["conditional_openers"]:
         return False  # "Sollte sie zurückkommen, wird sie verhaftet": a condition
@@ -286,6 +286,12 @@ def _purpose_of_a_journey(lowered: list[str], at: int) -> bool:
         return False
     journeys = forms_of("journey_verbs")
     return any(w in journeys for w in lowered) and "es" not in lowered
+
+
+def _sport(word: str) -> bool:
+    g = grammar()
+    return word in g["sport_words"] or \
+        (word[:1].isupper() and word.lower().endswith(tuple(g["sport_endings"])))
 
 
 def _achieved(clause: Clause, mode: str | None) -> bool:
