@@ -444,6 +444,13 @@ def test_who_dies_in_an_attack_suffers_it(sentence, actors, targets, dead):
     ("Die Familien fürchten am Montag, ihre Angehörigen könnten von der Terrormiliz entführt "
      "worden sein.", []),  # a guess
     ("Er soll am Montag zwei Polizisten erschossen haben.", ["ASSAULT"]),  # hearsay
+    # reported speech in the pluperfect subjunctive tells of a past act ...
+    ("Die französischen Behörden hätten am Freitag um seine Festnahme ersucht.", ["REQUEST"]),
+    ("Die Rebellen hätten die Stadt am Montag angegriffen, sagte ein Sprecher.", ["ASSAULT"]),
+    # ... unless a word makes it counterfactual or a modal infinitive a possibility
+    ("Ohne die Warnung hätten die Rebellen die Stadt am Montag angegriffen.", []),
+    ("Die Rebellen hätten die Stadt am Montag angreifen können.", []),
+    ("Wenn die Rebellen die Stadt am Montag angegriffen hätten, wäre sie gefallen.", []),
 ])
 def test_only_a_modal_of_hearsay_reports_a_past_act(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types

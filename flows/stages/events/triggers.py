@@ -318,10 +318,18 @@ def _negated(lowered: list[str]) -> bool:
 
 def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
     """"soll ... erschossen haben", "sollen ... festgenommen worden sein" (not "könnten ...
-    entführt worden sein": a guess)."""
+    entführt worden sein": a guess); reported speech in the pluperfect subjunctive, "die
+    Rebellen hätten die Stadt angegriffen" (not "hätten ... angreifen können", "wenn sie ...
+    angegriffen hätten", "beinahe ... getötet": what did not happen)."""
     g = grammar()
-    return kind == PARTICIPLE and not set(lowered).isdisjoint(g["hearsay_modals"]) and \
-        any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:at + 3])
+    if kind != PARTICIPLE:
+        return False
+    words = set(lowered)
+    if not words.isdisjoint(g["hearsay_modals"]):
+        return any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:at + 3])
+    return not words.isdisjoint(g["reported_pluperfect"]) and \
+        words.isdisjoint(g["counterfactual_words"]) and \
+        words.isdisjoint(g["modal_infinitives"])
 
 
 def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None,
