@@ -444,6 +444,7 @@ def test_who_dies_in_an_attack_suffers_it(sentence, actors, targets, dead):
     ("Die Familien fürchten am Montag, ihre Angehörigen könnten von der Terrormiliz entführt "
      "worden sein.", []),  # a guess
     ("Er soll am Montag zwei Polizisten erschossen haben.", ["ASSAULT"]),  # hearsay
+    ("Sie sollen am Montag zehn Menschen ermordet und ein Haus angezündet haben.", ["ASSAULT"]),
     # reported speech in the pluperfect subjunctive tells of a past act ...
     ("Die französischen Behörden hätten am Freitag um seine Festnahme ersucht.", ["REQUEST"]),
     ("Die Rebellen hätten die Stadt am Montag angegriffen, sagte ein Sprecher.", ["ASSAULT"]),

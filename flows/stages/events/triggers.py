@@ -325,8 +325,8 @@ def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
     if kind != PARTICIPLE:
         return False
     words = set(lowered)
-    if not words.isdisjoint(g["hearsay_modals"]):
-        return any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:at + 3])
+    if not words.isdisjoint(g["hearsay_modals"]):  # (also "... ermordet und ... verübt haben")
+        return any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:])
     return not words.isdisjoint(g["reported_pluperfect"]) and \
         words.isdisjoint(g["counterfactual_words"]) and \
         words.isdisjoint(g["modal_infinitives"])
