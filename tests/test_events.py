@@ -883,6 +883,10 @@ def test_a_happening_referred_back_to_is_one_row_dated_by_the_later_mention():
     # no adverb, object or happening before the verb acts
     ("Zuletzt forderte am Montag die Zeitung den Rücktritt.", (), ()),
     ("Den Vorschlag lehnte die Regierung am Montag ab.", ("Regierung",), ()),
+    # capitalised adjectives before a capitalised word are part of the name
+    ("Die Freien Demokraten schlossen am Montag eine Koalition mit der SPD aus.",
+     ("Freien Demokraten",), ("Koalition", "SPD")),
+    ("Eine Interviewanfrage der Zeitung lehnte er am Montag ab.", (), ()),
 ])
 def test_a_noun_before_the_verb_acts_an_object_does_not(sentence, actors, targets):
     event = _one(sentence)

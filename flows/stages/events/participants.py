@@ -243,9 +243,20 @@ def _noun_before_verb(clause: Clause, mentions: list[ActorMention], index: Entit
             head.lower in (word.lower() for word in phrase):
         return None  # "Der Gipfel hat ... ausgelöst": a happening; "Die Schuld gab er ...":
         # a word of the trigger's phrase
-    if not all(w.lower in g["articles"] or is_adjective(w) for w in words[1:]):
+    before_verb = [*words, head]
+    name = [before_verb[i] for i in range(1, len(words))
+            if _of_a_name(before_verb[i], before_verb[i + 1])]  # "Die Freien Demokraten"
+    if not all(w.lower in g["articles"] or is_adjective(w) or w in name for w in words[1:]):
         return None
-    return index.organization_of_kind(head.text) or head.text
+    return " ".join([*(w.text for w in name), head.text]) if name else \
+        index.organization_of_kind(head.text) or head.text
+
+
+def _of_a_name(token: Token, after: Token) -> bool:
+    """A capitalised adjective before another capitalised word: part of a name ("Die Freien
+    Demokraten", "Der Kärntner Landtag"; not "Eine Interviewanfrage des ...")."""
+    return token.text[:1].isupper() and after.text[:1].isupper() and \
+        is_adjective(token._replace(text=token.lower))
 
 
 def _bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
