@@ -1236,6 +1236,12 @@ def test_first_person_speech_is_said_by_the_tag_at_its_end(text, quote, speaker)
     assert [(q.text, q.speaker) for q in _indexed_quotes(text)] == [(quote, speaker)]
 
 
+def test_a_surname_that_also_opens_sentences_speaks_before_its_verb():
+    text = ("Außenminister Sebastian Kurz reiste nach Wien. Kurz sagte, es sei wichtig, dass "
+            "Österreich helfe. Kurz darauf sagte der Kanzler, er sei zufrieden.")
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Sebastian Kurz", "Kanzler"]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

@@ -147,7 +147,8 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             adjacent = None if verb_in_parenthesis(sentence.paragraph, tokens, i) and \
                 mention_after(sentence.paragraph, tokens, i) else \
                 as_subject(mention_before(sentence.paragraph, tokens, i))
-            before = adjacent or clause_subject(sentence.paragraph, tokens, i) or \
+            before = adjacent or _opening_surname(tokens, i, state) or \
+                clause_subject(sentence.paragraph, tokens, i) or \
                 coordinated_subject(sentence.paragraph, tokens, i, speaker, state) or \
                 (subject_of_perfect(sentence.paragraph, tokens, i)  # "hatte X ... verkündet"
                  if perfect_before(sentence.paragraph, tokens, i) else None)
@@ -182,6 +183,15 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
     phrase = sentence_phrase(sentence, state) or _of_the_opinion(sentence, state) or \
         _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
+
+
+def _opening_surname(tokens: list[Token], verb_at: int, state: State) -> list[Token] | None:
+    """"Kurz sagte, ...": a word that also opens sentences ("Kurz darauf") before the verb
+    is the surname of a person the article names."""
+    first = tokens[0]
+    if verb_at == 1 and first.text in OPENERS and state.index.find_by_name([first.text]):
+        return [first]
+    return None
 
 
 def _first_person(speaker: list[Token]) -> bool:
