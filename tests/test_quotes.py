@@ -1242,6 +1242,15 @@ def test_a_surname_that_also_opens_sentences_speaks_before_its_verb():
     assert [q.speaker for q in _indexed_quotes(text)] == ["Sebastian Kurz", "Kanzler"]
 
 
+def test_reported_speech_of_no_one_is_said_by_the_tag_of_the_next_sentence():
+    text = ("Am Montag regnete es. Das habe ihn nicht irritiert. Alles gehe über den "
+            "Schreibtisch des Ministers, sagt Udo Probe.")
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Udo Probe", "Udo Probe"]
+    # a narrative sentence between them: no one's
+    text = text.replace("irritiert.", "irritiert. Am Abend regnete es.")
+    assert [q.speaker for q in _indexed_quotes(text)] == [None, "Udo Probe"]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

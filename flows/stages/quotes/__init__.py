@@ -67,7 +67,8 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
         state.narrative = None if found or state.speech_just_before else \
             (sentence, state.offset)
         previous = state.last if found else cue_only(sentence, state)
-    return [_passage_text(quote, paragraph, offset) for quote in quotes]
+    return _said_next([_passage_text(quote, paragraph, offset) for quote in quotes], paragraph,
+                      offset)
 
 
 def _joined_passages(quotes: list[Quote], found: list[Quote], paragraph: str, offset: int
@@ -90,6 +91,20 @@ def _passage_text(quote: Quote, paragraph: str, offset: int) -> Quote:
     if len(quote.text) == quote.char_end - quote.char_start:
         return quote
     return replace(quote, text=paragraph[quote.char_start - offset:quote.char_end - offset])
+
+
+def _said_next(quotes: list[Quote], paragraph: str, offset: int) -> list[Quote]:
+    """Reported speech of no one named, right before speech whose tag names the speaker, is
+    theirs ("Das habe ihn nicht irritiert. Alles geht über seinen Schreibtisch, sagt X.")."""
+    statements = [k for k, quote in enumerate(quotes) if quote.kind != "partial"]
+    for k, after in zip(statements, statements[1:], strict=False):
+        quote, tagged = quotes[k], quotes[after]
+        between = paragraph[quote.char_end - offset:tagged.char_start - offset]
+        if quote.speaker is None and quote.kind == "indirect" and tagged.speaker and \
+                not tagged.continues and not between.strip(" .!?\n"):
+            quotes[k] = replace(quote, speaker=tagged.speaker, speaker_type=tagged.speaker_type,
+                                speaker_mention=tagged.speaker_mention, cue=tagged.cue)
+    return quotes
 
 
 def _goes_on(passage: Quote, quote: Quote, paragraph: str, offset: int) -> bool:
