@@ -41,6 +41,7 @@ class Lexicon:
     not_names: frozenset[str]  # pronouns: "Wir" after a role is no name
     not_name_endings: tuple[str, ...]  # "Einseitigkeit", "Forderungen": common nouns
     org_kinds: tuple[str, ...]  # "organisation", "konzern": a name may follow
+    kinds_within: dict[str, tuple[str, ...]]  # "unternehmen": "konzern", "firma", ...
     not_kind_names: frozenset[str]
 
 
@@ -82,6 +83,8 @@ def lexicon() -> Lexicon:
         not_names=frozenset(roles["not_names"]),
         not_name_endings=tuple(roles["not_name_endings"]),
         org_kinds=tuple(roles["organizations"]["kinds"]),
+        kinds_within={kind: tuple(within) for kind, within in
+                      roles["organizations"]["kinds_within"].items()},
         not_kind_names=frozenset(roles["organizations"]["not_kind_names"]),
     )
 
@@ -366,6 +369,9 @@ class EntityIndex:
         if kind is None:
             return None
         names = self.organizations.get(kind[0] if kind[0] == kind[1] else kind[1], ())
+        if not names and kind[0] == kind[1]:  # "das Unternehmen" after "der Konzern Sky"
+            names = set().union(*(self.organizations.get(within, ()) for within in
+                                  lexicon().kinds_within.get(kind[0], ())))
         return next(iter(names)) if len(names) == 1 else None
 
     def _add_set_off_names(self, text: str, role: str, role_end: int) -> None:
