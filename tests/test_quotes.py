@@ -1251,6 +1251,16 @@ def test_reported_speech_of_no_one_is_said_by_the_tag_of_the_next_sentence():
     assert [q.speaker for q in _indexed_quotes(text)] == [None, "Udo Probe"]
 
 
+def test_a_split_particle_belongs_to_its_own_clause():
+    text = ("Der Fall wird aufgeklärt, sagte Innenminister Thomas de Maizière. Es gibt einen "
+            "Bezug nach Frankreich, ob es einen Bezug zu diesem Anschlag gibt, steht nicht fest. "
+            "Im Auto seien Waffen gefunden worden.")
+    assert [q.speaker for q in _indexed_quotes(text)][-1] == "Thomas de Maizière"
+    # a modal "aber" stays inside the clause
+    (quote,) = _indexed_quotes("Tom Muster lehnt den Plan aber ab, weil er zu teuer sei.")
+    assert (quote.speaker, quote.cue) == ("Tom Muster", "lehnt")
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

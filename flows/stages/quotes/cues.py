@@ -338,7 +338,15 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
         return True
     if i and (particle.fullmatch(tokens[i - 1].text) or particle.fullmatch(tokens[0].lower)):
         return True  # verb last ("wie die Polizei bekannt gab"), or "Von X sprach Y"
-    return bool(particle.search(" ".join(t.text for t in tokens[i + 1:i + _PARTICLE_REACH])))
+    after = []
+    for t in tokens[i + 1:i + _PARTICLE_REACH]:
+        if t.lower in _CLAUSE_OPENERS:
+            break  # "Es gibt einen Bezug, ..., ob es einen Bezug zu X gibt": not "zugeben"
+        after.append(t.text)
+    return bool(particle.search(" ".join(after)))
+
+
+_CLAUSE_OPENERS = grammar_words("particle_barriers")
 
 
 def sentence_phrase(sentence: Sentence, state: State) -> Attribution | None:
