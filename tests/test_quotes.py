@@ -1261,6 +1261,12 @@ def test_a_split_particle_belongs_to_its_own_clause():
     assert (quote.speaker, quote.cue) == ("Tom Muster", "lehnt")
 
 
+def test_a_bare_plural_role_is_a_group_not_the_person_with_that_role():
+    text = ("Der Experte Georg Probe lobt das Amt. Das Amt ist aber nach Meinung von Experten "
+            "kaum in der Lage, die Anträge abzuarbeiten.")
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Experten"]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

@@ -230,8 +230,10 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         person = person or state.index.add(" ".join(names), words, 0)
         if person:
             return Resolved(person.name, "person")
-    # "ein Sprecher" is someone not named before, "der Sprecher" may be
-    person = None if indefinite else state.index.find_by_role(content) or \
+    # "ein Sprecher" is someone not named before, "der Sprecher" may be; "nach Meinung von
+    # Experten": a group
+    person = None if indefinite or _bare_plural(words) else \
+        state.index.find_by_role(content) or \
         (None if genitive else _described_person(words, content, state, position))
     if person:
         return Resolved(person.name, "person")
@@ -239,6 +241,11 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         written = [role_nominative(written[0])]  # "Laut Forschern": Forscher
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _bare_plural(words: list[str]) -> bool:
+    """A role noun alone in a plural form ("Experten", "Forscherinnen"), no article."""
+    return len(words) == 1 and words[0].endswith("n") and role_gender(words[0]) is None
 
 
 def _last_speaker_of(state: State, gender: str, position: int) -> Resolved | None:
