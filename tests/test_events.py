@@ -160,6 +160,9 @@ def test_a_yearless_date_in_a_report_is_in_the_past():
     ("Der Minister kritisierte den Plan.", "ACCUSE", "criticize"),
     ("Die Armee zog ihre Truppen aus der Stadt ab.", "RETREAT", "military"),
     ("Der Präsident trat am Mittwoch zurück.", "CONCEDE", "resign"),
+    ("Die Grünen pochten am Montag auf eine Änderung.", "REQUEST", None),
+    ("Die Ministerin setzte sich am Montag für einen Sozialindex ein.", "SUPPORT", None),
+    ("Bei einer Protestaktion am Montag wurde ein Mann verletzt.", "PROTEST", "demo"),
 ])
 def test_separable_and_other_verbs_of_every_kind(sentence, plover_type, mode):
     events = extract_events(sentence, REFERENCE)
