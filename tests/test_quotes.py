@@ -1267,6 +1267,11 @@ def test_a_bare_plural_role_is_a_group_not_the_person_with_that_role():
     assert [q.speaker for q in _indexed_quotes(text)] == ["Experten"]
 
 
+def test_a_role_whose_first_half_is_cut_short_is_one_role():
+    text = "Innen- und Sportminister Thomas de Maizière sagte der Zeitung, Boateng sei wichtig."
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Thomas de Maizière"]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

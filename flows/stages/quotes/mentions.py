@@ -287,11 +287,17 @@ def mention_before(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
         if not _np_token(token) or (start < cue_at and _ends_phrase(token, tokens[start])):
             break
         start -= 1
+    if start >= 2 and tokens[start - 1].lower in _TRUNCATION_JOINERS and \
+            tokens[start - 2].text.endswith("-"):
+        start -= 2  # "Innen- und Sportminister": one role, its first half cut short
     if start > 0 and tokens[start - 1].text in PREPOSITIONS and \
             joined(paragraph, tokens[start - 1], tokens[start]):
         return None  # "in einer Rede verkündet", not "Dort kam das an: Cameron sagte"
     return _name_before_apposition(paragraph, tokens, start, cue_at) or \
         _valid_speaker(tokens[start:cue_at])
+
+
+_TRUNCATION_JOINERS = ("und", "oder", "sowie")
 
 
 def verb_in_parenthesis(paragraph: str, tokens: list[Token], cue_at: int) -> bool:

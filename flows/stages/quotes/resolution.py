@@ -190,7 +190,7 @@ def _pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
 def resolve_speaker(mention: str, state: State, position: int = 0, genitive: bool = False
                     ) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
-    if " und " in mention or " sowie " in mention:
+    if re.search(_JOINED_PHRASES, mention):
         return _resolve_together(mention, state, position)
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -404,7 +404,7 @@ def _organization_name(words: list[str]) -> list[str]:
 def _resolve_together(mention: str, state: State, position: int) -> Resolved:
     """"der russische und der französische Minister", "Er sowie Giesel": each phrase (the
     first one sharing the noun of the last), both speakers by name."""
-    parts = re.split(r" (?:und|sowie) ", mention)
+    parts = re.split(_JOINED_PHRASES, mention)
     noun = next((w for w in reversed(TOKEN.findall(parts[-1])) if is_capitalised(w)), "")
     resolved = [resolve_speaker(_with_noun(part, noun), state, position) for part in parts]
     if any(r.speaker is None for r in resolved):
@@ -412,6 +412,9 @@ def _resolve_together(mention: str, state: State, position: int) -> Resolved:
     kinds = {r.speaker_type for r in resolved}
     return Resolved(" und ".join(r.speaker for r in resolved),
                     kinds.pop() if len(kinds) == 1 else "unknown")
+
+
+_JOINED_PHRASES = r"(?<!-) (?:und|sowie) "  # not "Innen- und Sportminister": one role
 
 
 def _with_noun(phrase: str, noun: str) -> str:
