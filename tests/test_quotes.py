@@ -1272,6 +1272,17 @@ def test_a_role_whose_first_half_is_cut_short_is_one_role():
     assert [q.speaker for q in _indexed_quotes(text)] == ["Thomas de Maizière"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Ein Sprecher des österreichischen Innenministeriums sagte, die Lage sei ruhig.",
+     "Innenministerium"),
+    ("Eine Sprecherin des Münchner Landgerichts sagte, die Klage sei eingegangen.",
+     "Münchner Landgericht"),
+])
+def test_the_organisation_of_a_spokesperson_speaks_in_the_nominative(text, speaker):
+    (quote,) = _indexed_quotes(text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organization")
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

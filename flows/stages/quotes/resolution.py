@@ -4,6 +4,7 @@ of sources, through the article's EntityIndex (read, never changed)."""
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
 from flows.stages.entities import (
     ARTICLES,
@@ -202,6 +203,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     if age:  # "sagte der 61-Jährige": the last speaker of that gender
         return _last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _without_the_agency_told(words)
+    body = _body_of_role(words)
+    if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
+        return Resolved(state.index.organization_of_kind(body) or body, "organization")
     content = _owner_of_source(words) or _without_articles(words)
     indefinite = bool(words) and words[0].lower() in INDEFINITE
     named = state.index.organization_of_kind(content[0]) \
@@ -364,12 +368,26 @@ def _is_agency(words: list[str]) -> bool:
 _SPOKESPERSON = ("sprecher", "sprecherin")
 
 
+def _body_of_role(words: list[str]) -> str | None:
+    """"(ein) Sprecher des Innenministeriums" -> "das Innenministerium": the organisation in
+    the genitive after a role, in the nominative, when it is one."""
+    roles = [at for at, word in enumerate(words[:3]) if is_role(word)]
+    if not roles or roles[0] + 2 >= len(words) or \
+            words[roles[0] + 1].lower() not in ("des", "eines"):
+        return None
+    body = [_nominative(word) if at == len(words) - 1 else word
+            for at, word in enumerate(words[roles[0] + 2:], roles[0] + 2)]
+    body = list(dropwhile(str.islower, body))  # "des deutschen Innenministeriums"
+    return " ".join(body) if body and is_organization(body) else None
+
+
 def _in_nominative(content: list[str], words: list[str]) -> str:
     """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium": a speaker
     named in the genitive, as a name is written."""
-    if len(content) > 1 or words[0].lower() not in ("des", "eines"):
+    at = words.index(content[0]) if len(content) == 1 and content[0] in words else 0
+    if len(content) > 1 or not at or words[at - 1].lower() not in ("des", "eines"):
         return " ".join(content)
-    return _nominative(content[0])
+    return _nominative(content[0])  # also "der Sprecher des Krisenstabes": Krisenstab
 
 
 _GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
