@@ -1283,6 +1283,17 @@ def test_the_organisation_of_a_spokesperson_speaks_in_the_nominative(text, speak
     assert (quote.speaker, quote.speaker_type) == (speaker, "organization")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("So brauchen wir nicht anzutreten, sagte Abwehrstütze Jerome Boateng.", "Jerome Boateng"),
+    ("Das Wichtigste sei Ruhe, sagt die Psychotherapeutin Barbara Preitler.",
+     "Barbara Preitler"),
+    # two first names stay
+    ("Das Wichtigste sei Ruhe, sagt Hans Peter Probe.", "Hans Peter Probe"),
+])
+def test_a_noun_glued_before_a_first_name_is_no_part_of_the_name(text, speaker):
+    assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

@@ -502,9 +502,16 @@ def _name_words(words: list[str]) -> list[str]:
     name = words[start:]
     while name and not is_capitalised(name[0]):
         name = name[1:]
-    while len(name) >= 3 and _agent_noun(name[0], name[1]):
-        name = name[1:]  # "Chefentwickler Shigeru Miyamoto": a role glued to the name
+    while len(name) >= 3 and (_agent_noun(name[0], name[1]) or _noun_before_first_name(name)):
+        name = name[1:]  # "Chefentwickler Shigeru Miyamoto", "Abwehrstütze Jerome Boateng":
+        # a role or a noun glued to the name
     return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else []
+
+
+def _noun_before_first_name(name: list[str]) -> bool:
+    first_names = lexicon().first_names
+    return name[1] in first_names and name[0] not in first_names and \
+        not NAME_PARTICLES.match(name[0])
 
 
 def _agent_noun(word: str, following: str) -> bool:
