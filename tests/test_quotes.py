@@ -1294,6 +1294,12 @@ def test_a_noun_glued_before_a_first_name_is_no_part_of_the_name(text, speaker):
     assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
 
 
+def test_a_surname_spelt_without_its_diacritics_is_the_same_person():
+    text = ("Der serbische Präsident Tomislav Nikolić äußerte sich lobend. Merkel habe die Last "
+            "auf sich genommen, sagte Nikolic der Zeitung Danas.")
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Tomislav Nikolić"]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
@@ -303,6 +304,13 @@ def _same_phrase(before: list[str]) -> list[str]:
     return before[start:]
 
 
+@lru_cache(maxsize=1 << 14)
+def folded(name: str) -> str:
+    """A name without its diacritics: news spells "Nikolić" and "Nikolic" alike."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(c))
+
+
 class EntityIndex:
     """People of one article, by canonical name, with their roles and countries."""
 
@@ -438,6 +446,7 @@ class EntityIndex:
         person = Person(name, first_position=position)
         self.people[name] = person
         self.by_last_word.setdefault(person.surname, person)
+        self.by_last_word.setdefault(folded(person.surname), person)
         return person
 
     def _add_role(self, person: Person, role: str) -> None:
@@ -447,11 +456,12 @@ class EntityIndex:
 
     def find_by_name(self, words: list[str]) -> Person | None:
         """A known person whose full name ends with (or equals) these words."""
-        person = self.by_last_word.get(words[-1])
+        person = self.by_last_word.get(words[-1]) or self.by_last_word.get(folded(words[-1]))
         if person is None:
             return None
         phrase = " ".join(words)
-        if person.name == phrase or person.name.endswith(" " + phrase):
+        if person.name == phrase or person.name.endswith(" " + phrase) or \
+                folded(person.name).endswith(" " + folded(phrase)):  # "Nikolic": Nikolić
             return person
         if len(words) > 1 and phrase.endswith(" " + person.name):
             # A later full mention ("Jean-Yves Le Drian") upgrades an earlier surname.
