@@ -13,16 +13,16 @@ direct.py      direct and partial quotations
 sources.py     sources named by a noun ("laut X", documents)
 reported.py    reported speech without quotation marks
 interview.py   the answers of an interview ("STANDARD: ...? Saakaschwili: ...")
+passages.py    reported speech over several sentences as one passage, and its speaker
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from flows.stages.entities import EntityIndex
 from flows.stages.quotes.direct import cue_only, sentence_quotes, speech_act, words_of_reported
 from flows.stages.quotes.interview import answered, interview_answers
 from flows.stages.quotes.lexicon import speech_lexicon
+from flows.stages.quotes.passages import joined_passages, passage_text, said_next
 from flows.stages.quotes.reported import indirect
 from flows.stages.quotes.resolution import resolve_speaker
 from flows.stages.quotes.sentence import Attribution, Quote, Sentence, State
@@ -58,7 +58,7 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
             reported = indirect(sentence, offset, state)
             found = reported + found + \
                 words_of_reported(reported, unattributed, paragraph, offset)
-        quotes = _joined_passages(quotes, found, paragraph, offset)
+        quotes = joined_passages(quotes, found, paragraph, offset)
         # quoted words that no one is named for do not go on into the sentences after them
         state.speech_just_before = any(q.kind != "partial" or q.speaker for q in found) or \
             speech_act(sentence, state)
@@ -67,51 +67,8 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
         state.narrative = None if found or state.speech_just_before else \
             (sentence, state.offset)
         previous = state.last if found else cue_only(sentence, state)
-    return _said_next([_passage_text(quote, paragraph, offset) for quote in quotes], paragraph,
-                      offset)
-
-
-def _joined_passages(quotes: list[Quote], found: list[Quote], paragraph: str, offset: int
-                     ) -> list[Quote]:
-    """Reported speech that goes on over several sentences without a cue of its own is one
-    passage ("Der Konflikt sei nicht ethnisch. Keinesfalls dürfe ..."), as a direct quotation
-    over several sentences is one quotation. The passage's text is cut once it is complete
-    (`_passage_text`): a long paragraph is not copied sentence by sentence."""
-    for quote in found:
-        before = next((k for k in range(len(quotes) - 1, -1, -1)
-                       if quotes[k].kind != "partial"), None)
-        if before is not None and _goes_on(quotes[before], quote, paragraph, offset):
-            quotes[before] = replace(quotes[before], char_end=quote.char_end)
-        else:
-            quotes.append(quote)
-    return quotes
-
-
-def _passage_text(quote: Quote, paragraph: str, offset: int) -> Quote:
-    if len(quote.text) == quote.char_end - quote.char_start:
-        return quote
-    return replace(quote, text=paragraph[quote.char_start - offset:quote.char_end - offset])
-
-
-def _said_next(quotes: list[Quote], paragraph: str, offset: int) -> list[Quote]:
-    """Reported speech of no one named, right before speech whose tag names the speaker, is
-    theirs ("Das habe ihn nicht irritiert. Alles geht über seinen Schreibtisch, sagt X.")."""
-    statements = [k for k, quote in enumerate(quotes) if quote.kind != "partial"]
-    for k, after in zip(statements, statements[1:], strict=False):
-        quote, tagged = quotes[k], quotes[after]
-        between = paragraph[quote.char_end - offset:tagged.char_start - offset]
-        if quote.speaker is None and quote.kind == "indirect" and tagged.speaker and \
-                not tagged.continues and not between.strip(" .!?\n"):
-            quotes[k] = replace(quote, speaker=tagged.speaker, speaker_type=tagged.speaker_type,
-                                speaker_mention=tagged.speaker_mention, cue=tagged.cue)
-    return quotes
-
-
-def _goes_on(passage: Quote, quote: Quote, paragraph: str, offset: int) -> bool:
-    """`quote` continues `passage` in the very next sentence, with the same speaker."""
-    between = paragraph[passage.char_end - offset:quote.char_start - offset]
-    return passage.continues and quote.continues and passage.speaker == quote.speaker \
-        and not between.strip(" .!?\n")
+    return said_next([passage_text(quote, paragraph, offset) for quote in quotes], paragraph,
+                     offset)
 
 
 __all__ = ["Quote", "extract_quotes", "resolve_speaker", "speech_lexicon"]
