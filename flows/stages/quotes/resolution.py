@@ -384,10 +384,9 @@ def _body_of_role(words: list[str]) -> str | None:
 def _in_nominative(content: list[str], words: list[str]) -> str:
     """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium": a speaker
     named in the genitive, as a name is written."""
-    at = words.index(content[0]) if len(content) == 1 and content[0] in words else 0
-    if len(content) > 1 or not at or words[at - 1].lower() not in ("des", "eines"):
+    if len(content) > 1 or words[0].lower() not in ("des", "eines"):
         return " ".join(content)
-    return _nominative(content[0])  # also "der Sprecher des Krisenstabes": Krisenstab
+    return _nominative(content[0])
 
 
 _GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
