@@ -1300,6 +1300,14 @@ def test_a_surname_spelt_without_its_diacritics_is_the_same_person():
     assert [q.speaker for q in _indexed_quotes(text)] == ["Tomislav Nikolić"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Volkshilfe wiederum rief dazu auf, die Petition zu unterzeichnen.", "Volkshilfe"),
+    ("Der Minister hingegen sagte, es sei gut.", "Minister"),
+])
+def test_an_adverb_between_subject_and_verb_keeps_the_subject(text, speaker):
+    assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

@@ -275,6 +275,9 @@ def mention_before(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
         cue_at -= 2  # skip a place ("das Auswärtige Amt in Berlin äußerte")
     cue_at = _before_relative_clause(paragraph, tokens, _before_parenthesis(paragraph, tokens,
                                                                               cue_at))
+    if cue_at >= 2 and tokens[cue_at - 1].text in _FILLERS and \
+            joined(paragraph, tokens[cue_at - 1], tokens[cue_at]):
+        cue_at -= 1  # "Die Volkshilfe wiederum rief dazu auf"
     age = tokens[cue_at - 1].text if cue_at >= 2 else ""
     if age.isdigit() and paragraph[tokens[cue_at - 2].end:tokens[cue_at].start] == f", {age}, ":
         cue_at -= 1  # "Alice Kakamara, 30, beschrieb"
