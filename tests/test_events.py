@@ -955,3 +955,14 @@ def test_who_gives_and_who_receives(sentence, actors, targets):
 ])
 def test_the_guides_examples_of_aid_threats_and_happenings(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+def test_a_relative_clause_acts_by_the_noun_before_it():
+    text = ("Die Firma Euryza ist bekannt. Die Bestände gehören der Firma Euryza, die den "
+            "Vorwurf am Montag bestätigte.")
+    concede = [e for e in extract_events(text, REFERENCE) if e.plover_type == "CONCEDE"]
+    assert [e.actors for e in concede] == [("Euryza",)]
+    # not when a pronoun after the relative pronoun is its subject
+    text = ("Die Firma Euryza ist bekannt. Der Minister schrieb am Montag an die Firma Euryza, "
+            "der er Betrug vorwirft.")
+    assert all("Euryza" not in e.actors for e in extract_events(text, REFERENCE))

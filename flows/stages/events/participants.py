@@ -165,8 +165,24 @@ def _relative_antecedent(clause: Clause, index: EntityIndex) -> ActorMention | N
     before = tuple(t for t in clause.sentence if t.start < clause.tokens[0].start)
     if not before or not before[-1].text[:1].isupper():
         return None
-    return mention_at(before, len(before) - 1, index, preposition_before(before,
-                                                                          len(before) - 1))
+    last = len(before) - 1
+    preposition = preposition_before(before, last)
+    return mention_at(before, last, index, preposition) or (
+        ActorMention(before[-1].text, last, preposition, "group")
+        if _unlisted_antecedent(clause, before[-1], index) else None)
+
+
+def _unlisted_antecedent(clause: Clause, noun: Token, index: EntityIndex) -> bool:
+    """"der Firma Euryza, die den Vorwurf bestätigte": a name or noun no list knows, when the
+    relative pronoun opens its clause ("zu der die Caritas aufruft" does not) and no pronoun
+    after it is the subject ("der sie eine Blockade vorwirft", "in der sich ... drängen")."""
+    tokens = clause.tokens
+    g = grammar()
+    return noun.text in index.nouns and not noun_senses(noun.lower) and \
+        tokens[0].text == clause.opener and len(tokens) > 1 and \
+        tokens[1].lower not in g["personal_pronouns"] and \
+        tokens[1].lower not in g["impersonal_pronouns"] and \
+        tokens[1].lower not in g["reflexive_pronouns"]
 
 
 def _prefix_owner(trigger: Trigger) -> ActorMention | None:
