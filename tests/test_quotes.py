@@ -1308,6 +1308,11 @@ def test_an_adverb_between_subject_and_verb_keeps_the_subject(text, speaker):
     assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
 
 
+def test_a_dative_plural_source_is_named_in_the_nominative():
+    (quote,) = _indexed_quotes("Den Kritikern zufolge sollten die Gegner geschwächt werden.")
+    assert quote.speaker == "Kritiker"
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

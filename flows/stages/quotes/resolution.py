@@ -230,7 +230,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         person = state.index.find_by_name(names) or _known_name_before_noun(names, state) \
             or _known_name_after_agent_noun(names, state)
         if person is None and _common_noun(words, names):
-            return Resolved(" ".join(written), "unknown")  # "der Bericht": not a person
+            return Resolved(" ".join(_plural_nominative(words, written)), "unknown")  # "der
+            # Bericht": not a person
         person = person or state.index.add(" ".join(names), words, 0)
         if person:
             return Resolved(person.name, "person")
@@ -379,6 +380,15 @@ def _body_of_role(words: list[str]) -> str | None:
             for at, word in enumerate(words[roles[0] + 2:], roles[0] + 2)]
     body = list(dropwhile(str.islower, body))  # "des deutschen Innenministeriums"
     return " ".join(body) if body and is_organization(body) else None
+
+
+def _plural_nominative(words: list[str], written: list[str]) -> list[str]:
+    """"Den Kritikern zufolge": the plural's dative -n dropped ("Kritiker"); not a weak noun
+    ("den Präsidenten")."""
+    if len(written) == 1 and words[0].lower() == "den" and \
+            written[0].endswith(("ern", "eln")):
+        return [written[0][:-1]]
+    return written
 
 
 def _in_nominative(content: list[str], words: list[str]) -> str:
