@@ -1313,6 +1313,13 @@ def test_a_dative_plural_source_is_named_in_the_nominative():
     assert quote.speaker == "Kritiker"
 
 
+def test_a_name_in_the_genitive_after_a_statement_owns_it():
+    text = ("Generalsekretär Ban Ki Moon hat den Angriff verurteilt. Es sei unentschuldbar, "
+            "Zivilisten anzugreifen, hieß es in einer am Donnerstag verbreiteten Erklärung Bans. "
+            "Die Verantwortlichen müssten bestraft werden.")
+    assert [q.speaker for q in _indexed_quotes(text)][-1] == "Ban"
+
+
 def test_reported_speech_going_on_over_sentences_is_one_passage():
     text = ("Ein Sprecher der Stadt, Tom Muster, sagte, die Straße sei gesperrt. "
             "Die Arbeiten würden bis Montag dauern. Danach werde neu asphaltiert.\n\n"

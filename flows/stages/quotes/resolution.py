@@ -206,7 +206,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
         return Resolved(state.index.organization_of_kind(body) or body, "organization")
-    content = _owner_of_source(words) or _without_articles(words)
+    content = _owner_of_source(words) or _name_owning_source(words) or _without_articles(words)
     indefinite = bool(words) and words[0].lower() in INDEFINITE
     named = state.index.organization_of_kind(content[0]) \
         if len(content) == 1 and not indefinite else None
@@ -482,6 +482,16 @@ def _owner_of_source(words: list[str]) -> list[str] | None:
     if words[head + 1].lower() not in GENITIVE_ARTICLES | {"von", "vom"}:
         return None
     return [w for w in words[head + 2:] if w.lower() not in ARTICLES] or None
+
+
+def _name_owning_source(words: list[str]) -> list[str] | None:
+    """"in einer ... verbreiteten Erklärung Bans": a name in the genitive after the source
+    noun that ends the mention owns it (Ban)."""
+    if len(words) < 2 or not words[-2].lower().endswith(speech_lexicon().source_endings):
+        return None
+    owner = words[-1]
+    return [owner[:-1]] if is_capitalised(owner) and owner.endswith("s") and \
+        len(owner) > 3 and not owner.endswith(("ss", "us")) else None
 
 
 def _issuer_of_source(content: list[str]) -> str | None:
