@@ -36,9 +36,8 @@ def said_next(quotes: list[Quote], paragraph: str, offset: int) -> list[Quote]:
     statements = [k for k, quote in enumerate(quotes) if quote.kind != "partial"]
     for k, after in zip(statements, statements[1:], strict=False):
         quote, tagged = quotes[k], quotes[after]
-        between = paragraph[quote.char_end - offset:tagged.char_start - offset]
         if quote.speaker is None and quote.kind == "indirect" and tagged.speaker and \
-                not tagged.continues and not between.strip(" .!?\n"):
+                not tagged.continues and _next_sentence(quote, tagged, paragraph, offset):
             quotes[k] = replace(quote, speaker=tagged.speaker, speaker_type=tagged.speaker_type,
                                 speaker_mention=tagged.speaker_mention, cue=tagged.cue)
     return quotes
@@ -46,6 +45,10 @@ def said_next(quotes: list[Quote], paragraph: str, offset: int) -> list[Quote]:
 
 def _goes_on(passage: Quote, quote: Quote, paragraph: str, offset: int) -> bool:
     """`quote` continues `passage` in the very next sentence, with the same speaker."""
-    between = paragraph[passage.char_end - offset:quote.char_start - offset]
     return passage.continues and quote.continues and passage.speaker == quote.speaker \
-        and not between.strip(" .!?\n")
+        and _next_sentence(passage, quote, paragraph, offset)
+
+
+def _next_sentence(first: Quote, second: Quote, paragraph: str, offset: int) -> bool:
+    """Nothing but a sentence's end between the two quotations."""
+    return not paragraph[first.char_end - offset:second.char_start - offset].strip(" .!?\n")
