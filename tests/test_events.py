@@ -352,6 +352,9 @@ def test_a_determiner_spelt_like_einigen_is_no_agreement(sentence):
     ("Das Forum ist am Montag gesperrt worden.", "COERCE"),  # passive: the act
     ("Der Täter hat am Montag gestanden.", "CONCEDE"),
     ("Der Minister ist am Montag zurückgetreten.", "CONCEDE"),  # a "sein" verb
+    # the verb of a phrase takes "sein" (10kGNAD)
+    ("Am Montagabend waren bis zu 12.000 Menschen gegen Gunnlaugsson auf die Straße gegangen.",
+     "PROTEST"),
     ("Die Lage ist ernst, kritisiert am Montag der Minister.", "ACCUSE"),  # present tense
 ])
 def test_the_act_itself_stays_an_event(sentence, plover_type):

@@ -339,7 +339,8 @@ def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None,
     passive auxiliary, or a form of "bleiben" or "scheinen" ("bleibt verboten"). (Not "...,
     kritisiert Manahl": the present tense, spelt alike.)"""
     g = grammar()
-    if verb is None or verb.kind != PARTICIPLE or verb.lemma in g["sein_perfect"]:
+    if verb is None or verb.kind != PARTICIPLE or verb.lemma in g["sein_perfect"] or \
+            verb.lemma.split()[-1] in g["sein_perfect"]:
         return False
     auxiliaries = {*g["sein_forms"], *g["copula_forms"], *g["haben_forms"],
                    *g["passive_auxiliaries"]}
