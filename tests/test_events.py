@@ -78,6 +78,7 @@ def test_a_report_without_a_time_word_is_dated_to_the_publication_day():
     "Die Opposition forderte, dass die Truppen abgezogen werden.",  # what is demanded
     "Er kündigte an, die Angeklagten freizulassen.",  # zu-infinitive
     "Zwölf Todesopfer forderte ein Taifun.",  # the idiom, not a demand
+    "Die geplante Kundgebung am Montag in Wien zog viele Blicke auf sich.",  # a plan
 ])
 def test_clauses_that_state_no_happening_give_no_event(sentence):
     events = extract_events(sentence, REFERENCE)
@@ -90,6 +91,11 @@ def test_factuality_is_read_from_the_triggers_own_clause():
     events = extract_events("Die Polizei nahm am Montag drei Männer fest, die nicht "
                             "vorbestraft waren.", REFERENCE)
     assert [(e.plover_type, e.mode) for e in events] == [("COERCE", "arrest")]
+
+
+def test_a_plan_word_before_another_noun_leaves_the_act_real():
+    event = _one("Bei der geplanten Ausreise nach Peking am Montag wurde er festgenommen.")
+    assert (event.plover_type, event.mode) == ("COERCE", "arrest")  # (10kGNAD)
 
 
 def test_hearsay_of_a_past_act_is_an_event():

@@ -247,7 +247,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False
     if _negated(lowered):
         return False
-    if any(w in g["plan_words"] or w in g["speaker_pronouns"] for w in lowered):
+    if _planned(tokens, at) or any(w in g["speaker_pronouns"] for w in lowered):
         return False  # a plan, or someone speaking ("Dann schieße ich"): not a report
     if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(lowered, at, kind):
         return False
@@ -265,6 +265,21 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense))
+
+
+def _planned(tokens: tuple[Token, ...], at: int) -> bool:
+    """A plan word in the clause, unless it is the attribute of a noun other than the trigger
+    ("Bei der geplanten Ausreise wurde er festgenommen": the journey was planned, the arrest
+    happened; "die geplante Kundgebung" is a plan)."""
+    plan_words = grammar()["plan_words"]
+    for i, token in enumerate(tokens):
+        if token.lower not in plan_words:
+            continue
+        noun = i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and \
+            token.lower.endswith(("e", "en", "er", "es"))
+        if not noun or i + 1 == at:
+            return True
+    return False
 
 
 _SUPPORT_REACH = 8  # words from a noun to its support verb: "Anschlag in den USA zu verüben"
