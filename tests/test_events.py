@@ -460,6 +460,9 @@ def test_who_dies_in_an_attack_suffers_it(sentence, actors, targets, dead):
     # reported speech in the pluperfect subjunctive tells of a past act ...
     ("Die französischen Behörden hätten am Freitag um seine Festnahme ersucht.", ["REQUEST"]),
     ("Die Rebellen hätten die Stadt am Montag angegriffen, sagte ein Sprecher.", ["ASSAULT"]),
+    # (a noun with its support verb so: 10kGNAD)
+    ("Mehrere Rebellengruppen hätten den Angriff am späten Freitagabend gestartet.", ["ASSAULT"]),
+    ("Ohne die Warnung hätten die Rebellen den Angriff am Montag gestartet.", []),
     # ... unless a word makes it counterfactual or a modal infinitive a possibility
     ("Ohne die Warnung hätten die Rebellen die Stadt am Montag angegriffen.", []),
     ("Die Rebellen hätten die Stadt am Montag angreifen können.", []),

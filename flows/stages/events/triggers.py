@@ -249,7 +249,8 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False
     if _planned(tokens, at) or any(w in g["speaker_pronouns"] for w in lowered):
         return False  # a plan, or someone speaking ("Dann schieße ich"): not a report
-    if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(lowered, at, kind):
+    if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(
+            lowered, at, kind or _support_participle(lowered)):
         return False
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
             lowered, at, trigger.verb):
@@ -317,6 +318,14 @@ def _achieved(clause: Clause, mode: str | None) -> bool:
     before = [t.lower for t in clause.sentence if t.start < clause.tokens[0].start]
     return any(w in g["implicative_verbs"] for w in before) or (
         mode in g["announced_modes"] and any(w in forms_of("announcing_verbs") for w in before))
+
+
+def _support_participle(lowered: list[str]) -> str | None:
+    """PARTICIPLE when a noun's support verb stands as a participle ("hätten den Angriff
+    gestartet": reported as done, like "hätten angegriffen")."""
+    support = lexicon().support
+    return PARTICIPLE if any((form := support.get(w)) is not None and form.kind == PARTICIPLE
+                             for w in lowered) else None
 
 
 def _has_zu_infinitive(lowered: list[str]) -> bool:
