@@ -616,6 +616,14 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
      ()),
     ("Bei einem US-Luftangriff auf ein Lager des IS sind am Montag zwei Serben ums Leben "
      "gekommen.", ("USA",), ("IS",)),  # the compound's prefix does it
+    # the "von"-phrase of a passive, though no list knows the noun (10kGNAD)
+    ("Die Helfer sind am Montag von jugendlichen Angreifern attackiert worden.",
+     ("Angreifer",), ()),
+    ("Das Lager war am Montag von der Islamistengruppe Ansar Dine angegriffen worden.",
+     ("Islamistengruppe Ansar Dine",), ()),
+    # ... not what a noun is of, nor the agent of an attribute
+    ("Die Seite wurde am Montag wegen der Verbreitung von Hasspostings gesperrt.", (), ()),
+    ("Ein von Badawi gegründetes Forum wurde am Montag gesperrt.", (), ()),
 ])
 def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]

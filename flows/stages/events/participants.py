@@ -26,6 +26,8 @@ from flows.stages.events.mentions import (
     state_of,
 )
 from flows.stages.events.triggers import Trigger, has_support_verb, noun_senses
+from flows.stages.places import is_place
+from flows.stages.temporal import may_have_time
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         else:
             targets.append(mention)
     actor_names = _names(actors)
+    if not actor_names and passive:
+        agent = _unlisted_agent(clause, trigger_at, index)
+        actor_names = (agent,) if agent else ()
     if not actor_names and not passive and _opens_with_its_verb(clause):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
         actor_names = (shared,) if shared else ()
@@ -135,6 +140,46 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             _bare_name_first(clause, index) or _noun_after_verb(clause, trigger_at, index)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
+
+
+def _unlisted_agent(clause: Clause, trigger_at: int, index: EntityIndex) -> str | None:
+    """The noun of a "von"-phrase before a passive participle, though no list knows it: who
+    did it ("von jugendlichen Angreifern attackiert", "vom Konsumentenschutz kritisiert");
+    not a time ("von Montag an"), a place, what a noun is of ("die Verbreitung von
+    Hasspostings") or the agent of an attribute ("ein von Badawi mitgegründetes Forum")."""
+    g = grammar()
+    tokens = clause.tokens
+    for at in range(1, trigger_at):
+        before = tokens[at - 1].text
+        if tokens[at].lower not in ("von", "vom") or (before[:1].isupper()
+                                                    and not may_have_time(before)):
+            continue
+        head = at + 1
+        while head < trigger_at and (tokens[head].lower in g["articles"] or
+                                     tokens[head].lower in g["quantifiers"] or
+                                     tokens[head].text.isdigit() or is_adjective(tokens[head])):
+            head += 1
+        noun = tokens[head].text if head < trigger_at else ""
+        if noun in index.nouns and not noun_senses(noun.lower()) and \
+                not may_have_time(noun) and not is_place(noun) and \
+                not _attribute_follows(tokens, head):
+            name = [t.text for t in tokens[head + 1:trigger_at]]
+            name = name[:next((i for i, w in enumerate(name) if not w[:1].isupper()), len(name))]
+            return " ".join([_plural_nominative(noun), *name])  # "der Islamistengruppe
+            # Ansar Dine"
+    return None
+
+
+def _plural_nominative(noun: str) -> str:
+    """"von jugendlichen Angreifern": the plural's dative -n dropped (not "Bauern")."""
+    return noun[:-1] if noun.endswith(("ern", "eln")) and not noun.endswith("uern") else noun
+
+
+def _attribute_follows(tokens: tuple[Token, ...], at: int) -> bool:
+    """An inflected word and a noun after the word at `at`: "(von allen Parteien)
+    getragenen Antrag"."""
+    return at + 2 < len(tokens) and is_adjective(tokens[at + 1]) and \
+        tokens[at + 2].text[:1].isupper()
 
 
 def _in_another_act(mentions: list[ActorMention], trigger_at: int, location: str | None
