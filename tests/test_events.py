@@ -624,6 +624,11 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     # ... not what a noun is of, nor the agent of an attribute
     ("Die Seite wurde am Montag wegen der Verbreitung von Hasspostings gesperrt.", (), ()),
     ("Ein von Badawi gegründetes Forum wurde am Montag gesperrt.", (), ()),
+    # the owner of criticism or a threat, though no list knows the noun; not a crime
+    ("Am Montag kam auch scharfe Kritik der Grünen.", ("Grünen",), ()),
+    ("Am Montag war es zu scharfen Drohungen von Rechtsextremen gekommen.",
+     ("Rechtsextremen",), ()),
+    ("Am Montag war es zu Vorwürfen der Untreue gekommen.", (), ()),
 ])
 def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]

@@ -15,7 +15,7 @@ from flows.stages.conjugation import PARTICIPLE, ZU_INFINITIVE
 from flows.stages.entities import EntityIndex
 from flows.stages.events.casualties import VICTIM, suffering
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import forms_of, grammar
+from flows.stages.events.lexicon import Sense, forms_of, grammar
 from flows.stages.events.mentions import (
     ACRONYM,
     ActorMention,
@@ -99,7 +99,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             return Participants((who,), tuple(dict.fromkeys(
                 m.name for m in mentions if m.name != who)), location)
     trigger_at = clause.tokens.index(trigger.token)
-    owner = _noun_owner(clause, trigger, mentions, trigger_at) or _prefix_owner(trigger)
+    owner = _noun_owner(clause, trigger, mentions, trigger_at, index) or _prefix_owner(trigger)
     if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
         return Participants((owner.name,), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != owner.name)), location)
@@ -243,7 +243,7 @@ def _prefix_owner(trigger: Trigger) -> ActorMention | None:
 
 
 def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
-                trigger_at: int) -> ActorMention | None:
+                trigger_at: int, index: EntityIndex) -> ActorMention | None:
     """Who a trigger noun belongs to: the genitive or "von"-phrase right after a noun of a
     type whose owner acts ("die Forderung der Opposition", "die Kritik von Amnesty"), unlike
     one whose owner suffers ("die Festnahme des Verdächtigen")."""
@@ -256,7 +256,26 @@ def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
     if after not in g["genitive_articles"] and after != "von":
         return None
     return next((m for m in mentions if trigger_at < m.position <= trigger_at + _OWNER_WORDS
-                 and m.preposition in ("", "von")), None)
+                 and m.preposition in ("", "von")), None) or \
+        _unlisted_owner(tokens, trigger_at + 1, trigger.sense, index)
+
+
+def _unlisted_owner(tokens: tuple[Token, ...], at: int, sense: Sense, index: EntityIndex
+                    ) -> ActorMention | None:
+    """"die Kritik der Grünen", "Drohungen von Rechtsextremen": the owner of a demand, a
+    threat, a protest or criticism, though no list knows the noun; not a thing ("Vorwürfe
+    der Cyberkriminalität", "die Drohung von Kürzungen")."""
+    g = grammar()
+    if sense.type not in g["unlisted_owner_acts"] and sense.mode not in g["unlisted_owner_acts"]:
+        return None
+    head = at + 1
+    while head < len(tokens) and is_adjective(tokens[head]):
+        head += 1
+    noun = tokens[head].text if head < len(tokens) else ""
+    if noun in index.nouns and not noun_senses(noun.lower()) and not may_have_time(noun) \
+            and not is_place(noun) and not noun.lower().endswith(tuple(g["abstract_endings"])):
+        return ActorMention(noun, head, "", "group")
+    return None
 
 
 def _opens_with_its_verb(clause: Clause) -> bool:
