@@ -629,6 +629,14 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Am Montag war es zu scharfen Drohungen von Rechtsextremen gekommen.",
      ("Rechtsextremen",), ()),
     ("Am Montag war es zu Vorwürfen der Untreue gekommen.", (), ()),
+    # a word without an article after the verb: a name no list knows (10kGNAD)
+    ("Am Montag kritisierte Ali die Regierung.", ("Ali",), ("Regierung",)),
+    ("Zuletzt hatte Sauber am Montag um einen Vorschuss gebeten.", ("Sauber",), ()),
+    ("Die Bürger dürfen nicht verdächtigt werden, mahnte Thiele am Montag.", ("Thiele",), ()),
+    # ... not a headline's object, nor an object of a clause that goes on with its verb
+    ("Parteivorstand beschloss am Montag Verbleib des Parteichefs.", ("Parteivorstand",),
+     ("Parteichef",)),
+    ("Die Autoren behelfen sich mit Comics, frieren am Montag Bilder ein.", (), ()),
 ])
 def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flows.stages.conjugation import PARTICIPLE, ZU_INFINITIVE
-from flows.stages.entities import EntityIndex
+from flows.stages.entities import EntityIndex, is_role
 from flows.stages.events.casualties import VICTIM, suffering
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
 from flows.stages.events.lexicon import Sense, forms_of, grammar
@@ -117,6 +117,10 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         clause, mentions, index, trigger.verb.needs if trigger.verb else ())
     if before_verb is not None:  # "Die Tierschützer riefen den Bürgermeister auf"
         return Participants((before_verb,), _names(mentions), location)
+    bare = None if passive else _bare_word_after_verb(
+        clause, trigger_at, trigger.sense, mentions, index)
+    if bare is not None:  # "Am Montag kritisierte Ali die Regierung"
+        return Participants((bare,), tuple(n for n in _names(mentions) if n != bare), location)
     victims_suffer = trigger.verb is None and suffering(clause)
     for mention in mentions:
         if mention.preposition in g["agent_prepositions"]:
@@ -388,6 +392,37 @@ def _noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tup
             article == "der" and head.lower.endswith(tuple(g["feminine_endings"]))):
         return ()  # "widerspricht der Botschaft": a feminine noun after "der" is no subject
     return (index.organization_of_kind(head.text) or head.text,)
+
+
+def _bare_word_after_verb(clause: Clause, trigger_at: int, sense: Sense,
+                          mentions: list[ActorMention], index: EntityIndex) -> str | None:
+    """A capitalised word without an article right after the finite verb (or its reflexive
+    pronoun), before an article, a preposition or a lower-case word, when no subject stands
+    before the verb: a name no list knows, the subject ("Am Montag kritisierte Ali die
+    Regierung", "beklagt sich Ali über"). A clause that opens with its verb continues
+    another ("..., frieren Bilder ein") unless it reports a demand or an accusation ("...,
+    mahnte Thiele"); one word before the verb is an adverb ("Zuletzt hatte Sauber"), not a
+    headline's subject ("Parteivorstand beschloss Verbleib")."""
+    tokens = clause.tokens
+    g = grammar()
+    verb_at = next((i for i, t in enumerate(tokens[:_FIELD_BEFORE_VERB + 2])
+                    if t.text == t.lower and t.lower in finite_verbs()), None)
+    if verb_at is None or verb_at > trigger_at or clause.opener or \
+            not _no_subject_before(clause, verb_at, index) or \
+            (verb_at == 0 and sense.type not in g["speech_act_types"]) or \
+            (verb_at == 1 and tokens[0].text not in g["quotes"]["openers"]):
+        return None
+    at = verb_at + 1
+    if at < len(tokens) and tokens[at].lower in g["reflexive_pronouns"]:
+        at += 1
+    if at + 1 >= len(tokens) or any(m.position == at for m in mentions):
+        return None
+    word, after = tokens[at], tokens[at + 1]
+    if not word.text[:1].isupper() or not word.text.isalpha() or _pronoun(word) or \
+            is_role(word.text) or word.text in g["time_nouns"] or may_have_time(word.text) or \
+            noun_senses(word.lower) or after.text[:1].isupper() or not after.text.isalpha():
+        return None
+    return word.text
 
 
 def _no_subject_before(clause: Clause, verb_at: int, index: EntityIndex) -> bool:
