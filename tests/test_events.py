@@ -637,6 +637,11 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Parteivorstand beschloss am Montag Verbleib des Parteichefs.", ("Parteivorstand",),
      ("Parteichef",)),
     ("Die Autoren behelfen sich mit Comics, frieren am Montag Bilder ein.", (), ()),
+    # a capital with a diacritic opens a name, a first name is known without its diacritic
+    ("Das sagte OECD-Generalsekretär Ángel Gurría. Gurría forderte Panama am Montag auf, "
+     "die Standards zu beachten.", ("Ángel Gurría",), ("Panama",)),
+    ("Dort hatte Jiří Probemann gewartet. Probemann kritisierte am Montag die Regierung.",
+     ("Jiří Probemann",), ("Regierung",)),
 ])
 def test_who_acts_in_passives_headlines_and_plurals(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[-1]

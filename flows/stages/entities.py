@@ -21,8 +21,13 @@ _TOKEN_PIECES = re.compile(f"({TOKEN.pattern})")  # split() keeps the tokens
 ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
             "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren"}
 PRONOUNS = {"er": "male", "sie": "female"}
+# capital and small letters for character classes: Latin-1 and Latin Extended-A too ("Ángel
+# Gurría", "Maroš Šefčovič")
+_LATIN = [chr(code) for code in range(0xC0, 0x180)]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LOWER = "a-zß" + "".join(c for c in _LATIN if c.islower() and c != "ß")
 NAME_PARTICLES = re.compile(r"^(?:al|el|de|da|di|du|von|van|der|bin|ibn|ben|zu|la|le)(?:-\S+)?$")
-_GENITIVE_COUNTRY = re.compile(r"^(?P<stem>[A-ZÄÖÜ]\w+?)s$")
+_GENITIVE_COUNTRY = re.compile(rf"^(?P<stem>[{UPPER}]\w+?)s$")
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,8 @@ def lexicon() -> Lexicon:
     with (DATA_DIR / "first_names.toml").open("rb") as handle:
         names = tomllib.load(handle)
     generated = names.get("generated", {})  # flows/first_names.py; the curated names win
-    first_names = {name: gender for gender in ("female", "male")
-                   for name in generated.get(gender, ())}
+    first_names = FirstNames({name: gender for gender in ("female", "male")
+                              for name in generated.get(gender, ())})
     first_names.update({name: gender for gender in ("female", "male") for name in names[gender]})
     return Lexicon(
         role_suffixes=tuple(roles["role_suffixes"]),
@@ -214,8 +219,8 @@ class Resolved:
 
 _PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|der|den|bin|ibn|ben|zu)[ \-]){0,2}"
 _INITIAL = r"(?:[A-Z]\.[ ]+)?"  # "George W. Bush", "John F. Kennedy"
-_NAME_WORDS = (_PARTICLE + r"[A-ZÄÖÜ][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
-               + r"[A-ZÄÖÜ][\w\-]+){0,3}")
+_NAME_WORDS = (_PARTICLE + rf"[{UPPER}][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
+               + rf"[{UPPER}][\w\-]+){{0,3}}")
 _NAME_AFTER_ROLE = re.compile(r"[ ]*,?[ ]+(?P<name>" + _NAME_WORDS + ")")
 # "der UN-Hochkommissar für Menschenrechte, Zeid Raad al-Hussein, sagte": the name set off by
 # commas after the role's phrase
@@ -224,20 +229,20 @@ _NAME_AFTER_ROLE_PHRASE = re.compile(
     + r")(?=,)")
 # "Bazoum Mohammed, Sprecher der Gruppierung CFDR": a name set off before its role
 _NAME_BEFORE_ROLE = re.compile(
-    r"(?<![\w\-])(?P<name>[A-ZÄÖÜ][\w\-]+(?:[ ]+[A-ZÄÖÜ][\w\-]+){1,2}),[ ]+"
-    r"(?P<article>(?:der|die|ein|eine)[ ]+)?(?:[a-zäöüß][\w\-]*[ ]+){0,2}$")
+    rf"(?<![\w\-])(?P<name>[{UPPER}][\w\-]+(?:[ ]+[{UPPER}][\w\-]+){{1,2}}),[ ]+"
+    rf"(?P<article>(?:der|die|ein|eine)[ ]+)?(?:[{LOWER}][\w\-]*[ ]+){{0,2}}$")
 # "der Sprecher der CDU/CSU-Bundestagsfraktion Friedbert Pflüger": two capitalised words
 # after the role's genitive of one noun
 _NAME_AFTER_GENITIVE = re.compile(
-    r"[ ]+(?:des|der)[ ]+(?:[a-zäöüß][\w\-]*[ ]+){0,2}[A-ZÄÖÜ][\w\-/]*[ ]+"
-    r"(?P<name>[A-ZÄÖÜ][a-zäöüßéèáíóç][\w\-]*[ ]+[A-ZÄÖÜ][a-zäöüßéèáíóç][\w\-]*)"
-    r"(?![\w\-/]| [A-ZÄÖÜ])")
+    rf"[ ]+(?:des|der)[ ]+(?:[{LOWER}][\w\-]*[ ]+){{0,2}}[{UPPER}][\w\-/]*[ ]+"
+    rf"(?P<name>[{UPPER}][{LOWER}][\w\-]*[ ]+[{UPPER}][{LOWER}][\w\-]*)"
+    rf"(?![\w\-/]| [{UPPER}])")
 # "Anna Weber", "Jean-Claude Juncker", "Alexander Van der Bellen": a known first name and a
 # surname (with its particles)
 _FULL_NAME = re.compile(
-    r"\b(?P<first>[A-ZÄÖÜ][a-zäöüßéèëçñ]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)[ ]+" + _INITIAL
+    rf"\b(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ ]+" + _INITIAL
     + r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]i|[Dd]a|[Ll]e|al|el|bin|ibn)[ ]+(?:(?:der|den|la)[ ]+)?)?"
-    + r"[A-ZÄÖÜ][\w\-]+")
+    + rf"[{UPPER}][\w\-]+")
 _CONTEXT_WORDS = 3
 INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines"})
 
@@ -249,8 +254,8 @@ def _kind_endings() -> tuple[str, ...]:
     return tuple(kind + ending for kind in lexicon().org_kinds for ending in ("", "s", "es"))
 
 
-_BEFORE_A_NAME = re.compile(r"\b[A-ZÄÖÜ][\w-]*(?= [A-ZÄÖÜ])")  # a capitalised word, then one
-_NAME_WORD = r"[A-ZÄÖÜ][\w&'-]*"
+_BEFORE_A_NAME = re.compile(rf"\b[{UPPER}][\w-]*(?= [{UPPER}])")  # a capitalised word, then one
+_NAME_WORD = rf"[{UPPER}][\w&'-]*"
 _NAME_AFTER_KIND = re.compile(rf" (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})\b")
 _NAME_GOES_ON = (" ohne ", " für ", " und ", " der ", " des ")
 
@@ -267,7 +272,7 @@ def _kind_of(noun: str) -> tuple[str, str] | None:
 
 
 # a capitalised word after a word or a comma: a noun or a name, unlike a sentence's first word
-_INNER_CAPITALISED = re.compile(r"(?<=[\w,] )[A-ZÄÖÜ][\w-]*")
+_INNER_CAPITALISED = re.compile(rf"(?<=[\w,] )[{UPPER}][\w-]*")
 
 
 def tokens_with_ends(text: str) -> tuple[list[str], list[int]]:
@@ -309,6 +314,24 @@ def folded(name: str) -> str:
     """A name without its diacritics: news spells "Nikolić" and "Nikolic" alike."""
     return "".join(c for c in unicodedata.normalize("NFKD", name)
                    if not unicodedata.combining(c))
+
+
+class FirstNames(dict[str, str]):
+    """First name -> "female" / "male"; a name with diacritics is found without them ("Ángel"
+    as "Angel", "Zoë" as "Zoe")."""
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or (
+            isinstance(name, str) and super().__contains__(folded(name)))
+
+    def __missing__(self, name: str) -> str:
+        if folded(name) == name:
+            raise KeyError(name)
+        return self[folded(name)]
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        found = super().get(name)
+        return found if found is not None else super().get(folded(name), default)
 
 
 class EntityIndex:
