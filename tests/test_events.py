@@ -793,6 +793,13 @@ def test_sie_after_a_group_is_the_group():
         (("Dschihadistenmiliz",), 224, date(2015, 10, 31))
 
 
+def test_sie_after_a_dateline_is_the_group_of_the_sentence_not_the_place():
+    text = ("Brüssel – Nach den Anschlägen haben die Ermittler noch keine Gewissheit. Sie baten "
+            "am Montag um Hinweise zum Mann mit dem Hut.")  # (10kGNAD)
+    request = next(e for e in extract_events(text, REFERENCE) if e.plover_type == "REQUEST")
+    assert request.actors == ("Ermittler",)
+
+
 @pytest.mark.parametrize("sentence, actors", [
     ("Der Alleingang wurde am Montag vom Sprecher der CDU-Fraktion Friedbert Pflüger begrüßt.",
      ("Friedbert Pflüger",)),

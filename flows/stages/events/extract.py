@@ -141,7 +141,8 @@ class _PersonBefore:
     def __call__(self, pronoun: str = "er", plural: bool = False) -> str | None:
         if pronoun == "sie" and self.sentences:
             _, before = clauses(self.sentences[-1])
-            found = subject(before[0], self.index) if before and before[0].tokens else None
+            told = next((c for c in before if any(t.text.islower() for t in c.tokens)), None)
+            found = subject(told, self.index) if told else None  # (not a dateline: "Rom –")
             if found and found not in self.index.people:
                 return found
         if plural:
