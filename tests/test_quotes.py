@@ -1878,6 +1878,26 @@ def test_generated_first_names_make_full_names_people():
         set(EntityIndex.build(text).people)
 
 
+@pytest.mark.parametrize("text, people", [  # 10kGNAD
+    # a capitalised word before the first name does not hide the name
+    ("Gegen den Grünen Alexander Van der Bellen ritten sie.", ["Alexander Van der Bellen"]),
+    # ... nor does the name get cut after a word that came before it
+    ("Staatspräsident Recep Tayyip Erdogan traf ihn.", ["Recep Tayyip Erdogan"]),
+    # two first names and a surname the text names again
+    ("Mit Hans Peter Doskozil sprach er. Doskozil lachte.", ["Hans Peter Doskozil"]),
+    # a name in the genitive, the surname without -s in the text
+    ("Beim Auftritt Christian Kerns als Kanzler lachte Kern.", ["Christian Kern"]),
+])
+def test_full_names_are_found_wherever_they_stand(text, people):
+    assert sorted(EntityIndex.build(text).people) == people
+
+
+def test_a_known_name_then_another_known_name_is_the_first_person():
+    text = ("Der FPÖ-Generalsekretär Herbert Kickl kritisierte Alexander Van der Bellen. Im "
+            "Übrigen forderte Kickl Van der Bellen auf, sich von Krawallbrüdern zu distanzieren.")
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Herbert Kickl"]
+
+
 def test_first_names_leave_out_german_words_places_and_roles(tmp_path):
     assert not usable("Mark", {"mark"}) and not usable("Paris", set())
     assert usable("Reinhold", {"mark"})

@@ -316,6 +316,42 @@ def folded(name: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def _full_names(text: str):
+    """(name, offset) of each known first name with its surname ("Alexander Van der Bellen");
+    a capitalised word before the first name ("den Grünen Alexander Van der Bellen") does not
+    hide it. Two first names go with a surname after them that the text names again ("Hans
+    Peter Doskozil ... Doskozil"); a name in the genitive is named without its -s when the
+    text has it so ("Christian Kerns")."""
+    first_names = lexicon().first_names
+    at, after_a_word = 0, False
+    while (name := _FULL_NAME.search(text, at)) is not None:
+        if name.group("first") not in first_names:
+            at, after_a_word = name.end("first"), True
+            continue
+        end = name.end()
+        goes_on = _NAME_CONTINUES.match(text, end)
+        surname = _NAME_WORD_END.match(text, goes_on.end()).group(0) if goes_on else ""
+        if surname and text[name.start():end].split()[-1] in first_names and \
+                len(re.findall(rf"\b{re.escape(surname)}\b", text)) > 1:
+            end = goes_on.end() + len(surname)  # "Hans Peter Doskozil", "Doskozil" again
+        elif after_a_word and goes_on:
+            at, after_a_word = end, False
+            continue  # "Staatspräsident Recep Tayyip Erdogan" is no "Recep Tayyip"
+        yield _nominative_name(text[name.start():end], text), name.start()
+        at, after_a_word = end, False
+
+
+def _nominative_name(name: str, text: str) -> str:
+    surname = name.split()[-1]
+    if surname.endswith("s") and re.search(rf"\b{re.escape(surname[:-1])}\b", text):
+        return name[:-1]
+    return name
+
+
+_NAME_CONTINUES = re.compile(rf"[ ]+(?=[{UPPER}])")
+_NAME_WORD_END = re.compile(r"[\w\-]+")
+
+
 class FirstNames(dict[str, str]):
     """First name -> "female" / "male"; a name with diacritics is found without them ("Ángel"
     as "Angel", "Zoë" as "Zoe")."""
@@ -364,9 +400,8 @@ class EntityIndex:
                 held = not (INDEFINITE & {w.lower() for w in context})  # "eine Kanzlerin X"
                 index.add(name.group("name"), [*context, *role], name.start("name"), held)
             index._add_set_off_names(text, words[position], ends[position])
-        for name in _FULL_NAME.finditer(text):
-            if name.group("first") in lexicon().first_names:
-                index.add(name.group(0), [], name.start())
+        for name, start in _full_names(text):
+            index.add(name, [], start)
         index.nouns = frozenset(part for word in _INNER_CAPITALISED.findall(text)
                                 for part in word.split("-"))  # "Greenpeace-Experte"
         index._add_organizations(text)

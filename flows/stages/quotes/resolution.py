@@ -286,8 +286,11 @@ def _known_name_before_noun(names: list[str], state: State) -> Person | None:
     after it (German capitalises every noun)."""
     for end in range(len(names) - 1, 0, -1):
         person = state.index.find_by_name(names[:end])
-        if person and _common_noun_after_name(names[end], shortened=len(person.name.split()) > end):
-            return person
+        if person and (_common_noun_after_name(names[end],
+                                               shortened=len(person.name.split()) > end)
+                       or state.index.find_by_name(names[end:]) not in (None, person)):
+            return person  # (a known person's name, then another's: "forderte Kickl Van der
+            # Bellen auf")
     return None
 
 
