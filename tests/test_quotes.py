@@ -1892,6 +1892,17 @@ def test_full_names_are_found_wherever_they_stand(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+@pytest.mark.parametrize("text, speaker", [  # 10kGNAD
+    ("Merkel zwinkerte Premier Aleksandar Vučić zu. Dieser sagte, es gehe um die Haltung.",
+     "Aleksandar Vučić"),
+    # a demonstrative that may point at a thing is no one's name
+    ("Die Ergebnisse passen in eine Forschungsrichtung. Diese geht davon aus, dass Schlaf kein "
+     "homogener Zustand ist.", None),
+])
+def test_a_demonstrative_is_the_man_named_last_or_no_one(text, speaker):
+    assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
+
+
 def test_a_known_name_then_another_known_name_is_the_first_person():
     text = ("Der FPÖ-Generalsekretär Herbert Kickl kritisierte Alexander Van der Bellen. Im "
             "Übrigen forderte Kickl Van der Bellen auf, sich von Krawallbrüdern zu distanzieren.")

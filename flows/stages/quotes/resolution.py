@@ -26,7 +26,7 @@ from flows.stages.entities import (
 )
 from flows.stages.places import is_place
 from flows.stages.profiles import agency_names
-from flows.stages.quotes.grammar import grammar_words
+from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
 from flows.stages.quotes.mentions import GENITIVE_ARTICLES, JOINING, LATTER, joined
 from flows.stages.quotes.sentence import Attribution, State, Token
@@ -124,6 +124,7 @@ def _a_group(resolved: Resolved, state: State) -> bool:
 
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))
+_DEMONSTRATIVES = grammar_table("demonstrative_speakers")
 
 
 def _owned_source(found: list[Token]) -> bool:
@@ -196,8 +197,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return _pronoun_referent(words[0].lower(), state, position)
-    if len(words) == 1 and words[0].lower() in LATTER:
-        return _last_mentioned(state, position, LATTER[words[0].lower()]) or \
+    if len(words) == 1 and words[0].lower() in LATTER | _DEMONSTRATIVES:
+        gender = (LATTER | _DEMONSTRATIVES)[words[0].lower()]
+        return (_last_mentioned(state, position, gender) if gender else None) or \
             Resolved(None, "unknown")
     age = _aged(words)
     if age:  # "sagte der 61-Jährige": the last speaker of that gender
