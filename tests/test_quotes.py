@@ -1441,6 +1441,15 @@ def test_after_a_clause_and_a_comma_the_subject_follows_the_auxiliary():
     # the clause after "wonach" is what the report says, up to where the main clause resumes
     ("Spekulationen, wonach ein Geheimdienst dahinter stecke, wies der Minister zurück.",
      "Spekulationen", "ein Geheimdienst dahinter stecke"),
+    # the source of "wonach" in a phrase of the verb (10kGNAD), not in one of another noun,
+    # nor the time before it
+    ("Reinhold Mitterlehner sprach. Kein Verständnis hat er für die Mitterlehner-Aussage, "
+     "wonach die Arbeitnehmer Schutz fordern würden.", "Reinhold Mitterlehner",
+     "die Arbeitnehmer Schutz fordern würden"),
+    ("Anlass waren Mitteilungen an das Ministerium, wonach Werbung verteilt wurde.", None,
+     "Werbung verteilt wurde"),
+    ("Die Polizei bestätigte am Freitagnachmittag Berichte, wonach eine Granate geworfen "
+     "wurde.", "Berichte", "eine Granate geworfen wurde"),
 ])
 def test_source_nouns_opinions_and_wonach_clauses(text, speaker, reported):
     quote = extract_quotes(text)[-1]

@@ -17,7 +17,7 @@ from flows.stages.entities import (
 from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.lexicon import speech_lexicon
 from flows.stages.quotes.sentence import Token
-from flows.stages.temporal import MONTHS, WEEKDAYS
+from flows.stages.temporal import MONTHS, WEEKDAYS, may_have_time
 
 MAX_NAME_WORDS = 5
 
@@ -269,7 +269,10 @@ def _participle_before_noun(paragraph: str, tokens: list[Token], j: int) -> bool
 _ATTRIBUTE_WORDS = 9
 
 
-def mention_before(paragraph: str, tokens: list[Token], cue_at: int) -> list[Token] | None:
+def mention_before(paragraph: str, tokens: list[Token], cue_at: int, in_phrase: bool = False
+                   ) -> list[Token] | None:
+    """The speaker's mention that ends right before the cue; `in_phrase`: also one a
+    preposition opens ("für die Mitterlehner-Aussage, wonach ...")."""
     if cue_at >= 2 and tokens[cue_at - 2].text in ("in", "aus") and \
             tokens[cue_at - 1].text in lexicon().place_to_country:
         cue_at -= 2  # skip a place ("das Auswärtige Amt in Berlin äußerte")
@@ -287,15 +290,19 @@ def mention_before(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
             break
         if token.lower in PRONOUNS and start == cue_at:
             return [token]
-        if not _np_token(token) or (start < cue_at and _ends_phrase(token, tokens[start])):
-            break
+        if not _np_token(token) or (start < cue_at and _ends_phrase(token, tokens[start])) or \
+                (in_phrase and may_have_time(token.text)):
+            break  # ("bestätigte am Freitagnachmittag Berichte, wonach": not the time)
         start -= 1
     if start >= 2 and tokens[start - 1].lower in _TRUNCATION_JOINERS and \
             tokens[start - 2].text.endswith("-"):
         start -= 2  # "Innen- und Sportminister": one role, its first half cut short
     if start > 0 and tokens[start - 1].text in PREPOSITIONS and \
-            joined(paragraph, tokens[start - 1], tokens[start]):
-        return None  # "in einer Rede verkündet", not "Dort kam das an: Cameron sagte"
+            joined(paragraph, tokens[start - 1], tokens[start]) and \
+            not (in_phrase and start > 1 and not is_capitalised(tokens[start - 2].text)):
+        return None  # "in einer Rede verkündet", not "Dort kam das an: Cameron sagte"; the
+        # source of "wonach" may stand in a phrase, not in one of another noun ("Mitteilungen
+        # an das Ministerium, wonach")
     return _name_before_apposition(paragraph, tokens, start, cue_at) or \
         _valid_speaker(tokens[start:cue_at])
 

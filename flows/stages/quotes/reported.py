@@ -177,7 +177,7 @@ def _wonach_clause(sentence: Sentence, state: State) -> tuple[Span, Attribution]
     tokens = sentence.tokens
     comma_at = next((i for i, t in enumerate(tokens)
                      if t.start >= sentence.span.start + match.start()), len(tokens))
-    source = mention_before(sentence.paragraph, tokens, comma_at)
+    source = mention_before(sentence.paragraph, tokens, comma_at, in_phrase=True)
     if source and again and _possessed(tokens, source):
         source = _subject_after(sentence, again.start() + 2) or source
     # the mention as written is the relative word ("wonach", "denen"), like a pronoun
