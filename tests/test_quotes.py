@@ -144,6 +144,12 @@ def test_a_name_set_off_after_a_roles_phrase_holds_the_role(text, people):
     assert sorted(EntityIndex.build(text).people) == people
 
 
+def test_a_name_set_off_after_a_description_holds_the_role_before_it():
+    text = ("Der Vertreter der EU im Menschenrechtsrat, der dänische Diplomat Peter Sörensen, "
+            "bedauerte, dass Israel nicht reisen ließ.")  # (10kGNAD)
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Peter Sörensen"]
+
+
 @pytest.mark.parametrize("text, people", [
     ("Bazoum Mohammed, Sprecher der Gruppierung CFDR, forderte das.", ["Bazoum Mohammed"]),
     ("Dem Berater Prem Tinsulanonda, einem ehemaligen Ministerpräsidenten, wird das vorgeworfen.",
