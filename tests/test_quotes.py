@@ -300,6 +300,10 @@ def test_a_definite_role_describes_the_last_speaker(text, speaker):
     # no speaker of that gender: no one
     ("Die Spiele würden nachhaltig, versicherte Bürgermeister Eduardo Paes. Wir bauen keine "
      "weißen Elefanten, sagte die 45-Jährige.", None),
+    # ... unless a man was named since the last speaker (10kGNAD)
+    ("Ich habe davon geträumt, betonte Claudio Bravo. Chiles Trainer Jorge Sampaoli wollte "
+     "den Moment auskosten. Ich danke meiner Mannschaft, sagte der 55-Jährige.",
+     "Jorge Sampaoli"),
 ])
 def test_an_age_describes_the_last_speaker_of_its_gender(text, speaker):
     assert _last_speaker(text) == speaker
@@ -1902,6 +1906,9 @@ def test_generated_first_names_make_full_names_people():
     ("Mit Hans Peter Doskozil sprach er. Doskozil lachte.", ["Hans Peter Doskozil"]),
     # a name in the genitive, the surname without -s in the text
     ("Beim Auftritt Christian Kerns als Kanzler lachte Kern.", ["Christian Kern"]),
+    # a first name as the second word of a longer name
+    ("Präsident José Eduardo Dos Santos sprach. Dos Santos lachte.",
+     ["José Eduardo Dos Santos"]),
 ])
 def test_full_names_are_found_wherever_they_stand(text, people):
     assert sorted(EntityIndex.build(text).people) == people

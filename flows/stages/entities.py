@@ -334,9 +334,12 @@ def _full_names(text: str):
         end = name.end()
         goes_on = _NAME_CONTINUES.match(text, end)
         surname = _NAME_WORD_END.match(text, goes_on.end()).group(0) if goes_on else ""
-        if surname and text[name.start():end].split()[-1] in first_names and \
-                len(re.findall(rf"\b{re.escape(surname)}\b", text)) > 1:
+        if surname and text[name.start():end].split()[-1] in first_names:
             end = goes_on.end() + len(surname)  # "Hans Peter Doskozil", "Doskozil" again
+            if len(re.findall(rf"\b{re.escape(surname)}\b", text)) < 2 or \
+                    _NAME_CONTINUES.match(text, end):
+                at, after_a_word = end, False
+                continue  # not "José Eduardo Dos" of "José Eduardo Dos Santos"
         elif after_a_word and goes_on:
             at, after_a_word = end, False
             continue  # "Staatspräsident Recep Tayyip Erdogan" is no "Recep Tayyip"

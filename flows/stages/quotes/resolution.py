@@ -202,8 +202,10 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         return (_last_mentioned(state, position, gender) if gender else None) or \
             Resolved(None, "unknown")
     age = _aged(words)
-    if age:  # "sagte der 61-Jährige": the last speaker of that gender
-        return _last_speaker_of(state, age, position) or Resolved(None, "unknown")
+    if age:  # "sagte der 61-Jährige": a man named since the last speaker, else the last
+        # speaker of that gender
+        return _introduced_since_last_speaker(state, position, age) or \
+            _last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _without_the_agency_told(words)
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
