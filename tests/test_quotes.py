@@ -1246,6 +1246,18 @@ def test_first_person_speech_is_said_by_the_tag_at_its_end(text, quote, speaker)
     assert [(q.text, q.speaker) for q in _indexed_quotes(text)] == [(quote, speaker)]
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    # "ich" of a perfect with "dass": unmarked speech of whoever spoke just before ...
+    ("Das werde nichts lösen, sagte Kanzler Werner Faymann. Zu Kontrollen sage er Ja, aber: "
+     "Ich habe niemandem versprochen, dass ich das Problem löse.", "Werner Faymann"),
+    # ... or of no one named: not the noun the sentence opens with
+    ("Zu Kontrollen ist vieles offen. Ich habe niemandem versprochen, dass ich das Problem "
+     "löse.", None),
+])
+def test_first_person_reported_speech_goes_on_or_is_no_ones(text, speaker):
+    assert _indexed_quotes(text)[-1].speaker == speaker
+
+
 def test_a_surname_that_also_opens_sentences_speaks_before_its_verb():
     text = ("Außenminister Sebastian Kurz reiste nach Wien. Kurz sagte, es sei wichtig, dass "
             "Österreich helfe. Kurz darauf sagte der Kanzler, er sei zufrieden.")

@@ -147,7 +147,8 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             adjacent = None if verb_in_parenthesis(sentence.paragraph, tokens, i) and \
                 mention_after(sentence.paragraph, tokens, i) else \
                 as_subject(mention_before(sentence.paragraph, tokens, i))
-            before = adjacent or _opening_surname(tokens, i, state) or \
+            before = adjacent or _first_person_before(sentence.paragraph, tokens, i) or \
+                _opening_surname(tokens, i, state) or \
                 clause_subject(sentence.paragraph, tokens, i) or \
                 coordinated_subject(sentence.paragraph, tokens, i, speaker, state) or \
                 (subject_of_perfect(sentence.paragraph, tokens, i)  # "hatte X ... verkündet"
@@ -165,7 +166,8 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
                 stronger(state, before, as_subject(after), initial, token) or \
                 subject_before_phrase(sentence.paragraph, tokens, i)
         elif word in speech_lexicon().participles:
-            speaker = sentence_subject(sentence.paragraph, tokens)
+            speaker = _first_person_before(sentence.paragraph, tokens, i) or \
+                sentence_subject(sentence.paragraph, tokens)
         else:
             continue
         if speaker and not _first_person(speaker):
@@ -191,6 +193,18 @@ def _opening_surname(tokens: list[Token], verb_at: int, state: State) -> list[To
     first = tokens[0]
     if verb_at == 1 and first.text in OPENERS and state.index.find_by_name([first.text]):
         return [first]
+    return None
+
+
+def _first_person_before(paragraph: str, tokens: list[Token], verb_at: int
+                         ) -> list[Token] | None:
+    """"Ich habe niemandem versprochen, dass ...": "ich" or "wir" in the verb's stretch of
+    the sentence before it is the speaker of unmarked speech, not a noun further back."""
+    at = verb_at
+    while at > 0 and not any(c in ",:;" for c in paragraph[tokens[at - 1].end:tokens[at].start]):
+        at -= 1
+        if tokens[at].lower in FIRST_PERSON:
+            return [tokens[at]]
     return None
 
 

@@ -367,6 +367,11 @@ def _clause_before_cue(sentence: Sentence, state: State
     return None
 
 
+def _last_stretch(text: str) -> str:
+    """The words after the last comma, colon or semicolon."""
+    return re.split(r"[,:;]", text)[-1]
+
+
 def _in_first_person(clause: str) -> bool:
     """Someone speaking in unmarked direct speech ("Wir empfehlen daher, ..., sagte der
     Sprecher der Behörde, Tom Muster"); a colon introduces someone else's speech."""
@@ -464,6 +469,11 @@ def _perfect_subject(head: Sentence, cue: str, state: State) -> Attribution | No
     if cue not in speech_lexicon().clause_participles or \
             is_passive(head.words) or head.words.isdisjoint(HAVE):
         return None
+    if _in_first_person(_last_stretch(head.text)):  # "aber: Ich habe niemandem versprochen":
+        # unmarked speech of whoever spoke just before, else of no one named
+        going_on = state.last is not None and state.speech_just_before
+        return Attribution(cue, None, -1, state.last.resolved if going_on
+                           else Resolved(None, "unknown"))
     subject = sentence_subject(head.paragraph, head.tokens)
     return attributed(head.paragraph, subject, cue, state) if subject else None
 
