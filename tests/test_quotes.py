@@ -1258,6 +1258,14 @@ def test_first_person_reported_speech_goes_on_or_is_no_ones(text, speaker):
     assert _indexed_quotes(text)[-1].speaker == speaker
 
 
+def test_a_possessive_spelt_like_a_speech_verb_is_no_cue():
+    assert _indexed_quotes("Ich erlebe allerdings in meinen Seminaren, dass die Ergebnisse "
+                           "trotzdem nicht gut sind.") == []  # (10kGNAD)
+    assert [q.speaker for q in _indexed_quotes(
+        "Die Planung sei zu optimistisch, meinen die Staatsschuldenwächter.")] == \
+        ["Staatsschuldenwächter"]
+
+
 def test_a_surname_that_also_opens_sentences_speaks_before_its_verb():
     text = ("Außenminister Sebastian Kurz reiste nach Wien. Kurz sagte, es sei wichtig, dass "
             "Österreich helfe. Kurz darauf sagte der Kanzler, er sei zufrieden.")

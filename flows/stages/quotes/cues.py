@@ -345,7 +345,8 @@ def _impersonal_speaker(state: State) -> Resolved:
 def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
     lex = speech_lexicon()
     word = token.lower
-    if word not in lex.verbs or (token.text[:1].isupper() and i > 0):
+    if word not in lex.verbs or (token.text[:1].isupper() and i > 0) or \
+            _possessive_before_noun(tokens, i):
         return False
     particle = lex.particles.get(word)
     if particle is None:
@@ -361,6 +362,18 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
 
 
 _CLAUSE_OPENERS = grammar_words("particle_barriers")
+_POSSESSIVE_SPELLINGS = grammar_words("possessive_spellings")
+
+
+def _possessive_before_noun(tokens: list[Token], i: int) -> bool:
+    """"in meinen Seminaren", "meine großen Sorgen": a possessive, not "meinen" (to opine)."""
+    if tokens[i].lower not in _POSSESSIVE_SPELLINGS:
+        return False
+    following = tokens[i + 1:i + 3]
+    return bool(following) and (following[0].text[:1].isupper() or (
+        len(following) == 2 and following[0].text.islower() and
+        following[0].lower not in ARTICLES and following[0].lower.endswith(("e", "en"))
+        and following[1].text[:1].isupper()))  # (not "meinen die Wächter")
 
 
 def sentence_phrase(sentence: Sentence, state: State) -> Attribution | None:
