@@ -449,6 +449,9 @@ def test_a_document_speaks_for_its_owner():
     ("Laut einer Pressemitteilung des WFP wurden zunächst 2.000 Menschen versorgt.", "WFP"),
     ("Die Demokratische Partei Thailands begrüßte, dass die Wahl stattfinde.",
      "Demokratische Partei Thailands"),
+    # websites and platforms (10kGNAD)
+    ("Laut der Plattform Inside Airbnb sind 67 Prozent ganze Wohnungen.", "Inside Airbnb"),
+    ("Die Seite Gamespot lobt, dass das Gerät leicht sei.", "Gamespot"),
 ])
 def test_a_medium_or_organisation_named_after_its_noun_speaks(text, speaker):
     quote = extract_quotes(text)[0]
