@@ -1261,6 +1261,11 @@ def test_first_person_reported_speech_goes_on_or_is_no_ones(text, speaker):
     assert _indexed_quotes(text)[-1].speaker == speaker
 
 
+def test_zu_before_an_article_opens_no_reported_infinitive():
+    assert _indexed_quotes("Der Name wird noch nicht verraten, auch nichts zu den "
+                           "Inhalten.") == []  # (10kGNAD)
+
+
 def test_a_possessive_spelt_like_a_speech_verb_is_no_cue():
     assert _indexed_quotes("Ich erlebe allerdings in meinen Seminaren, dass die Ergebnisse "
                            "trotzdem nicht gut sind.") == []  # (10kGNAD)

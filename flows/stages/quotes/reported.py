@@ -412,7 +412,9 @@ def _comma_after_cue(text: str) -> int:
 
 
 # "kündigte an, die Straße zu sperren", "forderte ihn auf, über einen Rücktritt nachzudenken"
-_INFINITIVE = re.compile(r"\bzu [a-zäöüß]+n\b|\b[a-zäöüß]+zu[a-zäöüß]+en\b")
+# "zu schließen", "abzuschaffen"; not "zu den Inhalten" (a preposition and its article)
+_INFINITIVE = re.compile(r"\bzu (?!(?:den|einen|ihren|seinen|meinen|unseren)\b)[a-zäöüß]+n\b"
+                         r"|\b[a-zäöüß]+zu[a-zäöüß]+en\b")
 
 
 def _reported_infinitive(clause: str) -> bool:
