@@ -399,11 +399,18 @@ def _plural_nominative(words: list[str], written: list[str]) -> list[str]:
 
 
 def _in_nominative(content: list[str], words: list[str]) -> str:
-    """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium": a speaker
-    named in the genitive, as a name is written."""
-    if len(content) > 1 or words[0].lower() not in ("des", "eines"):
+    """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium", "Dem
+    afghanischen Verteidigungsministerium (zufolge)" -> "afghanische Verteidigungsministerium":
+    a speaker named in the genitive or dative, as a name is written."""
+    article = words[0].lower()
+    if article not in _OBLIQUE_ARTICLES:
         return " ".join(content)
-    return _nominative(content[0])
+    *described, noun = content
+    described = [w[:-1] if w.islower() and w.endswith("en") else w for w in described]
+    return " ".join([*described, _nominative(noun) if article in ("des", "eines") else noun])
+
+
+_OBLIQUE_ARTICLES = ("des", "eines", "dem", "einem", "der", "einer")
 
 
 _GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
