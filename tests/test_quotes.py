@@ -1861,6 +1861,9 @@ def test_konjunktiv_one_after_a_narrative_sentence_reports_its_subject(narrative
     # a kind that takes in others: "das Unternehmen" is the one business named
     ("Beim britischen Bezahlfernsehkonzern Sky steigt der Gewinn.", "Unternehmen", "Sky"),
     ("Der Autobauer Tesla meldet Zahlen. Der Konzern Fiat auch.", "Unternehmen", None),
+    # a role word may open the name (10kGNAD), not stand before a person's first name
+    ("Der US-Autohersteller General Motors (GM) zahlt.", "Konzern", "General Motors"),
+    ("Der Konzern Chef Joe Probe zahlt.", "Konzern", None),
 ])
 def test_a_kind_of_organisation_is_the_one_the_article_named(text, noun, name):
     assert EntityIndex.build(text).organization_of_kind(noun) == name

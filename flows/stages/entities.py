@@ -319,6 +319,12 @@ def folded(name: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def _opens_a_name(names: list[str], at: int) -> bool:
+    """"des Autoherstellers General Motors": a role word opening a name after a kind noun,
+    not one before a person's first name ("des Konzerns Chef Joe Kaeser")."""
+    return at == 0 and len(names) > 1 and names[1] not in lexicon().first_names
+
+
 def _full_names(text: str):
     """(name, offset) of each known first name with its surname ("Alexander Van der Bellen");
     a capitalised word before the first name ("den Grünen Alexander Van der Bellen") does not
@@ -426,7 +432,8 @@ class EntityIndex:
                 continue  # "Ärzte ohne Grenzen", "Recht und Gerechtigkeit": not read here
             names = found.group("name").split()
             names = names[:next((i for i, w in enumerate(names) if w in lex.not_kind_names
-                                 or is_role(w) or country_of(w)), len(names))]
+                                 or (is_role(w) and not _opens_a_name(names, i))
+                                 or country_of(w)), len(names))]
             kind = _kind_of(noun[0])
             if names and kind and not names[0].lower().endswith(lex.not_name_endings):
                 name = " ".join(names)
