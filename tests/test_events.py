@@ -93,6 +93,19 @@ def test_factuality_is_read_from_the_triggers_own_clause():
     assert [(e.plover_type, e.mode) for e in events] == [("COERCE", "arrest")]
 
 
+@pytest.mark.parametrize("sentence, types", [  # (10kGNAD)
+    # a particle closing the clause makes a simple verb another one
+    ("Die Post sperrte am Montag ihre Zentrale mit Stellwänden ab.", []),  # absperren
+    ("Da drängt sich am Montag der Verdacht auf, dass es ein Vorwand ist.", []),
+    ("Die Partei marschierte am Montag in Freilassing auf.", ["PROTEST"]),  # aufmarschieren
+    # ... not the particle of a verb joined by "und"
+    ("Die Botschafterin besuchte am Montag Merkel und regte an, die Tafel zu erneuern.",
+     ["CONSULT"]),
+])
+def test_a_separable_particle_makes_another_verb(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_a_plan_word_before_another_noun_leaves_the_act_real():
     event = _one("Bei der geplanten Ausreise nach Peking am Montag wurde er festgenommen.")
     assert (event.plover_type, event.mode) == ("COERCE", "arrest")  # (10kGNAD)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from flows.stages.conjugation import (
+    FINITE,
     INFINITIVE,
     PARTICIPLE,
     SPLIT,
@@ -94,9 +95,21 @@ def _verb_triggers(clause: Clause):
                         or _particle_closing_later(clause, token, form.particle)):
                     continue
                 yield Trigger(sense, token, f"{token.text} … {form.particle}", form)
-            else:
+            elif not (form.kind == FINITE and _another_verbs_particle(clause.tokens, position)):
                 yield Trigger(sense, token, token.text, form)
 
+
+
+def _another_verbs_particle(tokens: tuple[Token, ...], position: int) -> bool:
+    """"Der Papst traf am Sonntag in Quito ein": a particle closing the clause makes the verb
+    another one ("eintreffen", not "treffen")."""
+    g = grammar()
+    for token in tokens[position + 1:]:
+        if token.lower in g["coordinators"]:
+            return False  # "besuchte die Stätte und regte an": the particle of another verb
+        if token.segment_end:
+            return token.lower in g["separable_particles"]
+    return False
 
 
 def _determiner(tokens: tuple[Token, ...], position: int) -> bool:
