@@ -401,8 +401,8 @@ def test_a_sentence_is_a_legal_judgement_a_condemnation_is_criticism(sentence, m
     "Der Schweizer hat am Montag seinen Start beim Grand-Slam-Turnier abgesagt.",
     "Am Montag trat er wegen Knieproblemen vom Profisport zurück.",
     # an opponent met ("trifft auf"), a court's hearing (10kGNAD)
-    "Dort trifft er am Mittwoch auf den kroatischen Champion Marin Cilic.",
-    "Die Verhandlung vor dem Landesgericht fand am Montag statt.",
+    "Dort trifft Kevin Anderson am Mittwoch auf den Kroaten Marin Cilic.",
+    "Die Verhandlung gegen Karl Probe vor dem Landesgericht Wien fand am Montag statt.",
 ])
 def test_idioms_and_sport_are_no_events(sentence):
     assert extract_events(sentence, REFERENCE) == []
