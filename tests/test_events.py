@@ -93,6 +93,31 @@ def test_factuality_is_read_from_the_triggers_own_clause():
     assert [(e.plover_type, e.mode) for e in events] == [("COERCE", "arrest")]
 
 
+@pytest.mark.parametrize("sentence, plover_type", [  # (10kGNAD)
+    ("Der Nobelpreisträger Tim Hunt hat am Montag sein Amt als Professor niedergelegt.",
+     "CONCEDE"),
+    ("Der Bankchef Ettore Gotti Tedeschi musste am Montag seinen Hut nehmen.", "CONCEDE"),
+    ("Er hat am Montag seinen Posten geräumt.", "CONCEDE"),
+    ("Am Montag lieferten die USA Waffen und Munition an die Kurden.", "AID"),
+    ("Die Minister verständigten sich am Montag auf eine Obergrenze.", "AGREE"),
+    ("Die Staaten schlossen am Montag einen Vertrag ab.", "AGREE"),
+    ("Fünf Angehörige seien am Montag in Haft genommen worden.", "COERCE"),
+    ("Am Montag leitete die Behörde eine Untersuchung gegen den Konzern ein.", "ACCUSE"),
+    ("Am Montag explodierte ein Sprengsatz vor der Botschaft.", "ASSAULT"),
+    ("Am Montag gab es Demos an 40 Standorten.", "PROTEST"),
+])
+def test_lexicon_phrases_and_nouns(sentence, plover_type):
+    assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die beiden verständigen sich am Montag trotz aller Unterschiede.",  # communicate
+    "Die Absicherung führte am Montag zur ständigen Blockade.",  # no sanction
+])
+def test_other_senses_of_lexicon_words(sentence):
+    assert extract_events(sentence, REFERENCE) == []
+
+
 @pytest.mark.parametrize("sentence, types", [  # (10kGNAD)
     # a particle closing the clause makes a simple verb another one
     ("Die Post sperrte am Montag ihre Zentrale mit Stellwänden ab.", []),  # absperren
