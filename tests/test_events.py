@@ -105,6 +105,10 @@ def test_factuality_is_read_from_the_triggers_own_clause():
     ("Am Montag leitete die Behörde eine Untersuchung gegen den Konzern ein.", "ACCUSE"),
     ("Am Montag explodierte ein Sprengsatz vor der Botschaft.", "ASSAULT"),
     ("Am Montag gab es Demos an 40 Standorten.", "PROTEST"),
+    ("Am Montag blockierten die Demokraten die Resolution.", "REJECT"),
+    ("Am Montag feuerte die Armee auf syrisches Gebiet.", "ASSAULT"),
+    ("Am Montag eröffneten Attentäter das Feuer auf Cafés.", "ASSAULT"),
+    ("Am Montag besetzten Aktivisten das Rektorat.", "PROTEST"),
 ])
 def test_lexicon_phrases_and_nouns(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
@@ -113,6 +117,8 @@ def test_lexicon_phrases_and_nouns(sentence, plover_type):
 @pytest.mark.parametrize("sentence", [
     "Die beiden verständigen sich am Montag trotz aller Unterschiede.",  # communicate
     "Die Absicherung führte am Montag zur ständigen Blockade.",  # no sanction
+    "Am Montag blockierten Lastwagen die Straße.",  # no decision blocked
+    "Am Montag besetzten die Gäste alle Plätze.",  # no protest
 ])
 def test_other_senses_of_lexicon_words(sentence):
     assert extract_events(sentence, REFERENCE) == []
