@@ -684,6 +684,12 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Parteivorstand beschloss am Montag Verbleib des Parteichefs.", ("Parteivorstand",),
      ("Parteichef",)),
     ("Die Autoren behelfen sich mit Comics, frieren am Montag Bilder ein.", (), ()),
+    # a pronoun subject whose referent is unknown leaves the actor empty, not its object
+    ("Karl Probe sprach. Abschließend forderte sie Probe am Montag auf, fair zu bleiben.",
+     (), ("Karl Probe",)),
+    # a name set off in a passive clause is its target, not who did it
+    ("Dem Chef des Instituts, Marcel Fratzscher, wurde am Montag von einem Kollegen "
+     "Einseitigkeit vorgeworfen.", ("Kollegen",), ("Marcel Fratzscher",)),
     # a capital with a diacritic opens a name, a first name is known without its diacritic
     ("Das sagte OECD-Generalsekretär Ángel Gurría. Gurría forderte Panama am Montag auf, "
      "die Standards zu beachten.", ("Ángel Gurría",), ("Panama",)),

@@ -59,6 +59,7 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
                             found.location)  # "Der frühere Hohe Repräsentant, Wolfgang
         # Petritsch, begrüßte": a role no list knows, and the name set off after it
     if apposed and found.actors and apposed not in found.actors and \
+            not _is_passive(clause, trigger) and \
             _pronoun_subject_at(clause) is None and not any(
             _named_in(clause, name) for name in found.actors if name in index.people):
         return Participants((apposed,), found.targets, found.location)
@@ -95,9 +96,9 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         pronoun = _pronoun_after_verb(clause)  # "Die Bürger forderte er auf, ..."
     if pronoun is not None and not passive:
         who = antecedent(clause.tokens[pronoun].lower, _with_plural_verb(clause, pronoun))
-        if who:
-            return Participants((who,), tuple(dict.fromkeys(
-                m.name for m in mentions if m.name != who)), location)
+        # (whom the pronoun refers to unknown: "forderte sie Strache auf" is still not Strache's)
+        return Participants((who,) if who else (), tuple(dict.fromkeys(
+            m.name for m in mentions if m.name != who)), location)
     trigger_at = clause.tokens.index(trigger.token)
     owner = _noun_owner(clause, trigger, mentions, trigger_at, index) or _prefix_owner(trigger)
     if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
