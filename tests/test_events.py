@@ -684,6 +684,9 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Parteivorstand beschloss am Montag Verbleib des Parteichefs.", ("Parteivorstand",),
      ("Parteichef",)),
     ("Die Autoren behelfen sich mit Comics, frieren am Montag Bilder ein.", (), ()),
+    # a long phrase before the verb that a preposition opens, the subject after the verb
+    ("Nach dem Ende August ergangenen Urteil haben die Versicherer am Montag eingelenkt.",
+     ("Versicherer",), ()),
     # a pronoun subject whose referent is unknown leaves the actor empty, not its object
     ("Karl Probe sprach. Abschließend forderte sie Probe am Montag auf, fair zu bleiben.",
      (), ("Karl Probe",)),

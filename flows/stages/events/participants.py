@@ -303,6 +303,17 @@ def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool
 
 
 _FIELD_BEFORE_VERB = 4  # "Die meisten deutschen Tierschützer kritisierten ..."
+_PHRASE_BEFORE_VERB = 9  # "Bei einer Protestaktion östlich von Chan Junis erschoss ..."
+
+
+def _verb_after_field(clause: Clause) -> int | None:
+    """Where the finite verb stands after what fills the place before it: a few words, or a
+    longer phrase that a preposition opens."""
+    tokens = clause.tokens
+    reach = _PHRASE_BEFORE_VERB if tokens[0].lower in grammar()["all_prepositions"] \
+        else _FIELD_BEFORE_VERB + 1
+    return next((i for i, t in enumerate(tokens[:reach + 1])
+                 if t.text == t.lower and t.lower in finite_verbs()), None)
 
 
 def _noun_before_verb(clause: Clause, mentions: list[ActorMention], index: EntityIndex,
@@ -368,8 +379,7 @@ def _noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tup
     opened by a preposition or an adverb stands before the finite verb (or nothing does), the
     first noun phrase after the verb is the subject."""
     tokens = clause.tokens
-    verb_at = next((i for i, t in enumerate(tokens[:_FIELD_BEFORE_VERB + 2])
-                    if t.text == t.lower and t.lower in finite_verbs()), None)
+    verb_at = _verb_after_field(clause)
     if verb_at is None or verb_at > trigger_at or clause.opener or \
             not _no_subject_before(clause, verb_at, index):
         return ()
@@ -406,8 +416,7 @@ def _bare_word_after_verb(clause: Clause, trigger_at: int, sense: Sense,
     headline's subject ("Parteivorstand beschloss Verbleib")."""
     tokens = clause.tokens
     g = grammar()
-    verb_at = next((i for i, t in enumerate(tokens[:_FIELD_BEFORE_VERB + 2])
-                    if t.text == t.lower and t.lower in finite_verbs()), None)
+    verb_at = _verb_after_field(clause)
     if verb_at is None or verb_at > trigger_at or clause.opener or \
             not _no_subject_before(clause, verb_at, index) or \
             (verb_at == 0 and sense.type not in g["speech_act_types"]) or \
