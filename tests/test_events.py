@@ -684,6 +684,10 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Parteivorstand beschloss am Montag Verbleib des Parteichefs.", ("Parteivorstand",),
      ("Parteichef",)),
     ("Die Autoren behelfen sich mit Comics, frieren am Montag Bilder ein.", (), ()),
+    # two capitalised words no list knows before the verb (10kGNAD)
+    ("Ars Technica lobt am Montag die Bildschirm-Ratio.", ("Ars Technica",), ()),
+    ("Vorsätzliche Brandstiftung hatten die Ermittler am Montag ausgeschlossen.",
+     ("Ermittler",), ()),
     # a long phrase before the verb that a preposition opens, the subject after the verb
     ("Nach dem Ende August ergangenen Urteil haben die Versicherer am Montag eingelenkt.",
      ("Versicherer",), ()),

@@ -363,12 +363,23 @@ def _bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
     if clause.opener or len(tokens) < 2 or clause.sentence[0] != tokens[0]:
         return ()
     g = grammar()
-    first, verb = tokens[0], tokens[1]
-    if first.text not in index.nouns or _pronoun(first) or first.text in g["time_nouns"] or \
-            noun_senses(first.lower) or \
+    name = list(tokens[:2]) if len(tokens) > 2 and _two_name_words(tokens, g) else [tokens[0]]
+    last, verb = name[-1], tokens[len(name)]
+    if last.text not in index.nouns or _pronoun(last) or last.text in g["time_nouns"] or \
+            noun_senses(last.lower) or \
             verb.text != verb.lower or verb.lower not in finite_verbs():
         return ()
-    return (first.text,)
+    return (" ".join(t.text for t in name),)
+
+
+def _two_name_words(tokens: tuple[Token, ...], g: dict) -> bool:
+    """"Nikos Filis hat sich ... gestellt": two capitalised words, not an article, an adverb or
+    an adjective first ("Die Polizei", "Auch Merkel", "Vorsätzliche Brandstiftung hatten die
+    Ermittler ausgeschlossen")."""
+    first, second = tokens[0], tokens[1]
+    return first.text.isalpha() and second.text[:1].isupper() and first.text[:1].isupper() \
+        and first.lower not in g["articles"] and first.text not in g["quotes"]["openers"] \
+        and not _pronoun(first) and not is_adjective(first._replace(text=first.lower))
 
 
 _NOMINATIVE_ARTICLES = ("der", "die", "das")
