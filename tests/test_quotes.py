@@ -293,6 +293,19 @@ def test_a_definite_role_describes_the_last_speaker(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    # a woman's role no one holds: the one woman who spoke, though she holds a role
+    ("Die Vorsitzende im Hauptverband, Ulrike Rabmer-Koller, sagte, es gehe um Geld. Der "
+     "Vertrag muss eingehalten werden, betonte die Sozialversicherungs-Chefin.",
+     "Ulrike Rabmer-Koller"),
+    # a man's role: not the one man who spoke (he often is not the office-holder described)
+    ("Der Kurdenführer Salih Müslim sagte, es gehe um Frieden. 14 Verdächtige seien "
+     "festgenommen worden, sagte der Staatspräsident.", "Staatspräsident"),
+])
+def test_a_womans_role_describes_the_one_woman_who_spoke(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 @pytest.mark.parametrize("text, speaker", [
     # "der 45-Jährige": the last speaker of that gender the article names in full
     ("Die Spiele würden nachhaltig, versicherte Bürgermeister Eduardo Paes. Wir bauen keine "

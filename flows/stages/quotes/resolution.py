@@ -271,15 +271,27 @@ def _described_person(words: list[str], content: list[str], state: State, positi
                       ) -> Person | None:
     """"..., sagt der Ökonom" after James Butterfill spoke: a definite role that no one in the
     article holds describes the last speaker the article names in full without a role
-    (not one that the quotes only resolved to: position 0)."""
+    (not one that the quotes only resolved to: position 0); a woman's role, the one woman
+    who spoke."""
     if len(content) != 1 or not is_role(content[0]):
         return None
     gender = role_gender(content[0])
     if gender is None or words[0].lower() != _SINGULAR_ARTICLE[gender]:
         return None  # "die Forscher", "der Abgeordneten": a group, or unclear
-    spoken = [state.index.people.get(r.speaker or "") for r in reversed(state.people_spoken)]
-    return next((p for p in spoken if p is not None and 0 < p.first_position < position
-                 and " " in p.name and not p.roles and p.gender in (None, gender)), None)
+    spoken = [p for r in reversed(state.people_spoken)
+              if (p := state.index.people.get(r.speaker or "")) is not None
+              and 0 < p.first_position < position and " " in p.name]
+    unroled = next((p for p in spoken if not p.roles and p.gender in (None, gender)), None)
+    if unroled or gender != "female":
+        return unroled  # (the one man who spoke is often not the office-holder described:
+        # "der Staatspräsident" after the Kurdish leader; 2 of 7 in 10kGNAD)
+    # "die Sozialversicherungs-Chefin" after Ulrike Rabmer-Koller, the one woman who spoke
+    return _only_one(p for p in spoken if p.gender == gender)
+
+
+def _only_one(people) -> Person | None:
+    found = {p.name: p for p in people}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _SINGULAR_ARTICLE = {"male": "der", "female": "die"}  # "der Forscher", not "die Forscher"
