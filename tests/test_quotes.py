@@ -1964,6 +1964,8 @@ def test_generated_first_names_make_full_names_people():
     # a first name as the second word of a longer name
     ("Präsident José Eduardo Dos Santos sprach. Dos Santos lachte.",
      ["José Eduardo Dos Santos"]),
+    # a time after a role's name is not part of it
+    ("Das sagte Polizeisprecher Fritz Grundnig Dienstagabend.", ["Fritz Grundnig"]),
 ])
 def test_full_names_are_found_wherever_they_stand(text, people):
     assert sorted(EntityIndex.build(text).people) == people

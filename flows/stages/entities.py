@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from itertools import accumulate, compress
 
 from flows.stages.profiles import DATA_DIR
+from flows.stages.temporal import WEEKDAYS
 
 TOKEN = re.compile(r"[^\W\d_][\w\-’']*|\d+-[Jj]ährige[mnrs]?\b|\d+")  # "61-Jährige": one word
 _TOKEN_PIECES = re.compile(f"({TOKEN.pattern})")  # split() keeps the tokens
@@ -585,8 +586,8 @@ def _trim_name(words: list[str]) -> list[str]:
     for word in words:
         after_particle = bool(kept) and NAME_PARTICLES.match(kept[-1].lower())  # "von der"
         if is_role(word) or (word.lower() in ARTICLES and not after_particle) or \
-                word in lexicon().org_names:
-            break
+                word in lexicon().org_names or word.lower().startswith(tuple(WEEKDAYS)):
+            break  # (also "sagte Reinhold Mitterlehner Montagmittag")
         kept.append(word)
     return without_workplace(kept)
 
