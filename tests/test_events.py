@@ -109,6 +109,12 @@ def test_factuality_is_read_from_the_triggers_own_clause():
     ("Am Montag feuerte die Armee auf syrisches Gebiet.", "ASSAULT"),
     ("Am Montag eröffneten Attentäter das Feuer auf Cafés.", "ASSAULT"),
     ("Am Montag besetzten Aktivisten das Rektorat.", "PROTEST"),
+    ("Am Montag kam es zu heftigen Zusammenstößen zwischen Demonstranten und Polizei.",
+     "PROTEST"),
+    ("Am Montag räumte die griechische Polizei das Zeltlager.", "COERCE"),
+    ("Politiker mehrerer Parteien empörten sich am Montag über die Äußerung.", "ACCUSE"),
+    ("Der Prozess gegen den Alt-Landeshauptmann begann am Montag.", "ACCUSE"),
+    ("Am Montag griff er auch Konzernchef Frank Appel scharf an.", "ACCUSE"),
 ])
 def test_lexicon_phrases_and_nouns(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
@@ -119,9 +125,13 @@ def test_lexicon_phrases_and_nouns(sentence, plover_type):
     "Die Absicherung führte am Montag zur ständigen Blockade.",  # no sanction
     "Am Montag blockierten Lastwagen die Straße.",  # no decision blocked
     "Am Montag besetzten die Gäste alle Plätze.",  # no protest
+    "Am Montag kam es zu einem Zusammenstoß zweier Züge.",  # an accident
+    "Am Montag griff er auch Konzernchef Frank Appel scharf an.",  # no assault
+    "Der Friedensprozess gegen alle Widerstände begann am Montag.",
 ])
 def test_other_senses_of_lexicon_words(sentence):
-    assert extract_events(sentence, REFERENCE) == []
+    assert "ASSAULT" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] in ([], ["ACCUSE"])
 
 
 @pytest.mark.parametrize("sentence, types", [  # (10kGNAD)
