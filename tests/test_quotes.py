@@ -306,6 +306,18 @@ def test_a_womans_role_describes_the_one_woman_who_spoke(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    # "die Forscher" are a group, not the one researcher named
+    ("Der Schlafforscher Dieter Riemann findet das gut. Wie die Forscher im Fachjournal "
+     "schreiben, bleibt ein Netzwerk wach.", "Forscher"),
+    # "-frau" is a woman's role
+    ("Die Kammer-Obfrau Angelika Sery-Froschauer sprach. Nun bringen wir die Preise nicht mehr "
+     "rauf, sagte die Kammer-Obfrau.", "Angelika Sery-Froschauer"),
+])
+def test_plural_and_feminine_roles(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 @pytest.mark.parametrize("text, speaker", [
     # "der 45-Jährige": the last speaker of that gender the article names in full
     ("Die Spiele würden nachhaltig, versicherte Bürgermeister Eduardo Paes. Wir bauen keine "

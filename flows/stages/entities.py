@@ -186,6 +186,8 @@ def role_gender(token: str) -> str | None:
     word = token.lower().split("-")[-1]
     if word.endswith(("innen", "e", "en", "s")):
         return None
+    if word.endswith("frau"):  # "Obfrau", "Geschäftsfrau"
+        return "female"
     return "female" if word.endswith("in") and role_stem(token) != word else "male"
 
 

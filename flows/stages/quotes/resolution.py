@@ -241,8 +241,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
             return Resolved(person.name, "person")
     # "ein Sprecher" is someone not named before, "der Sprecher" may be; "nach Meinung von
     # Experten": a group
-    person = None if indefinite or _bare_plural(words) else \
-        state.index.find_by_role(content) or \
+    person = None if indefinite or _bare_plural(words) or _plural_of_role(words, content) \
+        else state.index.find_by_role(content) or \
         (None if genitive else _described_person(words, content, state, position))
     if person:
         return Resolved(person.name, "person")
@@ -250,6 +250,13 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         written = [role_nominative(written[0])]  # "Laut Forschern": Forscher
     return Resolved(" ".join(written), "person" if any(is_role(w) for w in content)
                     else "unknown")
+
+
+def _plural_of_role(words: list[str], content: list[str]) -> bool:
+    """"die Forscher": a masculine role after "die" is a plural, a group, not the one
+    researcher the article named ("der Schlafforscher Dieter Riemann")."""
+    return len(content) == 1 and len(words) == 2 and words[0].lower() == "die" and \
+        role_gender(content[0]) == "male"
 
 
 def _bare_plural(words: list[str]) -> bool:
