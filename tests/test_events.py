@@ -1038,6 +1038,9 @@ def test_an_owned_speech_act_and_an_admission(sentence, types):
 @pytest.mark.parametrize("sentence", [
     "Sollte sie am Montag zurückkommen, wird sie sofort verhaftet.",  # a condition
     "Kritiker werfen ihm am Montag immer wieder vor, die Presse zu gängeln.",  # a habit
+    # (10kGNAD)
+    "Die Förderung neuer Ideen wird seit Montag immer häufiger abgelehnt.",
+    "Die Höchstrichter hoben die Regelungen am Montag häufig wieder auf.",
     "Am Samstag empfangen die Fußballer Bundesliga-Spitzenreiter Bayern München.",  # a game
     "Die Mandatare haben am Montag Treue gelobt.",  # vowed, not praised
 ])
