@@ -1839,6 +1839,18 @@ def test_relative_words_are_the_mention_as_written(text, speaker, mention):
     assert {(q.speaker, q.speaker_mention) for q in quotes} == {(speaker, mention)}
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # Konjunktiv I after a sentence about someone who can speak is theirs ...
+    ("Der Beamte Karl Probe bekennt sich nicht schuldig. Er habe die Frau nicht gesehen.",
+     "Karl Probe"),
+    # ... not when it names them as its subject: said about them (10kGNAD)
+    ("Donald Trump würde sich kaum an die Regeln halten. Trump sei damit der "
+     "Autounfall-Kandidat.", None),
+])
+def test_konjunktiv_one_after_a_narrative_sentence(text, speaker):
+    assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
+
+
 def test_konjunktiv_one_goes_on_across_two_narrative_sentences():
     said = "Dazu gehöre die Gesichtserkennung, sagte Innenminister Wolfgang Schäuble. "
     narrative = "Auch die Ortung von Telefonen erschließt Möglichkeiten. "

@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import replace
 from itertools import dropwhile
 
-from flows.stages.entities import ARTICLES, TOKEN, Resolved, is_capitalised
+from flows.stages.entities import ARTICLES, PRONOUNS, TOKEN, Resolved, is_capitalised
 from flows.stages.quotes.clause import HAVE, is_passive
 from flows.stages.quotes.cues import FIRST_PERSON, cue_attribution, is_cue_verb, sentence_phrase
 from flows.stages.quotes.filters import has_cue
@@ -100,9 +100,21 @@ def _narrative_subject(sentence: Sentence, state: State) -> Attribution | None:
         attribution = attributed(before.paragraph, subject, "", state)
     finally:
         state.offset = offset
-    if attribution.resolved.speaker_type not in ("person", "organization"):
+    if attribution.resolved.speaker_type not in ("person", "organization") or \
+            _named_as_subject(sentence, attribution, state):
         return None
     return replace(attribution, mention_start=-1)
+
+
+def _named_as_subject(sentence: Sentence, attribution: Attribution, state: State) -> bool:
+    """"Trump würde sich kaum an die Regeln halten. Trump sei damit der Autounfall-Kandidat":
+    reported speech about someone named by name as its subject is not theirs (a speaker is
+    "er" in his own reported speech)."""
+    subject = sentence_subject(sentence.paragraph, sentence.tokens)
+    if not subject or subject[0].lower in PRONOUNS:
+        return False
+    return attributed(sentence.paragraph, subject, "", state).resolved.speaker == \
+        attribution.resolved.speaker
 
 
 def _head(phrase: list[Token]) -> list[Token]:
