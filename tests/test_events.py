@@ -698,6 +698,9 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Ars Technica lobt am Montag die Bildschirm-Ratio.", ("Ars Technica",), ()),
     ("Vorsätzliche Brandstiftung hatten die Ermittler am Montag ausgeschlossen.",
      ("Ermittler",), ()),
+    # a decision taken in a body that decides is the body's, after a city's adjective too
+    ("Das Gesetz wurde am Montag im Ministerrat beschlossen.", ("Ministerrat",), ()),
+    ("Die Novelle wurde am Montag im Budapester Parlament beschlossen.", ("Parlament",), ()),
     # a long phrase before the verb that a preposition opens, the subject after the verb
     ("Nach dem Ende August ergangenen Urteil haben die Versicherer am Montag eingelenkt.",
      ("Versicherer",), ()),

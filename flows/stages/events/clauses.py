@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from flows.stages.conjugation import FINITE, SPLIT
@@ -162,6 +162,16 @@ def _opener(words: list[tuple[str, int, int]], position: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _of_a_city(word: str) -> bool:
+    """"Budapester", "Wiener", "Kölner": a place's adjective, capitalised."""
+    from flows.stages.entities import lexicon as names  # (the lexicon of names and places)
+    from flows.stages.places import is_place
+
+    return word in names().city_adjectives or \
+        (word.endswith("er") and len(word) > 5 and is_place(word[:-2]))
+
+
 def preposition_before(tokens: tuple[Token, ...], position: int) -> str:
     """The preposition before a noun phrase: "gegen die Regierung", "von der Polizei"."""
     g = grammar()
@@ -175,8 +185,10 @@ def preposition_before(tokens: tuple[Token, ...], position: int) -> str:
             return word.lower
         if word.lower in g["articles"] or (word.text == word.lower and word.text.isalpha()
                                            and word.lower.endswith(("e", "en", "er", "es"))
-                                           and word.lower not in finite_verbs()):
-            continue  # an article or an adjective: the phrase goes on
+                                           and word.lower not in finite_verbs()) or \
+                _of_a_city(word.text):
+            continue  # an article or an adjective ("im Budapester Parlament"): the phrase
+            # goes on
         return ""
     return ""
 

@@ -134,7 +134,8 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             targets.append(mention)
     actor_names = _names(actors)
     if not actor_names and passive:
-        agent = _unlisted_agent(clause, trigger_at, index)
+        agent = _unlisted_agent(clause, trigger_at, index) or \
+            _deciding_body(trigger, mentions)
         actor_names = (agent,) if agent else ()
     if not actor_names and not passive and _opens_with_its_verb(clause):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
@@ -145,6 +146,16 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             _bare_name_first(clause, index) or _noun_after_verb(clause, trigger_at, index)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
+
+
+def _deciding_body(trigger: Trigger, mentions: list[ActorMention]) -> str | None:
+    """"Die Novelle wurde im Budapester Parlament beschlossen": a decision taken in a body
+    that decides is the body's."""
+    g = grammar()
+    if trigger.sense.type not in g["decision_types"]:
+        return None
+    return next((m.name for m in mentions if m.preposition in ("in", "im")
+                 and m.name.split()[-1].lower().endswith(tuple(g["deciding_bodies"]))), None)
 
 
 def _unlisted_agent(clause: Clause, trigger_at: int, index: EntityIndex) -> str | None:
