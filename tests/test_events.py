@@ -698,6 +698,13 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Ars Technica lobt am Montag die Bildschirm-Ratio.", ("Ars Technica",), ()),
     ("Vorsätzliche Brandstiftung hatten die Ermittler am Montag ausgeschlossen.",
      ("Ermittler",), ()),
+    # the owner of an attack in a passive clause did it; not of a killing (its victim)
+    ("Bei den Luftangriffen der Russen wurden am Montag zehn Menschen getötet.",
+     ("Russen",), ("Menschen",)),
+    ("Am Montag wurden bei Angriffen von Palästinensern 24 Israelis getötet.",
+     ("Palästinenser",), ()),
+    ("Bei der Ermordung des Journalisten wurden am Montag zwei Menschen verletzt.", (),
+     ("Journalisten", "Menschen")),
     # a decision taken in a body that decides is the body's, after a city's adjective too
     ("Das Gesetz wurde am Montag im Ministerrat beschlossen.", ("Ministerrat",), ()),
     ("Die Novelle wurde am Montag im Budapester Parlament beschlossen.", ("Parlament",), ()),

@@ -135,7 +135,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     actor_names = _names(actors)
     if not actor_names and passive:
         agent = _unlisted_agent(clause, trigger_at, index) or \
-            _deciding_body(trigger, mentions)
+            _deciding_body(trigger, mentions) or _attacker(clause, mentions, index)
         actor_names = (agent,) if agent else ()
     if not actor_names and not passive and _opens_with_its_verb(clause):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
@@ -146,6 +146,19 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             _bare_name_first(clause, index) or _noun_after_verb(clause, trigger_at, index)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
+
+
+def _attacker(clause: Clause, mentions: list[ActorMention], index: EntityIndex) -> str | None:
+    """"Bei den Luftangriffen der Russen wurden zehn Menschen getötet": the owner of an attack
+    named in a passive clause did it."""
+    for at, token in enumerate(clause.tokens):
+        for noun, sense in noun_senses(token.lower) if token.text[:1].isupper() else ():
+            if noun.lower() in grammar()["attacks_by_owner"]:
+                owner = _noun_owner(clause, Trigger(sense, token, token.text, None, noun),
+                                    mentions, at, index)
+                if owner is not None:
+                    return owner.name
+    return None
 
 
 def _deciding_body(trigger: Trigger, mentions: list[ActorMention]) -> str | None:
@@ -265,24 +278,28 @@ def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
     one whose owner suffers ("die Festnahme des Verdächtigen")."""
     g = grammar()
     tokens = clause.tokens
-    if trigger.verb is not None or trigger.sense.type not in g["noun_owner_acts"] or \
-            trigger_at + 1 >= len(tokens):
+    if trigger.verb is not None or trigger_at + 1 >= len(tokens) or (
+            trigger.sense.type not in g["noun_owner_acts"] and
+            (trigger.noun or "").lower() not in g["attacks_by_owner"]):
         return None
     after = tokens[trigger_at + 1].lower
     if after not in g["genitive_articles"] and after != "von":
         return None
     return next((m for m in mentions if trigger_at < m.position <= trigger_at + _OWNER_WORDS
                  and m.preposition in ("", "von")), None) or \
-        _unlisted_owner(tokens, trigger_at + 1, trigger.sense, index)
+        _unlisted_owner(tokens, trigger_at + 1, trigger, index)
 
 
-def _unlisted_owner(tokens: tuple[Token, ...], at: int, sense: Sense, index: EntityIndex
+def _unlisted_owner(tokens: tuple[Token, ...], at: int, trigger: Trigger, index: EntityIndex
                     ) -> ActorMention | None:
-    """"die Kritik der Grünen", "Drohungen von Rechtsextremen": the owner of a demand, a
-    threat, a protest or criticism, though no list knows the noun; not a thing ("Vorwürfe
+    """"die Kritik der Grünen", "Drohungen von Rechtsextremen", "die Luftangriffe der Russen":
+    the owner of a demand, a threat, a protest, criticism or an attack, though no list knows
+    the noun; not a thing ("Vorwürfe
     der Cyberkriminalität", "die Drohung von Kürzungen")."""
     g = grammar()
-    if sense.type not in g["unlisted_owner_acts"] and sense.mode not in g["unlisted_owner_acts"]:
+    sense = trigger.sense
+    if sense.type not in g["unlisted_owner_acts"] and sense.mode not in g["unlisted_owner_acts"] \
+            and (trigger.noun or "").lower() not in g["attacks_by_owner"]:
         return None
     head = at + 1
     while head < len(tokens) and is_adjective(tokens[head]):
@@ -290,7 +307,7 @@ def _unlisted_owner(tokens: tuple[Token, ...], at: int, sense: Sense, index: Ent
     noun = tokens[head].text if head < len(tokens) else ""
     if noun in index.nouns and not noun_senses(noun.lower()) and not may_have_time(noun) \
             and not is_place(noun) and not noun.lower().endswith(tuple(g["abstract_endings"])):
-        return ActorMention(noun, head, "", "group")
+        return ActorMention(_plural_nominative(noun), head, "", "group")
     return None
 
 
