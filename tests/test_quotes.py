@@ -2006,6 +2006,12 @@ def test_a_demonstrative_is_the_man_named_last_or_no_one(text, speaker):
     assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
 
 
+def test_a_city_alone_before_a_surname_is_a_first_name():
+    text = ("Die Aufklärung habe ergeben, dass die Luftwaffe nichts damit zu tun habe, sagte "
+            "Riad Haddad dem Sender.")  # (10kGNAD)
+    assert [q.speaker for q in _indexed_quotes(text)] == ["Riad Haddad"]
+
+
 def test_a_known_name_then_another_known_name_is_the_first_person():
     text = ("Der FPÖ-Generalsekretär Herbert Kickl kritisierte Alexander Van der Bellen. Im "
             "Übrigen forderte Kickl Van der Bellen auf, sich von Krawallbrüdern zu distanzieren.")

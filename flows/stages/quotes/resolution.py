@@ -549,7 +549,7 @@ def _name_words(words: list[str]) -> list[str]:
     words = without_workplace(words)
     start = 0
     for position, word in enumerate(words):
-        if is_role(word) or country_of(word):
+        if is_role(word) or (country_of(word) and not _city_as_first_name(words, position)):
             start = position + 1
     name = words[start:]
     while name and not is_capitalised(name[0]):
@@ -558,6 +558,14 @@ def _name_words(words: list[str]) -> list[str]:
         name = name[1:]  # "Chefentwickler Shigeru Miyamoto", "Abwehrstütze Jerome Boateng":
         # a role or a noun glued to the name
     return name if all(is_capitalised(w) or NAME_PARTICLES.match(w) for w in name) else []
+
+
+def _city_as_first_name(words: list[str], position: int) -> bool:
+    """"Riad Haddad": a city's name alone before a surname is a first name, not where he is
+    from (that is "der Riader ...", "aus Riad")."""
+    lex = lexicon()
+    return position == 0 and len(words) == 2 and words[0] in lex.place_to_country and \
+        words[0] not in lex.countries and is_capitalised(words[1])
 
 
 def _noun_before_first_name(name: list[str]) -> bool:
