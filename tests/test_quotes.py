@@ -1988,6 +1988,8 @@ def test_generated_first_names_make_full_names_people():
     # a first name as the second word of a longer name
     ("Präsident José Eduardo Dos Santos sprach. Dos Santos lachte.",
      ["José Eduardo Dos Santos"]),
+    # a double first name known by its parts
+    ("Das sagte Karl-Ludwig Probemann am Montag.", ["Karl-Ludwig Probemann"]),
     # a time after a role's name is not part of it
     ("Das sagte Polizeisprecher Fritz Grundnig Dienstagabend.", ["Fritz Grundnig"]),
 ])
@@ -2004,6 +2006,20 @@ def test_full_names_are_found_wherever_they_stand(text, people):
 ])
 def test_a_demonstrative_is_the_man_named_last_or_no_one(text, speaker):
     assert [q.speaker for q in _indexed_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    # "er" after a sentence about a man (no speech) is that man, not one named earlier
+    ("Das sei gut, sagt der Bezirksrat Michael Stumpf. Im Juni demonstrierten Funktionäre mit "
+     "Heinz-Christian Strache. Stumpf war bei der Demo dabei. Solche Heime sollen nicht in "
+     "Ballungszentren errichtet werden, sagt er.", "Michael Stumpf"),
+    # ... unless a man is named after that sentence, before "er"
+    ("Kanzler Werner Faymann und Vizekanzler Reinhold Mitterlehner stritten. Bundespräsident "
+     "Heinz Fischer findet den Streit bedenklich, er mahnt, man müsse gemeinsam handeln.",
+     "Heinz Fischer"),
+])
+def test_he_is_the_man_the_sentence_before_was_about(text, speaker):
+    assert _indexed_quotes(text)[-1].speaker == speaker
 
 
 def test_a_city_alone_before_a_surname_is_a_first_name():

@@ -369,20 +369,23 @@ _NAME_WORD_END = re.compile(r"[\w\-]+")
 
 class FirstNames(dict[str, str]):
     """First name -> "female" / "male"; a name with diacritics is found without them ("Ángel"
-    as "Angel", "Zoë" as "Zoe")."""
-
-    def __contains__(self, name: object) -> bool:
-        return super().__contains__(name) or (
-            isinstance(name, str) and super().__contains__(folded(name)))
-
-    def __missing__(self, name: str) -> str:
-        if folded(name) == name:
-            raise KeyError(name)
-        return self[folded(name)]
+    as "Angel", "Zoë" as "Zoe"), a double name by its parts ("Karl-Heinz": male, as "Karl")."""
 
     def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        found = super().get(name)
-        return found if found is not None else super().get(folded(name), default)
+        found = super().get(name) or super().get(folded(name))
+        if found is None and "-" in name:
+            parts = [self.get(part) for part in name.split("-")]
+            found = parts[0] if all(parts) else None
+        return found if found is not None else default
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def __missing__(self, name: str) -> str:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
 
 
 class EntityIndex:

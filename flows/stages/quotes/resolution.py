@@ -28,7 +28,13 @@ from flows.stages.places import is_place
 from flows.stages.profiles import agency_names
 from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.lexicon import is_noun_of, speech_lexicon
-from flows.stages.quotes.mentions import GENITIVE_ARTICLES, JOINING, LATTER, joined
+from flows.stages.quotes.mentions import (
+    GENITIVE_ARTICLES,
+    JOINING,
+    LATTER,
+    joined,
+    sentence_subject,
+)
 from flows.stages.quotes.sentence import Attribution, State, Token
 
 
@@ -177,11 +183,30 @@ def _introduced_since_last_speaker(state: State, position: int, gender: str
     return Resolved(new[-1].name, "person") if len(new) == 1 else None
 
 
+def _topic_just_before(state: State, gender: str, position: int) -> Resolved | None:
+    """"Stumpf war bei der Demo dabei. Solche Heime sollen ..., sagt er": the person the
+    sentence just before (no speech) is about, unless someone of the pronoun's gender is
+    named first after it ("Bundespräsident Heinz Fischer findet ..., er mahnt")."""
+    if state.narrative is None:
+        return None
+    before, offset = state.narrative
+    if any(offset + before.span.end <= p.first_position < position
+           and p.gender in (None, gender) for p in state.index.people.values()):
+        return None
+    subject = sentence_subject(before.paragraph, before.tokens)
+    person = state.index.find_by_name([subject[-1].text]) if subject and \
+        is_capitalised(subject[-1].text) else None
+    if person is None or person.gender not in (None, gender) or " " not in person.name:
+        return None
+    return Resolved(person.name, "person")
+
+
 def _pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
     """"er"/"sie": the last person who spoke and can be meant (not a man for "sie"), else the
     last such person named."""
     gender = PRONOUNS[pronoun]
-    newcomer = _introduced_since_last_speaker(state, position, gender)
+    newcomer = _topic_just_before(state, gender, position) or \
+        _introduced_since_last_speaker(state, position, gender)
     if newcomer:
         return newcomer
     spoken = next((r for r in reversed(state.people_spoken)
