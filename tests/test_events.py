@@ -5,6 +5,7 @@ import pytest
 from flows.process import redated_events
 from flows.stages.conjugation import verb_forms
 from flows.stages.events import PLOVER_TYPES, extract_events
+from flows.stages.events.clauses import clauses
 from flows.stages.events.lexicon import lexicon
 
 
@@ -85,6 +86,15 @@ def test_clauses_that_state_no_happening_give_no_event(sentence):
     assert [e.plover_type for e in events if e.plover_type != "REQUEST"] == [], sentence
     if "forderte" in sentence and "dass" not in sentence:
         assert events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In den 80er Jahren kritisierte die Regierung die Opposition.",
+    "Durch den enormen Mangel an Mitteln würde die Hilfe erschwert.",
+])
+def test_a_sentence_opening_with_a_preposition_and_den_opens_no_relative_clause(sentence):
+    _, found = clauses(sentence)
+    assert [clause.opener for clause in found][0] == ""
 
 
 def test_factuality_is_read_from_the_triggers_own_clause():
@@ -705,6 +715,10 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
      ("Palästinenser",), ()),
     ("Bei der Ermordung des Journalisten wurden am Montag zwei Menschen verletzt.", (),
      ("Journalisten", "Menschen")),
+    # a bare plural after the verb and its adjectives; a preposition and "den" opening the
+    # sentence open no relative clause (10kGNAD)
+    ("In den 80er Jahren ermordeten rechte Paramilitärs 3.000 Menschen.", ("Paramilitärs",),
+     ("Menschen",)),
     # a decision taken in a body that decides is the body's, after a city's adjective too
     ("Das Gesetz wurde am Montag im Ministerrat beschlossen.", ("Ministerrat",), ()),
     ("Die Novelle wurde am Montag im Budapester Parlament beschlossen.", ("Parlament",), ()),

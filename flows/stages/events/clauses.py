@@ -155,10 +155,10 @@ def _opener(words: list[tuple[str, int, int]], position: int) -> str:
     if position and word in g["relative_pronouns"] and (
             word in _GENITIVE_RELATIVES or not following[:1].isupper()):
         return word
-    if word in g["all_prepositions"] and following.lower() in g["relative_pronouns"]:
+    if position and word in g["all_prepositions"] and following.lower() in g["relative_pronouns"]:
         after = words[position + 2][0] if position + 2 < len(words) else ""
         if following.lower() in _GENITIVE_RELATIVES or not after[:1].isupper():
-            return following.lower()
+            return following.lower()  # (not "In den 80er Jahren" opening the sentence)
     return ""
 
 

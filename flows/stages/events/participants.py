@@ -464,12 +464,17 @@ def _bare_word_after_verb(clause: Clause, trigger_at: int, sense: Sense,
     at = verb_at + 1
     if at < len(tokens) and tokens[at].lower in g["reflexive_pronouns"]:
         at += 1
+    while at < len(tokens) and is_adjective(tokens[at]) and tokens[at].lower not in \
+            g["articles"] and tokens[at].lower not in g["reflexive_pronouns"] and \
+            tokens[at].lower not in g["all_prepositions"]:
+        at += 1  # "ermordeten rechte Paramilitärs 3.000 Menschen" (not "gegen")
     if at + 1 >= len(tokens) or any(m.position == at for m in mentions):
         return None
     word, after = tokens[at], tokens[at + 1]
     if not word.text[:1].isupper() or not word.text.isalpha() or _pronoun(word) or \
             is_role(word.text) or word.text in g["time_nouns"] or may_have_time(word.text) or \
-            noun_senses(word.lower) or after.text[:1].isupper() or not after.text.isalpha():
+            noun_senses(word.lower) or after.text[:1].isupper() or \
+            not (after.text.isalpha() or after.text[:1].isdigit()):
         return None
     return word.text
 
