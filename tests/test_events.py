@@ -125,6 +125,8 @@ def test_factuality_is_read_from_the_triggers_own_clause():
     ("Politiker mehrerer Parteien empörten sich am Montag über die Äußerung.", "ACCUSE"),
     ("Der Prozess gegen den Alt-Landeshauptmann begann am Montag.", "ACCUSE"),
     ("Am Montag griff er auch Konzernchef Frank Appel scharf an.", "ACCUSE"),
+    ("Die EU stellte am Montag zehn Millionen Euro bereit.", "AID"),
+    ("Der Verdächtige wurde am Montag an die USA ausgeliefert.", "COOPERATE"),
 ])
 def test_lexicon_phrases_and_nouns(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
@@ -138,6 +140,10 @@ def test_lexicon_phrases_and_nouns(sentence, plover_type):
     "Am Montag kam es zu einem Zusammenstoß zweier Züge.",  # an accident
     "Am Montag griff er auch Konzernchef Frank Appel scharf an.",  # no assault
     "Der Friedensprozess gegen alle Widerstände begann am Montag.",
+    # things provided or delivered, no aid and no extradition (10kGNAD)
+    "Das Hotel hat die Bilder am Montag auch Dritten zur Verfügung gestellt.",
+    "Am Montag wurde die neue Version als Download bereitgestellt.",
+    "Am Montag wurden erst wenige tausend Fahrzeuge ausgeliefert.",
 ])
 def test_other_senses_of_lexicon_words(sentence):
     assert "ASSAULT" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
