@@ -144,6 +144,7 @@ def test_lexicon_phrases_and_nouns(sentence, plover_type):
     "Das Hotel hat die Bilder am Montag auch Dritten zur Verfügung gestellt.",
     "Am Montag wurde die neue Version als Download bereitgestellt.",
     "Am Montag wurden erst wenige tausend Fahrzeuge ausgeliefert.",
+    "Der Boxer verteidigte am Samstag in Düsseldorf seine Titel.",
 ])
 def test_other_senses_of_lexicon_words(sentence):
     assert "ASSAULT" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
