@@ -294,8 +294,7 @@ def _unlisted_owner(tokens: tuple[Token, ...], at: int, trigger: Trigger, index:
                     ) -> ActorMention | None:
     """"die Kritik der Grünen", "Drohungen von Rechtsextremen", "die Luftangriffe der Russen":
     the owner of a demand, a threat, a protest, criticism or an attack, though no list knows
-    the noun; not a thing ("Vorwürfe
-    der Cyberkriminalität", "die Drohung von Kürzungen")."""
+    the noun; not a thing ("Vorwürfe der Cyberkriminalität", "die Drohung von Kürzungen")."""
     g = grammar()
     sense = trigger.sense
     if sense.type not in g["unlisted_owner_acts"] and sense.mode not in g["unlisted_owner_acts"] \
