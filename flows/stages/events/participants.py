@@ -3,7 +3,8 @@
 In an active clause the first mention outside a prepositional phrase (and those joined to it by
 "und") acts; the other mentions are targets. In a passive clause the agent ("von der Polizei
 festgenommen") acts and the subject is the target. A place after a place preposition is the
-location (flows/stages/events/mentions.py finds mentions and places).
+location (flows/stages/events/mentions.py finds mentions and places). Subjects no list knows
+are read in subjects.py, the owners of trigger nouns and unlisted agents in owners.py.
 """
 
 from __future__ import annotations
@@ -12,22 +13,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flows.stages.conjugation import PARTICIPLE, ZU_INFINITIVE
-from flows.stages.entities import EntityIndex, is_role
+from flows.stages.entities import EntityIndex
 from flows.stages.events.casualties import VICTIM, suffering
 from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
-from flows.stages.events.lexicon import Sense, forms_of, grammar
+from flows.stages.events.lexicon import forms_of, grammar
 from flows.stages.events.mentions import (
-    ACRONYM,
     ActorMention,
     clause_mentions,
     genitive_head,
     is_adjective,
     mention_at,
-    state_of,
+)
+from flows.stages.events.owners import (
+    attacker,
+    deciding_body,
+    noun_owner,
+    prefix_owner,
+    unlisted_agent,
+)
+from flows.stages.events.subjects import (
+    bare_name_first,
+    bare_word_after_verb,
+    noun_after_verb,
+    noun_before_verb,
 )
 from flows.stages.events.triggers import Trigger, has_support_verb, noun_senses
-from flows.stages.places import is_place
-from flows.stages.temporal import may_have_time
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ def subject(clause: Clause, index: EntityIndex) -> str | None:
     noun before the verb ("Die Bauern protestierten")."""
     mentions, _ = clause_mentions(clause, index)
     return next((m.name for m in mentions if not m.preposition), None) or \
-        _noun_before_verb(clause, mentions, index)
+        noun_before_verb(clause, mentions, index)
 
 
 def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
@@ -100,7 +110,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         return Participants((who,) if who else (), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != who)), location)
     trigger_at = clause.tokens.index(trigger.token)
-    owner = _noun_owner(clause, trigger, mentions, trigger_at, index) or _prefix_owner(trigger)
+    owner = noun_owner(clause, trigger, mentions, trigger_at, index) or prefix_owner(trigger)
     if owner is not None:  # "die Forderung des Finanzministers Söder": Söder demands
         return Participants((owner.name,), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != owner.name)), location)
@@ -114,11 +124,11 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if trigger.verb is None and not has_support_verb(clause) and preposition_before(
             clause.tokens, trigger_at) not in g["taking_part_prepositions"]:
         return _in_another_act(mentions, trigger_at, location)
-    before_verb = None if passive else _noun_before_verb(
+    before_verb = None if passive else noun_before_verb(
         clause, mentions, index, trigger.verb.needs if trigger.verb else ())
     if before_verb is not None:  # "Die Tierschützer riefen den Bürgermeister auf"
         return Participants((before_verb,), _names(mentions), location)
-    bare = None if passive else _bare_word_after_verb(
+    bare = None if passive else bare_word_after_verb(
         clause, trigger_at, trigger.sense, mentions, index)
     if bare is not None:  # "Am Montag kritisierte Ali die Regierung"
         return Participants((bare,), tuple(n for n in _names(mentions) if n != bare), location)
@@ -134,8 +144,8 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             targets.append(mention)
     actor_names = _names(actors)
     if not actor_names and passive:
-        agent = _unlisted_agent(clause, trigger_at, index) or \
-            _deciding_body(trigger, mentions) or _attacker(clause, mentions, index)
+        agent = unlisted_agent(clause, trigger_at, index) or \
+            deciding_body(trigger, mentions) or attacker(clause, mentions, index)
         actor_names = (agent,) if agent else ()
     if not actor_names and not passive and _opens_with_its_verb(clause):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
@@ -143,72 +153,9 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if not actor_names and not passive:
         relative = _relative_antecedent(clause, index)
         actor_names = (relative.name,) if relative else \
-            _bare_name_first(clause, index) or _noun_after_verb(clause, trigger_at, index)
+            bare_name_first(clause, index) or noun_after_verb(clause, trigger_at, index)
     return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
                         location)
-
-
-def _attacker(clause: Clause, mentions: list[ActorMention], index: EntityIndex) -> str | None:
-    """"Bei den Luftangriffen der Russen wurden zehn Menschen getötet": the owner of an attack
-    named in a passive clause did it."""
-    for at, token in enumerate(clause.tokens):
-        for noun, sense in noun_senses(token.lower) if token.text[:1].isupper() else ():
-            if noun.lower() in grammar()["attacks_by_owner"]:
-                owner = _noun_owner(clause, Trigger(sense, token, token.text, None, noun),
-                                    mentions, at, index)
-                if owner is not None:
-                    return owner.name
-    return None
-
-
-def _deciding_body(trigger: Trigger, mentions: list[ActorMention]) -> str | None:
-    """"Die Novelle wurde im Budapester Parlament beschlossen": a decision taken in a body
-    that decides is the body's."""
-    g = grammar()
-    if trigger.sense.type not in g["decision_types"]:
-        return None
-    return next((m.name for m in mentions if m.preposition in ("in", "im")
-                 and m.name.split()[-1].lower().endswith(tuple(g["deciding_bodies"]))), None)
-
-
-def _unlisted_agent(clause: Clause, trigger_at: int, index: EntityIndex) -> str | None:
-    """The noun of a "von"-phrase before a passive participle, though no list knows it: who
-    did it ("von jugendlichen Angreifern attackiert", "vom Konsumentenschutz kritisiert");
-    not a time ("von Montag an"), a place, what a noun is of ("die Verbreitung von
-    Hasspostings") or the agent of an attribute ("ein von Badawi mitgegründetes Forum")."""
-    g = grammar()
-    tokens = clause.tokens
-    for at in range(1, trigger_at):
-        before = tokens[at - 1].text
-        if tokens[at].lower not in ("von", "vom") or (before[:1].isupper()
-                                                    and not may_have_time(before)):
-            continue
-        head = at + 1
-        while head < trigger_at and (tokens[head].lower in g["articles"] or
-                                     tokens[head].lower in g["quantifiers"] or
-                                     tokens[head].text.isdigit() or is_adjective(tokens[head])):
-            head += 1
-        noun = tokens[head].text if head < trigger_at else ""
-        if noun in index.nouns and not noun_senses(noun.lower()) and \
-                not may_have_time(noun) and not is_place(noun) and \
-                not _attribute_follows(tokens, head):
-            name = [t.text for t in tokens[head + 1:trigger_at]]
-            name = name[:next((i for i, w in enumerate(name) if not w[:1].isupper()), len(name))]
-            return " ".join([_plural_nominative(noun), *name])  # "der Islamistengruppe
-            # Ansar Dine"
-    return None
-
-
-def _plural_nominative(noun: str) -> str:
-    """"von jugendlichen Angreifern": the plural's dative -n dropped (not "Bauern")."""
-    return noun[:-1] if noun.endswith(("ern", "eln")) and not noun.endswith("uern") else noun
-
-
-def _attribute_follows(tokens: tuple[Token, ...], at: int) -> bool:
-    """An inflected word and a noun after the word at `at`: "(von allen Parteien)
-    getragenen Antrag"."""
-    return at + 2 < len(tokens) and is_adjective(tokens[at + 1]) and \
-        tokens[at + 2].text[:1].isupper()
 
 
 def _in_another_act(mentions: list[ActorMention], trigger_at: int, location: str | None
@@ -223,9 +170,6 @@ def _in_another_act(mentions: list[ActorMention], trigger_at: int, location: str
     return Participants(_names(agents), tuple(
         m.name for m in mentions if m.position > trigger_at and m not in agents
         and m.preposition in g["target_prepositions"]), location)
-
-
-_OWNER_WORDS = 4  # "die Forderung des bayerischen Finanzministers Söder"
 
 
 _NOMINATIVE_RELATIVES = ("der", "die", "welcher", "welche")
@@ -259,57 +203,6 @@ def _unlisted_antecedent(clause: Clause, noun: Token, index: EntityIndex) -> boo
         tokens[1].lower not in g["reflexive_pronouns"]
 
 
-def _prefix_owner(trigger: Trigger) -> ActorMention | None:
-    """A state or an acronym before the hyphen of a trigger noun does it ("US-Luftangriff",
-    "PKK-Anschlag", "EU-Sanktionen")."""
-    if trigger.verb is not None or "-" not in trigger.token.text:
-        return None
-    prefix = trigger.token.text.split("-")[0]
-    state = state_of(prefix)
-    if state:
-        return ActorMention(state, -1, "", "state")
-    return ActorMention(prefix, -1, "", "group") if ACRONYM.fullmatch(prefix) else None
-
-
-def _noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
-                trigger_at: int, index: EntityIndex) -> ActorMention | None:
-    """Who a trigger noun belongs to: the genitive or "von"-phrase right after a noun of a
-    type whose owner acts ("die Forderung der Opposition", "die Kritik von Amnesty"), unlike
-    one whose owner suffers ("die Festnahme des Verdächtigen")."""
-    g = grammar()
-    tokens = clause.tokens
-    if trigger.verb is not None or trigger_at + 1 >= len(tokens) or (
-            trigger.sense.type not in g["noun_owner_acts"] and
-            (trigger.noun or "").lower() not in g["attacks_by_owner"]):
-        return None
-    after = tokens[trigger_at + 1].lower
-    if after not in g["genitive_articles"] and after != "von":
-        return None
-    return next((m for m in mentions if trigger_at < m.position <= trigger_at + _OWNER_WORDS
-                 and m.preposition in ("", "von")), None) or \
-        _unlisted_owner(tokens, trigger_at + 1, trigger, index)
-
-
-def _unlisted_owner(tokens: tuple[Token, ...], at: int, trigger: Trigger, index: EntityIndex
-                    ) -> ActorMention | None:
-    """"die Kritik der Grünen", "Drohungen von Rechtsextremen", "die Luftangriffe der Russen":
-    the owner of a demand, a threat, a protest, criticism or an attack, though no list knows
-    the noun; not a thing ("Vorwürfe der Cyberkriminalität", "die Drohung von Kürzungen")."""
-    g = grammar()
-    sense = trigger.sense
-    if sense.type not in g["unlisted_owner_acts"] and sense.mode not in g["unlisted_owner_acts"] \
-            and (trigger.noun or "").lower() not in g["attacks_by_owner"]:
-        return None
-    head = at + 1
-    while head < len(tokens) and is_adjective(tokens[head]):
-        head += 1
-    noun = tokens[head].text if head < len(tokens) else ""
-    if noun in index.nouns and not noun_senses(noun.lower()) and not may_have_time(noun) \
-            and not is_place(noun) and not noun.lower().endswith(tuple(g["abstract_endings"])):
-        return ActorMention(_plural_nominative(noun), head, "", "group")
-    return None
-
-
 def _opens_with_its_verb(clause: Clause) -> bool:
     """A clause joined by "und" that starts with its finite verb continues the one before it,
     with its subject ("erkannte die Autorität nicht an und weigerte sich ..."); after a comma
@@ -327,175 +220,6 @@ def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool
     return clause.number > 0 and trigger.verb is not None and (
         trigger.verb.kind == ZU_INFINITIVE or
         (trigger_at > 0 and clause.tokens[trigger_at - 1].lower == "zu"))
-
-
-_FIELD_BEFORE_VERB = 4  # "Die meisten deutschen Tierschützer kritisierten ..."
-_PHRASE_BEFORE_VERB = 9  # "Bei einer Protestaktion östlich von Chan Junis erschoss ..."
-
-
-def _verb_after_field(clause: Clause) -> int | None:
-    """Where the finite verb stands after what fills the place before it: a few words, or a
-    longer phrase that a preposition opens."""
-    tokens = clause.tokens
-    reach = _PHRASE_BEFORE_VERB if tokens[0].lower in grammar()["all_prepositions"] \
-        else _FIELD_BEFORE_VERB + 1
-    return next((i for i, t in enumerate(tokens[:reach + 1])
-                 if t.text == t.lower and t.lower in finite_verbs()), None)
-
-
-def _noun_before_verb(clause: Clause, mentions: list[ActorMention], index: EntityIndex,
-                      phrase: tuple[str, ...] = ()) -> str | None:
-    """The noun that alone fills a main clause's place before its finite verb after an
-    article: its subject, though no list names it ("Die Tierschützer riefen ... auf", "Die
-    Bauern protestierten"); not an object ("Den Vorschlag lehnte ..."), a pronoun or a time.
-    A kind of organisation is the one of that kind the article named ("Die Organisation")."""
-    if clause.opener:
-        return None
-    g = grammar()
-    tokens = clause.tokens
-    verb_at = next((i for i, t in enumerate(tokens[:_FIELD_BEFORE_VERB + 1])
-                    if t.text == t.lower and t.lower in finite_verbs()), 0)
-    if verb_at == 0 or any(m.position < verb_at for m in mentions):
-        return None
-    *words, head = tokens[:verb_at]
-    if not words or words[0].lower not in g["subject_articles"]:
-        return None  # "Den Vorschlag", "In Berlin", "Am Montag"; and "Zuletzt", "Inzwischen":
-        # a capitalised first word alone may be no noun
-    if not head.text[:1].isupper() or head.lower in g["articles"] or \
-            head.text in g["time_nouns"] or noun_senses(head.lower) or \
-            head.lower in (word.lower() for word in phrase):
-        return None  # "Der Gipfel hat ... ausgelöst": a happening; "Die Schuld gab er ...":
-        # a word of the trigger's phrase
-    before_verb = [*words, head]
-    name = [before_verb[i] for i in range(1, len(words))
-            if _of_a_name(before_verb[i], before_verb[i + 1])]  # "Die Freien Demokraten"
-    if not all(w.lower in g["articles"] or is_adjective(w) or w in name for w in words[1:]):
-        return None
-    return " ".join([*(w.text for w in name), head.text]) if name else \
-        index.organization_of_kind(head.text) or head.text
-
-
-def _of_a_name(token: Token, after: Token) -> bool:
-    """A capitalised adjective before another capitalised word: part of a name ("Die Freien
-    Demokraten", "Der Kärntner Landtag"; not "Eine Interviewanfrage des ...")."""
-    return token.text[:1].isupper() and after.text[:1].isupper() and \
-        is_adjective(token._replace(text=token.lower))
-
-
-def _bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
-    """A sentence that opens with one capitalised word and its finite verb, the word written
-    capitalised inside sentences of the article too (a name or a noun, not "Zudem"): its
-    subject ("Greenpeace fordert", "Lee gab auf")."""
-    tokens = clause.tokens
-    if clause.opener or len(tokens) < 2 or clause.sentence[0] != tokens[0]:
-        return ()
-    g = grammar()
-    name = list(tokens[:2]) if len(tokens) > 2 and _two_name_words(tokens, g) else [tokens[0]]
-    last, verb = name[-1], tokens[len(name)]
-    if last.text not in index.nouns or _pronoun(last) or last.text in g["time_nouns"] or \
-            noun_senses(last.lower) or \
-            verb.text != verb.lower or verb.lower not in finite_verbs():
-        return ()
-    return (" ".join(t.text for t in name),)
-
-
-def _two_name_words(tokens: tuple[Token, ...], g: dict) -> bool:
-    """"Nikos Filis hat sich ... gestellt": two capitalised words, not an article, an adverb or
-    an adjective first ("Die Polizei", "Auch Merkel", "Vorsätzliche Brandstiftung hatten die
-    Ermittler ausgeschlossen")."""
-    first, second = tokens[0], tokens[1]
-    return first.text.isalpha() and second.text[:1].isupper() and first.text[:1].isupper() \
-        and first.lower not in g["articles"] and first.text not in g["quotes"]["openers"] \
-        and not _pronoun(first) and not is_adjective(first._replace(text=first.lower))
-
-
-_NOMINATIVE_ARTICLES = ("der", "die", "das")
-
-
-def _noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tuple[str, ...]:
-    """"Im Sommer stimmten die Gläubiger für ...", "..., gestand der Norweger": when a phrase
-    opened by a preposition or an adverb stands before the finite verb (or nothing does), the
-    first noun phrase after the verb is the subject."""
-    tokens = clause.tokens
-    verb_at = _verb_after_field(clause)
-    if verb_at is None or verb_at > trigger_at or clause.opener or \
-            not _no_subject_before(clause, verb_at, index):
-        return ()
-    at = verb_at + 1
-    g = grammar()
-    while at < len(tokens) and tokens[at].text.isalpha() and \
-            tokens[at].text == tokens[at].lower and tokens[at].lower not in g["articles"] \
-            and tokens[at].lower not in g["all_prepositions"] and not _pronoun(tokens[at]):
-        at += 1  # "stimmten ... dann", adverbs
-    if at >= len(tokens) or tokens[at].lower not in _NOMINATIVE_ARTICLES:
-        return ()  # "wirft sie der Ärztekammer ... vor": the pronoun is the subject
-    article = tokens[at].lower
-    at += 1
-    while at < len(tokens) and is_adjective(tokens[at]):
-        at += 1
-    if at >= len(tokens) or not tokens[at].text[:1].isupper() or (
-            at + 1 < len(tokens) and tokens[at + 1].text[:1].isupper()):
-        return ()  # no noun, or a name of several words that no list knows
-    head = tokens[at]
-    if head.text in g["time_nouns"] or noun_senses(head.lower) or (
-            article == "der" and head.lower.endswith(tuple(g["feminine_endings"]))):
-        return ()  # "widerspricht der Botschaft": a feminine noun after "der" is no subject
-    return (index.organization_of_kind(head.text) or head.text,)
-
-
-def _bare_word_after_verb(clause: Clause, trigger_at: int, sense: Sense,
-                          mentions: list[ActorMention], index: EntityIndex) -> str | None:
-    """A capitalised word without an article right after the finite verb (or its reflexive
-    pronoun), before an article, a preposition or a lower-case word, when no subject stands
-    before the verb: a name no list knows, the subject ("Am Montag kritisierte Ali die
-    Regierung", "beklagt sich Ali über"). A clause that opens with its verb continues
-    another ("..., frieren Bilder ein") unless it reports a demand or an accusation ("...,
-    mahnte Thiele"); one word before the verb is an adverb ("Zuletzt hatte Sauber"), not a
-    headline's subject ("Parteivorstand beschloss Verbleib")."""
-    tokens = clause.tokens
-    g = grammar()
-    verb_at = _verb_after_field(clause)
-    if verb_at is None or verb_at > trigger_at or clause.opener or \
-            not _no_subject_before(clause, verb_at, index) or \
-            (verb_at == 0 and sense.type not in g["speech_act_types"]) or \
-            (verb_at == 1 and tokens[0].text not in g["quotes"]["openers"]):
-        return None
-    at = verb_at + 1
-    if at < len(tokens) and tokens[at].lower in g["reflexive_pronouns"]:
-        at += 1
-    while at < len(tokens) and is_adjective(tokens[at]) and tokens[at].lower not in \
-            g["articles"] and tokens[at].lower not in g["reflexive_pronouns"] and \
-            tokens[at].lower not in g["all_prepositions"]:
-        at += 1  # "ermordeten rechte Paramilitärs 3.000 Menschen" (not "gegen")
-    if at + 1 >= len(tokens) or any(m.position == at for m in mentions):
-        return None
-    word, after = tokens[at], tokens[at + 1]
-    if not word.text[:1].isupper() or not word.text.isalpha() or _pronoun(word) or \
-            is_role(word.text) or word.text in g["time_nouns"] or may_have_time(word.text) or \
-            noun_senses(word.lower) or after.text[:1].isupper() or \
-            not (after.text.isalpha() or after.text[:1].isdigit()):
-        return None
-    return word.text
-
-
-def _no_subject_before(clause: Clause, verb_at: int, index: EntityIndex) -> bool:
-    """Nothing before the finite verb, or a phrase a preposition opens, or one adverb: no
-    subject stands there (unlike "Sie lehnen ...", "Days Familie appellierte ...")."""
-    g = grammar()
-    if verb_at == 0:
-        at = clause.sentence.index(clause.tokens[0])
-        return not (at and (clause.sentence[at - 1].lower in g["coordinators"] or
-                            clause.sentence[at - 1].lower == "sondern"))
-    first = clause.tokens[0]
-    if first.lower in g["all_prepositions"]:
-        return True
-    return verb_at == 1 and first.text not in index.nouns and not _pronoun(first)
-
-
-def _pronoun(token: Token) -> bool:
-    g = grammar()
-    return token.lower in g["personal_pronouns"] or token.lower in g["speaker_pronouns"] or \
-        token.lower in g["impersonal_pronouns"]
 
 
 def _names(mentions: list[ActorMention]) -> tuple[str, ...]:
