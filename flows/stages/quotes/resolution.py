@@ -33,7 +33,17 @@ from flows.stages.quotes.mentions import (
     JOINING,
     LATTER,
     joined,
-    sentence_subject,
+)
+from flows.stages.quotes.references import (
+    a_group,
+    aged,
+    described_person,
+    introduced_since_last_speaker,
+    last_mentioned,
+    last_organization,
+    last_speaker_of,
+    possessor,
+    pronoun_referent,
 )
 from flows.stages.quotes.sentence import Attribution, State, Token
 
@@ -101,32 +111,14 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State,
     mention = paragraph[found[0].start:found[-1].end]
     if _owned_source(found):
         return Attribution(cue, mention, found[0].start,
-                            _owner(found[0].lower, state, state.offset + found[0].start))
+                            possessor(found[0].lower, state, state.offset + found[0].start))
     if mention.lower() == "sie" and cue.endswith("n"):  # "sie erklärten": they, a group
         group = state.last.resolved if state.last else None
-        resolved = group if group and _a_group(group, state) else Resolved(None, "unknown")
+        resolved = group if group and a_group(group, state) else Resolved(None, "unknown")
         return Attribution(cue, mention, found[0].start, resolved)
     return Attribution(cue, mention, found[0].start,
                         resolve_speaker(_spoken_of(paragraph, found), state,
                                         state.offset + found[0].start, genitive))
-
-
-def _last_organization(kind: str, state: State) -> Resolved | None:
-    """"Die Organisation warnte" after "die IOM hatte berichtet": a kind of organisation
-    alone, no name of that kind in the article, is the organisation that spoke last."""
-    last = state.last.resolved if state.last else None
-    if kind.lower() not in lexicon().org_kinds or last is None or \
-            last.speaker_type != "organization" or \
-            (last.speaker or "").lower() in lexicon().org_kinds:
-        return None
-    return last
-
-
-def _a_group(resolved: Resolved, state: State) -> bool:
-    """An organisation, or people named by a role and no name ("so die Forscher"): who "sie"
-    with a plural verb can be."""
-    return resolved.speaker_type == "organization" or (
-        resolved.speaker_type == "person" and resolved.speaker not in state.index.people)
 
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))
@@ -140,16 +132,6 @@ def _owned_source(found: list[Token]) -> bool:
         found[-1].lower.endswith(speech_lexicon().source_endings)
 
 
-def _owner(possessive: str, state: State, position: int) -> Resolved:
-    """Whose "seine"/"ihre" source is: the last speaker who can be meant (an organisation is
-    "sein" or "ihr" by its noun's gender), else the person the pronoun refers to."""
-    gender = "male" if possessive.startswith("sein") else "female"
-    last = state.last.resolved if state.last else None
-    if last and (last.speaker_type == "organization" or state.gender_of(last) in (None, gender)):
-        return last
-    return _pronoun_referent("er" if gender == "male" else "sie", state, position)
-
-
 def _spoken_of(paragraph: str, found: list[Token]) -> str:
     """The mention without the words its phrase skipped ("die Lopez" of "die in New York
     City geborene Lopez"); as written when nothing was skipped."""
@@ -160,60 +142,6 @@ def _spoken_of(paragraph: str, found: list[Token]) -> str:
     return text
 
 
-def _last_mentioned(state: State, position: int, gender: str) -> Resolved | None:
-    """For a pronoun before anyone of its gender has spoken: the person named last before it."""
-    before = [p for p in state.index.people.values()
-              if p.first_position < position and p.gender in (None, gender)]
-    if not before:
-        return None
-    return Resolved(max(before, key=lambda p: p.first_position).name, "person")
-
-
-def _introduced_since_last_speaker(state: State, position: int, gender: str
-                                   ) -> Resolved | None:
-    """"McConnell sagte ... Der Vorsitzende, John Boehner, gab sich kämpferisch. ..., erklärte
-    er": a person of the pronoun's gender named first after the last speaker is its focus,
-    unless named in what was just reported ("Das Management mit Konzernchef Frank Appel fahre
-    ...": the speaker goes on)."""
-    if state.last is None or state.speech_just_before:
-        return None
-    new = [p for p in state.index.people.values()
-           if state.last_at < p.first_position < position and p.gender in (None, gender)
-           and p.name != state.last.resolved.speaker]
-    return Resolved(new[-1].name, "person") if len(new) == 1 else None
-
-
-def _topic_just_before(state: State, gender: str, position: int) -> Resolved | None:
-    """"Stumpf war bei der Demo dabei. Solche Heime sollen ..., sagt er": the person the
-    sentence just before (no speech) is about, unless someone of the pronoun's gender is
-    named first after it ("Bundespräsident Heinz Fischer findet ..., er mahnt")."""
-    if state.narrative is None:
-        return None
-    before, offset = state.narrative
-    if any(offset + before.span.end <= p.first_position < position
-           and p.gender in (None, gender) for p in state.index.people.values()):
-        return None
-    subject = sentence_subject(before.paragraph, before.tokens)
-    person = state.index.find_by_name([subject[-1].text]) if subject and \
-        is_capitalised(subject[-1].text) else None
-    if person is None or person.gender not in (None, gender) or " " not in person.name:
-        return None
-    return Resolved(person.name, "person")
-
-
-def _pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
-    """"er"/"sie": the last person who spoke and can be meant (not a man for "sie"), else the
-    last such person named."""
-    gender = PRONOUNS[pronoun]
-    newcomer = _topic_just_before(state, gender, position) or \
-        _introduced_since_last_speaker(state, position, gender)
-    if newcomer:
-        return newcomer
-    spoken = next((r for r in reversed(state.people_spoken)
-                   if state.gender_of(r) in (None, gender)), None)
-    return spoken or _last_mentioned(state, position, gender) or Resolved(None, "unknown")
-
-
 def resolve_speaker(mention: str, state: State, position: int = 0, genitive: bool = False
                     ) -> Resolved:
     """Canonical speaker of a mention: a pronoun, a name, a role or an organisation."""
@@ -221,16 +149,16 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         return _resolve_together(mention, state, position)
     words = TOKEN.findall(mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return _pronoun_referent(words[0].lower(), state, position)
+        return pronoun_referent(words[0].lower(), state, position)
     if len(words) == 1 and words[0].lower() in LATTER | _DEMONSTRATIVES:
         gender = (LATTER | _DEMONSTRATIVES)[words[0].lower()]
-        return (_last_mentioned(state, position, gender) if gender else None) or \
+        return (last_mentioned(state, position, gender) if gender else None) or \
             Resolved(None, "unknown")
-    age = _aged(words)
+    age = aged(words)
     if age:  # "sagte der 61-Jährige": a man named since the last speaker, else the last
         # speaker of that gender
-        return _introduced_since_last_speaker(state, position, age) or \
-            _last_speaker_of(state, age, position) or Resolved(None, "unknown")
+        return introduced_since_last_speaker(state, position, age) or \
+            last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _without_the_agency_told(words)
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
@@ -251,7 +179,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     written = _in_nominative(content, words).split()  # "des Ministeriums": das Ministerium
     if not first_name and (is_organization(written) or _names_an_organization(written)):
         name = " ".join(_organization_name(written))
-        return _last_organization(name, state) or Resolved(name, "organization")
+        return last_organization(name, state) or Resolved(name, "organization")
     names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
@@ -268,7 +196,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     # Experten": a group
     person = None if indefinite or _bare_plural(words) or _plural_of_role(words, content) \
         else state.index.find_by_role(content) or \
-        (None if genitive else _described_person(words, content, state, position))
+        (None if genitive else described_person(words, content, state, position))
     if person:
         return Resolved(person.name, "person")
     if len(written) == 1 and is_role(written[0]):
@@ -287,46 +215,6 @@ def _plural_of_role(words: list[str], content: list[str]) -> bool:
 def _bare_plural(words: list[str]) -> bool:
     """A role noun alone in a plural form ("Experten", "Forscherinnen"), no article."""
     return len(words) == 1 and words[0].endswith("n") and role_gender(words[0]) is None
-
-
-def _last_speaker_of(state: State, gender: str, position: int) -> Resolved | None:
-    """The last speaker of a gender whom the article names in full before `position`."""
-    for resolved in reversed(state.people_spoken):
-        person = state.index.people.get(resolved.speaker or "")
-        if person is not None and 0 < person.first_position < position and \
-                " " in person.name and person.gender in (None, gender):
-            return Resolved(person.name, "person")
-    return None
-
-
-def _described_person(words: list[str], content: list[str], state: State, position: int
-                      ) -> Person | None:
-    """"..., sagt der Ökonom" after James Butterfill spoke: a definite role that no one in the
-    article holds describes the last speaker the article names in full without a role
-    (not one that the quotes only resolved to: position 0); a woman's role, the one woman
-    who spoke."""
-    if len(content) != 1 or not is_role(content[0]):
-        return None
-    gender = role_gender(content[0])
-    if gender is None or words[0].lower() != _SINGULAR_ARTICLE[gender]:
-        return None  # "die Forscher", "der Abgeordneten": a group, or unclear
-    spoken = [p for r in reversed(state.people_spoken)
-              if (p := state.index.people.get(r.speaker or "")) is not None
-              and 0 < p.first_position < position and " " in p.name]
-    unroled = next((p for p in spoken if not p.roles and p.gender in (None, gender)), None)
-    if unroled or gender != "female":
-        return unroled  # (the one man who spoke is often not the office-holder described:
-        # "der Staatspräsident" after the Kurdish leader; 2 of 7 in 10kGNAD)
-    # "die Sozialversicherungs-Chefin" after Ulrike Rabmer-Koller, the one woman who spoke
-    return _only_one(p for p in spoken if p.gender == gender)
-
-
-def _only_one(people) -> Person | None:
-    found = {p.name: p for p in people}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-_SINGULAR_ARTICLE = {"male": "der", "female": "die"}  # "der Forscher", not "die Forscher"
 
 
 def _known_name_before_noun(names: list[str], state: State) -> Person | None:
@@ -363,16 +251,6 @@ def _without_articles(words: list[str]) -> list[str]:
     """The words without articles, but for those of a name ("Ursula von der Leyen")."""
     return [w for i, w in enumerate(words) if w.lower() not in ARTICLES
             or (i and NAME_PARTICLES.match(words[i - 1].lower()) and i + 1 < len(words))]
-
-
-_AGE = re.compile(r"^\d+-[Jj]ährige$")
-
-
-def _aged(words: list[str]) -> str | None:
-    """"der 61-Jährige" (male), "die 35-Jährige" (female): one person described by age."""
-    if len(words) == 2 and _AGE.match(words[1]):
-        return {"der": "male", "die": "female"}.get(words[0].lower())
-    return None
 
 
 def _without_the_agency_told(words: list[str]) -> list[str]:

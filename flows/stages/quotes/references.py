@@ -1,0 +1,151 @@
+"""Whom a pronoun, a demonstrative, a possessive, an age or a description refers to: the
+person or group the article named or heard last ("er", "Dieser", "seiner Meinung nach",
+"der 55-Jährige", "sagt der Ökonom", "die Organisation")."""
+
+from __future__ import annotations
+
+import re
+
+from flows.stages.entities import (
+    PRONOUNS,
+    Person,
+    Resolved,
+    is_capitalised,
+    is_role,
+    lexicon,
+    role_gender,
+)
+from flows.stages.quotes.mentions import sentence_subject
+from flows.stages.quotes.sentence import State
+
+
+def last_organization(kind: str, state: State) -> Resolved | None:
+    """"Die Organisation warnte" after "die IOM hatte berichtet": a kind of organisation
+    alone, no name of that kind in the article, is the organisation that spoke last."""
+    last = state.last.resolved if state.last else None
+    if kind.lower() not in lexicon().org_kinds or last is None or \
+            last.speaker_type != "organization" or \
+            (last.speaker or "").lower() in lexicon().org_kinds:
+        return None
+    return last
+
+
+def a_group(resolved: Resolved, state: State) -> bool:
+    """An organisation, or people named by a role and no name ("so die Forscher"): who "sie"
+    with a plural verb can be."""
+    return resolved.speaker_type == "organization" or (
+        resolved.speaker_type == "person" and resolved.speaker not in state.index.people)
+
+
+def possessor(possessive: str, state: State, position: int) -> Resolved:
+    """Whose "seine"/"ihre" source is: the last speaker who can be meant (an organisation is
+    "sein" or "ihr" by its noun's gender), else the person the pronoun refers to."""
+    gender = "male" if possessive.startswith("sein") else "female"
+    last = state.last.resolved if state.last else None
+    if last and (last.speaker_type == "organization" or state.gender_of(last) in (None, gender)):
+        return last
+    return pronoun_referent("er" if gender == "male" else "sie", state, position)
+
+
+def last_mentioned(state: State, position: int, gender: str) -> Resolved | None:
+    """For a pronoun before anyone of its gender has spoken: the person named last before it."""
+    before = [p for p in state.index.people.values()
+              if p.first_position < position and p.gender in (None, gender)]
+    if not before:
+        return None
+    return Resolved(max(before, key=lambda p: p.first_position).name, "person")
+
+
+def introduced_since_last_speaker(state: State, position: int, gender: str
+                                   ) -> Resolved | None:
+    """"McConnell sagte ... Der Vorsitzende, John Boehner, gab sich kämpferisch. ..., erklärte
+    er": a person of the pronoun's gender named first after the last speaker is its focus,
+    unless named in what was just reported ("Das Management mit Konzernchef Frank Appel fahre
+    ...": the speaker goes on)."""
+    if state.last is None or state.speech_just_before:
+        return None
+    new = [p for p in state.index.people.values()
+           if state.last_at < p.first_position < position and p.gender in (None, gender)
+           and p.name != state.last.resolved.speaker]
+    return Resolved(new[-1].name, "person") if len(new) == 1 else None
+
+
+def _topic_just_before(state: State, gender: str, position: int) -> Resolved | None:
+    """"Stumpf war bei der Demo dabei. Solche Heime sollen ..., sagt er": the person the
+    sentence just before (no speech) is about, unless someone of the pronoun's gender is
+    named first after it ("Bundespräsident Heinz Fischer findet ..., er mahnt")."""
+    if state.narrative is None:
+        return None
+    before, offset = state.narrative
+    if any(offset + before.span.end <= p.first_position < position
+           and p.gender in (None, gender) for p in state.index.people.values()):
+        return None
+    subject = sentence_subject(before.paragraph, before.tokens)
+    person = state.index.find_by_name([subject[-1].text]) if subject and \
+        is_capitalised(subject[-1].text) else None
+    if person is None or person.gender not in (None, gender) or " " not in person.name:
+        return None
+    return Resolved(person.name, "person")
+
+
+def pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:
+    """"er"/"sie": the last person who spoke and can be meant (not a man for "sie"), else the
+    last such person named."""
+    gender = PRONOUNS[pronoun]
+    newcomer = _topic_just_before(state, gender, position) or \
+        introduced_since_last_speaker(state, position, gender)
+    if newcomer:
+        return newcomer
+    spoken = next((r for r in reversed(state.people_spoken)
+                   if state.gender_of(r) in (None, gender)), None)
+    return spoken or last_mentioned(state, position, gender) or Resolved(None, "unknown")
+
+
+_AGE = re.compile(r"^\d+-[Jj]ährige$")
+
+
+def aged(words: list[str]) -> str | None:
+    """"der 61-Jährige" (male), "die 35-Jährige" (female): one person described by age."""
+    if len(words) == 2 and _AGE.match(words[1]):
+        return {"der": "male", "die": "female"}.get(words[0].lower())
+    return None
+
+
+def last_speaker_of(state: State, gender: str, position: int) -> Resolved | None:
+    """The last speaker of a gender whom the article names in full before `position`."""
+    for resolved in reversed(state.people_spoken):
+        person = state.index.people.get(resolved.speaker or "")
+        if person is not None and 0 < person.first_position < position and \
+                " " in person.name and person.gender in (None, gender):
+            return Resolved(person.name, "person")
+    return None
+
+
+def described_person(words: list[str], content: list[str], state: State, position: int
+                      ) -> Person | None:
+    """"..., sagt der Ökonom" after James Butterfill spoke: a definite role that no one in the
+    article holds describes the last speaker the article names in full without a role
+    (not one that the quotes only resolved to: position 0); a woman's role, the one woman
+    who spoke."""
+    if len(content) != 1 or not is_role(content[0]):
+        return None
+    gender = role_gender(content[0])
+    if gender is None or words[0].lower() != _SINGULAR_ARTICLE[gender]:
+        return None  # "die Forscher", "der Abgeordneten": a group, or unclear
+    spoken = [p for r in reversed(state.people_spoken)
+              if (p := state.index.people.get(r.speaker or "")) is not None
+              and 0 < p.first_position < position and " " in p.name]
+    unroled = next((p for p in spoken if not p.roles and p.gender in (None, gender)), None)
+    if unroled or gender != "female":
+        return unroled  # (the one man who spoke is often not the office-holder described:
+        # "der Staatspräsident" after the Kurdish leader; 2 of 7 in 10kGNAD)
+    # "die Sozialversicherungs-Chefin" after Ulrike Rabmer-Koller, the one woman who spoke
+    return _only_one(p for p in spoken if p.gender == gender)
+
+
+def _only_one(people) -> Person | None:
+    found = {p.name: p for p in people}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_SINGULAR_ARTICLE = {"male": "der", "female": "die"}  # "der Forscher", not "die Forscher"
