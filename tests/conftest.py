@@ -1,13 +1,17 @@
 """Shared fixtures. Prefect and GX state goes to a temporary folder, never ~/.prefect."""
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="newsetl-prefect-"))
+if "PREFECT_HOME" not in os.environ:  # a folder of this test run's own, gone after it
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-prefect-")
+    atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
