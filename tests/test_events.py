@@ -663,6 +663,9 @@ def test_an_act_in_a_zu_infinitive_is_to_come_unless_it_was_achieved(sentence, t
     ("Der Österreichische Naturschutzbund hat die Universität am Montag kritisiert.",
      ("Naturschutzbund",)),  # "-bund": an actor noun
     ("Syriens Führung wies den Vorwurf am Montag zurück.", ("Syrien",)),  # a genitive
+    # the noun before the verb acts, "sie" after it is the object (10kGNAD)
+    ("Die Sozialisten hielten sich zwar an eine republikanische Front, die Republikaner "
+     "lehnten sie aber ab.", ("Republikaner",)),
 ])
 def test_a_countrys_adjective_before_an_actor_is_not_the_actor(sentence, actors):
     assert extract_events(sentence, REFERENCE)[0].actors == actors

@@ -102,8 +102,10 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             n for n in _names(mentions) if n not in _names(givers)), location)
     actors, targets = [], []
     pronoun = _pronoun_subject_at(clause)
-    if pronoun is None or any(m.position < pronoun and not m.preposition for m in mentions):
-        pronoun = _pronoun_after_verb(clause)  # "Die Bürger forderte er auf, ..."
+    if pronoun is None or any(m.position < pronoun and not m.preposition for m in mentions) \
+            or noun_before_verb(clause, mentions, index) is not None:
+        pronoun = _pronoun_after_verb(clause)  # "Die Bürger forderte er auf, ..."; "die
+        # Republikaner lehnten sie ab": the noun before the verb acts, "sie" is the object
     if pronoun is not None and not passive:
         who = antecedent(clause.tokens[pronoun].lower, _with_plural_verb(clause, pronoun))
         # (whom the pronoun refers to unknown: "forderte sie Strache auf" is still not Strache's)
