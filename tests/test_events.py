@@ -1069,6 +1069,17 @@ def test_an_owned_speech_act_and_an_admission(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
 
 
+@pytest.mark.parametrize("sentence, plover_type", [
+    # an attack in words: criticism, not violence (10kGNAD)
+    ("Gegen den Grünen ritten Hofer und Kickl am Freitag heftige Attacken.", "ACCUSE"),
+    ("Die Opposition übte am Montag scharfe Angriffe gegen die Regierung.", "ACCUSE"),
+    ("Bundesjustizminister Heiko Maas hat den Anschlag vom Montag scharf verurteilt.",
+     "ASSAULT"),  # (and the condemnation: "scharf" qualifies the verb, not the attack)
+])
+def test_an_attack_in_words_is_criticism(sentence, plover_type):
+    assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
 @pytest.mark.parametrize("sentence", [
     "Sollte sie am Montag zurückkommen, wird sie sofort verhaftet.",  # a condition
     "Kritiker werfen ihm am Montag immer wieder vor, die Presse zu gängeln.",  # a habit
@@ -1077,6 +1088,10 @@ def test_an_owned_speech_act_and_an_admission(sentence, types):
     "Die Höchstrichter hoben die Regelungen am Montag häufig wieder auf.",
     "Am Samstag empfangen die Fußballer Bundesliga-Spitzenreiter Bayern München.",  # a game
     "Die Mandatare haben am Montag Treue gelobt.",  # vowed, not praised
+    # what people of a kind do: a plural with no article, a relative clause in the present
+    # (10kGNAD)
+    "Für Gruppen, die zu Terrorismus und Hass aufrufen, sei am Montag kein Platz, sagte er.",
+    "Verkäufer, die bei Ebay mitmachen und Waren zurücknehmen, bekommen seit Montag Rabatt.",
 ])
 def test_conditions_habits_games_and_vows_are_no_events(sentence):
     assert extract_events(sentence, REFERENCE) == []

@@ -268,7 +268,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
             lowered, at, trigger.verb):
         return False
-    if _state_not_act(lowered, at, trigger.verb, tokens):
+    if _state_not_act(lowered, at, trigger.verb, tokens) or _about_a_kind(clause, trigger):
         return False
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
             and _irrealis_verb_in(clause, trigger.sense):
@@ -279,6 +279,31 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense))
+
+
+def _about_a_kind(clause: Clause, trigger: Trigger) -> bool:
+    """"kein Platz für Gruppen, die zu Hass aufrufen": a relative clause with a plural verb in
+    the present, about a plural with no article, says what such people do, not what
+    happened."""
+    verb = trigger.verb
+    if clause.opener not in grammar()["relative_pronouns"] or verb is None or \
+            not (verb.present or verb.kind == INFINITIVE) or \
+            not trigger.token.lower.endswith("en"):  # ("aufrufen": a plural at the end)
+        return False
+    before = [t for t in clause.sentence if t.start < clause.tokens[0].start]
+    if not before or not before[-1].text[:1].isupper():
+        return False
+    g = grammar()
+    back = len(before) - 2
+    while back >= 0 and before[back].text == before[back].lower and \
+            before[back].lower.endswith(("e", "en", "er", "es")) and \
+            before[back].lower not in g["articles"] and before[back].lower not in finite_verbs():
+        back -= 1  # "für radikale Gruppen"
+    determiner = back >= 0 and (before[back].lower in g["articles"] or
+                                before[back].lower in g["quantifiers"] or
+                                before[back].lower in g["numbers"] or
+                                before[back].text[:1].isdigit())
+    return not determiner
 
 
 def _planned(tokens: tuple[Token, ...], at: int) -> bool:
