@@ -1080,6 +1080,11 @@ def test_an_attack_in_words_is_criticism(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
 
 
+def test_respect_paid_is_support_and_no_target():
+    (event,) = extract_events("Die Ministerin zollte den Helfern am Montag Respekt.", REFERENCE)
+    assert (event.plover_type, event.actors, event.targets) == ("SUPPORT", ("Ministerin",), ())
+
+
 @pytest.mark.parametrize("sentence", [
     "Sollte sie am Montag zurückkommen, wird sie sofort verhaftet.",  # a condition
     "Kritiker werfen ihm am Montag immer wieder vor, die Presse zu gängeln.",  # a habit

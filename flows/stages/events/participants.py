@@ -64,6 +64,10 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     forderte": Jan Korte acts, not the party); `shared_subject`: who acts in a clause that
     continues an earlier one ("... und weigerte sich")."""
     found = _participants(clause, trigger, index, antecedent, shared_subject)
+    phrase = trigger.verb.needs if trigger.verb else ()
+    if any(name in phrase for name in found.targets):  # "zollte ihm Respekt": no one
+        found = Participants(found.actors, tuple(n for n in found.targets if n not in phrase),
+                             found.location)
     if apposed and not found.actors and not _is_passive(clause, trigger):
         return Participants((apposed,), tuple(n for n in found.targets if n != apposed),
                             found.location)  # "Der frühere Hohe Repräsentant, Wolfgang
