@@ -227,6 +227,20 @@ def test_a_source_compound_speaks_for_its_issuer(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a share of a group speaks as the group (10kGNAD)
+    ("Heuer gab die Hälfte der Befragten an, mit dem Auto zur Arbeit zu fahren.", "Befragten"),
+    ("Nur die Hälfte der Führungskräfte geht davon aus, dass das Thema relevant ist.",
+     "Führungskräfte"),
+    ("Drei Viertel der Befragten gaben an, die Matura mit der Hand geschrieben zu haben.",
+     "Befragten"),
+    # an adverb opening the sentence is no one ("Heuer" is also a surname)
+    ("Bislang hieß es, alle Gespräche seien geprüft worden.", None),
+])
+def test_a_share_of_a_group_speaks_as_the_group(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 @pytest.mark.parametrize("text, speaker, mention", [
     # a possessive source is its owner's: the last speaker, or whom the pronoun means
     ("Die Zessionen sind legal, erklärt der Anwalt Alexander Angelow. Seinen Angaben zufolge "

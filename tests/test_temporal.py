@@ -41,6 +41,7 @@ def test_parse_date_value_rejects_non_dates(raw):
     ("in der vergangenen Woche", date(2015, 11, 26), date(2015, 11, 19), "week"),
     ("am Wochenende", TUESDAY, date(2015, 11, 14), "week"),
     ("Anfang dieses Jahres", TUESDAY, date(2015, 3, 1), "year"),  # middle of January-April
+    ("heuer", TUESDAY, date(2015, 7, 2), "year"),  # (Austrian) this year: its middle
 ])
 def test_find_expressions_resolves_against_the_reference(text, reference, expected, precision):
     (expression,) = find_expressions(f"Das geschah {text} in Paris.", reference)

@@ -82,6 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_year", re.compile(
         r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen|diesem|laufenden|kommenden|"
         r"nächsten)\s+Jahr\b")),
+    ("this_year", re.compile(r"\b[Hh]euer\b")),  # (Austrian) this year
     ("month_only", re.compile(r"\b(?:[Ii]m|[Aa]nfang|[Mm]itte|[Ee]nde)\s+" + _MONTH + r"\b")),
     # not a number's part ("2012/34/EU", "2015/16")
     ("year_only", re.compile(r"\b(?:(?:[Ii]m\s+)?(?:Jahr(?:e)?\s+))?" + _YEAR
@@ -152,8 +153,8 @@ def find_expressions(text: str, reference: date | None, future: bool = False
 _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "früh")
 _TIME_WORDS = frozenset(
     word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
-                      "heute", "morgen", "übermorgen", "heutigen", "gestrigen", "vorgestrigen",
-                      "morgigen", "jahr", "jahre", "jahres", "monats",
+                      "heute", "heuer", "morgen", "übermorgen", "heutigen", "gestrigen",
+                      "vorgestrigen", "morgigen", "jahr", "jahre", "jahres", "monats",
                       "tagen", "wochen", "monat", "monaten", "jahren",
                       *(day + part for day in WEEKDAYS for part in _DAY_PARTS)]  # "Freitagabend"
     for word in (name, name.capitalize()))
@@ -339,6 +340,10 @@ def _relative_year(groups: dict, reference: date | None) -> DateValue | None:
     return _year_value({"year": reference.year + shift.get(groups["rel"], 0)}, reference)
 
 
+def _this_year(_groups: dict, reference: date | None) -> DateValue | None:
+    return None if reference is None else _year_value({"year": reference.year}, reference)
+
+
 def _part_of_this_month(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
@@ -375,6 +380,7 @@ _RESOLVERS = {
     "ago": _ago,
     "part_of_this_month": _part_of_this_month,
     "relative_year": _relative_year,
+    "this_year": _this_year,
     "month_only": _month_value,
     "year_only": _year_value,
     "iso_day": _day_value,

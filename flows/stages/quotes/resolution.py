@@ -32,6 +32,7 @@ from flows.stages.quotes.mentions import (
     GENITIVE_ARTICLES,
     JOINING,
     LATTER,
+    SHARE_NOUNS,
     joined,
 )
 from flows.stages.quotes.references import (
@@ -159,7 +160,7 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         # speaker of that gender
         return introduced_since_last_speaker(state, position, age) or \
             last_speaker_of(state, age, position) or Resolved(None, "unknown")
-    words = _without_the_agency_told(words)
+    words = _of_the_whole(_without_the_agency_told(words))
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
         return Resolved(state.index.organization_of_kind(body) or body, "organization")
@@ -251,6 +252,14 @@ def _without_articles(words: list[str]) -> list[str]:
     """The words without articles, but for those of a name ("Ursula von der Leyen")."""
     return [w for i, w in enumerate(words) if w.lower() not in ARTICLES
             or (i and NAME_PARTICLES.match(words[i - 1].lower()) and i + 1 < len(words))]
+
+
+def _of_the_whole(words: list[str]) -> list[str]:
+    """"Nur die Hälfte der Befragten gab an": the group speaks, not its share."""
+    share = next((i for i, word in enumerate(words[:4]) if word in SHARE_NOUNS), None)
+    if share is None or len(words) < share + 3 or words[share + 1].lower() != "der":
+        return words
+    return words[share + 1:]
 
 
 def _without_the_agency_told(words: list[str]) -> list[str]:
