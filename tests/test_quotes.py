@@ -241,6 +241,27 @@ def test_a_share_of_a_group_speaks_as_the_group(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_an_aside_is_no_ones_cue():
+    # "wie berichtet": the reporter's "as reported" (10kGNAD)
+    text = ("Oberndorfer vertritt wie berichtet die Meinung, dass es Kernarbeitszeiten geben "
+            "sollte.")
+    assert {q.speaker for q in extract_quotes(text)} <= {None}
+
+
+@pytest.mark.parametrize("text", [  # (10kGNAD)
+    "Er habe nach hinten geschaut, sagt der 31-Jährige. Aber, wie gesagt, als er wieder in "
+    "ihre Richtung sah, sei sie schon zwei Meter entfernt gelegen.",
+    "Sie urgiert eine Befragung. Und fragt etwa Wie rechtfertigte die Journalistin ihr "
+    "Vorgehen, Daten über illegale Wege zu erfragen? und Wurde bereits nachgeforscht?",
+    "Das Wissen wurde gefunden. Oder anders gesagt: Denken und Handeln hätten jene Fähigkeit "
+    "gewonnen, ohne die alles vergeblich wäre. Der Krieg wäre nicht besiegt.",
+])
+def test_a_conjunction_opening_the_sentence_is_no_speaker(text):
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers and not {"Aber", "Und", "Oder"} & set(speakers)
+
+
+
 @pytest.mark.parametrize("text, speaker, mention", [
     # a possessive source is its owner's: the last speaker, or whom the pronoun means
     ("Die Zessionen sind legal, erklärt der Anwalt Alexander Angelow. Seinen Angaben zufolge "

@@ -165,7 +165,7 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             speaker = after if after and word in speech_lexicon().quoting else \
                 stronger(state, before, as_subject(after), initial, token) or \
                 subject_before_phrase(sentence.paragraph, tokens, i)
-        elif word in speech_lexicon().participles:
+        elif word in speech_lexicon().participles and not _aside(tokens, i):
             speaker = _first_person_before(sentence.paragraph, tokens, i) or \
                 sentence_subject(sentence.paragraph, tokens)
         else:
@@ -346,7 +346,7 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
     lex = speech_lexicon()
     word = token.lower
     if word not in lex.verbs or (token.text[:1].isupper() and i > 0) or \
-            _possessive_before_noun(tokens, i):
+            _possessive_before_noun(tokens, i) or _aside(tokens, i):
         return False
     particle = lex.particles.get(word)
     if particle is None:
@@ -363,6 +363,16 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
 
 _CLAUSE_OPENERS = grammar_words("particle_barriers")
 _POSSESSIVE_SPELLINGS = grammar_words("possessive_spellings")
+
+
+_ASIDE_WORDS = grammar_words("aside_words")
+
+
+def _aside(tokens: list[Token], i: int) -> bool:
+    """"sie vertritt wie berichtet die Meinung", "Oder anders gesagt:": a participle right
+    after "wie" or such an adverb is an aside of the reporter's, no one's cue."""
+    return i > 0 and tokens[i - 1].lower in _ASIDE_WORDS and \
+        tokens[i].lower in speech_lexicon().clause_participles
 
 
 def _possessive_before_noun(tokens: list[Token], i: int) -> bool:

@@ -161,6 +161,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         return introduced_since_last_speaker(state, position, age) or \
             last_speaker_of(state, age, position) or Resolved(None, "unknown")
     words = _of_the_whole(_without_the_agency_told(words))
+    words = list(dropwhile(lambda word: word.lower() in _CONJUNCTIONS, words))
+    if not words:  # "Und fragt": no one
+        return Resolved(None, "unknown")
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
         return Resolved(state.index.organization_of_kind(body) or body, "organization")
@@ -252,6 +255,9 @@ def _without_articles(words: list[str]) -> list[str]:
     """The words without articles, but for those of a name ("Ursula von der Leyen")."""
     return [w for i, w in enumerate(words) if w.lower() not in ARTICLES
             or (i and NAME_PARTICLES.match(words[i - 1].lower()) and i + 1 < len(words))]
+
+
+_CONJUNCTIONS = grammar_words("sentence_conjunctions")
 
 
 def _of_the_whole(words: list[str]) -> list[str]:
