@@ -363,6 +363,24 @@ def test_they_with_a_plural_verb_are_the_group_that_spoke_last():
     assert [q.speaker for q in extract_quotes(text)] == ["Forscher", "Forscher"]
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # ... or the plural subject of the sentence just before, and then the group that spoke
+    # (10kGNAD)
+    ("Rund 4000 Postler waren vor den Post-Tower gezogen. „Appel raus“, skandierten sie. „Wir "
+     "sind die Post“, riefen sie.", ["Postler", "Postler"]),
+    ("Die beiden Islamisten waren in Syrien ausgebildet worden. Im Verhör warnten sie demnach "
+     "davor, dass große Terroranschläge bevorstünden.", ["Islamisten"]),
+])
+def test_they_with_a_plural_verb_are_the_group_named_just_before(text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_she_after_a_singular_auxiliary_is_one_woman():
+    text = ("Beate Zschäpe muss sich verantworten. In ihrer ersten Aussage hatte sie "
+            "bestritten, in die Mordpläne eingeweiht gewesen zu sein.")
+    assert _last_speaker(text) == "Beate Zschäpe"
+
+
 def test_a_plural_verb_has_no_single_person_after_it_as_subject():
     text = ("Der türkische Präsident Recep Tayyip Erdogan lacht. Kritiker werfen Erdogan "
             "immer wieder vor, die Pressefreiheit zu beschneiden.")

@@ -48,6 +48,7 @@ def extract_quotes(body: str, context: str = "", index: EntityIndex | None = Non
 def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Attribution | None = None
+    state.before = None
     for span, inner in sentences_with_quotes(paragraph):
         sentence = Sentence(paragraph, span, inner)
         found, unattributed = sentence_quotes(sentence, offset, state, previous) if inner \
@@ -67,6 +68,7 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
         state.narrative = None if found or state.speech_just_before else \
             (sentence, state.offset)
         previous = state.last if found else cue_only(sentence, state)
+        state.before = (sentence, state.offset)
     return said_next([passage_text(quote, paragraph, offset) for quote in quotes], paragraph,
                      offset)
 

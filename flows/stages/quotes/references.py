@@ -34,7 +34,8 @@ def a_group(resolved: Resolved, state: State) -> bool:
     """An organisation, or people named by a role and no name ("so die Forscher"): who "sie"
     with a plural verb can be."""
     return resolved.speaker_type == "organization" or (
-        resolved.speaker_type == "person" and resolved.speaker not in state.index.people)
+        resolved.speaker_type in ("person", "unknown") and bool(resolved.speaker)
+        and resolved.speaker not in state.index.people)
 
 
 def possessor(possessive: str, state: State, position: int) -> Resolved:

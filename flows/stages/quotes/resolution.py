@@ -34,6 +34,7 @@ from flows.stages.quotes.mentions import (
     LATTER,
     SHARE_NOUNS,
     joined,
+    sentence_subject,
 )
 from flows.stages.quotes.references import (
     a_group,
@@ -113,13 +114,49 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State,
     if _owned_source(found):
         return Attribution(cue, mention, found[0].start,
                             possessor(found[0].lower, state, state.offset + found[0].start))
-    if mention.lower() == "sie" and cue.endswith("n"):  # "sie erklärten": they, a group
+    if mention.lower() == "sie" and cue.endswith("n") and \
+            not _after_singular_auxiliary(paragraph, found[0]):  # "sie erklärten": a group
         group = state.last.resolved if state.last else None
-        resolved = group if group and a_group(group, state) else Resolved(None, "unknown")
+        resolved = _group_just_before(state) or (
+            group if group and a_group(group, state) else Resolved(None, "unknown"))
         return Attribution(cue, mention, found[0].start, resolved)
     return Attribution(cue, mention, found[0].start,
                         resolve_speaker(_spoken_of(paragraph, found), state,
                                         state.offset + found[0].start, genitive))
+
+
+_QUANTIFIERS = grammar_words("quantifiers")
+_AUXILIARIES = grammar_words("auxiliaries")
+
+
+def _after_singular_auxiliary(paragraph: str, pronoun: Token) -> bool:
+    """"hatte sie bestritten": a participle in "-en", one woman; not "sie bestritten"."""
+    before = paragraph[:pronoun.start].split()[-1:]
+    return bool(before) and before[0].lower() in _AUXILIARIES and \
+        not _plural_verb(Token(before[0], 0, 0, before[0].lower()))
+
+
+def _group_just_before(state: State) -> Resolved | None:
+    """"Rund 4000 Postler waren vor den Post-Tower gezogen. „Wir sind die Post“, riefen sie":
+    the plural subject of the sentence just before (a number or "die" before it, a plural
+    verb after it)."""
+    if state.before is None:
+        return None
+    before, offset = state.before
+    tokens = list(dropwhile(lambda t: t.lower in _QUANTIFIERS or t.text[:1].isdigit(),
+                            before.tokens))  # "Rund 4000 Postler"
+    subject = sentence_subject(before.paragraph, tokens)
+    if not subject or subject[-1] is tokens[-1] or not (
+            len(tokens) < len(before.tokens) or subject[0].lower == "die"):
+        return None
+    head = subject[-1].text
+    if not _plural_verb(tokens[tokens.index(subject[-1]) + 1]) or \
+            head.lower() in PRONOUNS or state.index.find_by_name([head]):
+        return None
+    if is_role(head) or is_organization([head]):
+        return resolve_speaker(_spoken_of(before.paragraph, subject), state,
+                               offset + subject[0].start)
+    return Resolved(head, "unknown")
 
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))

@@ -57,6 +57,7 @@ class State:
         self.sentences_since_speech = _LONG_AGO  # 0: the previous sentence was speech
         self.offset = 0  # where the current paragraph starts in the text the index was built on
         self.narrative: tuple[Sentence, int] | None = None  # the sentence before, not speech
+        self.before: tuple[Sentence, int] | None = None  # the sentence before in the paragraph
 
     def remember(self, attribution: Attribution) -> None:
         if attribution.resolved.speaker:
