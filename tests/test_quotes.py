@@ -375,6 +375,14 @@ def test_they_with_a_plural_verb_are_the_group_named_just_before(text, speakers)
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    ("Am Mittwoch hatte Österreich als erstes EU-Land angekündigt, eine Obergrenze "
+     "festzulegen.", "Österreich"),
+])
+def test_als_after_an_auxiliary_opens_no_clause(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 def test_she_after_a_singular_auxiliary_is_one_woman():
     text = ("Beate Zschäpe muss sich verantworten. In ihrer ersten Aussage hatte sie "
             "bestritten, in die Mordpläne eingeweiht gewesen zu sein.")

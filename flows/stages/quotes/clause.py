@@ -120,8 +120,10 @@ def clause_subject(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
         if relative and not opens_subject(tokens[j + 1]):
             return mention_before(paragraph, tokens, j)  # "X, die ihn bestätigte", "dem
             # Beispiel des Abgeordneten X folgen, der erklärt hat": the antecedent, any case
-        if tokens[j].lower == "als" and j + 1 == cue_at:
-            continue  # "weil X Georgien als „…“ bezeichnet hat": not the clause's opening
+        if tokens[j].lower == "als" and (j + 1 == cue_at or any(
+                t.lower in AUXILIARIES for t in tokens[_clause_start(paragraph, tokens, j):j])):
+            continue  # "weil X Georgien als „…“ bezeichnet hat", "X hat die Aberkennung als
+            # Schande kritisiert": "als" says what as, it opens no clause
         if relative or tokens[j].lower in _SUBORDINATORS | _OPENING_SUBORDINATORS:
             if tokens[j + 1].lower in NOT_NOMINATIVE or tokens[j + 1].text in PREPOSITIONS \
                     or any(t.lower in AUXILIARIES for t in tokens[j + 1:cue_at]):
