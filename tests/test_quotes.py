@@ -375,6 +375,12 @@ def test_they_with_a_plural_verb_are_the_group_named_just_before(text, speakers)
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 
+def test_a_headlines_quotation_is_the_name_before_its_colon():
+    text = ("Obama: „Sieg für Sicherheit in der Welt“ – Republikaner kündigen Widerstand an. "
+            "Washington – Die Demokraten von US-Präsident Barack Obama haben den Deal gerettet.")
+    assert extract_quotes(text)[0].speaker == "Barack Obama"  # (10kGNAD)
+
+
 @pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
     ("Am Mittwoch hatte Österreich als erstes EU-Land angekündigt, eine Obergrenze "
      "festzulegen.", "Österreich"),

@@ -181,7 +181,7 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
         if tag and tag.cue == "so":
             found.append((tag.mention_start, tag))
     if found:
-        return sorted(found, key=lambda c: c[0])
+        return _colon_before_a_dash(sentence, tokens, state, sorted(found, key=lambda c: c[0]))
     phrase = sentence_phrase(sentence, state) or _of_the_opinion(sentence, state) or \
         _introduced_by_colon(sentence, tokens, state)
     return [(sentence.span.start, phrase)] if phrase else []
@@ -272,6 +272,20 @@ def _quoted_sources(sentence: Sentence, tokens: list[Token], state: State
             found.append((token.start, Attribution(token.text, name, follows.start + 1,
                                                     Resolved(name, "organization"))))
     return found
+
+
+def _colon_before_a_dash(sentence: Sentence, tokens: list[Token], state: State,
+                         found: list[tuple[int, Attribution]]) -> list[tuple[int, Attribution]]:
+    """"Obama: „Sieg für Sicherheit“ – Republikaner kündigen Widerstand an": a headline's
+    quotation is the words of the name before its colon; the cue after the dash is another
+    statement's."""
+    if not sentence.quotes:
+        return found
+    dash = sentence.paragraph.find(" – ", sentence.quotes[0].end, sentence.span.end)
+    if dash < 0 or any(position < dash for position, _ in found):
+        return found
+    colon = _introduced_by_colon(sentence, tokens, state)
+    return [(sentence.span.start, colon)] if colon else found
 
 
 _COLON_HEAD_MAX = 24  # words: "Ali bekannte sich in ihrer Rede ... zu einem Dialog:"
