@@ -375,6 +375,12 @@ def test_they_with_a_plural_verb_are_the_group_named_just_before(text, speakers)
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 
+def test_und_with_no_subject_of_its_own_goes_on_with_the_narrative():
+    text = ("Datenschützer warnten jedoch vor einer Abhörfalle, und scheinen nun Recht behalten "
+            "zu haben.")  # (10kGNAD)
+    assert extract_quotes(text) == []
+
+
 def test_a_headlines_quotation_is_the_name_before_its_colon():
     text = ("Obama: „Sieg für Sicherheit in der Welt“ – Republikaner kündigen Widerstand an. "
             "Washington – Die Demokraten von US-Präsident Barack Obama haben den Deal gerettet.")

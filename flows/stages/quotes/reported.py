@@ -8,7 +8,14 @@ from collections import deque
 from dataclasses import replace
 from itertools import dropwhile
 
-from flows.stages.entities import ARTICLES, PRONOUNS, TOKEN, Resolved, is_capitalised
+from flows.stages.entities import (
+    ARTICLES,
+    PRONOUNS,
+    TOKEN,
+    Resolved,
+    is_capitalised,
+    lexicon,
+)
 from flows.stages.quotes.clause import HAVE, is_passive
 from flows.stages.quotes.cues import FIRST_PERSON, cue_attribution, is_cue_verb, sentence_phrase
 from flows.stages.quotes.filters import has_cue
@@ -430,11 +437,19 @@ _INFINITIVE = re.compile(r"\bzu (?!(?:den|einen|ihren|seinen|meinen|unseren)\b)[
 
 
 def _reported_infinitive(clause: str) -> bool:
-    """An infinitive clause that says what was demanded or announced, not "um ... zu" (why)
-    or a relative clause."""
+    """An infinitive clause that says what was demanded or announced, not "um ... zu" (why),
+    a relative clause or another main clause ("warnten vor einer Abhörfalle, und scheinen
+    nun Recht behalten zu haben")."""
     words = clause.split(" ", 6)
     return bool(_INFINITIVE.search(clause)) and not _relative_clause(words) and \
-        words[0] not in ("um", "ohne", "statt", "anstatt")
+        words[0] not in ("um", "ohne", "statt", "anstatt") and not _same_subject_goes_on(words)
+
+
+def _same_subject_goes_on(words: list[str]) -> bool:
+    """"und scheinen nun ...": "und" and no subject of its own (not "und wir mussten", "und
+    Zehntausende gehen"); "sondern", "doch" go on with what was said."""
+    return len(words) > 1 and words[0] in ("und", "oder") and words[1].islower() and \
+        words[1] not in lexicon().not_names  # (pronouns)
 
 
 def _relative_clause(words: list[str]) -> bool:
