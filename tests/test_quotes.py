@@ -236,6 +236,11 @@ def test_a_source_compound_speaks_for_its_issuer(text, speaker):
      "Befragten"),
     # an adverb opening the sentence is no one ("Heuer" is also a surname)
     ("Bislang hieß es, alle Gespräche seien geprüft worden.", None),
+    ("Weiters verweisen Verfassungsrechtler darauf, dass Österreich wenig ausrichten kann.",
+     "Verfassungsrechtler"),
+    # a claim speaks for its owner
+    ("Ein Kartell erkaufte sich die Gunst von Funktionären, so der Vorwurf der römischen "
+     "Staatsanwaltschaft.", "römische Staatsanwaltschaft"),
 ])
 def test_a_share_of_a_group_speaks_as_the_group(text, speaker):
     assert _last_speaker(text) == speaker

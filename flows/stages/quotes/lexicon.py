@@ -103,7 +103,8 @@ def speech_lexicon() -> SpeechLexicon:
         document_sources=frozenset(phrases["document_sources"]),
         claim=re.compile(rf"\b(?P<noun>{'|'.join(phrases['claim_nouns'])}) (?:der|des|von) "),
         document_prefixes=frozenset(phrases["document_prefixes"]),
-        source_endings=tuple(noun.lower() for noun in phrases["source_nouns"]),
+        source_endings=tuple(noun.lower() for noun in  # "so der Vorwurf der Staatsanwaltschaft"
+                             [*phrases["source_nouns"], *phrases["claim_nouns"]]),
         opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),
         organization_nouns=tuple(noun.lower() for noun in data["names"]["organization_nouns"]),
         work_nouns=tuple(noun.lower() for noun in data["names"]["work_nouns"]),
