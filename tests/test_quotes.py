@@ -246,6 +246,12 @@ def test_a_share_of_a_group_speaks_as_the_group(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_statements_of_no_one_named_are_the_source_just_named():
+    text = ("Nach Polizeiangaben vom Mittwoch besteht der Verdacht einer Vergewaltigung. Die "
+            "Ermittlungskommission ist nach Angaben vom Mittwoch verstärkt worden.")
+    assert _last_speaker(text) == "Polizei"  # (10kGNAD)
+
+
 def test_an_aside_is_no_ones_cue():
     # "wie berichtet": the reporter's "as reported" (10kGNAD)
     text = ("Oberndorfer vertritt wie berichtet die Meinung, dass es Kernarbeitszeiten geben "

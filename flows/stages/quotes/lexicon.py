@@ -38,6 +38,7 @@ class SpeechLexicon:
     clause_participles: frozenset[str]  # "wurde beschlossen, ...": a clause said by no one named
     infinitives: frozenset[str]
     anaphoric: tuple[str, ...]
+    anaphoric_sources: frozenset[str]  # "nach Angaben": the source just named
     quoting: frozenset[str]  # "X zitiert Y": the speaker is the one quoted, after the verb
     judging: frozenset[str]  # "sieht X einen „Angriff“"
     held_opinion: re.Pattern[str]  # "X ist der Meinung", "X vertritt die These"
@@ -95,6 +96,7 @@ def speech_lexicon() -> SpeechLexicon:
         participles=frozenset(data["participles"]),
         clause_participles=_participles(data["lemmas"]).union(data["clause_participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
+        anaphoric_sources=frozenset(phrases["anaphoric_sources"]),
         quoting=frozenset(data["quoting"]),
         judging=frozenset(data["judging"]),
         held_opinion=_held_opinion_pattern(phrases["held_opinions"]),

@@ -213,6 +213,10 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     issuer = _issuer_of_source(content)
     if issuer:  # "Medienberichten zufolge", "Polizeiangaben zufolge": the media, the police
         return resolve_speaker(issuer, state, position)
+    if len(content) == 1 and content[0] in speech_lexicon().anaphoric_sources and \
+            state.last and state.sentences_since_speech == 0:
+        return state.last.resolved  # "Nach Polizeiangaben ... Die Kommission ist nach
+        # Angaben vom Mittwoch verstärkt worden": the source just named
     medium = _after_title_noun(content)
     if medium:  # "die Nachrichtenagentur Reuters", "des arabischen Senders Al-Dschasira"
         return Resolved(" ".join(medium), "organization")

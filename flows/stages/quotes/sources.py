@@ -61,12 +61,24 @@ def source_noun_attribution(sentence: Sentence, state: State) -> Attribution | N
         if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
     if after:
         return attributed(sentence.paragraph, after, cue, state, genitive=True)
+    if _source_just_named(match, state) and \
+            not sentence.text[match.end():].lstrip().startswith(("aus ", "von ")):
+        return replace(state.last, cue=cue, mention=match[0].split(" ", 1)[1], mention_start=-1)
     unnamed = match[0][len(match["cue"]):].strip()  # "nach offiziellen Angaben": as written
     return _document_source(match, cue, start) or \
         Attribution(cue, unnamed, -1, Resolved(None, "unknown"))
 
 
 _DEMONSTRATIVES = grammar_words("demonstratives")
+
+
+def _source_just_named(match: re.Match[str], state: State) -> bool:
+    """"Nach Polizeiangaben ... Die Kommission ist nach Angaben vom Mittwoch verstärkt
+    worden": statements of no one named, right after a sentence that named a source, are
+    that source's (not "nach ersten Angaben", "laut Informationen aus Ungarn")."""
+    return match["source"].capitalize() in speech_lexicon().anaphoric_sources and \
+        state.last is not None and state.sentences_since_speech == 0 and \
+        all(word.lower() in ARTICLES for word in match[0].split()[1:-1])
 
 
 def _document_source(match: re.Match[str], cue: str, sentence_start: int
