@@ -406,6 +406,18 @@ def test_als_after_an_auxiliary_opens_no_clause(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    # a relative clause with no subject of its own: its antecedent speaks, not the object
+    # before its verb; of a genitive, the nearest noun
+    ("Die Anwältin Nadja Lorenz, die für ihre Mandantin 11.200 Euro Schmerzengeld fordert, "
+     "ist überzeugt, dass sich alles in Sekunden abgespielt habe.", "Nadja Lorenz"),
+    ("Am Dienstag teilte Strache den Status eines Bürgers, der über kriminelle Flüchtlinge "
+     "berichtete. So sollen Asylwerber eine Filiale gestürmt haben.", "Bürger"),
+])
+def test_a_relative_clause_speaks_for_its_antecedent(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 def test_she_after_a_singular_auxiliary_is_one_woman():
     text = ("Beate Zschäpe muss sich verantworten. In ihrer ersten Aussage hatte sie "
             "bestritten, in die Mordpläne eingeweiht gewesen zu sein.")

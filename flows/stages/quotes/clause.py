@@ -8,6 +8,7 @@ from flows.stages.quotes.lexicon import is_reported
 from flows.stages.quotes.mentions import (
     CLAUSE_BREAK,
     CLAUSE_WORDS,
+    GENITIVE_ARTICLES,
     NOT_NOMINATIVE,
     OPENERS,
     PREPOSITIONS,
@@ -130,6 +131,34 @@ def clause_subject(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
                 return None  # "als seinen Nachfolger"; "Als Ziel hatte X erklärt": a main clause
             return as_subject(sentence_subject(paragraph, tokens[j + 1:cue_at]))
     return None
+
+
+def relative_antecedent(paragraph: str, tokens: list[Token], cue_at: int
+                        ) -> list[Token] | None:
+    """"Lorenz, die für ihre Mandantin 11.200 Euro Schmerzengeld fordert": a relative clause
+    whose pronoun is its subject (no subject phrase after it) speaks for the noun before it,
+    whatever stands right before the verb."""
+    if not _verb_last(paragraph, tokens, cue_at):
+        return None
+    for j in range(cue_at - 1, max(0, cue_at - CLAUSE_WORDS), -1):
+        if "," in paragraph[tokens[j].end:tokens[j + 1].start]:
+            return None
+        if tokens[j].lower in RELATIVES and \
+                paragraph[tokens[j - 1].end:tokens[j].start].startswith(","):
+            antecedent = None if opens_subject(tokens[j + 1]) else \
+                mention_before(paragraph, tokens, j)
+            return _genitive_last(antecedent)
+    return None
+
+
+def _genitive_last(phrase: list[Token] | None) -> list[Token] | None:
+    """"den Status eines Bürgers, der ...": the relative pronoun means the genitive's noun,
+    the nearest."""
+    if not phrase:
+        return phrase
+    genitive = next((k for k in range(len(phrase) - 1, 0, -1)
+                     if phrase[k].lower in GENITIVE_ARTICLES), None)
+    return phrase[genitive:] if genitive is not None else phrase
 
 
 def _verb_last(paragraph: str, tokens: list[Token], at: int) -> bool:

@@ -25,6 +25,7 @@ from flows.stages.quotes.clause import (
     passive_agent,
     perfect_before,
     quoted_one,
+    relative_antecedent,
     subject_before_phrase,
     subject_of_perfect,
     verb_group_at,
@@ -147,7 +148,8 @@ def _candidates(sentence: Sentence, state: State) -> list[tuple[int, Attribution
             adjacent = None if verb_in_parenthesis(sentence.paragraph, tokens, i) and \
                 mention_after(sentence.paragraph, tokens, i) else \
                 as_subject(mention_before(sentence.paragraph, tokens, i))
-            before = adjacent or _first_person_before(sentence.paragraph, tokens, i) or \
+            before = relative_antecedent(sentence.paragraph, tokens, i) or adjacent or \
+                _first_person_before(sentence.paragraph, tokens, i) or \
                 _opening_surname(tokens, i, state) or \
                 clause_subject(sentence.paragraph, tokens, i) or \
                 coordinated_subject(sentence.paragraph, tokens, i, speaker, state) or \
