@@ -1080,6 +1080,16 @@ def test_an_attack_in_words_is_criticism(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
 
 
+@pytest.mark.parametrize("sentence, plover_type", [  # (10kGNAD)
+    ("Die Polizeigewerkschaft streitet das am Montag ab.", "REJECT"),
+    ("Die EU-Kommission hat die Schließung der Grenzen am Montag gutgeheißen.", "SUPPORT"),
+    ("Das wäre ein massiver Eingriff, pflichtete Gerhard Reissner am Montag bei.", "SUPPORT"),
+    ("Die Opposition wetterte am Montag gegen die Regierung.", "ACCUSE"),
+])
+def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == [plover_type]
+
+
 def test_respect_paid_is_support_and_no_target():
     (event,) = extract_events("Die Ministerin zollte den Helfern am Montag Respekt.", REFERENCE)
     assert (event.plover_type, event.actors, event.targets) == ("SUPPORT", ("Ministerin",), ())
