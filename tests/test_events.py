@@ -1090,6 +1090,20 @@ def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == [plover_type]
 
 
+@pytest.mark.parametrize("sentence, actors, targets", [  # (10kGNAD)
+    # a name of three words acts whole, and is no target of its own act
+    ("Staatspräsident Recep Tayyip Erdogan traf am Mittwoch mit dem Abgeordneten Deniz "
+     "Baykal zusammen.", ("Recep Tayyip Erdogan",), ("Deniz Baykal",)),
+    ("UNO-Generalsekretär Ban Ki Moon hat den Angriff am Montag scharf verurteilt.",
+     ("Ban Ki Moon",), ()),
+    ("Im Jahr 2008 warf Lech Kaczyński Lech Wałęsa Spionage vor.", ("Lech Kaczyński",),
+     ("Lech Wałęsa",)),
+])
+def test_a_name_of_three_words_acts_whole(sentence, actors, targets):
+    event = next(e for e in extract_events(sentence, REFERENCE) if e.plover_type != "ASSAULT")
+    assert (event.actors, event.targets) == (actors, targets)
+
+
 def test_respect_paid_is_support_and_no_target():
     (event,) = extract_events("Die Ministerin zollte den Helfern am Montag Respekt.", REFERENCE)
     assert (event.plover_type, event.actors, event.targets) == ("SUPPORT", ("Ministerin",), ())

@@ -134,7 +134,7 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     text = tokens[position].text
     following = tokens[position + 1].text if position + 1 < len(tokens) else ""
     if text in lexicon().first_names and following[:1].isupper():
-        known = index.by_last_word.get(following)
+        known = _known_surname_after(tokens, position, index)  # "Recep Tayyip Erdogan"
         return ActorMention(known.name if known else f"{text} {following}", position, preposition,
                         "person")
     person = index.by_last_word.get(text)
@@ -164,6 +164,20 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
         # "die Organisation": the one of that kind the article named
         return ActorMention(index.organization_of_kind(text) or text, position, preposition,
                             "group")
+    return None
+
+
+def _known_surname_after(tokens: tuple[Token, ...], position: int, index: EntityIndex):
+    """The person whose name the capitalised words after a first name end ("Recep Tayyip
+    Erdogan", "Ban Ki Moon"; not "Lech Kaczyński Wałęsa": Wałęsa's name has no Kaczyński)."""
+    between: list[str] = []
+    for word in (t.text for t in tokens[position + 1:position + 3]):
+        if not word[:1].isupper():
+            return None
+        known = index.by_last_word.get(word)
+        if known and all(part in known.name.split() for part in between):
+            return known
+        between.append(word)
     return None
 
 
