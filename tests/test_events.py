@@ -1090,6 +1090,16 @@ def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == [plover_type]
 
 
+@pytest.mark.parametrize("sentence, types", [  # irregular verbs conjugated (10kGNAD)
+    ("Die Rebellen hatten am Montag den Militärstützpunkt überrannt.", ["ASSAULT"]),
+    ("Hunderte Flüchtlinge haben am Montag die Absperrung überrannt.", []),
+    ("Rajoy hatte am Montag bei der PSOE für eine Zusammenarbeit geworben.", ["SUPPORT"]),
+])
+def test_irregular_forms_of_trigger_verbs(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+
 @pytest.mark.parametrize("sentence, actors, targets", [  # (10kGNAD)
     # a name of three words acts whole, and is no target of its own act
     ("Staatspräsident Recep Tayyip Erdogan traf am Mittwoch mit dem Abgeordneten Deniz "
