@@ -1094,8 +1094,11 @@ def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
     ("Die Rebellen hatten am Montag den Militärstützpunkt überrannt.", ["ASSAULT"]),
     ("Hunderte Flüchtlinge haben am Montag die Absperrung überrannt.", []),
     ("Rajoy hatte am Montag bei der PSOE für eine Zusammenarbeit geworben.", ["SUPPORT"]),
+    # an investigation opened, against no one named yet
+    ("Nun wurde am Montag eine Untersuchung über dieses Geständnis eingeleitet.", ["ACCUSE"]),
+    ("Nach den Enthüllungen leitet das Land am Montag Ermittlungen ein.", ["ACCUSE"]),
 ])
-def test_irregular_forms_of_trigger_verbs(sentence, types):
+def test_irregular_forms_and_investigations(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
 
 
