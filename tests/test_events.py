@@ -1094,6 +1094,9 @@ def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
     ("Die Rebellen hatten am Montag den Militärstützpunkt überrannt.", ["ASSAULT"]),
     ("Hunderte Flüchtlinge haben am Montag die Absperrung überrannt.", []),
     ("Rajoy hatte am Montag bei der PSOE für eine Zusammenarbeit geworben.", ["SUPPORT"]),
+    # political talks, named by their kind (not "im Gespräch mit der Zeitung")
+    ("Am Montag führten SPÖ und ÖVP in Linz Sondierungsgespräche.", ["CONSULT"]),
+    ("Er sagte am Montag im Gespräch mit der Zeitung, das sei falsch.", []),
     # an investigation opened, against no one named yet
     ("Nun wurde am Montag eine Untersuchung über dieses Geständnis eingeleitet.", ["ACCUSE"]),
     ("Nach den Enthüllungen leitet das Land am Montag Ermittlungen ein.", ["ACCUSE"]),
