@@ -1097,6 +1097,9 @@ def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
     # political talks, named by their kind (not "im Gespräch mit der Zeitung")
     ("Am Montag führten SPÖ und ÖVP in Linz Sondierungsgespräche.", ["CONSULT"]),
     ("Er sagte am Montag im Gespräch mit der Zeitung, das sei falsch.", []),
+    # what a body is for names it ("die Organisation für das Verbot chemischer Waffen")
+    ("Laut der Organisation für das Verbot chemischer Waffen war am Montag Senfgas im "
+     "Einsatz.", []),
     # an investigation opened, against no one named yet
     ("Nun wurde am Montag eine Untersuchung über dieses Geständnis eingeleitet.", ["ACCUSE"]),
     ("Nach den Enthüllungen leitet das Land am Montag Ermittlungen ein.", ["ACCUSE"]),

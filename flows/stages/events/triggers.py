@@ -177,10 +177,29 @@ def _stands_alone(tokens: tuple[Token, ...], at: int) -> bool:
 
 
 def _noun_triggers(clause: Clause):
-    for token in clause.tokens:
-        if token.text[:1].isupper():
+    tokens = clause.tokens
+    for at, token in enumerate(tokens):
+        if token.text[:1].isupper() and not _in_a_name(tokens, at):
             for noun, sense in noun_senses(token.lower):
                 yield Trigger(sense, token, token.text, None, noun)
+
+
+def _in_a_name(tokens: tuple[Token, ...], at: int) -> bool:
+    """"die Organisation für das Verbot chemischer Waffen", "die Agentur für
+    Katastrophenhilfe": a noun after "für" and its article names what a body is for."""
+    back = at - 1
+    while back >= 0 and tokens[back].lower in grammar()["articles"]:
+        back -= 1
+    return back > 0 and tokens[back].lower == "für" and \
+        tokens[back - 1].lower.endswith(_bodies())
+
+
+@cache
+def _bodies() -> tuple[str, ...]:
+    """Nouns of bodies: kinds of organisation and of public bodies ("Amt", "Kommission")."""
+    from flows.stages.entities import lexicon as names  # (entities reads the events lexicon)
+
+    return (*names().org_kinds, *grammar()["public_bodies"])
 
 
 _VERB_PREFIXES = ("ver", "zer", "be", "ent", "heraus")
