@@ -246,6 +246,12 @@ def test_a_share_of_a_group_speaks_as_the_group(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_heisst_es_aus_names_who_in_names_where():
+    text = ("Überraschend hieß es zu Mittag in Brüssel aus der EU-Kommission, dass dies in "
+            "Ordnung sei.")  # (10kGNAD)
+    assert _last_speaker(text) == "EU-Kommission"
+
+
 def test_statements_of_no_one_named_are_the_source_just_named():
     text = ("Nach Polizeiangaben vom Mittwoch besteht der Verdacht einer Vergewaltigung. Die "
             "Ermittlungskommission ist nach Angaben vom Mittwoch verstärkt worden.")

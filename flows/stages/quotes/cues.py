@@ -339,11 +339,17 @@ def _impersonal_source(paragraph: str, tokens: list[Token], phrase: str) -> int 
     words = phrase.split()
     at = next((i for i in range(len(tokens) - len(words) + 1)
                if [t.text for t in tokens[i:i + len(words)]] == words), len(tokens))
-    for i in range(at + len(words), min(at + len(words) + _SOURCE_REACH, len(tokens))):
+    places = []
+    for i in range(at + len(words), min(at + len(words) + _SOURCE_REACH + 2, len(tokens))):
         if CLAUSE_BREAK.search(paragraph, tokens[i - 1].end, tokens[i].start):
             break  # "Im RH-Bericht heißt es dazu: In Hinblick auf ..."
         if tokens[i].text in _SOURCE_PLACES:
-            return i
+            places.append(i)
+    # "hieß es in Brüssel aus der EU-Kommission": "aus" says who, "in" only where
+    who = next((i for i in places if tokens[i].text == "aus"), None)
+    near = next((i for i in places if i < at + len(words) + _SOURCE_REACH), None)
+    if who is not None or near is not None:
+        return who if who is not None else near
     for i, token in enumerate(tokens[:at]):
         if token.lower in _SOURCE_PLACES:
             return i
