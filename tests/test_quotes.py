@@ -246,6 +246,12 @@ def test_a_share_of_a_group_speaks_as_the_group(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_demnach_after_a_document_is_its_issuers():
+    text = ("Ein Bericht des Wirtschaftsmagazins Nikkei sorgt für Schlagzeilen. Demnach "
+            "herrschen bei Konami prekäre Arbeitsbedingungen. Mitarbeiter würden überwacht.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Nikkei", "Nikkei"]  # (10kGNAD)
+
+
 def test_heisst_es_aus_names_who_in_names_where():
     text = ("Überraschend hieß es zu Mittag in Brüssel aus der EU-Kommission, dass dies in "
             "Ordnung sei.")  # (10kGNAD)

@@ -22,6 +22,7 @@ from flows.stages.quotes.filters import has_cue
 from flows.stages.quotes.grammar import grammar_words
 from flows.stages.quotes.lexicon import REPORTIVE_SOLLEN, UMLAUT_K2, is_reported, speech_lexicon
 from flows.stages.quotes.mentions import (
+    GENITIVE_ARTICLES,
     MAX_NAME_WORDS,
     PREPOSITIONS,
     RELATIVES,
@@ -29,7 +30,7 @@ from flows.stages.quotes.mentions import (
     mention_before,
     sentence_subject,
 )
-from flows.stages.quotes.resolution import attributed, can_speak
+from flows.stages.quotes.resolution import attributed, can_speak, resolve_speaker
 from flows.stages.quotes.sentence import Attribution, Quote, Sentence, State, Token, make_quote
 from flows.stages.quotes.sources import SOURCE_PREPOSITIONS, source_noun_attribution
 from flows.stages.text import Span
@@ -231,6 +232,23 @@ def _anaphoric(sentence: Sentence) -> str | None:
     return next((w for w in speech_lexicon().anaphoric if w in words), None)
 
 
+def _document_just_named(state: State) -> Resolved | None:
+    """"Ein Bericht des Wirtschaftsmagazins Nikkei sorgt für Schlagzeilen. Demnach ...": the
+    issuer of a document the sentence before named, when no one spoke before."""
+    if state.before is None:
+        return None
+    before, offset = state.before
+    tokens = before.tokens
+    lex = speech_lexicon()
+    at = next((i for i, t in enumerate(tokens[:-1]) if t.text in lex.document_sources
+               and tokens[i + 1].lower in GENITIVE_ARTICLES), None)
+    owner = mention_after(before.paragraph, tokens, at) if at is not None else None
+    if not owner:
+        return None
+    return resolve_speaker(before.paragraph[owner[0].start:owner[-1].end], state,
+                           offset + owner[0].start, genitive=True)
+
+
 def _sourced(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     if not sentence.may_cite:
         return []
@@ -242,9 +260,10 @@ def _sourced(sentence: Sentence, offset: int, state: State) -> list[Quote]:
             # "Demnach ...": the last source's, or unnamed; the mention is the word as
             # written, like a pronoun's (its position is left out: it covers no clause)
             word = next(t.text for t in sentence.tokens if t.lower == back)
-            resolved = state.last.resolved if state.last else Resolved(None, "unknown")
+            resolved = state.last.resolved if state.last else \
+                _document_just_named(state) or Resolved(None, "unknown")
             attribution = Attribution(back, word, -1, resolved)
-            if state.last is None:
+            if resolved.speaker is None:
                 return [_reported_sentence(sentence, attribution, offset)]
         if attribution is None or attribution.mention is None:
             return []
