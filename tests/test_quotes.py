@@ -238,6 +238,8 @@ def test_a_source_compound_speaks_for_its_issuer(text, speaker):
     ("Bislang hieß es, alle Gespräche seien geprüft worden.", None),
     ("Weiters verweisen Verfassungsrechtler darauf, dass Österreich wenig ausrichten kann.",
      "Verfassungsrechtler"),
+    ("So hatte sich vor allem Mozilla darüber beschwert, dass der Wechsel erschwert werde.",
+     "Mozilla"),
     # a claim speaks for its owner
     ("Ein Kartell erkaufte sich die Gunst von Funktionären, so der Vorwurf der römischen "
      "Staatsanwaltschaft.", "römische Staatsanwaltschaft"),

@@ -29,6 +29,14 @@ _CALENDAR_WORDS = {w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 4} |
 OPENERS = grammar_words("openers")
 
 _FILLERS = grammar_words("fillers")
+_FILLER_PHRASES = tuple(tuple(p.split()) for p in grammar_words("filler_phrases"))
+
+
+def _filler_phrase_at(tokens: list[Token], at: int) -> int:
+    """The length of a phrase of two words that stands between a verb and its subject ("vor
+    allem", "unter anderem") at `at`, else 0."""
+    words = tuple(t.lower for t in tokens[at:at + 2])
+    return 2 if words in _FILLER_PHRASES else 0
 _NOT_SPEAKERS = grammar_words("not_speakers")
 _OPENING_VERBS = frozenset(grammar_words("auxiliaries"))  # a verb first: "Hatte X doch ..."
 
@@ -137,8 +145,14 @@ def joined(paragraph: str, left: Token, right: Token) -> bool:
 def mention_after(paragraph: str, tokens: list[Token], cue_at: int) -> list[Token] | None:
     group: list[Token] = []
     start = cue_at + 1
-    while start < len(tokens) and start <= cue_at + 2 and tokens[start].text in _FILLERS:
-        start += 1  # "äußerte sich der ...", "sagte jedoch der ..."
+    while start < len(tokens) and start <= cue_at + 3:
+        phrase = _filler_phrase_at(tokens, start)
+        if phrase:  # "hatte sich vor allem Mozilla beschwert"
+            start += phrase
+        elif tokens[start].text in _FILLERS:
+            start += 1  # "äußerte sich der ...", "sagte jedoch der ..."
+        else:
+            break
     if start < len(tokens) and not joined(paragraph, tokens[start - 1], tokens[start]):
         return None  # "erklärte, ihr Land ...": a clause follows, not who speaks
     attribute = _extended_attribute(paragraph, tokens, start)
