@@ -236,6 +236,8 @@ def test_a_source_compound_speaks_for_its_issuer(text, speaker):
      "Befragten"),
     # an adverb opening the sentence is no one ("Heuer" is also a surname)
     ("Bislang hieß es, alle Gespräche seien geprüft worden.", None),
+    ("Schnell war Hofer wieder freundlich, dessen Partei hat rufen müssen. Er sei entspannt.",
+     "Hofer"),
     ("Weiters verweisen Verfassungsrechtler darauf, dass Österreich wenig ausrichten kann.",
      "Verfassungsrechtler"),
     ("So hatte sich vor allem Mozilla darüber beschwert, dass der Wechsel erschwert werde.",
