@@ -1123,6 +1123,16 @@ def test_a_name_of_three_words_acts_whole(sentence, actors, targets):
     assert (event.actors, event.targets) == (actors, targets)
 
 
+@pytest.mark.parametrize("sentence, types", [  # (10kGNAD)
+    # a participle after a count is an attribute, not the clause's act; a year is no count
+    ("Lukaschenko hat am Montag sechs inhaftierte Oppositionsführer begnadigt.", ["CONCEDE"]),
+    ("Am Montag vereinbarten Bund und Länder ein neues Haushaltsrecht.", ["AGREE"]),
+    ("2013 vereinbarten Bund und Länder ein neues Haushaltsrecht.", ["AGREE"]),
+])
+def test_a_participle_after_a_count_is_an_attribute(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
 def test_respect_paid_is_support_and_no_target():
     (event,) = extract_events("Die Ministerin zollte den Helfern am Montag Respekt.", REFERENCE)
     assert (event.plover_type, event.actors, event.targets) == ("SUPPORT", ("Ministerin",), ())

@@ -126,9 +126,10 @@ _PHRASE_ATTRIBUTE_REACH = 6  # "die vom Iran unterstützten Rebellen"
 
 
 def _attributive(tokens: tuple[Token, ...], position: int) -> bool:
-    """An inflected participle between an article and its noun, with only lower-case words
-    between ("die international anerkannte Regierung") or a phrase that a preposition opens
-    ("die vom Iran unterstützten Rebellen"): an adjective, not a verb."""
+    """An inflected participle between an article or a count and its noun, with only
+    lower-case words between ("die international anerkannte Regierung", "sechs inhaftierte
+    Oppositionsführer") or a phrase that a preposition opens ("die vom Iran unterstützten
+    Rebellen"): an adjective, not a verb."""
     if position + 1 >= len(tokens) or not tokens[position + 1].text[:1].isupper() or \
             not tokens[position].lower.endswith(("e", "en", "er", "es", "em")):
         return False
@@ -138,7 +139,7 @@ def _attributive(tokens: tuple[Token, ...], position: int) -> bool:
         word = tokens[back]
         if word.lower in finite_verbs():
             return False
-        if word.lower in g["articles"]:
+        if word.lower in g["articles"] or _count(word):
             if lower_case_only and position - back <= _ATTRIBUTE_REACH + 1:
                 return True
             if tokens[back + 1].lower in g["all_prepositions"]:
@@ -146,6 +147,11 @@ def _attributive(tokens: tuple[Token, ...], position: int) -> bool:
         if word.text != word.lower:
             lower_case_only = False
     return False
+
+
+def _count(word: Token) -> bool:
+    """"sechs", "130"; not a year ("2013 vereinbarten Bund und Länder")."""
+    return word.lower in grammar()["numbers"] or (word.text.isdigit() and len(word.text) < 4)
 
 
 def _particle_closing_later(clause: Clause, verb: Token, particle: str) -> bool:
