@@ -1128,8 +1128,10 @@ def test_a_name_of_three_words_acts_whole(sentence, actors, targets):
     ("Lukaschenko hat am Montag sechs inhaftierte Oppositionsführer begnadigt.", ["CONCEDE"]),
     ("Am Montag vereinbarten Bund und Länder ein neues Haushaltsrecht.", ["AGREE"]),
     ("2013 vereinbarten Bund und Länder ein neues Haushaltsrecht.", ["AGREE"]),
+    # a closed railway or road is no ban
+    ("Nach der Kollision wurde die Südbahn am Montag für drei Wochen gesperrt.", []),
 ])
-def test_a_participle_after_a_count_is_an_attribute(sentence, types):
+def test_attributes_and_closed_roads_are_no_acts(sentence, types):
     assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
 
 
