@@ -1128,6 +1128,11 @@ def test_a_name_of_three_words_acts_whole(sentence, actors, targets):
     ("Lukaschenko hat am Montag sechs inhaftierte Oppositionsführer begnadigt.", ["CONCEDE"]),
     ("Am Montag vereinbarten Bund und Länder ein neues Haushaltsrecht.", ["AGREE"]),
     ("2013 vereinbarten Bund und Länder ein neues Haushaltsrecht.", ["AGREE"]),
+    # idioms: time presses, praise given is support, not aid; a press conference is no
+    # meeting (10kGNAD)
+    ("Die Zeit drängt am Montag.", []),
+    ("Tusk spendete den Balkanstaaten am Montag ausdrücklich Lob.", ["SUPPORT"]),
+    ("Das sei gut, sagte Katzian am Montag bei einer Pressekonferenz in Wien.", []),
     # a closed railway or road is no ban
     ("Nach der Kollision wurde die Südbahn am Montag für drei Wochen gesperrt.", []),
 ])
