@@ -256,6 +256,12 @@ def test_demnach_after_a_document_is_its_issuers():
     assert [q.speaker for q in extract_quotes(text)] == ["Nikkei", "Nikkei"]  # (10kGNAD)
 
 
+def test_a_partys_man_is_a_role_before_a_name():
+    text = ("Das sei nicht berücksichtigt, sagt IHS-Ökonom Helmut Hofer. Das ist kein gutes "
+            "Geschäft, sagt IHS-Mann Hofer.")  # (10kGNAD)
+    assert [q.speaker for q in extract_quotes(text)] == ["Helmut Hofer", "Helmut Hofer"]
+
+
 def test_heisst_es_aus_names_who_in_names_where():
     text = ("Überraschend hieß es zu Mittag in Brüssel aus der EU-Kommission, dass dies in "
             "Ordnung sei.")  # (10kGNAD)

@@ -109,11 +109,16 @@ def is_role(token: str) -> bool:
     the nominative singular (and the feminine)."""
     if not is_capitalised(token):
         return False
-    word = token.lower().split("-")[-1]
+    *first, word = token.lower().split("-")
     suffixes = lexicon().role_suffixes
+    if first and word in _PARTY_PEOPLE:
+        return True  # "IHS-Mann Hofer", "SPÖ-Frau": someone of a party or a body
     return word.endswith(suffixes) or token.lower() in lexicon().role_aliases or any(
         word.endswith(ending) and word[:-len(ending)].endswith(suffixes)
         for ending in _CASE_ENDINGS)
+
+
+_PARTY_PEOPLE = frozenset({"mann", "frau", "männer", "frauen"})
 
 
 def role_nominative(token: str) -> str:
