@@ -256,6 +256,17 @@ def test_demnach_after_a_document_is_its_issuers():
     assert [q.speaker for q in extract_quotes(text)] == ["Nikkei", "Nikkei"]  # (10kGNAD)
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    # a fronted object with a demonstrative names no one; the subject after the verb speaks
+    ("Diese Meldung bestätigte auch die Polizei am Montag. Die Täter seien geflohen.",
+     "Polizei"),
+    ("Dieser Darstellung widerspricht auch die regierende ÖVP nur bedingt. Diese habe einen "
+     "Antrag eingebracht.", "ÖVP"),
+])
+def test_a_fronted_object_does_not_speak(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 def test_a_partys_man_is_a_role_before_a_name():
     text = ("Das sei nicht berücksichtigt, sagt IHS-Ökonom Helmut Hofer. Das ist kein gutes "
             "Geschäft, sagt IHS-Mann Hofer.")  # (10kGNAD)

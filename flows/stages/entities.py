@@ -96,6 +96,9 @@ def lexicon() -> Lexicon:
     )
 
 
+ACRONYM = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ]|[a-z](?=[A-Z])){1,5}s?")  # "SPD", "AfD"
+
+
 def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 

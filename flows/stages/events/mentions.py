@@ -9,14 +9,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.stages.entities import EntityIndex, country_of, is_role, lexicon, role_nominative
+from flows.stages.entities import (
+    ACRONYM,
+    EntityIndex,
+    country_of,
+    is_role,
+    lexicon,
+    role_nominative,
+)
 from flows.stages.events.clauses import Clause, Token, preposition_before
 from flows.stages.events.lexicon import grammar
 from flows.stages.places import countries, is_place
 from flows.stages.profiles import DATA_DIR
 from flows.stages.temporal import MONTHS, WEEKDAYS
 
-ACRONYM = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ]|[a-z](?=[A-Z])){1,5}s?")  # "SPD", "AfD"
 _ROMAN = re.compile(r"[IVXLC]+")
 
 

@@ -7,6 +7,7 @@ import re
 from itertools import dropwhile
 
 from flows.stages.entities import (
+    ACRONYM,
     ARTICLES,
     INDEFINITE,
     NAME_PARTICLES,
@@ -94,13 +95,14 @@ def _one_person(group: list[Token], state: State) -> bool:
 
 
 def speaker_strength(group: list[Token], state: State) -> int:
-    words = [t.text for t in group if t.lower not in ARTICLES]
+    words = [t.text for t in group if t.lower not in ARTICLES and t.lower not in _THIS]
     names = _name_words(words)
     if len(group) == 1 and group[0].text.lower() in PRONOUNS:
         return 2
     if any(is_role(w) for w in words) or is_organization(words) or \
-            (len(words) == 1 and words[0] in lexicon().place_to_country):
-        return 2
+            (len(words) == 1 and words[0] in lexicon().place_to_country) or \
+            (words and group[0].lower in ARTICLES and ACRONYM.fullmatch(words[-1])):
+        return 2  # (an article and an acronym: "die regierende ÖVP")
     if names and (len(names) > 1 or state.index.find_by_name(names)):
         return 2
     return 1
@@ -161,6 +163,7 @@ def _group_just_before(state: State) -> Resolved | None:
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))
 _DEMONSTRATIVES = grammar_table("demonstrative_speakers")
+_THIS = grammar_words("demonstratives")  # "Diese Meldung bestätigte auch die Polizei": no name
 
 
 def _owned_source(found: list[Token]) -> bool:
