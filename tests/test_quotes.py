@@ -222,6 +222,10 @@ def test_a_reporting_verb_in_a_parenthesis_has_its_subject_after_it(text, speake
     ("Polizeiangaben zufolge wurde ein Algerier festgenommen.", "Polizei"),
     ("Der Pressemitteilung zufolge wurde ein Algerier festgenommen.", "Pressemitteilung"),
     ("Laut Forschern ist das Eis dünn.", "Forscher"),  # a bare role in the nominative
+    # without the linking "s" (10kGNAD)
+    ("Laut Ministeriumsangaben wurden 2.429 Bewerbungen gezählt.", "Ministerium"),
+    ("Mit 20.300 Beschäftigten hatten nach Gewerkschaftsangaben viele gestreikt.",
+     "Gewerkschaft"),
 ])
 def test_a_source_compound_speaks_for_its_issuer(text, speaker):
     assert _last_speaker(text) == speaker

@@ -500,7 +500,19 @@ def _issuer_of_source(content: list[str]) -> str | None:
     prefix = word[:-len(ending)].removesuffix("-") if ending else ""
     if not prefix or prefix.capitalize() in speech_lexicon().document_prefixes:
         return None
+    prefix = issuer_word(prefix)
     return prefix[0].upper() + prefix[1:]
+
+
+def issuer_word(prefix: str) -> str:
+    """The first part of a source compound without its linking "s" ("Ministeriumsangaben":
+    Ministerium)."""
+    if prefix.endswith("s") and prefix[:-1].lower().endswith(_LINKING_S_BEFORE):
+        return prefix[:-1]
+    return prefix
+
+
+_LINKING_S_BEFORE = ("ung", "heit", "keit", "schaft", "ium", "ion", "tät", "tum")
 
 
 _AGENT_ENDINGS = tuple(grammar_words("agent_noun_endings"))

@@ -16,7 +16,12 @@ from flows.stages.quotes.mentions import (
     own_subject,
     sentence_subject,
 )
-from flows.stages.quotes.resolution import attributed, can_speak, resolve_speaker
+from flows.stages.quotes.resolution import (
+    attributed,
+    can_speak,
+    issuer_word,
+    resolve_speaker,
+)
 from flows.stages.quotes.sentence import Attribution, Sentence, State, Token
 
 SOURCE_PREPOSITIONS = grammar_words("source_prepositions")
@@ -43,7 +48,7 @@ def source_noun_attribution(sentence: Sentence, state: State) -> Attribution | N
     if prefix and not owned and prefix.capitalize() not in speech_lexicon().document_prefixes:
         at = start + match.start("prefix")  # "Polizeiangaben": as written, the police speaks
         return Attribution(cue, match["noun"], at,
-                            resolve_speaker(prefix, state, state.offset + at))
+                            resolve_speaker(issuer_word(prefix), state, state.offset + at))
     owner = _OWNER.search(match[0])
     if owner:  # "Nach seiner Meinung": his
         return _owner_attribution(cue, owner, sentence, state, match.start())
