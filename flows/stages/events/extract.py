@@ -17,10 +17,11 @@ from flows.stages.entities import PRONOUNS, EntityIndex
 from flows.stages.events.casualties import casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.dating import date_mentions, when_it_happened
+from flows.stages.events.factuality import is_factual
 from flows.stages.events.lexicon import grammar, lexicon
 from flows.stages.events.participants import apposed_person, participants, subject
 from flows.stages.events.records import Event, Mention
-from flows.stages.events.triggers import Trigger, clause_triggers, is_factual, noun_senses
+from flows.stages.events.triggers import Trigger, clause_triggers, noun_senses
 from flows.stages.temporal import find_expressions, may_have_time
 from flows.stages.text import paragraphs, sentences_with_quotes
 

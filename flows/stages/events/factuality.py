@@ -1,0 +1,263 @@
+"""Whether a clause states its trigger as having happened (or happening).
+
+Factuality is read from the clause that holds the trigger, never from the whole sentence:
+negation, modal verbs, the future, plans, conditions, purposes, questions and the object
+clauses of wishes and demands ("forderte, dass ...") are not events; hearsay of a past act
+("soll ... erschossen haben") is.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from flows.stages.conjugation import (
+    INFINITIVE,
+    PARTICIPLE,
+    SPLIT,
+    ZU_INFINITIVE,
+    VerbForm,
+    verb_forms,
+)
+from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
+from flows.stages.events.lexicon import Sense, forms_of, grammar, lexicon
+from flows.stages.events.triggers import Trigger
+
+
+def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
+               question: bool) -> bool:
+    """Whether the clause states the trigger's happening as having happened (or happening)."""
+    g = grammar()
+    tokens = clause.tokens
+    at = tokens.index(trigger.token)
+    lowered = [t.lower for t in tokens]
+    kind = trigger.verb.kind if trigger.verb else None
+    if question or clause.opener in g["irrealis_subordinators"]:
+        return False
+    if any(_sport(part) for t in tokens for part in t.text.split("-")):
+        return False  # a game: "Mattersburg empfängt St. Pölten", "Bundesliga-Spitzenreiter"
+    if clause.sentence[0].lower in g["conditional_openers"]:
+        return False  # "Sollte sie zurückkommen, wird sie verhaftet": a condition
+    if any(phrase in clause.lowered_text for phrase in g["habitual_phrases"]):
+        return False  # "Kritiker werfen ihm immer wieder vor": a habit, no dated act
+    if any(t.text in g["no_agents"] for t in tokens):
+        return False  # a storm, a quake, an accident: nobody acts on anybody
+    if any(t.text in g["anniversary_words"] for t in tokens):
+        return False  # "Am Mittwoch jährte sich der Anschlag": not that day's happening
+    to_come = kind == ZU_INFINITIVE or (
+        trigger.verb is not None and at and lowered[at - 1] == "zu") or (
+        trigger.verb is None and (_support_verb_to_come(lowered, at) or
+                                  _purpose_of_a_journey(lowered, at)))
+    # ("zu" before a noun is a preposition: "kam es zu Protesten" happened)
+    if to_come and not _achieved(clause, trigger.sense.mode):
+        return False
+    if _negated(lowered):
+        return False
+    if _planned(tokens, at) or any(w in g["speaker_pronouns"] for w in lowered):
+        return False  # a plan, or someone speaking ("Dann schieße ich"): not a report
+    if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(
+            lowered, at, kind or _support_participle(lowered)):
+        return False
+    if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
+            lowered, at, trigger.verb):
+        return False
+    if _state_not_act(lowered, at, trigger.verb, tokens) or _about_a_kind(clause, trigger):
+        return False
+    if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
+            and _irrealis_verb_in(clause, trigger.sense):
+        return False  # "forderte den Rückzug": the withdrawal has not happened
+    # "forderte, dass die Truppen abgezogen werden", "forderte die Verbündeten auf,
+    # Luftangriffe zu fliegen": what is demanded has not happened
+    demanded = clause.opener in ("dass", "daß") or (trigger.verb is None and
+                                                    _has_zu_infinitive(lowered))
+    return not (governing is not None and demanded
+                and _irrealis_verb_in(governing, trigger.sense))
+
+
+def _about_a_kind(clause: Clause, trigger: Trigger) -> bool:
+    """"kein Platz für Gruppen, die zu Hass aufrufen": a relative clause with a plural verb in
+    the present, about a plural with no article, says what such people do, not what
+    happened."""
+    verb = trigger.verb
+    if clause.opener not in grammar()["relative_pronouns"] or verb is None or \
+            not (verb.present or verb.kind == INFINITIVE) or \
+            not trigger.token.lower.endswith("en"):  # ("aufrufen": a plural at the end)
+        return False
+    before = [t for t in clause.sentence if t.start < clause.tokens[0].start]
+    if not before or not before[-1].text[:1].isupper():
+        return False
+    g = grammar()
+    back = len(before) - 2
+    while back >= 0 and before[back].text == before[back].lower and \
+            before[back].lower.endswith(("e", "en", "er", "es")) and \
+            before[back].lower not in g["articles"] and before[back].lower not in finite_verbs():
+        back -= 1  # "für radikale Gruppen"
+    determiner = back >= 0 and (before[back].lower in g["articles"] or
+                                before[back].lower in g["quantifiers"] or
+                                before[back].lower in g["numbers"] or
+                                before[back].text[:1].isdigit())
+    return not determiner
+
+
+def _planned(tokens: tuple[Token, ...], at: int) -> bool:
+    """A plan word in the clause, unless it is the attribute of a noun other than the trigger
+    ("Bei der geplanten Ausreise wurde er festgenommen": the journey was planned, the arrest
+    happened; "die geplante Kundgebung" is a plan)."""
+    plan_words = grammar()["plan_words"]
+    for i, token in enumerate(tokens):
+        if token.lower not in plan_words:
+            continue
+        noun = i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and \
+            token.lower.endswith(("e", "en", "er", "es"))
+        if not noun or i + 1 == at:
+            return True
+    return False
+
+
+_SUPPORT_REACH = 8  # words from a noun to its support verb: "Anschlag in den USA zu verüben"
+
+
+def _support_verb_to_come(lowered: list[str], at: int) -> bool:
+    """A support verb as a zu-infinitive after the noun ("einen Anschlag zu verüben", "eine
+    Kundgebung abzuhalten"): the clause names an act to come, not one done."""
+    support = lexicon().support
+    return any((form := support.get(w)) is not None and (
+        form.kind == ZU_INFINITIVE or (form.kind == INFINITIVE and lowered[i - 1] == "zu"))
+        for i, w in enumerate(lowered[at + 1:at + 1 + _SUPPORT_REACH], at + 1))
+
+
+def _purpose_of_a_journey(lowered: list[str], at: int) -> bool:
+    """"Zu Beratungen kommt Kerry am Sonntag nach Berlin", "reiste zu Gesprächen nach Paris":
+    what a journey is for has not happened by being named (but "kam es zu Protesten")."""
+    if not at or lowered[at - 1] not in ("zu", "zum", "zur"):
+        return False
+    journeys = forms_of("journey_verbs")
+    return any(w in journeys for w in lowered) and "es" not in lowered
+
+
+def _sport(word: str) -> bool:
+    g = grammar()
+    return word in g["sport_words"] or \
+        (word[:1].isupper() and word.lower().endswith(tuple(g["sport_endings"])))
+
+
+def _achieved(clause: Clause, mode: str | None) -> bool:
+    """"Es gelang der Polizei, den Täter festzunehmen": a verb before the clause says the act
+    was done; so does announcing an act that the announcement makes ("kündigte an,
+    zurückzutreten")."""
+    g = grammar()
+    before = [t.lower for t in clause.sentence if t.start < clause.tokens[0].start]
+    return any(w in g["implicative_verbs"] for w in before) or (
+        mode in g["announced_modes"] and any(w in forms_of("announcing_verbs") for w in before))
+
+
+def _support_participle(lowered: list[str]) -> str | None:
+    """PARTICIPLE when a noun's support verb stands as a participle ("hätten den Angriff
+    gestartet": reported as done, like "hätten angegriffen")."""
+    support = lexicon().support
+    return PARTICIPLE if any((form := support.get(w)) is not None and form.kind == PARTICIPLE
+                             for w in lowered) else None
+
+
+def _has_zu_infinitive(lowered: list[str]) -> bool:
+    return any(w == "zu" and i + 1 < len(lowered) and lowered[i + 1].endswith("en")
+               for i, w in enumerate(lowered))
+
+
+def _negated(lowered: list[str]) -> bool:
+    g = grammar()
+    return any(w in g["negations"] and not (i + 1 < len(lowered) and
+                                            lowered[i + 1] in g["negation_exceptions"])
+               for i, w in enumerate(lowered))
+
+
+def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
+    """"soll ... erschossen haben", "sollen ... festgenommen worden sein" (not "könnten ...
+    entführt worden sein": a guess); reported speech in the pluperfect subjunctive, "die
+    Rebellen hätten die Stadt angegriffen" (not "hätten ... angreifen können", "wenn sie ...
+    angegriffen hätten", "beinahe ... getötet": what did not happen)."""
+    g = grammar()
+    if kind != PARTICIPLE:
+        return False
+    words = set(lowered)
+    if not words.isdisjoint(g["hearsay_modals"]):  # (also "... ermordet und ... verübt haben")
+        return any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:])
+    return not words.isdisjoint(g["reported_pluperfect"]) and \
+        words.isdisjoint(g["counterfactual_words"]) and \
+        words.isdisjoint(g["modal_infinitives"])
+
+
+def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None,
+                   tokens: tuple[Token, ...]) -> bool:
+    """"ist verboten", "sind gesperrt", "war im Einsatz gestanden": a participle closing its
+    clause (auxiliaries aside) whose clause has a form of "sein" and neither "haben" nor a
+    passive auxiliary, or a form of "bleiben" or "scheinen" ("bleibt verboten"). (Not "...,
+    kritisiert Manahl": the present tense, spelt alike.)"""
+    g = grammar()
+    if verb is None or verb.kind != PARTICIPLE or verb.lemma in g["sein_perfect"] or \
+            verb.lemma.split()[-1] in g["sein_perfect"]:
+        return False
+    auxiliaries = {*g["sein_forms"], *g["copula_forms"], *g["haben_forms"],
+                   *g["passive_auxiliaries"]}
+    if any(w[:1].isalnum() and w not in auxiliaries for w in _rest_of_stretch(tokens, at)):
+        return False
+    words = set(lowered)
+    if not words.isdisjoint(g["copula_forms"]):
+        return True
+    return not words.isdisjoint(g["sein_forms"]) and words.isdisjoint(g["haben_forms"]) \
+        and words.isdisjoint(g["passive_auxiliaries"])
+
+
+def _rest_of_stretch(tokens: tuple[Token, ...], at: int) -> list[str]:
+    """The words after `at` up to the next comma: "scheint nun ausgeschlossen, dass ...,
+    etwa aus dem Abgeordnetenhaus, ..." ends at "ausgeschlossen"."""
+    if tokens[at].segment_end:
+        return []
+    rest = []
+    for token in tokens[at + 1:]:
+        rest.append(token.lower)
+        if token.segment_end:
+            break
+    return rest
+
+
+def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
+    """"wird festgenommen" happens now; "wird ... festgenommen werden" is to come, and so is
+    "werden ... beraten", whose participle is also the infinitive."""
+    if verb is None or verb.kind != PARTICIPLE:
+        return False
+    if lowered[at] == verb.lemma.replace("|", "").removeprefix("sich "):
+        return False
+    return not any(w in grammar()["future_auxiliaries"] for w in lowered[at + 1:at + 3])
+
+
+@cache
+def _irrealis_forms() -> dict[str, tuple[str, str]]:
+    """Forms of the verbs of wishing, demanding and planning -> (lemma, the particle a split
+    form needs later in its clause: "lehnt ... ab", or "")."""
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma in sorted(grammar()["irrealis_verbs"]):  # a frozenset: in a fixed order
+        for form, verb in verb_forms(lemma).items():
+            particle = verb.particle if verb.kind == SPLIT else ""
+            if form not in forms or not particle:  # "drohte": of "drohen", not "an|drohen"
+                forms[form] = (lemma, particle)
+    return forms
+
+
+def _irrealis_verb_in(clause: Clause, sense: Sense) -> bool:
+    own_type = sense.type
+    forms = _irrealis_forms()
+    lex = lexicon()
+    g = grammar()
+    for i, token in enumerate(clause.tokens):
+        if token.text == token.lower and token.lower in forms:
+            lemma, particle = forms[token.lower]
+            if particle and not any(t.lower == particle for t in clause.tokens[i + 1:]):
+                continue
+            if lemma in g["presupposing_verbs"] and own_type in g["speech_act_types"]:
+                continue  # "lehnte die Forderung ab": the demand was made
+            if lemma in g["announcing_verbs"] and sense.mode in g["announced_modes"]:
+                continue  # "kündigte seinen Rücktritt an": announcing it is resigning
+            senses = [verb_sense.type for _, verb_sense in lex.verbs.get(token.lower, ())]
+            if own_type not in senses:
+                return True
+    return False
