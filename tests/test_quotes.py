@@ -423,6 +423,18 @@ def test_they_with_a_plural_verb_are_the_group_named_just_before(text, speakers)
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 
+@pytest.mark.parametrize("text, quotes", [  # (10kGNAD)
+    # a sentence that opens as a question reports nothing
+    ("STANDARD: Haben Sie damals selbst daran geglaubt, noch Minister zu werden?", 0),
+    ("STANDARD: Was heißt es, in einem so reichen Land arm zu sein?", 0),
+    # ... unlike a reported question, or a question at the end of reported speech
+    ("Folgerichtig fragt auch die SPÖ, ob Naderer die Regierung stützen werde?", 1),
+    ("Wir haben ein mulmiges Gefühl, sagt Trummer, denn wer weiß, wie das weitergeht?", 1),
+])
+def test_a_direct_question_reports_nothing(text, quotes):
+    assert len(extract_quotes(text)) == quotes
+
+
 def test_und_with_no_subject_of_its_own_goes_on_with_the_narrative():
     text = ("Datenschützer warnten jedoch vor einer Abhörfalle, und scheinen nun Recht behalten "
             "zu haben.")  # (10kGNAD)

@@ -39,6 +39,8 @@ from flows.stages.text import Span
 def indirect(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     """Reported speech without quotation marks: in the subjunctive, or attributed by a
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
+    if _asks(sentence):
+        return []
     wonach = _wonach_clause(sentence, state)
     if wonach:  # what a report or rumour says: not the speaker of the sentences after it
         return [_clause_quote(sentence, wonach, offset)]
@@ -58,6 +60,27 @@ def indirect(sentence: Sentence, offset: int, state: State) -> list[Quote]:
         state.remember(as_reported[1])
         return [_clause_quote(sentence, as_reported, offset)]
     return [] if reported else _sourced(sentence, offset, state)  # reported: tried above
+
+
+def _asks(sentence: Sentence) -> bool:
+    """"Haben Sie damals selbst daran geglaubt, ...?", "STANDARD: Was heißt es, ...?": a
+    sentence that opens as a question reports nothing (unlike "fragt die SPÖ, ob ...?", "Ob
+    damit ... sei?" or "..., sagt Trummer, denn wer weiß, wie das weitergeht?")."""
+    text = sentence.text.rstrip()
+    if not text.endswith("?") or not sentence.words.isdisjoint(_QUESTION_CUES):
+        return False
+    tag, _, rest = text.partition(": ")
+    if rest and len(tag.split()) <= _TAG_WORDS:
+        text = rest  # after an interviewer's tag ("STANDARD: Was heißt es, ...?")
+    return text.split(" ", 1)[0].lower() in _QUESTION_OPENERS
+
+
+_TAG_WORDS = 2
+
+
+_QUESTION_CUES = frozenset(grammar_words("question_cues"))
+_QUESTION_OPENERS = frozenset(grammar_words("question_words")).union(
+    *(grammar_words(key) for key in ("auxiliaries", "have_forms", "copulas", "modals")))
 
 
 def _clause_quote(sentence: Sentence, clause: tuple[Span, Attribution], offset: int
