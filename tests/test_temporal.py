@@ -42,6 +42,9 @@ def test_parse_date_value_rejects_non_dates(raw):
     ("am Wochenende", TUESDAY, date(2015, 11, 14), "week"),
     ("Anfang dieses Jahres", TUESDAY, date(2015, 3, 1), "year"),  # middle of January-April
     ("heuer", TUESDAY, date(2015, 7, 2), "year"),  # (Austrian) this year: its middle
+    ("Letzten Freitag", TUESDAY, date(2015, 11, 13), "day"),  # capitalised, opening a sentence
+    ("in der Nacht zum Sonntag", TUESDAY, date(2015, 11, 15), "day"),  # the day it ended in
+    ("in der Nacht auf den Montag", TUESDAY, date(2015, 11, 16), "day"),
 ])
 def test_find_expressions_resolves_against_the_reference(text, reference, expected, precision):
     (expression,) = find_expressions(f"Das geschah {text} in Paris.", reference)

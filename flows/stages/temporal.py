@@ -48,8 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?:[Aa]m\s+|[Vv]om\s+)?(?P<rel>heutigen|gestrigen|"
                                 r"vorgestrigen|morgigen)\s+(?:Tag|" + _WEEKDAY + r")\b")),
     ("weekday", re.compile(
-        r"\b(?:(?P<mod>kommenden|nächsten|vergangenen|letzten|diesen|[Aa]m|[Vv]om|[Ss]eit|"
-        r"[Bb]is)\s+)?"
+        r"\b(?:(?P<mod>[Kk]ommenden|[Nn]ächsten|[Vv]ergangenen|[Ll]etzten|[Dd]iesen|[Aa]m|[Vv]om|"
+        r"[Ss]eit|[Bb]is|Nacht\s+zum|Nacht\s+auf(?:\s+den)?)\s+)?"
         + _WEEKDAY +
         r"(?:\s+(?P<week>kommender|nächster|vergangener|letzter|dieser)\s+Woche)?"
         r"(?:,?\s*(?:den\s+)?\(?(?P<day>[0-3]?\d)\.\s*" + _MONTH + r"(?:\s+" + _YEAR + r")?\)?)?"
@@ -280,8 +280,10 @@ def _season(groups: dict, _reference: date | None) -> DateValue | None:
 
 
 def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
+    mod = (groups.get("mod") or "").lower()  # ("Letzten Freitag"; "in der Nacht zum Sonntag":
+    # that day, looking back like "am Sonntag")
     if groups.get("day"):  # "kommenden Dienstag (24. November)": the date, forward if told
-        ahead = groups.get("mod") in ("kommenden", "nächsten") or \
+        ahead = mod in ("kommenden", "nächsten") or \
             groups.get("week") in ("kommender", "nächster")
         return _day_value({**groups, "future": groups["future"] or ahead}, reference)
     if reference is None:
@@ -291,9 +293,9 @@ def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
     if groups.get("week") in week_shift:
         monday = reference - timedelta(days=reference.weekday())
         day = monday + timedelta(weeks=week_shift[groups["week"]], days=weekday)
-    elif groups.get("mod") in ("kommenden", "nächsten") or groups["future"]:
+    elif mod in ("kommenden", "nächsten") or groups["future"]:
         day = reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
-    elif groups.get("mod") in ("vergangenen", "letzten"):
+    elif mod in ("vergangenen", "letzten"):
         day = reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1)
     else:
         # News reports mostly look back: "am Freitag" is the latest Friday up to today.
