@@ -137,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
         evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
                               help=f"events: exit 1 when the {floor} of all gold articles "
                               "is below X")
+    for floor in ("event-dates", "actors"):
+        evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
+                              help=f"events: exit 1 when the share of matched rows with "
+                              f"their {floor.removeprefix('event-')} right is below X")
     for floor, what in (("confirmed", "right dates confirmed"),
                         ("flagged", "wrong dates flagged"), ("repaired", "wrong dates repaired")):
         evaluate.add_argument(f"--min-{floor}", type=float, metavar="X",
@@ -401,7 +405,9 @@ def _evaluate_events(args: argparse.Namespace) -> int:
     overall = scores["all"]
     return _quality_gate([("precision", overall.precision, args.min_precision),
                           ("recall", overall.recall, args.min_recall),
-                          ("f1", overall.f1, args.min_f1)])
+                          ("f1", overall.f1, args.min_f1),
+                          ("event dates right", overall.dates_right, args.min_event_dates),
+                          ("actors right", overall.actors_share, args.min_actors)])
 
 
 def _evaluate_dates(args: argparse.Namespace) -> int:

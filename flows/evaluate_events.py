@@ -44,13 +44,20 @@ class EventScores:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def row(self, name: str) -> str:
-        def share(count: int) -> float:
-            return count / self.matched if self.matched else 0.0
+    @property
+    def dates_right(self) -> float:
+        """The share of matched rows with the gold's date."""
+        return self.date_right / self.matched if self.matched else 0.0
 
+    @property
+    def actors_share(self) -> float:
+        """The share of matched rows with the gold's actors."""
+        return self.actors_right / self.matched if self.matched else 0.0
+
+    def row(self, name: str) -> str:
         return (f"| {name} | {self.predicted} | {self.gold} | {self.precision:.3f} "
-                f"| {self.recall:.3f} | {self.f1:.3f} | {share(self.date_right):.3f} "
-                f"| {share(self.actors_right):.3f} |")
+                f"| {self.recall:.3f} | {self.f1:.3f} | {self.dates_right:.3f} "
+                f"| {self.actors_share:.3f} |")
 
     def by_type(self) -> str:
         return ", ".join(f"{kind} {self.found_by_type[kind]}/{count}"

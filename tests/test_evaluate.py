@@ -77,6 +77,27 @@ def test_the_quotes_gate_fails_when_a_speaker_is_wrong(tmp_path):
     assert main(["eval", "quotes", "--corpus", corpus("Der Kämmerer"), *floors]) == EXIT_INVALID
 
 
+def test_the_events_gate_fails_when_a_date_is_wrong(tmp_path):
+    from flows.cli import EXIT_INVALID, EXIT_OK, main
+
+    sentence = "Die Polizei nahm am Montag in Berlin drei Männer fest."
+    document = {"documentName": "12 - Festnahmen in Berlin (2010-03-03)",
+                "originalText": sentence}
+    (tmp_path / "documents.jsonl").write_text(json.dumps(document) + "\n", encoding="utf-8")
+
+    def gold(day: str) -> str:
+        event = {"sentence": sentence, "types": ["COERCE"], "date": day, "precision": "day",
+                 "actors": ["Polizei"], "targets": []}
+        path = tmp_path / f"gold-{day}.jsonl"
+        path.write_text(json.dumps({"doc": "12", "published": "2010-03-03",
+                                    "events": [event]}) + "\n", encoding="utf-8")
+        return str(path)
+
+    floors = ["--corpus", str(tmp_path), "--min-event-dates", "1", "--min-actors", "1"]
+    assert main(["eval", "events", "--gold", gold("2010-03-01"), *floors]) == EXIT_OK
+    assert main(["eval", "events", "--gold", gold("2010-02-22"), *floors]) == EXIT_INVALID
+
+
 def test_the_language_gate_fails_when_a_german_text_is_told_foreign(tmp_path, capsys):
     from flows.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK, main
 
