@@ -45,6 +45,14 @@ def test_parse_date_value_rejects_non_dates(raw):
     ("Letzten Freitag", TUESDAY, date(2015, 11, 13), "day"),  # capitalised, opening a sentence
     ("in der Nacht zum Sonntag", TUESDAY, date(2015, 11, 15), "day"),  # the day it ended in
     ("in der Nacht auf den Montag", TUESDAY, date(2015, 11, 16), "day"),
+    ("in der Nacht von Samstag auf Sonntag", TUESDAY, date(2015, 11, 15), "day"),
+    ("in der Nacht zu Montag", TUESDAY, date(2015, 11, 16), "day"),
+    ("am vorigen Freitag", TUESDAY, date(2015, 11, 13), "day"),
+    ("Ende vergangener Woche", TUESDAY, date(2015, 11, 12), "week"),
+    ("vorige Woche", TUESDAY, date(2015, 11, 12), "week"),
+    ("Anfang der Woche", TUESDAY, date(2015, 11, 19), "week"),
+    ("im vergangenen Monat", TUESDAY, date(2015, 10, 16), "month"),
+    ("im Vorjahr", TUESDAY, date(2014, 7, 2), "year"),
 ])
 def test_find_expressions_resolves_against_the_reference(text, reference, expected, precision):
     (expression,) = find_expressions(f"Das geschah {text} in Paris.", reference)
@@ -56,6 +64,7 @@ def test_find_expressions_resolves_against_the_reference(text, reference, expect
     ("am Freitagabend", date(2015, 11, 13)),
     ("am Mittwochnachmittag", date(2015, 11, 11)),
     ("am Montagmorgen", date(2015, 11, 16)),
+    ("am späten Montagabend", date(2015, 11, 16)),
 ])
 def test_a_weekday_with_a_part_of_the_day_is_that_weekday(text, expected):
     (expression,) = find_expressions(f"Das geschah {text} in Paris.", TUESDAY)

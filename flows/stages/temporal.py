@@ -48,8 +48,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?:[Aa]m\s+|[Vv]om\s+)?(?P<rel>heutigen|gestrigen|"
                                 r"vorgestrigen|morgigen)\s+(?:Tag|" + _WEEKDAY + r")\b")),
     ("weekday", re.compile(
-        r"\b(?:(?P<mod>[Kk]ommenden|[Nn]ächsten|[Vv]ergangenen|[Ll]etzten|[Dd]iesen|[Aa]m|[Vv]om|"
-        r"[Ss]eit|[Bb]is|Nacht\s+zum|Nacht\s+auf(?:\s+den)?)\s+)?"
+        r"\b(?:(?P<mod>[Kk]ommenden|[Nn]ächsten|[Vv]ergangenen|[Ll]etzten|[Vv]origen|[Dd]iesen|"
+        r"[Aa]m|[Vv]om|[Ss]eit|[Bb]is|Nacht\s+zu[m]?|Nacht\s+auf(?:\s+den)?|"
+        r"Nacht\s+von\s+\w+\s+auf(?:\s+den)?)\s+)?(?:(?:frühen|späten)\s+)?"
         + _WEEKDAY +
         r"(?:\s+(?P<week>kommender|nächster|vergangener|letzter|dieser)\s+Woche)?"
         r"(?:,?\s*(?:den\s+)?\(?(?P<day>[0-3]?\d)\.\s*" + _MONTH + r"(?:\s+" + _YEAR + r")?\)?)?"
@@ -69,9 +70,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<part>Anfang|Mitte|Ende)\s+(?:(?P<rel>dieses|des|vergangenen|letzten|nächsten|"
         r"kommenden)\s+Jahres|" + _YEAR + r")")),
     ("relative_week", re.compile(
-        r"\b(?:[Ii]n\s+der\s+|[Aa]m\s+)?(?P<rel>[Vv]ergangenen|[Ll]etzten|[Kk]ommenden|"
-        r"[Nn]ächsten|[Dd]ieser|[Vv]ergangene|[Ll]etzte|[Kk]ommende|[Nn]ächste|[Dd]iese)\s+"
-        r"(?P<unit>Woche|Wochenende)\b")),
+        r"\b(?:[Ii]n\s+der\s+|[Aa]m\s+|(?:[Aa]nfang|[Mm]itte|[Ee]nde)\s+)?(?P<rel>"
+        r"[Vv]ergangenen|[Ll]etzten|[Kk]ommenden|[Nn]ächsten|[Dd]ieser|[Vv]ergangene|[Ll]etzte|"
+        r"[Kk]ommende|[Nn]ächste|[Dd]iese|[Vv]orige|[Vv]origen|[Vv]ergangener|[Ll]etzter|"
+        r"[Kk]ommender|[Nn]ächster)\s+(?P<unit>Woche|Wochenende)\b")),
+    # "Anfang der Woche", "Mitte der Woche": this week
+    ("part_of_this_week", re.compile(r"\b(?:[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?P<rel>der)\s+"
+                                     r"(?P<unit>Woche)\b")),
     ("weekend", re.compile(r"\bam\s+Wochenende\b")),
     # "vor drei Jahren", "vor zwei Wochen", "vor einem Monat" (a number word or figure)
     ("ago", re.compile(r"\b[Vv]or\s+(?P<count>\d{1,3}|" + _NUMBER_WORDS + r")\s+(?P<unit>Tag|Tagen|"
@@ -83,6 +88,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen|diesem|laufenden|kommenden|"
         r"nächsten)\s+Jahr\b")),
     ("this_year", re.compile(r"\b[Hh]euer\b")),  # (Austrian) this year
+    ("last_year", re.compile(r"\b[Ii]m\s+Vorjahr\b")),
+    ("relative_month", re.compile(r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen)\s+"
+                                  r"Monat\b")),
     ("month_only", re.compile(r"\b(?:[Ii]m|[Aa]nfang|[Mm]itte|[Ee]nde)\s+" + _MONTH + r"\b")),
     # not a number's part ("2012/34/EU", "2015/16")
     ("year_only", re.compile(r"\b(?:(?:[Ii]m\s+)?(?:Jahr(?:e)?\s+))?" + _YEAR
@@ -153,7 +161,7 @@ def find_expressions(text: str, reference: date | None, future: bool = False
 _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "früh")
 _TIME_WORDS = frozenset(
     word for name in [*MONTHS, *WEEKDAYS, "woche", "wochenende", "vorgestern", "gestern",
-                      "heute", "heuer", "morgen", "übermorgen", "heutigen", "gestrigen",
+                      "heute", "heuer", "vorjahr", "morgen", "übermorgen", "heutigen", "gestrigen",
                       "vorgestrigen", "morgigen", "jahr", "jahre", "jahres", "monats",
                       "tagen", "wochen", "monat", "monaten", "jahren",
                       *(day + part for day in WEEKDAYS for part in _DAY_PARTS)]  # "Freitagabend"
@@ -295,7 +303,7 @@ def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
         day = monday + timedelta(weeks=week_shift[groups["week"]], days=weekday)
     elif mod in ("kommenden", "nächsten") or groups["future"]:
         day = reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
-    elif mod in ("vergangenen", "letzten"):
+    elif mod in ("vergangenen", "letzten", "vorigen"):
         day = reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1)
     else:
         # News reports mostly look back: "am Freitag" is the latest Friday up to today.
@@ -306,8 +314,8 @@ def _weekday_value(groups: dict, reference: date | None) -> DateValue | None:
 def _relative_week(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
-    rel = groups["rel"].lower().rstrip("n").rstrip("e")
-    shift = {"vergangen": -1, "letzt": -1, "kommend": 1, "nächst": 1}.get(rel, 0)
+    rel = re.sub(r"(?:en|er|e)$", "", groups["rel"].lower())  # "vergangener", "vorige"
+    shift = {"vergangen": -1, "letzt": -1, "vorig": -1, "kommend": 1, "nächst": 1}.get(rel, 0)
     monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
     if groups["unit"] == "Wochenende":
         return DateValue(monday + timedelta(days=5), monday + timedelta(days=6), "week")
@@ -344,6 +352,18 @@ def _relative_year(groups: dict, reference: date | None) -> DateValue | None:
 
 def _this_year(_groups: dict, reference: date | None) -> DateValue | None:
     return None if reference is None else _year_value({"year": reference.year}, reference)
+
+
+def _last_year(_groups: dict, reference: date | None) -> DateValue | None:
+    return None if reference is None else _year_value({"year": reference.year - 1}, reference)
+
+
+def _relative_month(_groups: dict, reference: date | None) -> DateValue | None:
+    """"im vergangenen Monat": the month before the reference's."""
+    if reference is None:
+        return None
+    first = (reference.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return DateValue(first, _safe_date(first.year, first.month, 31), "month")
 
 
 def _part_of_this_month(groups: dict, reference: date | None) -> DateValue | None:
@@ -383,6 +403,9 @@ _RESOLVERS = {
     "part_of_this_month": _part_of_this_month,
     "relative_year": _relative_year,
     "this_year": _this_year,
+    "part_of_this_week": _relative_week,
+    "last_year": _last_year,
+    "relative_month": _relative_month,
     "month_only": _month_value,
     "year_only": _year_value,
     "iso_day": _day_value,
