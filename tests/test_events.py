@@ -1094,6 +1094,8 @@ def test_verbs_of_denial_agreement_and_railing(sentence, plover_type):
     ("Die Rebellen hatten am Montag den Militärstützpunkt überrannt.", ["ASSAULT"]),
     ("Hunderte Flüchtlinge haben am Montag die Absperrung überrannt.", []),
     ("Rajoy hatte am Montag bei der PSOE für eine Zusammenarbeit geworben.", ["SUPPORT"]),
+    # an agreement concluded, with or without "ab"
+    ("Die beiden Länder schlossen am Montag einen Vertrag.", ["AGREE"]),
     # political talks, named by their kind (not "im Gespräch mit der Zeitung")
     ("Am Montag führten SPÖ und ÖVP in Linz Sondierungsgespräche.", ["CONSULT"]),
     ("Er sagte am Montag im Gespräch mit der Zeitung, das sei falsch.", []),
