@@ -1155,6 +1155,10 @@ def test_respect_paid_is_support_and_no_target():
     "Die Höchstrichter hoben die Regelungen am Montag häufig wieder auf.",
     "Am Samstag empfangen die Fußballer Bundesliga-Spitzenreiter Bayern München.",  # a game
     "Die Mandatare haben am Montag Treue gelobt.",  # vowed, not praised
+    # the guide's background state, and a game's attack
+    "Russland unterstützt Assad seit Jahren.",
+    "Indien wirft Pakistan seit langem vor, Rebellen Unterschlupf zu gewähren.",
+    "Im Angriff fehlte Bayern am Samstag die Durchschlagskraft.",
     # what people of a kind do: a plural with no article, a relative clause in the present
     # (10kGNAD)
     "Für Gruppen, die zu Terrorismus und Hass aufrufen, sei am Montag kein Platz, sagte er.",
