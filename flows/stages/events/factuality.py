@@ -37,7 +37,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # a game: "Mattersburg empfängt St. Pölten", "Bundesliga-Spitzenreiter"
     if clause.sentence[0].lower in g["conditional_openers"]:
         return False  # "Sollte sie zurückkommen, wird sie verhaftet": a condition
-    if any(phrase in clause.lowered_text for phrase in g["habitual_phrases"]):
+    if _habitual(clause.lowered_text):
         return False  # "Kritiker werfen ihm immer wieder vor": a habit, no dated act
     if any(t.text in g["no_agents"] for t in tokens):
         return False  # a storm, a quake, an accident: nobody acts on anybody
@@ -71,6 +71,20 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense))
+
+
+def _habitual(text: str) -> bool:
+    """A habit or a state that has gone on ("immer wieder", "seit Jahren"); not a superlative's
+    comparison ("die größte Demonstration seit Jahren")."""
+    for phrase in grammar()["habitual_phrases"]:
+        at = text.find(phrase)
+        if at >= 0 and not (phrase.startswith(" seit ") and any(
+                word.endswith(_SUPERLATIVE) for word in text[:at].split()[-2:])):
+            return True
+    return False
+
+
+_SUPERLATIVE = ("ste", "sten", "ster", "stes", "ßte", "ßten", "ßter", "ßtes")
 
 
 def _about_a_kind(clause: Clause, trigger: Trigger) -> bool:
