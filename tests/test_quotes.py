@@ -76,7 +76,7 @@ def test_mentions_and_cues_are_as_written(seeds):
 
 def test_organisations_speak_too(seeds):
     quote = _find(seeds, "004", "Je breiter die Koalition")
-    assert (quote["speaker"], quote["speaker_type"]) == ("Auswärtigen Amt", "organization")
+    assert (quote["speaker"], quote["speaker_type"]) == ("Auswärtige Amt", "organization")
 
 
 def _one_paragraph(text):
@@ -275,6 +275,19 @@ def test_a_partys_man_is_a_role_before_a_name():
     text = ("Das sei nicht berücksichtigt, sagt IHS-Ökonom Helmut Hofer. Das ist kein gutes "
             "Geschäft, sagt IHS-Mann Hofer.")  # (10kGNAD)
     assert [q.speaker for q in extract_quotes(text)] == ["Helmut Hofer", "Helmut Hofer"]
+
+
+@pytest.mark.parametrize("text, speaker", [  # reported speech tagged by "hieß es" after it
+    ("Die Lage sei sehr ernst, hieß es aus dem Ministerium.", "Ministerium"),
+    ("Man werde damit umgehen, hieß es in der Mitteilung der Stadt.", "Stadt"),
+])
+def test_hiess_es_after_reported_speech_tags_it(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
+def test_a_body_named_in_the_genitive_or_dative_is_named_as_in_the_nominative():
+    assert _last_speaker("„Die Lage ist ernst“, heißt es in einer Erklärung des Auswärtigen "
+                         "Amtes.") == "Auswärtige Amt"
 
 
 def test_heisst_es_aus_names_who_in_names_where():
@@ -1801,8 +1814,8 @@ def test_an_article_and_an_adverb_that_end_the_sentence_are_no_extended_attribut
      "documenta-Homepage"),
     ("Im letzten Satz der Anordnung, die Twitter am 14. Dezember zugestellt wurde, heißt es: "
      "„Twitter darf nichts enthüllen.“", "Satz"),
-    ("„Wir bleiben“, hieß es aus dem Auswärtigen Amt.", "Auswärtigen Amt"),
-    ("„Wir bleiben“, hieß es am Montag aus dem Auswärtigen Amt.", "Auswärtigen Amt"),
+    ("„Wir bleiben“, hieß es aus dem Auswärtigen Amt.", "Auswärtige Amt"),
+    ("„Wir bleiben“, hieß es am Montag aus dem Auswärtigen Amt.", "Auswärtige Amt"),
     # a place inside what is said is not where it comes from
     ("So heißt es, die Verwaltung habe „jetzt“ die Namen im Internet veröffentlicht.", None),
     ("Im RH-Bericht heißt es dazu: „In Hinblick auf das Ziel ist der Anteil hoch.“",

@@ -410,19 +410,20 @@ _CUE_TAIL = 6  # ", sagte Henderson weiter.": a cue that ends the sentence makes
 def _clause_before_cue(sentence: Sentence, state: State
                        ) -> tuple[Span, Attribution] | None:
     """"Man habe vereinbart, ..., sagte Putin nach dem Treffen.", "Das Flugzeug ist
-    abgestürzt, sagte Henderson."."""
+    abgestürzt, sagte Henderson.", "Die Lage sei ernst, hieß es aus dem Ministerium."."""
     text = sentence.text
     last = deque(re.finditer(r",\s+(\w+)\s", text), maxlen=_LAST_COMMAS)
     for match in reversed(last):
         if _ends_relative_clause(text, match.start()):
             continue  # "Jan Test, der verärgert war, nannte ...": the subject's clause
-        if match.group(1).lower() in speech_lexicon().verbs and \
+        impersonal = speech_lexicon().any_impersonal.match(text, match.start(1))
+        if (match.group(1).lower() in speech_lexicon().verbs or impersonal) and \
                 (is_reported(text[: match.start()], allow_k2=True)
                  or (sentence.reportive and REPORTIVE_SOLLEN.search(text, 0, match.start()))
                  or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL
                  or _in_first_person(text[:match.start()])):
             attribution = cue_attribution(sentence.part(match.start(), len(text)), state)
-            if attribution and attribution.mention:
+            if attribution and (attribution.mention or impersonal):  # ("..., hieß es.")
                 start = sentence.span.start
                 return Span(start, start + match.start()), attribution
     return None

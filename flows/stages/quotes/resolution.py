@@ -383,11 +383,17 @@ def _in_nominative(content: list[str], words: list[str]) -> str:
     """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium", "Dem
     afghanischen Verteidigungsministerium (zufolge)" -> "afghanische Verteidigungsministerium":
     a speaker named in the genitive or dative, as a name is written."""
-    article = words[0].lower()
+    at = words.index(content[0]) if content and content[0] in words else 0
+    article = words[at - 1].lower() if at else words[0].lower()  # ("einer Erklärung des
+    # Auswärtigen Amtes": the owner's article)
     if article not in _OBLIQUE_ARTICLES:
         return " ".join(content)
     *described, noun = content
-    described = [w[:-1] if w.islower() and w.endswith("en") else w for w in described]
+    singular = article in ("dem", "einem") or (
+        article in ("des", "eines") and _nominative(noun) != noun)  # (not "der Vereinten
+    # Nationen")
+    described = [w[:-1] if (w.islower() or singular) and w.endswith("en") else w
+                 for w in described]
     return " ".join([*described, _nominative(noun) if article in ("des", "eines") else noun])
 
 
@@ -400,7 +406,7 @@ _GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
 def _nominative(noun: str) -> str:
     """A masculine or neuter noun without its genitive ending: "Ministeriums" -> "Ministerium",
     "Bundestages" -> "Bundestag", "Landes" -> "Land"."""
-    if noun.endswith(_GENITIVE_ES) and len(noun) > 5:
+    if noun.endswith(_GENITIVE_ES) and len(noun) >= 5:
         return noun[:-2]
     if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "os", "as")) and \
             len(noun) > 4:
