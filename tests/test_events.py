@@ -605,6 +605,10 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
 @pytest.mark.parametrize("sentence, types", [
     ("US-Außenminister John Kerry traf am Sonntag Präsident Mahmoud Abbas.", ["CONSULT"]),
     ("Die Regierung traf am Montag eine Entscheidung.", []),  # met no one
+    # a named person meets people acting for a body; a worker hit is no meeting
+    ("Außenminister John Kerry traf am Montag die Vertreter der FARC.", ["CONSULT"]),
+    ("Am Montag wurde ein Arbeiter von einer Betonplatte getroffen.", []),
+    ("Der Portugiese trifft am Sonntag mit dem FC Porto auf seinen früheren Club.", []),
     ("Eine Granate traf am Montag ein Haus in der Altstadt.", []),
     ("Im Kampf um den Finaleinzug trifft Serena Williams am Donnerstag auf Maria Scharapowa.",
      []),

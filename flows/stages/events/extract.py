@@ -13,12 +13,13 @@ from datetime import date
 from functools import cache, lru_cache, partial
 
 from flows.stages.conjugation import FINITE, PARTICIPLE, SPLIT, verb_forms
-from flows.stages.entities import PRONOUNS, EntityIndex
+from flows.stages.entities import PRONOUNS, EntityIndex, is_role
 from flows.stages.events.casualties import casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.dating import date_mentions, when_it_happened
 from flows.stages.events.factuality import is_factual
 from flows.stages.events.lexicon import grammar, lexicon
+from flows.stages.events.mentions import state_of
 from flows.stages.events.participants import apposed_person, participants, subject
 from flows.stages.events.records import Event, Mention
 from flows.stages.events.triggers import Trigger, clause_triggers, noun_senses
@@ -205,8 +206,7 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
                 own_span = (span[0], max(span[1], relative.tokens[-1].end))
             mention = _mention(trigger, clause, own_span, index, field, start, sentence,
                                masked, antecedent, apposed, paragraph, shared_subject)
-            if trigger.sense.target == "person" and not any(
-                    name in index.people for name in mention.targets):
+            if trigger.sense.target == "person" and not _meets_someone(mention, index):
                 continue
             if not clause.opener:
                 mention = replace(mention, shared_time=tuple(
@@ -216,6 +216,15 @@ def _sentence_mentions(start: int, sentence: str, masked: str, index: EntityInde
                 mention = replace(mention, no_party=True)
             found.append(mention)
     return _one_per_type(found)
+
+
+def _meets_someone(mention: Mention, index: EntityIndex) -> bool:
+    """"traf Kerry": met a person; "Kerry traf die Vertreter der FARC": a named person met
+    people acting for a body (not "ein Arbeiter wurde getroffen", not a team's match)."""
+    if any(name in index.people for name in mention.targets):
+        return True
+    return any(name in index.people for name in mention.actors) and any(
+        is_role(name) or not state_of(name) for name in mention.targets)
 
 
 class _Antecedent:
