@@ -340,6 +340,10 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
     # a clause joined by "und" that opens with its verb has the subject of the one before
     ("Die Demonstranten skandierten am Montag Slogans und verlangten höhere Entschädigungen.",
      ("Demonstranten",), ()),
+    # armed groups and forces are actors by their nouns
+    ("In den 80er Jahren ermordeten rechte Paramilitärs 3.000 Menschen.",
+     ("Paramilitärs",), ("Menschen",)),
+    ("Am Montag wurden 15 Jihadisten festgenommen.", (), ("Jihadisten",)),
 ])
 def test_who_acts_and_to_whom(sentence, actors, targets):
     event = extract_events(sentence, REFERENCE)[0]
