@@ -822,6 +822,17 @@ def test_a_role_without_a_name_acts_as_the_role(text, actors):
     assert extract_events(text, REFERENCE)[0].actors == actors
 
 
+@pytest.mark.parametrize("text, actors", [
+    # a demonstrative opening the clause is its subject, not a determiner before a verb
+    ("Präsident Pierre Nkurunziza ist in Bujumbura. Dieser lehnt die Entsendung von Truppen "
+     "vehement ab.", ("Pierre Nkurunziza",)),
+    ("Die Manager sind angeklagt. Alle weisen die Vorwürfe am Montag zurück.", ()),
+])
+def test_a_demonstrative_or_alle_opening_a_clause_acts(text, actors):
+    assert [e.actors for e in extract_events(text, REFERENCE) if e.plover_type == "REJECT"] \
+        == [actors]
+
+
 @pytest.mark.parametrize("opening, actors", [
     # a word the article writes capitalised inside a sentence too is a name or a noun
     ("Greenpeace fordert die Vernichtung der Bestände.", ("Greenpeace",)),

@@ -111,7 +111,9 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         pronoun = _pronoun_after_verb(clause)  # "Die Bürger forderte er auf, ..."; "die
         # Republikaner lehnten sie ab": the noun before the verb acts, "sie" is the object
     if pronoun is not None and not passive:
-        who = antecedent(clause.tokens[pronoun].lower, _with_plural_verb(clause, pronoun))
+        word = clause.tokens[pronoun].lower
+        who = antecedent(g["demonstrative_subjects"].get(word, word),
+                         _with_plural_verb(clause, pronoun))
         # (whom the pronoun refers to unknown: "forderte sie Strache auf" is still not Strache's)
         return Participants((who,) if who else (), tuple(dict.fromkeys(
             m.name for m in mentions if m.name != who)), location)
@@ -305,8 +307,12 @@ def _joined(clause: Clause, first: ActorMention, mention: ActorMention) -> bool:
 
 def _pronoun_subject_at(clause: Clause) -> int | None:
     """Where "er"/"sie" stands as a subject near the clause's start ("Er warf ...",
-    "Am Montag kritisierte sie ..."), or None."""
+    "Am Montag kritisierte sie ..."), or a demonstrative opens it ("Dieser lehnt ..."), or
+    None."""
     tokens = clause.tokens
+    if len(tokens) > 1 and tokens[0].lower in grammar()["demonstrative_subjects"] and \
+            tokens[1].text.islower():
+        return 0  # "Dieser lehnt ... ab"
     for i, t in enumerate(tokens[:5]):
         if t.lower in grammar()["personal_pronouns"] and not preposition_before(tokens, i):
             return i

@@ -74,7 +74,8 @@ def _verb_triggers(clause: Clause):
             continue
         before = clause.tokens[position - 1] if position else None
         if before is not None and token.start - before.end <= 1 and (
-                before.lower in g["articles"] or before.lower in g["all_prepositions"]):
+                before.lower in g["articles"] or before.lower in g["all_prepositions"]) \
+                and not (position == 1 and before.lower in g["standalone_determiners"]):
             continue  # "von einigen": a determiner, not a verb
         if _attributive(clause.tokens, position) or _determiner(clause.tokens, position):
             continue
