@@ -619,6 +619,9 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Regierungstruppen nahmen am Montag die Stellungen der Rebellen unter Beschuss.",
      ["ASSAULT"]),
     ("Kämpfer haben am Montag 250 Arbeiter als Geiseln genommen.", ["ASSAULT"]),
+    # weapons used only in attacks make "einsetzen" one; forces deployed do not
+    ("Die Armee hat am Montag Chemiewaffen eingesetzt.", ["ASSAULT"]),
+    ("Die Stadt hat am Montag 40 Polizisten eingesetzt.", []),
     ("Dem Mann drohen bei einer Verurteilung bis zu 30 Jahre Haft.", []),  # no threat
     ("Russland drohte der Ukraine am Montag mit Konsequenzen.", ["THREATEN"]),
     # "droht zu": is in danger of, no threat; "damit gedroht, ... zu streiken" is one
