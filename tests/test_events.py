@@ -619,6 +619,11 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Regierungstruppen nahmen am Montag die Stellungen der Rebellen unter Beschuss.",
      ["ASSAULT"]),
     ("Kämpfer haben am Montag 250 Arbeiter als Geiseln genommen.", ["ASSAULT"]),
+    # "sich verabschieden" is giving up or leaving, no bill passed
+    ("Der Nationalrat verabschiedete am Montag das Gesetz.", ["AGREE"]),
+    ("Am Montag hat sich die Partei von der Regelung verabschiedet.", []),
+    # "Zeit " stands for the word alone: "im selben Zeitraum" rules out no killing
+    ("Im selben Zeitraum wurden am Montag 70 Menschen getötet.", ["ASSAULT"]),
     # weapons used only in attacks make "einsetzen" one; forces deployed do not
     ("Die Armee hat am Montag Chemiewaffen eingesetzt.", ["ASSAULT"]),
     ("Die Stadt hat am Montag 40 Polizisten eingesetzt.", []),

@@ -104,9 +104,9 @@ def lexicon() -> Lexicon:
 
 
 def _at_token_start(words: list[str] | None) -> tuple[str, ...]:
-    """Words as they are looked for in a clause's lower-case text: after a space; "-spiel"
-    anywhere in a word ("Länderspiele")."""
-    return tuple(word[1:].lower() if word.startswith("-") else " " + word.strip().lower()
+    """Words as they are looked for in a clause's lower-case text: after a space; "Tor "
+    only as a whole word; "-spiel" anywhere in a word ("Länderspiele")."""
+    return tuple(word[1:].lower() if word.startswith("-") else " " + word.lower()
                  for word in words or ())
 
 
