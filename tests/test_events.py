@@ -340,6 +340,14 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
     # a clause joined by "und" that opens with its verb has the subject of the one before
     ("Die Demonstranten skandierten am Montag Slogans und verlangten höhere Entschädigungen.",
      ("Demonstranten",), ()),
+    # whose report it is takes no part in it
+    ("Die Polizei hat nach Angaben der Regierung am Montag 20 Demonstranten festgenommen.",
+     ("Polizei",), ("Demonstranten",)),
+    ("Dem Militär zufolge wurden am Montag zwei Soldaten getötet.", (), ("Soldaten",)),
+    ("Angaben der Regierung zufolge wurden am Montag 20 Demonstranten festgenommen.",
+     (), ("Demonstranten",)),
+    ("Amazon solle zahlen, forderte Gewerkschaftssekretär Marko Bärschneider am Montag einer "
+     "Mitteilung zufolge.", ("Marko Bärschneider",), ()),
     # armed groups and forces are actors by their nouns
     ("In den 80er Jahren ermordeten rechte Paramilitärs 3.000 Menschen.",
      ("Paramilitärs",), ("Menschen",)),

@@ -103,6 +103,26 @@ def genitive_head(tokens: tuple[Token, ...], position: int) -> int | None:
     return back - 1
 
 
+def reports_it(tokens: tuple[Token, ...], position: int) -> bool:
+    """The mention at `position` tells of the act, takes no part in it: "nach Angaben der
+    Justiz", "Angaben der Polizei zufolge", "der Armee zufolge" (not the speaker of
+    "forderte Marko Bärschneider einer Mitteilung zufolge")."""
+    g = grammar()
+    head = genitive_head(tokens, position)
+    if head is not None and tokens[head].lower.endswith(tuple(g["report_nouns"])):
+        return preposition_before(tokens, head) in g["report_prepositions"] or \
+            _postposition_after(tokens, position)
+    return _postposition_after(tokens, position)
+
+
+def _postposition_after(tokens: tuple[Token, ...], position: int) -> bool:
+    """"zufolge" right after the name that starts at `position`."""
+    after = position + 1
+    while after < len(tokens) and tokens[after].text[:1].isupper():
+        after += 1
+    return after < len(tokens) and tokens[after].lower in grammar()["report_postpositions"]
+
+
 _SINGULAR_ARTICLES = ("der", "dem", "den", "des")
 
 

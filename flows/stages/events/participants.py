@@ -23,6 +23,7 @@ from flows.stages.events.mentions import (
     genitive_head,
     is_adjective,
     mention_at,
+    reports_it,
 )
 from flows.stages.events.owners import (
     attacker,
@@ -96,7 +97,8 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
                   shared_subject: Callable[[], str | None]) -> Participants:
     g = grammar()
     mentions, location = clause_mentions(clause, index, clause.tokens.index(trigger.token))
-    mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]]
+    mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]
+                and not reports_it(clause.tokens, m.position)]
     passive = _is_passive(clause, trigger)
     if trigger.verb is None and not clause.words.isdisjoint(forms_of("receiving_verbs")):
         # "Der Vorschlag stieß bei der SPD auf Ablehnung", "erntete Zustimmung von den
