@@ -340,6 +340,11 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
     # a clause joined by "und" that opens with its verb has the subject of the one before
     ("Die Demonstranten skandierten am Montag Slogans und verlangten höhere Entschädigungen.",
      ("Demonstranten",), ()),
+    # a name in a prepositional phrase is no subject, surname included
+    ("Im Rechtsstreit mit seinem Ghostwriter Heribert Schwan hat Altkanzler Helmut Kohl den "
+     "Autor am Montag auf Schadenersatz geklagt.", ("Helmut Kohl",), ("Heribert Schwan", "Autor")),
+    ("Neben Anton Schlecker erhob die Staatsanwaltschaft am Montag Anklage gegen seine Kinder.",
+     ("Staatsanwaltschaft",), ("Anton Schlecker",)),
     # whose report it is takes no part in it
     ("Die Polizei hat nach Angaben der Regierung am Montag 20 Demonstranten festgenommen.",
      ("Polizei",), ("Demonstranten",)),
@@ -627,6 +632,13 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Regierungstruppen nahmen am Montag die Stellungen der Rebellen unter Beschuss.",
      ["ASSAULT"]),
     ("Kämpfer haben am Montag 250 Arbeiter als Geiseln genommen.", ["ASSAULT"]),
+    # "klagen" before a court or for damages; not a complaint
+    ("Der Verein hat am Montag gegen die Werbung geklagt.", ["ACCUSE"]),
+    ("Der Patient klagte am Montag über Schmerzen.", []),
+    # taken by armed forces, not a fire brought under control
+    ("Die Jihadisten haben die Hafenstadt im Mai unter ihre Kontrolle gebracht.", ["ASSAULT"]),
+    ("Die Feuerwehr hat den Brand am Montag unter Kontrolle gebracht.", []),
+    ("Am Montag besuchten 53 Prozent der Schüler die AHS-Unterstufe.", []),
     # "sich verabschieden" is giving up or leaving, no bill passed
     ("Der Nationalrat verabschiedete am Montag das Gesetz.", ["AGREE"]),
     ("Am Montag hat sich die Partei von der Regelung verabschiedet.", []),

@@ -69,10 +69,11 @@ def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
             skip_until = named[0] + 1
             continue
         mention = mention_at(tokens, position, index, preposition or carried)
-        if mention is None and is_role(token.text):
-            carried = preposition  # until the name: "von Außenminister Frank Probe"
-        elif mention is not None:
-            carried = ""
+        if mention is None and (is_role(token.text) or _first_name_after(tokens, position)):
+            carried = preposition  # until the name: "von Außenminister Frank Probe", "mit
+            # seinem Ghostwriter Heribert Schwan"
+        elif mention is not None:  # a surname after the first name keeps the phrase's
+            carried = mention.preposition if mention.kind == "person" else ""  # preposition
         if mention:  # "bei SPÖ-Bundesgeschäftsführer Gerhard Schmid": the role's preposition
             mentions.append(mention)  # is the name's
             skip_until = position + len(mention.name.split()) - 1 \
@@ -252,6 +253,15 @@ def state_of(word: str) -> str | None:
 
 
 @cache
+def _first_name_after(tokens: tuple[Token, ...], position: int) -> bool:
+    """A noun after its article or adjective, then a first name: "mit seinem Ghostwriter
+    Heribert Schwan" (not a place: "in Serravalle Cristian Brolli")."""
+    return 0 < position < len(tokens) - 1 and \
+        tokens[position + 1].text in lexicon().first_names and \
+        tokens[position - 1].text == tokens[position - 1].lower and \
+        tokens[position - 1].lower not in grammar()["all_prepositions"]
+
+
 def _actor_noun_endings() -> tuple[str, ...]:
     """The actor nouns and their plurals ("Regierungen", "Parteien", "Konzerne"), not their
     genitives ("des Parlaments": whose, not who); short ones only as written ("Rat", not
