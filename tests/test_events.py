@@ -345,6 +345,11 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
      "Autor am Montag auf Schadenersatz geklagt.", ("Helmut Kohl",), ("Heribert Schwan", "Autor")),
     ("Neben Anton Schlecker erhob die Staatsanwaltschaft am Montag Anklage gegen seine Kinder.",
      ("Staatsanwaltschaft",), ("Anton Schlecker",)),
+    # a passive's bare name or counted noun opening the sentence is what it was done to
+    ("Für Raif Badawi gibt es keine Berufung. Badawi war im Juni 2012 festgenommen worden.",
+     (), ("Badawi",)),
+    ("Die Kuriere sind Männer. Zwei Kuriere wurden am Montag festgenommen.", (), ("Kuriere",)),
+    ("Die Frauen waren dort. Elf Frauen hätten am Montag Anzeige erstattet.", ("Frauen",), ()),
     # whose report it is takes no part in it
     ("Die Polizei hat nach Angaben der Regierung am Montag 20 Demonstranten festgenommen.",
      ("Polizei",), ("Demonstranten",)),

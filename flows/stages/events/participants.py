@@ -166,8 +166,10 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         relative = _relative_antecedent(clause, index)
         actor_names = (relative.name,) if relative else \
             bare_name_first(clause, index) or noun_after_verb(clause, trigger_at, index)
-    return Participants(actor_names, tuple(n for n in _names(targets) if n not in actor_names),
-                        location)
+    target_names = tuple(n for n in _names(targets) if n not in actor_names)
+    if passive and not target_names:  # "Badawi war im Juni 2012 festgenommen worden"
+        target_names = bare_name_first(clause, index)
+    return Participants(actor_names, target_names, location)
 
 
 def _in_another_act(mentions: list[ActorMention], trigger_at: int, location: str | None

@@ -73,8 +73,12 @@ def bare_name_first(clause: Clause, index: EntityIndex) -> tuple[str, ...]:
     if clause.opener or len(tokens) < 2 or clause.sentence[0] != tokens[0]:
         return ()
     g = grammar()
-    name = list(tokens[:2]) if len(tokens) > 2 and _two_name_words(tokens, g) else [tokens[0]]
-    last, verb = name[-1], tokens[len(name)]
+    start = 1 if tokens[0].lower in g["numbers"] else 0  # "Elf Frauen hätten ...": the women
+    name = list(tokens[start:start + 2]) if len(tokens) > start + 2 and \
+        _two_name_words(tokens[start:], g) else [tokens[start]]
+    if len(tokens) <= start + len(name):
+        return ()
+    last, verb = name[-1], tokens[start + len(name)]
     if last.text not in index.nouns or _pronoun(last) or last.text in g["time_nouns"] or \
             noun_senses(last.lower) or \
             verb.text != verb.lower or verb.lower not in finite_verbs():
@@ -89,7 +93,8 @@ def _two_name_words(tokens: tuple[Token, ...], g: dict) -> bool:
     first, second = tokens[0], tokens[1]
     return first.text.isalpha() and second.text[:1].isupper() and first.text[:1].isupper() \
         and first.lower not in g["articles"] and first.text not in g["quotes"]["openers"] \
-        and not _pronoun(first) and not is_adjective(first._replace(text=first.lower))
+        and not _pronoun(first) and not is_adjective(first._replace(text=first.lower)) \
+        and not may_have_time(second.text)  # (not "Anfang Dezember")
 
 
 _NOMINATIVE_ARTICLES = ("der", "die", "das")
