@@ -644,6 +644,9 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Die Jihadisten haben die Hafenstadt im Mai unter ihre Kontrolle gebracht.", ["ASSAULT"]),
     ("Die Feuerwehr hat den Brand am Montag unter Kontrolle gebracht.", []),
     ("Am Montag besuchten 53 Prozent der Schüler die AHS-Unterstufe.", []),
+    # a rising put down by force; "sich niederschlagen" shows in something
+    ("Die Armee schlug den Aufstand am Montag mit aller Härte nieder.", ["ASSAULT", "PROTEST"]),
+    ("Das schlägt sich am Montag in den Zahlen nieder.", []),
     # "sich verabschieden" is giving up or leaving, no bill passed
     ("Der Nationalrat verabschiedete am Montag das Gesetz.", ["AGREE"]),
     ("Am Montag hat sich die Partei von der Regelung verabschiedet.", []),
