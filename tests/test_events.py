@@ -345,6 +345,9 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
      "Autor am Montag auf Schadenersatz geklagt.", ("Helmut Kohl",), ("Heribert Schwan", "Autor")),
     ("Neben Anton Schlecker erhob die Staatsanwaltschaft am Montag Anklage gegen seine Kinder.",
      ("Staatsanwaltschaft",), ("Anton Schlecker",)),
+    # "und" before a name and its own finite verb starts a clause with that subject
+    ("Der Konflikt hat die Spannungen verschärft und Polen fordert am Montag einen stärkeren "
+     "Schutz durch die NATO.", ("Polen",), ("Nato",)),
     # a passive's bare name or counted noun opening the sentence is what it was done to
     ("Für Raif Badawi gibt es keine Berufung. Badawi war im Juni 2012 festgenommen worden.",
      (), ("Badawi",)),

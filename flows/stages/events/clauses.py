@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
-from flows.stages.conjugation import FINITE, SPLIT
+from flows.stages.conjugation import FINITE, PARTICIPLE, SPLIT
 from flows.stages.events.lexicon import grammar, lexicon
 
 # a decimal comma stays in its number ("um 4,0 Prozent"): it cuts no clause
@@ -125,7 +125,32 @@ def _starts_coordinate_clause(words: list[tuple[str, int, int]], position: int) 
     if words[position - 1][0].lower() not in ("und", "aber", "sondern", "doch", "oder"):
         return False
     word = words[position][0]
-    return word.islower() and word in finite_verbs()
+    return (word.islower() and word in finite_verbs()) or _own_subject_and_verb(words, position)
+
+
+def _own_subject_and_verb(words: list[tuple[str, int, int]], position: int) -> bool:
+    """"... heraufbeschworen und Polen fordert einen Schutz": after a clause with its verb, a
+    name and a finite verb start a clause of their own (not "Merkel und Hollande
+    kritisierten", nor "mit Merkel und Hollande verhandelt": a participle may end it)."""
+    if not words[position][0][:1].isupper() or position + 2 >= len(words):
+        return False
+    verb, after = words[position + 1][0], words[position + 2][0]
+    if not (verb.islower() and verb in finite_verbs()) or verb in _participles() or \
+            after in _CUTS or after in ".!?":
+        return False
+    for back in range(position - 2, -1, -1):
+        text = words[back][0]
+        if text in _CUTS:
+            return False
+        if text.islower() and text in finite_verbs():
+            return True
+    return False
+
+
+@cache
+def _participles() -> frozenset[str]:
+    return frozenset(form for form, entries in lexicon().verbs.items()
+                     if any(verb.kind == PARTICIPLE for verb, _ in entries))
 
 
 @cache
