@@ -147,12 +147,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def date_right(gold: dict, predicted: dict) -> bool:
-    """The gold date at its precision; a gold "approx" date allows the day before."""
+    """The gold date at its precision: a gold "approx" date allows the day before, a "week"
+    date any day of its week."""
     ours: date | None = predicted["event_date"]
     if gold["date"] is None or ours is None:
         return gold["date"] is None and ours is None
-    if gold["precision"] in ("day", "approx") and len(gold["date"]) == 10:
+    if gold["precision"] in ("day", "approx", "week") and len(gold["date"]) == 10:
         theirs = date.fromisoformat(gold["date"])
+        if gold["precision"] == "week":  # any day of that week
+            return theirs.isocalendar()[:2] == ours.isocalendar()[:2]
         slack = timedelta(days=1 if gold["precision"] == "approx" else 0)
         return theirs - slack <= ours <= theirs
     return ours.isoformat().startswith(gold["date"])  # "2005" or "2005-09"

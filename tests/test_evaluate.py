@@ -111,3 +111,18 @@ def test_the_language_gate_fails_when_a_german_text_is_told_foreign(tmp_path, ca
         EXIT_INVALID
     assert "told not German: b.txt: language detected as 'en'" in capsys.readouterr().out
     assert main(["eval", "language", "--corpus", str(tmp_path / "none")]) == EXIT_ERROR
+
+
+def test_an_event_date_is_judged_at_the_gold_precision():
+    from datetime import date
+
+    from flows.evaluate_events import date_right
+
+    def right(gold_date, precision, ours):
+        return date_right({"date": gold_date, "precision": precision}, {"event_date": ours})
+
+    assert right("2008-03-14", "week", date(2008, 3, 12))  # the same week, another day
+    assert not right("2008-03-14", "week", date(2008, 3, 17))  # the week after
+    assert right("2008-03-14", "approx", date(2008, 3, 13))  # the day before
+    assert not right("2008-03-14", "day", date(2008, 3, 13))
+    assert right("2008-03", "month", date(2008, 3, 30))
