@@ -647,6 +647,12 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Die Jihadisten haben die Hafenstadt im Mai unter ihre Kontrolle gebracht.", ["ASSAULT"]),
     ("Die Feuerwehr hat den Brand am Montag unter Kontrolle gebracht.", []),
     ("Am Montag besuchten 53 Prozent der Schüler die AHS-Unterstufe.", []),
+    # resignations handed in or declared; loans and cash injections given, not taken
+    ("Der Minister erklärte am Montag seinen Rücktritt.", ["CONCEDE"]),
+    ("Fazio überreichte am Montag sein Rücktrittsgesuch.", ["CONCEDE"]),
+    ("Die Gruppe hat dem Autobauer am Montag eine Finanzspritze gegeben.", ["AID"]),
+    ("Die Regierung gewährte dem Land am Montag einen Kredit.", ["AID"]),
+    ("Die Firma nahm am Montag einen Kredit auf.", []),
     # a rising put down by force; "sich niederschlagen" shows in something
     ("Die Armee schlug den Aufstand am Montag mit aller Härte nieder.", ["ASSAULT", "PROTEST"]),
     ("Das schlägt sich am Montag in den Zahlen nieder.", []),
