@@ -906,6 +906,10 @@ def test_a_person_named_without_a_role_is_known_by_the_full_name():
     ("Außenminister Jean-Yves Le Drian kam.", "Jean-Yves Le Drian"),
     ("George W. Bush lachte.", "George W. Bush"),
     ("Minister Peter Müller der Partei kam.", "Peter Müller"),  # "der" is no particle here
+    # "zu" before a noun of a fixed phrase is no particle ("zu Guttenberg" is)
+    ("Das musste Bundesfinanzminister Peer Steinbrück zu Beginn der Debatte einräumen.",
+     "Peer Steinbrück"),
+    ("Verteidigungsminister Karl-Theodor zu Guttenberg kam.", "Karl-Theodor zu Guttenberg"),
 ])
 def test_full_names_keep_their_particles(text, name):
     assert list(EntityIndex.build(text).people) == [name]

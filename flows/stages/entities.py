@@ -47,6 +47,7 @@ class Lexicon:
     not_in_office: tuple[str, ...]  # "ehemalig", "verstorben": the office is not held now
     not_names: frozenset[str]  # pronouns: "Wir" after a role is no name
     not_name_endings: tuple[str, ...]  # "Einseitigkeit", "Forderungen": common nouns
+    phrase_nouns: frozenset[str]  # "zu Beginn", "zu Hause": no name after the particle
     org_kinds: tuple[str, ...]  # "organisation", "konzern": a name may follow
     kinds_within: dict[str, tuple[str, ...]]  # "unternehmen": "konzern", "firma", ...
     not_kind_names: frozenset[str]
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         first_names=first_names,
         not_names=frozenset(roles["not_names"]),
         not_name_endings=tuple(roles["not_name_endings"]),
+        phrase_nouns=frozenset(roles["phrase_nouns"]),
         org_kinds=tuple(roles["organizations"]["kinds"]),
         kinds_within={kind: tuple(within) for kind, within in
                       roles["organizations"]["kinds_within"].items()},
@@ -598,6 +600,9 @@ def _trim_name(words: list[str]) -> list[str]:
     kept = []
     for word in words:
         after_particle = bool(kept) and NAME_PARTICLES.match(kept[-1].lower())  # "von der"
+        if after_particle and word in lexicon().phrase_nouns:
+            kept.pop()  # "Peer Steinbrück zu Beginn"
+            break
         if is_role(word) or (word.lower() in ARTICLES and not after_particle) or \
                 word in lexicon().org_names or word.lower().startswith(tuple(WEEKDAYS)):
             break  # (also "sagte Reinhold Mitterlehner Montagmittag")
