@@ -353,6 +353,8 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
      (), ("Badawi",)),
     ("Die Kuriere sind Männer. Zwei Kuriere wurden am Montag festgenommen.", (), ("Kuriere",)),
     ("Die Frauen waren dort. Elf Frauen hätten am Montag Anzeige erstattet.", ("Frauen",), ()),
+    # a group voices criticism or demands "aus" its midst
+    ("Am Montag kam scharfe Kritik aus der SPD.", ("SPD",), ()),
     # whose report it is takes no part in it
     ("Die Polizei hat nach Angaben der Regierung am Montag 20 Demonstranten festgenommen.",
      ("Polizei",), ("Demonstranten",)),

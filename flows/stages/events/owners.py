@@ -95,8 +95,9 @@ def prefix_owner(trigger: Trigger) -> ActorMention | None:
 def noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
                 trigger_at: int, index: EntityIndex) -> ActorMention | None:
     """Who a trigger noun belongs to: the genitive or "von"-phrase right after a noun of a
-    type whose owner acts ("die Forderung der Opposition", "die Kritik von Amnesty"), unlike
-    one whose owner suffers ("die Festnahme des Verdächtigen")."""
+    type whose owner acts ("die Forderung der Opposition", "die Kritik von Amnesty", also
+    "Kritik aus der SPD"), unlike one whose owner suffers ("die Festnahme des
+    Verdächtigen")."""
     g = grammar()
     tokens = clause.tokens
     if trigger.verb is not None or trigger_at + 1 >= len(tokens) or (
@@ -104,10 +105,11 @@ def noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
             (trigger.noun or "").lower() not in g["attacks_by_owner"]):
         return None
     after = tokens[trigger_at + 1].lower
-    if after not in g["genitive_articles"] and after != "von":
+    voiced = after == "aus" and trigger.sense.type in g["voiced_types"]
+    if after not in g["genitive_articles"] and after != "von" and not voiced:
         return None
     return next((m for m in mentions if trigger_at < m.position <= trigger_at + _OWNER_WORDS
-                 and m.preposition in ("", "von")), None) or \
+                 and m.preposition in ("", "von", "aus" if voiced else "von")), None) or \
         _unlisted_owner(tokens, trigger_at + 1, trigger, index)
 
 
