@@ -2402,3 +2402,18 @@ def test_a_possessive_source_is_the_subjects_own(text, speaker):
 ])
 def test_a_name_is_cut_before_where_the_person_works(text, speaker):
     assert _last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Das gab X bekannt": the sentence before is what X said
+    ("Die Refinanzierung erfolgt über die LKW-Maut. Das gab Bundesverkehrsminister Manfred "
+     "Stolpe am Montag bekannt.",
+     [("Die Refinanzierung erfolgt über die LKW-Maut.", "Manfred Stolpe")]),
+    ("Die Polizei hat zwei Männer festgenommen. Dies teilte ein Sprecher der Polizei mit.",
+     [("Die Polizei hat zwei Männer festgenommen.", "Polizei")]),
+    # a promise of a technology, a thing noticed: no one spoke
+    ("Ein schnelles Netz mit hohen Datenraten. Das verspricht die Technologie 5G.", []),
+    ("Auf die Normalität kann er kaum bauen. Das bemerkte Ai, als er kam.", []),
+])
+def test_a_demonstrative_before_a_speech_verb_reports_the_sentence_before(text, expected):
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == expected

@@ -8,6 +8,7 @@ from collections import deque
 from dataclasses import replace
 from itertools import dropwhile
 
+from flows.stages.conjugation import verb_forms
 from flows.stages.entities import (
     ARTICLES,
     PRONOUNS,
@@ -59,7 +60,33 @@ def indirect(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     if as_reported:
         state.remember(as_reported[1])
         return [_clause_quote(sentence, as_reported, offset)]
+    told = _told_before(sentence, offset, state)
+    if told:
+        return [told]
     return [] if reported else _sourced(sentence, offset, state)  # reported: tried above
+
+
+def _told_before(sentence: Sentence, offset: int, state: State) -> Quote | None:
+    """"Die Refinanzierung erfolgt über die Maut. Das gab Verkehrsminister Stolpe bekannt.": a
+    demonstrative before a speech verb opens the sentence, so the sentence before it in the
+    paragraph, no one's speech, is what the speaker said."""
+    tokens = sentence.tokens
+    if len(tokens) < 3 or tokens[0].lower not in _TOLD_BEFORE or state.narrative is None or \
+            state.before is None or state.narrative[0] is not state.before[0] or \
+            not is_cue_verb(tokens[1], tokens, 1) or tokens[1].lower in _NOT_TOLD:
+        return None
+    attribution = cue_attribution(sentence, state)
+    if attribution is None or not attribution.mention or attribution.resolved.speaker is None:
+        return None
+    state.remember(attribution)
+    before = state.before[0]
+    return make_quote((before.span.start, before.text.rstrip()), "indirect", attribution,
+                      offset)
+
+
+_TOLD_BEFORE = frozenset(grammar_words("told_before"))
+_NOT_TOLD = frozenset(form for lemma in grammar_words("not_told_before")
+                      for form in verb_forms(lemma))
 
 
 def _asks(sentence: Sentence) -> bool:
