@@ -2411,6 +2411,9 @@ def test_a_name_is_cut_before_where_the_person_works(text, speaker):
      [("Die Refinanzierung erfolgt über die LKW-Maut.", "Manfred Stolpe")]),
     ("Die Polizei hat zwei Männer festgenommen. Dies teilte ein Sprecher der Polizei mit.",
      [("Die Polizei hat zwei Männer festgenommen.", "Polizei")]),
+    # the same after a comma
+    ("Seit dem 19. Juni ist die Hauptkamera ausgefallen, das teilte die NASA mit.",
+     [("Seit dem 19. Juni ist die Hauptkamera ausgefallen", "NASA")]),
     # a promise of a technology, a thing noticed: no one spoke
     ("Ein schnelles Netz mit hohen Datenraten. Das verspricht die Technologie 5G.", []),
     ("Auf die Normalität kann er kaum bauen. Das bemerkte Ai, als er kam.", []),

@@ -444,8 +444,9 @@ def _clause_before_cue(sentence: Sentence, state: State
         if _ends_relative_clause(text, match.start()):
             continue  # "Jan Test, der verärgert war, nannte ...": the subject's clause
         impersonal = speech_lexicon().any_impersonal.match(text, match.start(1))
-        if (match.group(1).lower() in speech_lexicon().verbs or impersonal) and \
-                (is_reported(text[: match.start()], allow_k2=True)
+        told = _told_after_comma(sentence, match)
+        if (match.group(1).lower() in speech_lexicon().verbs or impersonal or told) and \
+                (told or is_reported(text[: match.start()], allow_k2=True)
                  or (sentence.reportive and REPORTIVE_SOLLEN.search(text, 0, match.start()))
                  or len(TOKEN.findall(text[match.start():])) <= _CUE_TAIL
                  or _in_first_person(text[:match.start()])):
@@ -454,6 +455,16 @@ def _clause_before_cue(sentence: Sentence, state: State
                 start = sentence.span.start
                 return Span(start, start + match.start()), attribution
     return None
+
+
+def _told_after_comma(sentence: Sentence, comma: re.Match[str]) -> bool:
+    """"Seit dem 19. Juni ist die Kamera ausgefallen, das teilte das Institut mit": a
+    demonstrative and a speech verb after the comma report the clause before it."""
+    if comma.group(1).lower() not in _TOLD_BEFORE:
+        return False
+    tokens = [t for t in sentence.tokens if t.start >= sentence.span.start + comma.end(1)]
+    return bool(tokens) and tokens[0].lower not in _NOT_TOLD and \
+        is_cue_verb(tokens[0], tokens, 0)
 
 
 def _last_stretch(text: str) -> str:
