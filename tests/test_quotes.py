@@ -418,6 +418,16 @@ def test_an_age_describes_the_last_speaker_of_its_gender(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # "der Mann", "die Frau": the same, but with no one found the noun stays (10kGNAD)
+    ("Das erste Mail kam am 25. Juli, erzählt Bernhard Mayer. Zur Polizei will er nicht "
+     "gehen. Die habe davon keine Ahnung, so der Mann.", "Bernhard Mayer"),
+    ("Husam M. wartet auf der Straße. Sie kommen auf mich zu, erzählt der Bub.", "Bub"),
+])
+def test_a_man_or_a_boy_describes_the_last_speaker_of_his_gender(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 def test_they_with_a_plural_verb_are_the_group_that_spoke_last():
     text = ("Damit imitierten wir die Verluste, so die Forscher. Egoistische Repräsentanten "
             "seien abgewählt worden, berichten sie.")

@@ -15,6 +15,7 @@ from flows.stages.entities import (
     lexicon,
     role_gender,
 )
+from flows.stages.quotes.grammar import grammar_table
 from flows.stages.quotes.mentions import sentence_subject
 from flows.stages.quotes.sentence import State
 
@@ -109,6 +110,18 @@ def aged(words: list[str]) -> str | None:
     """"der 61-Jährige" (male), "die 35-Jährige" (female): one person described by age."""
     if len(words) == 2 and _AGE.match(words[1]):
         return {"der": "male", "die": "female"}.get(words[0].lower())
+    return None
+
+
+_PERSON_NOUNS = grammar_table("person_nouns")
+
+
+def described(words: list[str]) -> str | None:
+    """"der Bub" (male), "die Frau" (female): one person described by a noun, not a role."""
+    if len(words) == 2 and words[0].lower() in ("der", "die"):
+        gender = _PERSON_NOUNS.get(words[1].lower())
+        if gender and {"der": "male", "die": "female"}[words[0].lower()] == gender:
+            return gender
     return None
 
 

@@ -40,6 +40,7 @@ from flows.stages.quotes.mentions import (
 from flows.stages.quotes.references import (
     a_group,
     aged,
+    described,
     described_person,
     introduced_since_last_speaker,
     last_mentioned,
@@ -200,6 +201,11 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         # speaker of that gender
         return introduced_since_last_speaker(state, position, age) or \
             last_speaker_of(state, age, position) or Resolved(None, "unknown")
+    gender = described(words)
+    found = (introduced_since_last_speaker(state, position, gender) or
+             last_speaker_of(state, gender, position)) if gender else None
+    if found:  # "erzählt der Bub" after Husam M. was named; else as written
+        return found
     words = _of_the_whole(_without_the_agency_told(words))
     words = list(dropwhile(lambda word: word.lower() in _CONJUNCTIONS, words))
     if not words:  # "Und fragt": no one
