@@ -649,6 +649,10 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Die Jihadisten haben die Hafenstadt im Mai unter ihre Kontrolle gebracht.", ["ASSAULT"]),
     ("Die Feuerwehr hat den Brand am Montag unter Kontrolle gebracht.", []),
     ("Am Montag besuchten 53 Prozent der Schüler die AHS-Unterstufe.", []),
+    # chanting crowds, stones thrown, a walkout
+    ("Die Menschenmenge skandierte am Montag vor einem Einkaufszentrum Parolen.", ["PROTEST"]),
+    ("Demonstranten bewarfen am Montag die Beamten mit Steinen.", ["PROTEST"]),
+    ("Der Ausstand der Piloten dauert am Montag an.", ["PROTEST"]),
     # resignations handed in or declared; loans and cash injections given, not taken
     ("Der Minister erklärte am Montag seinen Rücktritt.", ["CONCEDE"]),
     ("Fazio überreichte am Montag sein Rücktrittsgesuch.", ["CONCEDE"]),
