@@ -428,6 +428,12 @@ def test_a_man_or_a_boy_describes_the_last_speaker_of_his_gender(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
+    text = ("Drohungen würden sich häufen, sagte Oskar Deutsch am Mittwoch. Das sei schlecht, "
+            "so Deutsch.")
+    assert _last_speaker(text) == "Oskar Deutsch"
+
+
 def test_they_with_a_plural_verb_are_the_group_that_spoke_last():
     text = ("Damit imitierten wir die Verluste, so die Forscher. Egoistische Repräsentanten "
             "seien abgewählt worden, berichten sie.")

@@ -219,6 +219,10 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         if len(content) == 1 and not indefinite else None
     if named:  # "das Unternehmen" after "das Unternehmen Rovio"
         return Resolved(named, "organization")
+    surname = state.index.find_by_name(content) if len(content) == 1 and content == words \
+        else None
+    if surname:  # "so Deutsch" after Oskar Deutsch: the person, not a country's adjective
+        return Resolved(surname.name, "person")
     issuer = _issuer_of_source(content)
     if issuer:  # "Medienberichten zufolge", "Polizeiangaben zufolge": the media, the police
         return resolve_speaker(issuer, state, position)
