@@ -428,6 +428,12 @@ def test_a_man_or_a_boy_describes_the_last_speaker_of_his_gender(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_der_landeschef_is_the_governor_the_article_named():
+    text = ("Das Aus stößt auf Widerstand bei Landeshauptmann Günther Platter. Ob der Klug klug "
+            "ist, weiß ich nicht, kritisierte der Landeschef die Vorgangsweise.")
+    assert _last_speaker(text) == "Günther Platter"
+
+
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
     text = ("Drohungen würden sich häufen, sagte Oskar Deutsch am Mittwoch. Das sei schlecht, "
             "so Deutsch.")
