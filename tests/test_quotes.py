@@ -428,10 +428,15 @@ def test_a_man_or_a_boy_describes_the_last_speaker_of_his_gender(text, speaker):
     assert _last_speaker(text) == speaker
 
 
-def test_der_landeschef_is_the_governor_the_article_named():
-    text = ("Das Aus stößt auf Widerstand bei Landeshauptmann Günther Platter. Ob der Klug klug "
-            "ist, weiß ich nicht, kritisierte der Landeschef die Vorgangsweise.")
-    assert _last_speaker(text) == "Günther Platter"
+@pytest.mark.parametrize("text, speaker", [
+    # Austrian offices by their other names (10kGNAD)
+    ("Das Aus stößt auf Widerstand bei Landeshauptmann Günther Platter. Ob der Klug klug "
+     "ist, weiß ich nicht, kritisierte der Landeschef die Vorgangsweise.", "Günther Platter"),
+    ("ÖGB-Chef Erich Foglar ist zufrieden. Das geht SPÖ-Klubobmann Andreas Schieder auf die "
+     "Nerven. Er verstehe das nicht, meinte der Fraktionschef.", "Andreas Schieder"),
+])
+def test_an_office_by_another_name_is_the_person_the_article_named(text, speaker):
+    assert _last_speaker(text) == speaker
 
 
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
