@@ -439,6 +439,16 @@ def test_an_office_by_another_name_is_the_person_the_article_named(text, speaker
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a feminine singular after "der": its adjectives in the nominative; a plural stays
+    ("Laut der Frankfurter Allgemeinen Sonntagszeitung wurde ein Plan erarbeitet.",
+     "Frankfurter Allgemeine Sonntagszeitung"),
+    ("Laut der Vereinten Nationen starben 50 Menschen.", "Vereinten Nationen"),
+])
+def test_a_source_after_der_is_named_in_the_nominative(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
     text = ("Drohungen würden sich häufen, sagte Oskar Deutsch am Mittwoch. Das sei schlecht, "
             "so Deutsch.")

@@ -400,14 +400,16 @@ def _in_nominative(content: list[str], words: list[str]) -> str:
         return " ".join(content)
     *described, noun = content
     singular = article in ("dem", "einem") or (
-        article in ("des", "eines") and _nominative(noun) != noun)  # (not "der Vereinten
-    # Nationen")
+        article in ("des", "eines") and _nominative(noun) != noun) or (
+        article in ("der", "einer") and noun.lower().endswith(_FEMININE_ENDINGS))
+    # ("der Frankfurter Allgemeinen Zeitung", not "der Vereinten Nationen")
     described = [w[:-1] if (w.islower() or singular) and w.endswith("en") else w
                  for w in described]
     return " ".join([*described, _nominative(noun) if article in ("des", "eines") else noun])
 
 
 _OBLIQUE_ARTICLES = ("des", "eines", "dem", "einem", "der", "einer")
+_FEMININE_ENDINGS = tuple(grammar_words("feminine_endings"))  # a singular noun
 
 
 _GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
