@@ -449,6 +449,11 @@ def test_a_source_after_der_is_named_in_the_nominative(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+def test_another_one_of_a_kind_is_named_without_another():
+    text = "Ein anderer malischer Militärvertreter sagte, die Soldaten hätten Waffen beschlagnahmt."
+    assert _last_speaker(text) == "malischer Militärvertreter"
+
+
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
     text = ("Drohungen würden sich häufen, sagte Oskar Deutsch am Mittwoch. Das sei schlecht, "
             "so Deutsch.")
