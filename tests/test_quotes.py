@@ -452,6 +452,9 @@ def test_a_source_after_der_is_named_in_the_nominative(text, speaker):
 def test_another_one_of_a_kind_is_named_without_another():
     text = "Ein anderer malischer Militärvertreter sagte, die Soldaten hätten Waffen beschlagnahmt."
     assert _last_speaker(text) == "malischer Militärvertreter"
+    # (not other sources: "Anderen Aussagen zufolge" names no one; Wikinews)
+    text = "Anderen Aussagen zufolge soll das Feuer absichtlich gelegt worden sein."
+    assert _last_speaker(text) == "Anderen Aussagen"
 
 
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():

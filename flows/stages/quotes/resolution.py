@@ -307,12 +307,13 @@ def _common_noun_after_name(word: str, shortened: bool) -> bool:
 
 def _without_articles(words: list[str]) -> list[str]:
     """The words without articles, but for those of a name ("Ursula von der Leyen")."""
+    another = bool(words) and words[0].lower() in INDEFINITE  # "ein anderer Vertreter"
     return [w for i, w in enumerate(words) if (w.lower() not in ARTICLES and
-                                               w.lower() not in _OTHER_ONE)
+                                               not (another and w.lower() in _OTHER_ONE))
             or (i and NAME_PARTICLES.match(words[i - 1].lower()) and i + 1 < len(words))]
 
 
-_OTHER_ONE = frozenset(grammar_words("other_one"))  # "ein anderer Militärvertreter"
+_OTHER_ONE = frozenset(grammar_words("other_one"))
 
 
 _CONJUNCTIONS = grammar_words("sentence_conjunctions")
