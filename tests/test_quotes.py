@@ -457,6 +457,20 @@ def test_another_one_of_a_kind_is_named_without_another():
     assert _last_speaker(text) == "Anderen Aussagen"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a medium named in quotation marks speaks (Wikinews); quoted words stay quoted words
+    ("Die Kamera sei ausgefallen, berichtete die „Süddeutsche Zeitung“.",
+     [("indirect", "Süddeutsche Zeitung", "Die Kamera sei ausgefallen")]),
+    ("Nach einem Bericht der „Frankfurter Allgemeine Zeitung“ ist der Konzern ins Minus "
+     "gerutscht.", [("indirect", "Frankfurter Allgemeine Zeitung",
+                     "ist der Konzern ins Minus gerutscht")]),
+    ("Der Präsident der Union, Alpha Omar Konaré, nannte dies einen „Militärputsch“.",
+     [("partial", "Alpha Omar Konaré", "Militärputsch")]),
+])
+def test_a_quoted_name_is_a_speaker_of_reported_speech(text, expected):
+    assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == expected
+
+
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
     text = ("Drohungen würden sich häufen, sagte Oskar Deutsch am Mittwoch. Das sei schlecht, "
             "so Deutsch.")

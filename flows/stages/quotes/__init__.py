@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from flows.stages.entities import EntityIndex
 from flows.stages.quotes.direct import cue_only, sentence_quotes, speech_act, words_of_reported
+from flows.stages.quotes.filters import looks_like_name
 from flows.stages.quotes.interview import answered, interview_answers
 from flows.stages.quotes.lexicon import speech_lexicon
 from flows.stages.quotes.passages import joined_passages, passage_text, said_next
@@ -55,8 +56,10 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
             else ([], [])
         if all(quote.kind == "partial" for quote in found):
             # reported speech around quoted words is a quotation too ("Hier seien die Mittel
-            # „völlig unrealistisch“."): the sentence and the words, like nested quotes
-            reported = indirect(sentence, offset, state)
+            # „völlig unrealistisch“."): the sentence and the words, like nested quotes; a
+            # quoted name is the reporter's word ("berichtete die „Süddeutsche Zeitung“")
+            reported = indirect(_names_unquoted(sentence) if not found else sentence, offset,
+                                state)
             found = reported + found + \
                 words_of_reported(reported, unattributed, paragraph, offset)
         quotes = joined_passages(quotes, found, paragraph, offset)
@@ -71,6 +74,14 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
         state.before = (sentence, state.offset)
     return said_next([passage_text(quote, paragraph, offset) for quote in quotes], paragraph,
                      offset)
+
+
+def _names_unquoted(sentence: Sentence) -> Sentence:
+    names = [q for q in sentence.quotes if looks_like_name(sentence.paragraph, q)]
+    if not names:
+        return sentence
+    return Sentence(sentence.paragraph, sentence.span,
+                    [q for q in sentence.quotes if q not in names])
 
 
 __all__ = ["Quote", "extract_quotes", "resolve_speaker", "speech_lexicon"]

@@ -139,7 +139,9 @@ def _names(token: Token) -> bool:
 
 
 def joined(paragraph: str, left: Token, right: Token) -> bool:
-    return paragraph[left.end:right.start] in (" ", "-")
+    """Words of one phrase: a space or a hyphen between them, or the opening mark of a quoted
+    name ("die „Süddeutsche Zeitung“": in sentences whose quoted names are not masked)."""
+    return paragraph[left.end:right.start] in (" ", "-", " „")
 
 
 def mention_after(paragraph: str, tokens: list[Token], cue_at: int) -> list[Token] | None:

@@ -425,8 +425,12 @@ def _opening_source_end(text: str, cue: str, mention: tuple[int, int] | None) ->
     follows = len(gap) <= 2 and all(
         w == "von" or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
     if follows and len(TOKEN.findall(text, 0, mention[1])) <= SOURCE_PHRASE_WORDS:
-        return max(end, mention[1])
+        end = max(end, mention[1])
+        return end + 1 if text[end:end + 1] in _CLOSING_MARKS else end  # „FAZ“
     return end
+
+
+_CLOSING_MARKS = ("“", "”", "»", "«", '"')
 
 
 _LAST_COMMAS = 3  # "<clause>, sagte X" looks only at the last commas: linear in the sentence

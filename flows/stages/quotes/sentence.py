@@ -82,8 +82,11 @@ class Sentence:
         self.cue_candidates: list[tuple[int, Attribution]] | None = None  # state-dependent
 
     def part(self, start: int, end: int) -> Sentence:
-        """A stretch of this sentence (offsets relative to the sentence), without quotes."""
-        return Sentence(self.paragraph, Span(self.span.start + start, self.span.start + end))
+        """A stretch of this sentence (offsets relative to the sentence), its quotations still
+        masked."""
+        span = Span(self.span.start + start, self.span.start + end)
+        return Sentence(self.paragraph, span,
+                        [q for q in self.quotes if q.start < span.end and span.start < q.end])
 
     @cached_property
     def tokens(self) -> list[Token]:
