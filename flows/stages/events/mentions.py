@@ -13,6 +13,7 @@ from flows.stages.entities import (
     ACRONYM,
     EntityIndex,
     country_of,
+    is_organization,
     is_role,
     lexicon,
     role_nominative,
@@ -167,9 +168,10 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
     person = index.by_last_word.get(text)
     if person:
         return ActorMention(person.name, position, preposition, "person")
-    if _name_follows(tokens, position, index):
+    if _name_follows(tokens, position, index) and not _body_before_name(text):
         return None  # "US-Präsident Barack Obama", "Vizekanzler und Parteichef Reinhold
-        # Mitterlehner": the name follows and acts
+        # Mitterlehner": the name follows and acts (but "warf die Staatsanwaltschaft Ertel
+        # vor": a body names no person, the name is another mention)
     holder = index.find_by_role([text]) if _one_known_role(tokens, position) else None
     if holder is not None:  # "der Minister": the minister the article has named
         return ActorMention(holder.name, position, preposition, "role")
@@ -217,6 +219,13 @@ def _adjective_of_actor(tokens: tuple[Token, ...], position: int, state: str) ->
     following = tokens[position + 1].text
     after_article = position > 0 and tokens[position - 1].lower in grammar()["articles"]
     return following[:1].isupper() and (after_article or _is_actor_noun(following))
+
+
+def _body_before_name(word: str) -> bool:
+    """A body that names no person after it ("warf die Staatsanwaltschaft Ertel vor"), unlike
+    a role ("Landesrat Rudi Anschober") or a body led by one ("die Regierung Renzi")."""
+    return is_organization([word]) and not is_role(word) and \
+        word.split("-")[-1] not in grammar()["led_by_name"]
 
 
 def _name_follows(tokens: tuple[Token, ...], position: int, index: EntityIndex) -> bool:
