@@ -353,6 +353,9 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
      (), ("Badawi",)),
     ("Die Kuriere sind Männer. Zwei Kuriere wurden am Montag festgenommen.", (), ("Kuriere",)),
     ("Die Frauen waren dort. Elf Frauen hätten am Montag Anzeige erstattet.", ("Frauen",), ()),
+    # parties and movements by their kind
+    ("Die Sozialdemokraten und die Fünf-Sterne-Bewegung haben sich am Montag auf eine "
+     "Koalition geeinigt.", ("Sozialdemokraten", "Fünf-Sterne-Bewegung"), ("Koalition",)),
     # a body before a person's name names no one: the name is another mention
     ("Der Bürgermeister Kurt Ertel ist verdächtig. Außerdem warf die Staatsanwaltschaft Ertel "
      "am Montag vor, Vorschriften verletzt zu haben.", ("Staatsanwaltschaft",), ("Kurt Ertel",)),
