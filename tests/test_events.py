@@ -353,6 +353,8 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
      (), ("Badawi",)),
     ("Die Kuriere sind Männer. Zwei Kuriere wurden am Montag festgenommen.", (), ("Kuriere",)),
     ("Die Frauen waren dort. Elf Frauen hätten am Montag Anzeige erstattet.", ("Frauen",), ()),
+    # a state's compound after an article is the actor, no adjective of a name
+    ("Im Jahr 2007 verhängte die US-Regierung Sanktionen gegen ihn.", ("USA",), ()),
     # parties and movements by their kind
     ("Die Sozialdemokraten und die Fünf-Sterne-Bewegung haben sich am Montag auf eine "
      "Koalition geeinigt.", ("Sozialdemokraten", "Fünf-Sterne-Bewegung"), ("Koalition",)),

@@ -217,8 +217,12 @@ def _adjective_of_actor(tokens: tuple[Token, ...], position: int, state: str) ->
     if text in (state, state + "s", state + "es") or position + 1 >= len(tokens):
         return False  # the country, or its genitive: "Syriens Führung"
     following = tokens[position + 1].text
-    after_article = position > 0 and tokens[position - 1].lower in grammar()["articles"]
+    after_article = position > 0 and tokens[position - 1].lower in grammar()["articles"] \
+        and text.lower().endswith(_ADJECTIVE_ENDINGS)  # (not "die US-Regierung")
     return following[:1].isupper() and (after_article or _is_actor_noun(following))
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _body_before_name(word: str) -> bool:
@@ -261,7 +265,6 @@ def state_of(word: str) -> str | None:
     return country if country and word[:1].isupper() else None
 
 
-@cache
 def _first_name_after(tokens: tuple[Token, ...], position: int) -> bool:
     """A noun after its article or adjective, then a first name: "mit seinem Ghostwriter
     Heribert Schwan" (not a place: "in Serravalle Cristian Brolli")."""
@@ -271,6 +274,7 @@ def _first_name_after(tokens: tuple[Token, ...], position: int) -> bool:
         tokens[position - 1].lower not in grammar()["all_prepositions"]
 
 
+@cache
 def _actor_noun_endings() -> tuple[str, ...]:
     """The actor nouns and their plurals ("Regierungen", "Parteien", "Konzerne"), not their
     genitives ("des Parlaments": whose, not who); short ones only as written ("Rat", not
