@@ -657,6 +657,9 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     ("Die Jihadisten haben die Hafenstadt im Mai unter ihre Kontrolle gebracht.", ["ASSAULT"]),
     ("Die Feuerwehr hat den Brand am Montag unter Kontrolle gebracht.", []),
     ("Am Montag besuchten 53 Prozent der Schüler die AHS-Unterstufe.", []),
+    # an accident that only dates the act rules nothing out; one that causes it does
+    ("Der Mann wurde in der Woche vor dem Absturz am Montag festgenommen.", ["COERCE"]),
+    ("Beim Absturz wurden am Montag fünf Menschen getötet.", []),
     # chanting crowds, stones thrown, a walkout
     ("Die Menschenmenge skandierte am Montag vor einem Einkaufszentrum Parolen.", ["PROTEST"]),
     ("Demonstranten bewarfen am Montag die Beamten mit Steinen.", ["PROTEST"]),

@@ -39,8 +39,9 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # "Sollte sie zurückkommen, wird sie verhaftet": a condition
     if _habitual(clause.lowered_text):
         return False  # "Kritiker werfen ihm immer wieder vor": a habit, no dated act
-    if any(t.text in g["no_agents"] for t in tokens):
-        return False  # a storm, a quake, an accident: nobody acts on anybody
+    if any(t.text in g["no_agents"] and not _time_of(tokens, i) for i, t in enumerate(tokens)):
+        return False  # a storm, a quake, an accident: nobody acts on anybody (but "in der
+        # Woche vor dem Absturz festgenommen": the accident only dates it)
     if any(t.text in g["anniversary_words"] for t in tokens):
         return False  # "Am Mittwoch jährte sich der Anschlag": not that day's happening
     to_come = kind == ZU_INFINITIVE or (
@@ -71,6 +72,14 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense))
+
+
+def _time_of(tokens: tuple[Token, ...], at: int) -> bool:
+    """A noun after "vor", "nach", "seit" and its article: a time, not what happened."""
+    back = at - 1
+    if back >= 0 and tokens[back].lower in grammar()["articles"]:
+        back -= 1
+    return back >= 0 and tokens[back].lower in grammar()["temporal_prepositions"]
 
 
 def _habitual(text: str) -> bool:
