@@ -471,6 +471,17 @@ def test_a_quoted_name_is_a_speaker_of_reported_speech(text, expected):
     assert [(q.kind, q.speaker, q.text) for q in extract_quotes(text)] == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # words before a first name and a surname are not the name (10kGNAD)
+    ("Zuletzt zeigte sich der Chef des Gasmonopolisten Naftogas Andrej Kobolew optimistisch, "
+     "dass eine Lösung gefunden werde.", "Andrej Kobolew"),
+    ("Es sei eine Tortur, sagte Argentiniens Defensiv-Routinier Javier Mascherano.",
+     "Javier Mascherano"),
+])
+def test_the_name_starts_at_the_first_name(text, speaker):
+    assert _last_speaker(text) == speaker
+
+
 def test_a_surname_that_is_also_a_countrys_adjective_is_the_person():
     text = ("Drohungen würden sich häufen, sagte Oskar Deutsch am Mittwoch. Das sei schlecht, "
             "so Deutsch.")

@@ -566,9 +566,11 @@ def _city_as_first_name(words: list[str], position: int) -> bool:
 
 
 def _noun_before_first_name(name: list[str]) -> bool:
+    """A word before a first name that a surname follows ("Gasmonopolisten Naftogas Andrej
+    Kobolew"): not the person's name."""
     first_names = lexicon().first_names
-    return name[1] in first_names and name[0] not in first_names and \
-        not NAME_PARTICLES.match(name[0])
+    return name[0] not in first_names and not NAME_PARTICLES.match(name[0]) and \
+        any(word in first_names for word in name[1:-1])
 
 
 def _agent_noun(word: str, following: str) -> bool:
