@@ -423,6 +423,9 @@ def test_an_age_describes_the_last_speaker_of_its_gender(text, speaker):
     ("Das erste Mail kam am 25. Juli, erzählt Bernhard Mayer. Zur Polizei will er nicht "
      "gehen. Die habe davon keine Ahnung, so der Mann.", "Bernhard Mayer"),
     ("Husam M. wartet auf der Straße. Sie kommen auf mich zu, erzählt der Bub.", "Bub"),
+    # a party's member (10kGNAD)
+    ("Die Debatte beginne erst, erklärte John Boehner. Der Republikaner warf dem Weißen Haus "
+     "vor, Vereinbarungen verschwiegen zu haben.", "John Boehner"),
 ])
 def test_a_man_or_a_boy_describes_the_last_speaker_of_his_gender(text, speaker):
     assert _last_speaker(text) == speaker

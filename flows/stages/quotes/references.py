@@ -15,7 +15,7 @@ from flows.stages.entities import (
     lexicon,
     role_gender,
 )
-from flows.stages.quotes.grammar import grammar_table
+from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.mentions import sentence_subject
 from flows.stages.quotes.sentence import State
 
@@ -117,12 +117,18 @@ _PERSON_NOUNS = grammar_table("person_nouns")
 
 
 def described(words: list[str]) -> str | None:
-    """"der Bub" (male), "die Frau" (female): one person described by a noun, not a role."""
-    if len(words) == 2 and words[0].lower() in ("der", "die"):
-        gender = _PERSON_NOUNS.get(words[1].lower())
-        if gender and {"der": "male", "die": "female"}[words[0].lower()] == gender:
-            return gender
-    return None
+    """"der Bub" (male), "die Frau" (female), "der Grüne": one person described by a noun,
+    not a role."""
+    if len(words) != 2 or words[0].lower() not in ("der", "die"):
+        return None
+    article = {"der": "male", "die": "female"}[words[0].lower()]
+    noun = words[1].lower()
+    if noun in _PARTY_MEMBERS:
+        return article
+    return article if _PERSON_NOUNS.get(noun) == article else None
+
+
+_PARTY_MEMBERS = frozenset(grammar_words("party_members"))
 
 
 def last_speaker_of(state: State, gender: str, position: int) -> Resolved | None:
