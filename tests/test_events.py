@@ -355,6 +355,11 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
     ("Die Frauen waren dort. Elf Frauen hätten am Montag Anzeige erstattet.", ("Frauen",), ()),
     # a state's compound after an article is the actor, no adjective of a name
     ("Im Jahr 2007 verhängte die US-Regierung Sanktionen gegen ihn.", ("USA",), ()),
+    # "das Land Berlin", "die Stadt Wien": the place's government, not its country; "in der
+    # Stadt Aleppo" is where
+    ("Die Stadt Wien hat am Montag die Demonstration verboten.", ("Wien",), ()),
+    ("Am Montag griffen Rebellen in der syrischen Stadt Aleppo ein Spital an.",
+     ("Rebellen",), ()),
     # parties and movements by their kind
     ("Die Sozialdemokraten und die Fünf-Sterne-Bewegung haben sich am Montag auf eine "
      "Koalition geeinigt.", ("Sozialdemokraten", "Fünf-Sterne-Bewegung"), ("Koalition",)),

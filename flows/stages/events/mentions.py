@@ -50,6 +50,8 @@ def clause_mentions(clause: Clause, index: EntityIndex, trigger_at: int = -1
         if position <= skip_until or not token.text[:1].isupper():
             continue
         preposition = preposition_before(tokens, position)
+        if not preposition and _after_place_kind(tokens, position):
+            preposition = preposition_before(tokens, position - 1)  # "in der Stadt Aleppo"
         head = genitive_head(tokens, position)
         if head not in (None, trigger_at) and not preposition:
             preposition = preposition_before(tokens, head)  # "für die Freilassung der
@@ -179,6 +181,9 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
         # "Steirischer Caritas-Direktor kritisiert ...": no name, the role acts (but in "ein
         # Sprecher der Regierung" the government does)
         return ActorMention(role_nominative(text), position, preposition, "role")
+    if _after_place_kind(tokens, position) and is_place(text):
+        return ActorMention(text, position, preposition, "group")  # "das Land Berlin", "die
+        # Stadt Wien": the place's own government, not its country
     state = state_of(text)
     if state and _adjective_of_actor(tokens, position, state):
         return None  # "Syrische Regierungstruppen", "der Österreichische Naturschutzbund":
@@ -223,6 +228,10 @@ def _adjective_of_actor(tokens: tuple[Token, ...], position: int, state: str) ->
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _after_place_kind(tokens: tuple[Token, ...], position: int) -> bool:
+    return position > 0 and tokens[position - 1].text in grammar()["place_kinds"]
 
 
 def _body_before_name(word: str) -> bool:
