@@ -979,6 +979,8 @@ def test_a_person_named_without_a_role_is_known_by_the_full_name():
     ("Außenminister Jean-Yves Le Drian kam.", "Jean-Yves Le Drian"),
     ("George W. Bush lachte.", "George W. Bush"),
     ("Minister Peter Müller der Partei kam.", "Peter Müller"),  # "der" is no particle here
+    # where someone works is no part of the name, even with a first name no list knows
+    ("Das sagt der Wissenschafter Arjen Hoekstra von der Universität Twente.", "Arjen Hoekstra"),
     # "zu" before a noun of a fixed phrase is no particle ("zu Guttenberg" is)
     ("Das musste Bundesfinanzminister Peer Steinbrück zu Beginn der Debatte einräumen.",
      "Peer Steinbrück"),

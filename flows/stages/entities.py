@@ -618,5 +618,12 @@ def without_workplace(name: list[str]) -> list[str]:
     a full name and where the person works; not "Ursula von der Leyen", "Richard von
     Weizsäcker"."""
     at = next((i for i, word in enumerate(name) if word in OF_WHERE and i >= 2
-               and name[i - 2] in lexicon().first_names), None)
+               and (name[i - 2] in lexicon().first_names or _workplace_after(name, i))), None)
     return name if at is None else name[:at]
+
+
+def _workplace_after(name: list[str], at: int) -> bool:
+    """"Arjen Hoekstra von der Universität Twente": a body after "von der", not a name's
+    particles."""
+    rest = [w for w in name[at + 1:] if w.lower() not in ARTICLES]
+    return bool(rest) and is_organization(rest[:1])
