@@ -360,6 +360,9 @@ def test_events_do_not_depend_on_whether_the_quote_stage_ran(seeds):
     ("Die Stadt Wien hat am Montag die Demonstration verboten.", ("Wien",), ()),
     ("Am Montag griffen Rebellen in der syrischen Stadt Aleppo ein Spital an.",
      ("Rebellen",), ()),
+    # the plural of "-ei" nouns ("Parteien", not "Partein")
+    ("Die Oppositionsparteien im Landtag fordern am Montag volle Aufklärung.",
+     ("Oppositionsparteien",), ()),
     # parties and movements by their kind
     ("Die Sozialdemokraten und die Fünf-Sterne-Bewegung haben sich am Montag auf eine "
      "Koalition geeinigt.", ("Sozialdemokraten", "Fünf-Sterne-Bewegung"), ("Koalition",)),

@@ -290,7 +290,8 @@ def _actor_noun_endings() -> tuple[str, ...]:
     "Raten")."""
     nouns = sorted(noun.lower() for noun in grammar()["actor_nouns"])
     plurals = [noun + ending for noun in nouns if len(noun) > 4
-               for ending in (("n",) if noun.endswith(("e", "ei")) else ("en", "e"))]
+               for ending in (("n",) if noun.endswith("e") else ("en", "e"))]
+    # ("Parteien", "Polizeien": "-ei" takes "-en")
     return tuple(nouns + plurals)
 
 
