@@ -668,6 +668,9 @@ def test_a_paragraphs_time_goes_on_until_another_is_named():
     # an accident that only dates the act rules nothing out; one that causes it does
     ("Der Mann wurde in der Woche vor dem Absturz am Montag festgenommen.", ["COERCE"]),
     ("Beim Absturz wurden am Montag fünf Menschen getötet.", []),
+    # "Rede und Antwort gestanden" answered questions, admitted nothing
+    ("Er habe am Montag der Zeitung Rede und Antwort gestanden.", []),
+    ("Der Täter hat die Tat am Montag gestanden.", ["CONCEDE"]),
     # chanting crowds, stones thrown, a walkout
     ("Die Menschenmenge skandierte am Montag vor einem Einkaufszentrum Parolen.", ["PROTEST"]),
     ("Demonstranten bewarfen am Montag die Beamten mit Steinen.", ["PROTEST"]),
