@@ -70,10 +70,12 @@ def _told_before(sentence: Sentence, offset: int, state: State) -> Quote | None:
     """"Die Refinanzierung erfolgt über die Maut. Das gab Verkehrsminister Stolpe bekannt.": a
     demonstrative before a speech verb opens the sentence, so the sentence before it in the
     paragraph, no one's speech, is what the speaker said."""
+    if state.narrative is None or state.before is None or \
+            state.narrative[0] is not state.before[0] or \
+            sentence.text.split(" ", 1)[0].lower() not in _TOLD_BEFORE:
+        return None  # (cheap checks first: most sentences are not tokenised here)
     tokens = sentence.tokens
-    if len(tokens) < 3 or tokens[0].lower not in _TOLD_BEFORE or state.narrative is None or \
-            state.before is None or state.narrative[0] is not state.before[0] or \
-            not is_cue_verb(tokens[1], tokens, 1) or tokens[1].lower in _NOT_TOLD:
+    if len(tokens) < 3 or not is_cue_verb(tokens[1], tokens, 1) or tokens[1].lower in _NOT_TOLD:
         return None
     attribution = cue_attribution(sentence, state)
     if attribution is None or not attribution.mention or attribution.resolved.speaker is None:
