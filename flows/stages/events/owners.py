@@ -108,8 +108,9 @@ def noun_owner(clause: Clause, trigger: Trigger, mentions: list[ActorMention],
     voiced = after == "aus" and trigger.sense.type in g["voiced_types"]
     if after not in g["genitive_articles"] and after != "von" and not voiced:
         return None
+    owned_by = ("", "von", "aus") if voiced else ("", "von")
     return next((m for m in mentions if trigger_at < m.position <= trigger_at + _OWNER_WORDS
-                 and m.preposition in ("", "von", "aus" if voiced else "von")), None) or \
+                 and m.preposition in owned_by), None) or \
         _unlisted_owner(tokens, trigger_at + 1, trigger, index)
 
 

@@ -77,6 +77,7 @@ def _paragraph_quotes(paragraph: str, offset: int, state: State) -> list[Quote]:
 
 
 def _names_unquoted(sentence: Sentence) -> Sentence:
+    """The sentence with its quoted names read as the reporter's words."""
     names = [q for q in sentence.quotes if looks_like_name(sentence.paragraph, q)]
     if not names:
         return sentence
