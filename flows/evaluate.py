@@ -41,14 +41,14 @@ class PageScores:
     def row(self) -> str:
         precision = _mean(self.body_precision)
         recall = _mean(self.body_recall)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_page = 1000 * self.seconds / self.pages if self.pages else 0.0
+        f1 = f1_score(precision, recall)
+        per_page = 1000 * share(self.seconds, self.pages)
         return (f"| {self.extractor} | {self.input} | {precision:.3f} | {recall:.3f} | {f1:.3f} "
                 f"| {self._share(self.title_exact):.3f} | {self._share(self.date_same_day):.3f} "
                 f"| {self._share(self.authors_found):.3f} | {per_page:.0f} |")
 
     def _share(self, count: int) -> float:
-        return count / self.pages if self.pages else 0.0
+        return share(count, self.pages)
 
     def table(self) -> str:
         return cleaning_table([self])
@@ -66,7 +66,16 @@ def cleaning_table(rows: list[PageScores]) -> str:
 
 
 def _mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
+    return share(sum(values), len(values))
+
+
+def share(part: float, whole: float) -> float:
+    """part / whole, or 0.0 when there is no whole (a score of nothing is 0)."""
+    return part / whole if whole else 0.0
+
+
+def f1_score(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def bag_of_words_scores(predicted: str, gold: str) -> tuple[float, float]:
@@ -74,8 +83,8 @@ def bag_of_words_scores(predicted: str, gold: str) -> tuple[float, float]:
     ours = Counter(w.lower() for w in _WORDS.findall(predicted))
     theirs = Counter(w.lower() for w in _WORDS.findall(gold))
     overlap = sum((ours & theirs).values())
-    precision = overlap / sum(ours.values()) if ours else 0.0
-    recall = overlap / sum(theirs.values()) if theirs else 0.0
+    precision = share(overlap, sum(ours.values()))
+    recall = share(overlap, sum(theirs.values()))
     return precision, recall
 
 
@@ -186,20 +195,19 @@ class QuoteScores:
 
     @property
     def precision(self) -> float:
-        return self.overlap / self.predicted_tokens if self.predicted_tokens else 0.0
+        return share(self.overlap, self.predicted_tokens)
 
     @property
     def recall(self) -> float:
-        return self.overlap / self.gold_tokens if self.gold_tokens else 0.0
+        return share(self.overlap, self.gold_tokens)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.paired if self.paired else 0.0
+        return share(self.speaker_right, self.paired)
 
     def row(self, name: str) -> str:
         return (f"| {name} | {self.precision:.3f} | {self.recall:.3f} | {self.f1:.3f} "

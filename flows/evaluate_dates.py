@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from flows.evaluate import _dated_title
+from flows.evaluate import _dated_title, share
 from flows.process import ProcessedArticle, finish_corpus, process_document
 from flows.stages.intake import document_from_bytes
 
@@ -40,24 +40,24 @@ class DateScores:
     wrong_repaired: int = 0
 
     def row(self, name: str) -> str:
-        def share(count: int, total: int) -> str:
+        def cell(count: int, total: int) -> str:
             return f"{count / total:.3f} ({count}/{total})" if total else "-"
 
-        return (f"| {name} | {share(self.right_confirmed, self.right)} "
-                f"| {share(self.wrong_flagged, self.wrong)} "
-                f"| {share(self.wrong_repaired, self.wrong)} |")
+        return (f"| {name} | {cell(self.right_confirmed, self.right)} "
+                f"| {cell(self.wrong_flagged, self.wrong)} "
+                f"| {cell(self.wrong_repaired, self.wrong)} |")
 
     @property
     def confirmed_rate(self) -> float:
-        return self.right_confirmed / self.right if self.right else 0.0
+        return share(self.right_confirmed, self.right)
 
     @property
     def flagged_rate(self) -> float:
-        return self.wrong_flagged / self.wrong if self.wrong else 0.0
+        return share(self.wrong_flagged, self.wrong)
 
     @property
     def repaired_rate(self) -> float:
-        return self.wrong_repaired / self.wrong if self.wrong else 0.0
+        return share(self.wrong_repaired, self.wrong)
 
 
 TABLE_HEAD = ("| dates | right dates confirmed | wrong dates flagged | wrong dates repaired |\n"

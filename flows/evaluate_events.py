@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from flows.evaluate import wikinews_text
+from flows.evaluate import f1_score, share, wikinews_text
 from flows.process import ProcessedArticle, process_document
 from flows.stages.intake import document_from_bytes
 
@@ -33,26 +33,25 @@ class EventScores:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return share(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return share(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def dates_right(self) -> float:
         """The share of matched rows with the gold's date."""
-        return self.date_right / self.matched if self.matched else 0.0
+        return share(self.date_right, self.matched)
 
     @property
     def actors_share(self) -> float:
         """The share of matched rows with the gold's actors."""
-        return self.actors_right / self.matched if self.matched else 0.0
+        return share(self.actors_right, self.matched)
 
     def row(self, name: str) -> str:
         return (f"| {name} | {self.predicted} | {self.gold} | {self.precision:.3f} "
