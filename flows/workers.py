@@ -64,18 +64,20 @@ class Workers:
             self._step = step
             return self._pool
 
-    def close(self, wait: bool = True) -> None:
+    def close(self) -> None:
+        """Cancel the batches not started and wait for those in flight. Not waiting gains
+        nothing: the interpreter's exit joins the pool's manager thread all the same, and
+        Python 3.11 can then wake it while it closes its pipe ("Bad file descriptor", a
+        traceback after a full disk's one-line error)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, error_type, *_exc) -> None:
-        # On an error or Ctrl-C, do not wait for the batches in flight: the workers end on
-        # their own once this process is gone (`exit_with`).
-        self.close(wait=error_type is None)
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def _pool(processes: int) -> ProcessPoolExecutor:

@@ -3,7 +3,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+
+import pytest
 
 from flows.workers import Workers, _alive
 
@@ -65,3 +68,18 @@ def test_each_step_starts_on_fresh_workers():
         next_step = set(workers.map(_worker_pid, [()] * 4))
     assert processing & same_step
     assert not next_step & (processing | same_step)
+
+
+def _pool_manager_threads() -> list:
+    return [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+
+
+def test_an_error_leaves_no_pool_thread_for_the_exit_to_race():
+    # Regression: after an error the pool was shut down without waiting; the interpreter's exit
+    # then woke its manager thread while that thread closed its pipe, and a full disk's one-line
+    # error ended in a traceback ("Bad file descriptor").
+    with pytest.raises(OSError), Workers(2) as workers:
+        for _ in range(4):
+            workers.submit(time.sleep, 0.3)
+        raise OSError(27, "File too large")
+    assert not _pool_manager_threads()
