@@ -285,6 +285,23 @@ def test_hiess_es_after_reported_speech_tags_it(text, speaker):
     assert _last_speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD shapes)
+    ("Der Wiener Krankenanstaltenverbund (KAV) hat die Vorwürfe am Samstag zurückgewiesen. Alle "
+     "Vorgänge seien korrekt, hieß es in einer Aussendung.", "Wiener Krankenanstaltenverbund"),
+    ("Wir sind zu allen gleich streng, sagte der Kommissionsvertreter Jörg Wojahn. Jeder in "
+     "Brüssel erkenne das an, heißt es in der Presseaussendung.", "Jörg Wojahn"),
+    ("Der Nationalrat sei das falsche Gremium, so die FPÖ-Aussendung.", "FPÖ"),
+])
+def test_a_statement_no_one_is_named_for_is_by_whoever_spoke_or_acted_just_before(text, speaker):
+    # Was "Aussendung": the document, not who issued it.
+    assert _last_speaker(text) == speaker
+
+
+def test_a_statement_after_a_sentence_whose_subject_cannot_speak_keeps_no_issuer():
+    text = "Ohne Zählung wisse man wenig. Die Lage sei ernst, hieß es in einer Aussendung."
+    assert _last_speaker(text) != "Ohne Zählung"
+
+
 def test_a_body_named_in_the_genitive_or_dative_is_named_as_in_the_nominative():
     assert _last_speaker("„Die Lage ist ernst“, heißt es in einer Erklärung des Auswärtigen "
                          "Amtes.") == "Auswärtige Amt"

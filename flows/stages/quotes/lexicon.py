@@ -48,6 +48,7 @@ class SpeechLexicon:
     opinion_after: re.Pattern[str]  # "seiner Meinung nach", "Dem Vernehmen nach"
     document_sources: frozenset[str]  # "laut der Studie": the study speaks
     document_prefixes: frozenset[str]  # "Presseerklärung": a kind of document, no source
+    statement_nouns: tuple[str, ...]  # "Aussendung": issued by someone
     source_endings: tuple[str, ...]  # lower case: a word ending so may be a source noun
     opinion_nouns: frozenset[str]
     organization_nouns: tuple[str, ...]  # lower case: "Zeitung", "Partei" (can speak)
@@ -105,6 +106,7 @@ def speech_lexicon() -> SpeechLexicon:
         document_sources=frozenset(phrases["document_sources"]),
         claim=re.compile(rf"\b(?P<noun>{'|'.join(phrases['claim_nouns'])}) (?:der|des|von) "),
         document_prefixes=frozenset(phrases["document_prefixes"]),
+        statement_nouns=tuple(phrases["statement_nouns"]),
         source_endings=tuple(noun.lower() for noun in  # "so der Vorwurf der Staatsanwaltschaft"
                              [*phrases["source_nouns"], *phrases["claim_nouns"]]),
         opinion_nouns=frozenset(noun.lower() for noun in phrases["opinion_after"]),

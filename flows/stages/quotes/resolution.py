@@ -167,6 +167,31 @@ _DEMONSTRATIVES = grammar_table("demonstrative_speakers")
 _THIS = grammar_words("demonstratives")  # "Diese Meldung bestätigte auch die Polizei": no name
 
 
+def _is_statement(word: str) -> bool:
+    """"Aussendung", "Presseerklärung": a statement someone issued (not "FPÖ-Aussendung",
+    whose first part says whose)."""
+    lex = speech_lexicon()
+    noun = next((n for n in lex.statement_nouns if word.endswith((n, n.lower()))), None)
+    return noun is not None and (word == noun or word[:-len(noun)] in lex.document_prefixes)
+
+
+def _issuer_just_before(state: State) -> Resolved | None:
+    """Who issued a statement the text names no one for: the speaker of the sentence just
+    before, else that sentence's subject when it can speak (a role, an organisation, a person
+    named with a role)."""
+    if state.last is not None and state.sentences_since_speech == 0:
+        return state.last.resolved
+    if state.before is None:
+        return None
+    before, offset = state.before
+    subject = sentence_subject(before.paragraph, before.tokens)
+    if not subject or not can_speak(subject, state):  # not "Ohne Zählung ..."
+        return None
+    issuer = resolve_speaker(_spoken_of(before.paragraph, subject), state,
+                             offset + subject[0].start)
+    return issuer if issuer.speaker_type in ("person", "organization") else None
+
+
 def _owned_source(found: list[Token]) -> bool:
     """"seinen Angaben zufolge", "so ihre Einschätzung": a possessive before a source noun (not
     before a person: "sagte seine Frau")."""
@@ -226,6 +251,10 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     issuer = _issuer_of_source(content)
     if issuer:  # "Medienberichten zufolge", "Polizeiangaben zufolge": the media, the police
         return resolve_speaker(issuer, state, position)
+    if len(content) == 1 and _is_statement(content[0]):
+        issuer = _issuer_just_before(state)
+        if issuer:  # "Der KAV hat ... zurückgewiesen. „…“, hieß es in einer Aussendung"
+            return issuer
     if len(content) == 1 and content[0] in speech_lexicon().anaphoric_sources and \
             state.last and state.sentences_since_speech == 0:
         return state.last.resolved  # "Nach Polizeiangaben ... Die Kommission ist nach
