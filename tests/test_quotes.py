@@ -1633,7 +1633,7 @@ def test_a_name_in_the_genitive_after_a_statement_owns_it():
     text = ("Generalsekretär Ban Ki Moon hat den Angriff verurteilt. Es sei unentschuldbar, "
             "Zivilisten anzugreifen, hieß es in einer am Donnerstag verbreiteten Erklärung Bans. "
             "Die Verantwortlichen müssten bestraft werden.")
-    assert [q.speaker for q in _indexed_quotes(text)][-1] == "Ban"
+    assert [q.speaker for q in _indexed_quotes(text)][-1] == "Ban Ki Moon"
 
 
 def test_reported_speech_going_on_over_sentences_is_one_passage():
@@ -2512,3 +2512,15 @@ def test_a_name_is_cut_before_where_the_person_works(text, speaker):
 ])
 def test_a_demonstrative_before_a_speech_verb_reports_the_sentence_before(text, expected):
     assert [(q.text, q.speaker) for q in extract_quotes(text)] == expected
+
+
+def test_a_family_name_written_first_is_the_person_the_article_named_in_full():
+    # Was "Ban": the surname lookup reads a name's last word, and "Ban Ki Moon" ends in "Moon".
+    text = ("UN-Generalsekretär Ban Ki Moon warb um ein Ja. „Wir müssen handeln“, sagte Ban. "
+            "Nordkoreas Machthaber Kim Jong-un drohte. „Das ist gut“, sagte Kim.")  # (10kGNAD)
+    assert [q.speaker for q in extract_quotes(text)] == ["Ban Ki Moon", "Kim Jong-un"]
+
+
+def test_a_first_name_alone_is_not_a_family_name_written_first():
+    text = "Verteidigungsminister Hans Peter Doskozil kam. „Ja“, sagte Hans."
+    assert [q.speaker for q in extract_quotes(text)] == ["Hans"]

@@ -545,7 +545,7 @@ class EntityIndex:
         """A known person whose full name ends with (or equals) these words."""
         person = self.by_last_word.get(words[-1]) or self.by_last_word.get(folded(words[-1]))
         if person is None:
-            return None
+            return self._family_name_first(words[0]) if len(words) == 1 else None
         phrase = " ".join(words)
         if person.name == phrase or person.name.endswith(" " + phrase) or \
                 folded(person.name).endswith(" " + folded(phrase)):  # "Nikolic": Nikolić
@@ -558,6 +558,15 @@ class EntityIndex:
             return person
         return None
 
+    def _family_name_first(self, word: str) -> Person | None:
+        """"Ban" after "Ban Ki Moon", "Kim" after "Kim Jong-un": a family name written first,
+        before a given name of two parts that are no first names of ours."""
+        if _kind_of(word):  # "der Gruppe Erste Küstendivision": no one's name
+            return None
+        found = [p for p in self.people.values()
+                 if p.name.startswith(word + " ") and _given_name_after_family_name(p.name)]
+        return found[0] if len(found) == 1 else None
+
     def find_by_role(self, words: list[str]) -> Person | None:
         """The most recent person whose role (and country, if the words name one) fits."""
         roles = {role_stem(w) for w in words if is_role(w)}
@@ -569,6 +578,15 @@ class EntityIndex:
                           if any(_role_compatible(r, {known}) for r in roles) for p in people]
         matches = [p for p in candidates if not countries or countries & p.countries]
         return max(matches, key=lambda p: p.last_position) if matches else None
+
+
+def _given_name_after_family_name(name: str) -> bool:
+    """"Ban Ki Moon", "Moon Jae-in": two words or two hyphened parts (the second in lower
+    case) after the family name, the first no first name ("Hans Peter Doskozil" is not)."""
+    given = name.split()[1:]
+    if len(given) == 2:
+        return given[0] not in lexicon().first_names and not NAME_PARTICLES.match(given[0])
+    return len(given) == 1 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", given[0]) is not None
 
 
 def _looks_like_a_name(words: list[str]) -> bool:
