@@ -2524,3 +2524,11 @@ def test_a_family_name_written_first_is_the_person_the_article_named_in_full():
 def test_a_first_name_alone_is_not_a_family_name_written_first():
     text = "Verteidigungsminister Hans Peter Doskozil kam. „Ja“, sagte Hans."
     assert [q.speaker for q in extract_quotes(text)] == ["Hans"]
+
+
+def test_a_surname_in_the_genitive_is_the_person_named_before():
+    # Was "Rabmer-Kollers": the genitive ending kept the surname from the person it names.
+    text = ("Ulrike Rabmer-Koller, Chefin des Hauptverbands, wünscht sich eine Einigung. Die "
+            "Primärversorgung sei nach Ansicht Rabmer-Kollers auch eine Möglichkeit, Ärzte zu "
+            "halten.")  # (10kGNAD)
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Ulrike Rabmer-Koller"

@@ -544,6 +544,10 @@ class EntityIndex:
     def find_by_name(self, words: list[str]) -> Person | None:
         """A known person whose full name ends with (or equals) these words."""
         person = self.by_last_word.get(words[-1]) or self.by_last_word.get(folded(words[-1]))
+        if person is None and _genitive_s(words[-1]):  # "nach Ansicht Rabmer-Kollers"
+            person = self.find_by_name([*words[:-1], words[-1][:-1]])
+            if person is not None:
+                return person
         if person is None:
             return self._family_name_first(words[0]) if len(words) == 1 else None
         phrase = " ".join(words)
@@ -580,12 +584,20 @@ class EntityIndex:
         return max(matches, key=lambda p: p.last_position) if matches else None
 
 
+def _genitive_s(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s"))
+
+
+_GIVEN_NAME_PART = re.compile(r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]+")
+
+
 def _given_name_after_family_name(name: str) -> bool:
     """"Ban Ki Moon", "Moon Jae-in": two words or two hyphened parts (the second in lower
     case) after the family name, the first no first name ("Hans Peter Doskozil" is not)."""
     given = name.split()[1:]
-    if len(given) == 2:
-        return given[0] not in lexicon().first_names and not NAME_PARTICLES.match(given[0])
+    if len(given) == 2:  # ("Zeid Raad al-Hussein"; not "Thomas D. Trummer")
+        return given[0] not in lexicon().first_names and \
+            all(_GIVEN_NAME_PART.fullmatch(part) for part in given)
     return len(given) == 1 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", given[0]) is not None
 
 
