@@ -924,6 +924,12 @@ def test_a_kind_of_organisation_acts_as_the_one_the_article_named():
     assert [e.actors for e in extract_events(text, REFERENCE)] == [("WWF",)]
 
 
+def test_a_kind_of_body_alone_acts_as_the_body_the_article_named_by_a_compound():
+    text = ("Das Innenministerium stellte Zelte auf. Gerüchte, wonach die Zelte entsorgt "
+            "wurden, dementierte das Ministerium am Montag.")  # (10kGNAD)
+    assert [e.actors for e in extract_events(text, REFERENCE)] == [("Innenministerium",)]
+
+
 @pytest.mark.parametrize("text", [  # 10kGNAD and the dev gold: other senses of the words
     "Im abgelaufenen Schuljahr besuchten 9.500 Schüler 450 Workshops.",
     "Die Entscheidung fiel auf einem Meeting, bei dem über das Problem beraten wurde.",

@@ -2532,3 +2532,13 @@ def test_a_surname_in_the_genitive_is_the_person_named_before():
             "Primärversorgung sei nach Ansicht Rabmer-Kollers auch eine Möglichkeit, Ärzte zu "
             "halten.")  # (10kGNAD)
     assert [q.speaker for q in extract_quotes(text)][-1] == "Ulrike Rabmer-Koller"
+
+
+def test_a_kind_of_body_alone_is_the_one_body_the_article_named_by_a_compound():
+    # Was "Ministerium": "das Bildungsministerium" names one body; "das Ministerium" is it.
+    text = ("Das Bildungsministerium zieht nun nach. Das Ministerium betont darin, dass Werbung "
+            "zulässig sei.")  # (10kGNAD)
+    assert [q.speaker for q in extract_quotes(text)] == ["Bildungsministerium"]
+    two = ("Das Bildungsministerium und das Finanzministerium streiten. Das Ministerium betont, "
+           "dass Werbung zulässig sei.")
+    assert [q.speaker for q in extract_quotes(two)] == ["Ministerium"]

@@ -49,6 +49,7 @@ class Lexicon:
     not_name_endings: tuple[str, ...]  # "Einseitigkeit", "Forderungen": common nouns
     phrase_nouns: frozenset[str]  # "zu Beginn", "zu Hause": no name after the particle
     org_kinds: tuple[str, ...]  # "organisation", "konzern": a name may follow
+    compound_names: tuple[str, ...]  # "ministerium": "Bildungsministerium" is one body
     kinds_within: dict[str, tuple[str, ...]]  # "unternehmen": "konzern", "firma", ...
     not_kind_names: frozenset[str]
 
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         kinds_within={kind: tuple(within) for kind, within in
                       roles["organizations"]["kinds_within"].items()},
         not_kind_names=frozenset(roles["organizations"]["not_kind_names"]),
+        compound_names=tuple(roles["organizations"]["compound_names"]),
     )
 
 
@@ -407,6 +409,7 @@ class EntityIndex:
         self.by_role: dict[str, list[Person]] = {}
         self.nouns: frozenset[str] = frozenset()  # capitalised inside a sentence: not "Zudem"
         self.organizations: dict[str, set[str]] = {}  # kind ("konzern") -> names of that kind
+        self.compound_bodies: dict[str, set[str]] = {}  # "ministerium" -> "Bildungsministerium"
 
     @classmethod
     def build(cls, text: str) -> EntityIndex:
@@ -455,6 +458,9 @@ class EntityIndex:
                 name = " ".join(names)
                 self.organizations.setdefault(kind[0], set()).add(name)
                 self.organizations.setdefault(kind[1], set()).add(name)
+        for kind in lex.compound_names:
+            for compound in re.findall(rf"\b[{UPPER}]\w+{kind}(?=s?\b)", text):
+                self.compound_bodies.setdefault(kind, set()).add(compound)
 
     def organization_of_kind(self, noun: str) -> str | None:
         """The one organisation the article named after this noun ("die Ratingagentur" after
@@ -468,6 +474,17 @@ class EntityIndex:
             names = set().union(*(self.organizations.get(within, ()) for within in
                                   lexicon().kinds_within.get(kind[0], ())))
         return next(iter(names)) if len(names) == 1 else None
+
+    def body_of_kind(self, noun: str) -> str | None:
+        """The one body a kind noun alone stands for: named after a noun of its kind, else
+        named by a compound of it."""
+        return self.organization_of_kind(noun) or self.compound_body(noun)
+
+    def compound_body(self, noun: str) -> str | None:
+        """"das Ministerium" after "das Bildungsministerium": the one body the article named
+        by a compound of this kind."""
+        bodies = self.compound_bodies.get(noun.lower(), ())
+        return next(iter(bodies)) if len(bodies) == 1 else None
 
     def _add_set_off_names(self, text: str, role: str, role_end: int) -> None:
         """Names the role patterns above miss: before the role, set off by a comma, or after
@@ -499,6 +516,7 @@ class EntityIndex:
                           for role, people in self.by_role.items()}
         result.nouns = self.nouns
         result.organizations = self.organizations
+        result.compound_bodies = self.compound_bodies
         return result
 
     def add(self, name: str, context: list[str], position: int, held: bool = True

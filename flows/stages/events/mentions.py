@@ -196,7 +196,7 @@ def mention_at(tokens: tuple[Token, ...], position: int, index: EntityIndex,
         if ACRONYM.fullmatch(following):  # "die Umweltschutzorganisation WWF"
             return ActorMention(following, position, preposition, "group")
         # "die Organisation": the one of that kind the article named
-        return ActorMention(index.organization_of_kind(text) or text, position, preposition,
+        return ActorMention(index.body_of_kind(text) or text, position, preposition,
                             "group")
     return None
 

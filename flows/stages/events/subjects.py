@@ -55,7 +55,7 @@ def noun_before_verb(clause: Clause, mentions: list[ActorMention], index: Entity
     if not all(w.lower in g["articles"] or is_adjective(w) or w in name for w in words[1:]):
         return None
     return " ".join([*(w.text for w in name), head.text]) if name else \
-        index.organization_of_kind(head.text) or head.text
+        index.body_of_kind(head.text) or head.text
 
 
 def _of_a_name(token: Token, after: Token) -> bool:
@@ -128,7 +128,7 @@ def noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tupl
     if head.text in g["time_nouns"] or noun_senses(head.lower) or (
             article == "der" and head.lower.endswith(tuple(g["feminine_endings"]))):
         return ()  # "widerspricht der Botschaft": a feminine noun after "der" is no subject
-    return (index.organization_of_kind(head.text) or head.text,)
+    return (index.body_of_kind(head.text) or head.text,)
 
 
 def bare_word_after_verb(clause: Clause, trigger_at: int, sense: Sense,

@@ -266,7 +266,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     written = _in_nominative(content, words).split()  # "des Ministeriums": das Ministerium
     if not first_name and (is_organization(written) or _names_an_organization(written)):
         name = " ".join(_organization_name(written))
-        return last_organization(name, state) or Resolved(name, "organization")
+        return last_organization(name, state) or \
+            Resolved(state.index.compound_body(name) or name, "organization")
     names = _name_words(content)
     if not names and len(content) == 1 and content[0] in lexicon().place_to_country:
         return Resolved(content[0], "organization")
