@@ -2542,3 +2542,22 @@ def test_a_kind_of_body_alone_is_the_one_body_the_article_named_by_a_compound():
     two = ("Das Bildungsministerium und das Finanzministerium streiten. Das Ministerium betont, "
            "dass Werbung zulässig sei.")
     assert [q.speaker for q in extract_quotes(two)] == ["Ministerium"]
+
+
+@pytest.mark.parametrize("text, speaker, quote", [  # (10kGNAD)
+    ("Nach Angaben aus Moskau sprachen sie über die Einbindung weiterer Akteure.", "Moskau",
+     "sprachen sie über die Einbindung weiterer Akteure"),
+    ("Laut Informationen aus Regierungskreisen ist die Entscheidung gefallen.",
+     "Regierungskreise", "ist die Entscheidung gefallen"),
+    ("Nach Angaben aus dem Innenministerium wurden 30 Menschen festgenommen.",
+     "Innenministerium", "wurden 30 Menschen festgenommen"),
+])
+def test_where_a_source_comes_from_is_who_says_it(text, speaker, quote):
+    # Was no speaker, and "aus Moskau" inside the quotation.
+    (found,) = extract_quotes(text)
+    assert (found.speaker, found.text) == (speaker, quote)
+
+
+def test_aus_after_a_source_noun_that_belongs_to_the_verb_names_no_source():
+    text = "Die Liste setzt sich laut Bericht aus jenen Produkten zusammen, die am meisten kosten."
+    assert "Produkten" not in {q.speaker for q in extract_quotes(text)}

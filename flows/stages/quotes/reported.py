@@ -418,14 +418,14 @@ def _mention_span(sentence: Sentence, attribution: Attribution) -> tuple[int, in
 
 def _opening_source_end(text: str, cue: str, mention: tuple[int, int] | None) -> int:
     """The end of "Nach (ersten) Angaben", "laut", "nach den Worten", and of the source named
-    right after it ("der Polizei", "von Experten", "informierter Kreise")."""
+    right after it ("der Polizei", "von Experten", "aus Moskau", "informierter Kreise")."""
     opening = speech_lexicon().source_noun.match(text)
     end = opening.end() if opening else len(cue) if text.lower().startswith(cue.lower()) else 0
     if mention is None:
         return end
     gap = text[end:max(end, mention[0])].split()
     follows = len(gap) <= 2 and all(
-        w == "von" or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
+        w in ("von", "aus") or (w.islower() and w.endswith(_ADJECTIVE_ENDINGS)) for w in gap)
     if follows and len(TOKEN.findall(text, 0, mention[1])) <= SOURCE_PHRASE_WORDS:
         end = max(end, mention[1])
         return end + 1 if text[end:end + 1] in _CLOSING_MARKS else end  # „FAZ“

@@ -428,6 +428,8 @@ def _in_nominative(content: list[str], words: list[str]) -> str:
     """"(laut einer Prognose) des Familienministeriums" -> "Familienministerium", "Dem
     afghanischen Verteidigungsministerium (zufolge)" -> "afghanische Verteidigungsministerium":
     a speaker named in the genitive or dative, as a name is written."""
+    if len(words) == 1 and words[0].endswith(_DATIVE_PLURAL_SOURCES):
+        return words[0][:-1]  # "aus Regierungskreisen": Regierungskreise
     at = words.index(content[0]) if content and content[0] in words else 0
     article = words[at - 1].lower() if at else words[0].lower()  # ("einer Erklärung des
     # Auswärtigen Amtes": the owner's article)
@@ -444,6 +446,7 @@ def _in_nominative(content: list[str], words: list[str]) -> str:
 
 
 _OBLIQUE_ARTICLES = ("des", "eines", "dem", "einem", "der", "einer")
+_DATIVE_PLURAL_SOURCES = tuple(grammar_words("dative_plural_sources"))
 _FEMININE_ENDINGS = tuple(grammar_words("feminine_endings"))  # a singular noun
 
 

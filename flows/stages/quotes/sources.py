@@ -62,8 +62,7 @@ def source_noun_attribution(sentence: Sentence, state: State) -> Attribution | N
     if match[0].split()[1].lower() in _DEMONSTRATIVES and state.last is not None:
         # "nach diesen Angaben": the source named before
         return replace(state.last, cue=cue, mention=match[0].split(" ", 1)[1], mention_start=-1)
-    after = mention_after(sentence.paragraph, tokens, at) \
-        if at is not None and at + 1 < len(tokens) and _names_a_source(tokens[at + 1]) else None
+    after = _source_after(sentence, at)
     if after:
         return attributed(sentence.paragraph, after, cue, state, genitive=True)
     if _source_just_named(match, state) and \
@@ -147,6 +146,20 @@ def _own_source(sentence: Sentence, match: re.Match[str]) -> list[Token] | None:
     start, end = sentence.span.start + match.start(), sentence.span.start + match.end()
     inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
     return own_subject(sentence.paragraph, tokens, inside[0], inside[-1]) if inside else None
+
+
+def _source_after(sentence: Sentence, at: int | None) -> list[Token] | None:
+    """Whose the source noun at `at` is, named after it: "Angaben der Polizei", "Angaben von
+    Experten", "Informationen aus Regierungskreisen" (where it comes from is who says it)."""
+    tokens = sentence.tokens
+    if at is None or at + 1 >= len(tokens):
+        return None
+    if tokens[at + 1].lower == "aus":  # (not "setzt sich laut Bericht aus jenen ... zusammen")
+        named = at + 2 < len(tokens) and (is_capitalised(tokens[at + 2].text) or
+                                          tokens[at + 2].lower in ARTICLES)
+        return mention_after(sentence.paragraph, tokens, at + 1) if named else None
+    return mention_after(sentence.paragraph, tokens, at) if _names_a_source(tokens[at + 1]) \
+        else None
 
 
 def _names_a_source(token: Token) -> bool:
