@@ -2561,3 +2561,20 @@ def test_where_a_source_comes_from_is_who_says_it(text, speaker, quote):
 def test_aus_after_a_source_noun_that_belongs_to_the_verb_names_no_source():
     text = "Die Liste setzt sich laut Bericht aus jenen Produkten zusammen, die am meisten kosten."
     assert "Produkten" not in {q.speaker for q in extract_quotes(text)}
+
+
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    ("Schlamperei könne man ausschließen, sagt der Leiter der Abteilung Abfallwirtschaft im Amt "
+     "der Landesregierung, Harald Dreher.", "Harald Dreher"),
+    ("Die Inhaftierten hätten versucht, Islamisten zu rekrutieren, sagte der Chef der "
+     "Internet-Polizei (IIP), Kamal Hadiafar, am Montag.", "Kamal Hadiafar"),
+])
+def test_a_name_set_off_after_a_role_is_the_speaker(text, speaker):
+    # Was the role's phrase ("Abteilung Abfallwirtschaft").
+    assert _last_speaker(text) == speaker
+
+
+def test_a_name_set_off_after_other_words_is_not_the_speaker():
+    text = ("Drei Tage später hat Hochegger das laut Klage auch vor dem Vizekonsul der "
+            "US-Botschaft in Wien, Mark A. Brand, unter Eid ausgesagt.")  # (10kGNAD)
+    assert _last_speaker(text) != "Mark A. Brand"

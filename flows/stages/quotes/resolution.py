@@ -33,6 +33,7 @@ from flows.stages.quotes.mentions import (
     GENITIVE_ARTICLES,
     JOINING,
     LATTER,
+    PREPOSITIONS,
     SHARE_NOUNS,
     joined,
     sentence_subject,
@@ -123,9 +124,31 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State,
         resolved = _group_just_before(state) or (
             group if group and a_group(group, state) else Resolved(None, "unknown"))
         return Attribution(cue, mention, found[0].start, resolved)
-    return Attribution(cue, mention, found[0].start,
-                        resolve_speaker(_spoken_of(paragraph, found), state,
-                                        state.offset + found[0].start, genitive))
+    known = set(state.index.people)
+    resolved = resolve_speaker(_spoken_of(paragraph, found), state,
+                               state.offset + found[0].start, genitive)
+    if resolved.speaker not in known and (resolved.speaker_type == "person" or
+                                          any(is_role(t.text) for t in found)):
+        # (a name the mention gave is added as it resolves)
+        resolved = _name_set_off_after(paragraph, found[-1].end, state) or resolved
+    return Attribution(cue, mention, found[0].start, resolved)
+
+
+def _name_set_off_after(paragraph: str, end: int, state: State) -> Resolved | None:
+    """"sagt der Leiter der Abteilung Abfallwirtschaft im Amt der Landesregierung, Harald
+    Dreher.": a known person's name set off by a comma after a role that names no one."""
+    after = _SET_OFF_NAME.match(paragraph, end)
+    if after is None or not all(  # the role's phrase goes on ("im Amt der Landesregierung")
+            is_capitalised(word) or word in ARTICLES or word in PREPOSITIONS
+            for word in _BRACKETED.sub("", paragraph[end:after.start("name")]).split()):
+        return None  # (not "laut Klage auch vor dem Vizekonsul ..., Mark A. Brand")
+    person = state.index.find_by_name(after["name"].rstrip(".").split())
+    return Resolved(person.name, "person") if person else None
+
+
+_BRACKETED = re.compile(r"\([^)]*\)|,")  # "der Chef der Internet-Polizei (IIP), Kamal ..."
+_SET_OFF_NAME = re.compile(r"[^,.;:?!„“\"]{0,60}, (?P<name>[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w.-]+){1,2})"
+                           r"(?=[.,;:]? ?$|[.;:] |, )")
 
 
 _QUANTIFIERS = grammar_words("quantifiers")
