@@ -291,6 +291,8 @@ def test_hiess_es_after_reported_speech_tags_it(text, speaker):
     ("Wir sind zu allen gleich streng, sagte der Kommissionsvertreter Jörg Wojahn. Jeder in "
      "Brüssel erkenne das an, heißt es in der Presseaussendung.", "Jörg Wojahn"),
     ("Der Nationalrat sei das falsche Gremium, so die FPÖ-Aussendung.", "FPÖ"),
+    ("Schettino trägt nach Meinung des Gerichts die Verantwortung. Die Opfer hätte es nicht "
+     "gegeben, heißt es in der Begründung für das Urteil.", "Gericht"),
 ])
 def test_a_statement_no_one_is_named_for_is_by_whoever_spoke_or_acted_just_before(text, speaker):
     # Was "Aussendung": the document, not who issued it.
