@@ -2580,3 +2580,15 @@ def test_a_name_set_off_after_other_words_is_not_the_speaker():
     text = ("Drei Tage später hat Hochegger das laut Klage auch vor dem Vizekonsul der "
             "US-Botschaft in Wien, Mark A. Brand, unter Eid ausgesagt.")  # (10kGNAD)
     assert _last_speaker(text) != "Mark A. Brand"
+
+
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    ("Alpbach – OeNB-Gouverneur und EZB-Rat Ewald Nowotny kam. Die Abgaben seien hoch, warnt "
+     "der OeNB-Gouverneur.", "Ewald Nowotny"),
+    ("Der Vorsitzende der Privatangestellten-Gewerkschaft (GPA-djp), Wolfgang Katzian, will "
+     "einen Plan. Das sei dringend, sagte der Vorsitzende.", "Wolfgang Katzian"),
+])
+def test_a_role_is_the_person_the_article_gave_it(text, speaker):
+    # Was the role alone: a second title after "und", or an acronym before the comma, hid the
+    # name from the role.
+    assert _last_speaker(text) == speaker

@@ -236,13 +236,15 @@ _PARTICLE = r"(?:(?:al|el|de|da|di|du|von|van|der|den|bin|ibn|ben|zu)[ \-]){0,2}
 _INITIAL = r"(?:[A-Z]\.[ ]+)?"  # "George W. Bush", "John F. Kennedy"
 _NAME_WORDS = (_PARTICLE + rf"[{UPPER}][\w\-]+(?:[ ]+" + _INITIAL + _PARTICLE
                + rf"[{UPPER}][\w\-]+){{0,3}}")
-_NAME_AFTER_ROLE = re.compile(r"[ ]*,?[ ]+(?P<name>(?!(?:der|den)[ ])" + _NAME_WORDS + ")")
+_NAME_AFTER_ROLE = re.compile(r"[ ]*,?[ ]+" + rf"(?:und[ ]+[{UPPER}][\w\-]+[ ]+(?=[{UPPER}]))?"
+                              r"(?P<name>(?!(?:der|den)[ ])" + _NAME_WORDS + ")")
+# ("OeNB-Gouverneur und EZB-Rat Ewald Nowotny": both titles are his)
 # (a name may open with "van der", not with "der": "Vertreter der EU")
 # "der UN-Hochkommissar für Menschenrechte, Zeid Raad al-Hussein, sagte": the name set off by
 # commas after the role's phrase, perhaps after a description ("Der Vertreter der EU im
 # Menschenrechtsrat, der dänische Diplomat Peter Sörensen, bedauerte")
 _NAME_AFTER_ROLE_PHRASE = re.compile(
-    r"[ ]+(?:für|des|der|von|im)[ ]+(?:[\w\-]+[ ]+){0,2}?[\w\-]+,[ ]+"
+    r"[ ]+(?:für|des|der|von|im)[ ]+(?:[\w\-]+[ ]+){0,2}?[\w\-]+(?:[ ]+\([\w\-]{1,12}\))?,[ ]+"
     + rf"(?:(?:der|die)[ ]+(?:[{LOWER}][\w\-]*[ ]+){{0,2}}[{UPPER}][\w\-]*[ ]+)?"
     + r"(?P<name>" + _NAME_WORDS + r")(?=,)")
 # "Bazoum Mohammed, Sprecher der Gruppierung CFDR": a name set off before its role
