@@ -2592,3 +2592,10 @@ def test_a_role_is_the_person_the_article_gave_it(text, speaker):
     # Was the role alone: a second title after "und", or an acronym before the comma, hid the
     # name from the role.
     assert _last_speaker(text) == speaker
+
+
+def test_a_separable_prefix_opening_the_sentence_is_a_preposition_not_the_verbs_particle():
+    # Was a cue "gab ... zu" (zugeben) with "meiner Zeit" speaking the interviewer's question.
+    text = ("Ministerin Sonja Hammerschmid kam. Zu meiner Zeit gab es keine Gebühren. STANDARD: "
+            "In welchen Fächern hätten Sie gerne Zugangsregelungen?")  # (10kGNAD)
+    assert "Zeit" not in {q.speaker for q in extract_quotes(text)}

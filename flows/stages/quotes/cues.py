@@ -373,7 +373,9 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
     particle = lex.particles.get(word)
     if particle is None:
         return True
-    if i and (particle.fullmatch(tokens[i - 1].text) or particle.fullmatch(tokens[0].lower)):
+    if i and (particle.fullmatch(tokens[i - 1].text) or (
+            particle.fullmatch(tokens[0].lower) and tokens[0].lower not in
+            lex.separable_prefixes)):  # (not "Zu meiner Zeit gab es ...")
         return True  # verb last ("wie die Polizei bekannt gab"), or "Von X sprach Y"
     after = []
     for t in tokens[i + 1:i + _PARTICLE_REACH]:

@@ -30,6 +30,7 @@ UMLAUT_K2 = {form for form in _K2_FORMS if re.search("[äöü]", form)}  # never
 class SpeechLexicon:
     verbs: frozenset[str]
     particles: dict[str, re.Pattern[str]]
+    separable_prefixes: frozenset[str]  # "zu" of "zu|geben": never opens the clause
     speaker_after: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # by first word
     speaker_before: tuple[str, ...]
     impersonal: tuple[str, ...]
@@ -89,6 +90,8 @@ def speech_lexicon() -> SpeechLexicon:
         verbs=verbs.union(data["infinitives"]),
         infinitives=frozenset(data["infinitives"]),
         particles=particles,
+        separable_prefixes=frozenset(lemma.split("|")[0] for lemma in data["lemmas"]
+                                     if "|" in lemma),
         speaker_after=_by_first_word(phrases["speaker_after"]),
         speaker_before=tuple(phrases["speaker_before"]),
         impersonal=tuple(sorted(phrases["impersonal"], key=len, reverse=True)),
