@@ -1302,3 +1302,20 @@ def test_a_relative_clause_acts_by_the_noun_before_it():
     text = ("Die Firma Euryza ist bekannt. Der Minister schrieb am Montag an die Firma Euryza, "
             "der er Betrug vorwirft.")
     assert all("Euryza" not in e.actors for e in extract_events(text, REFERENCE))
+
+
+@pytest.mark.parametrize("text", [  # (Wikinews train, outside the events gold)
+    "In der Nähe des Westparks konnte sie am Montag von einer Polizeistreife festgenommen werden.",
+    "Festgenommen wurden am Montag drei Männer.",
+])
+def test_an_arrest_done_under_a_past_modal_or_with_its_participle_first_happened(text):
+    # Was no row: "werden" read as the future, a capitalised participle as a noun.
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Mann wird am Montag festgenommen werden.",
+    "Angeklagt sind am Montag zwei Männer.",  # a state, not a fronted passive
+])
+def test_a_future_passive_or_a_fronted_state_is_no_arrest(text):
+    assert extract_events(text, REFERENCE) == []

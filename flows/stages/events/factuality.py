@@ -59,7 +59,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
             lowered, at, kind or _support_participle(lowered)):
         return False
     if any(w in g["future_auxiliaries"] for w in lowered) and not _passive_present(
-            lowered, at, trigger.verb):
+            lowered, at, trigger.verb) and not _done_under_a_past_modal(lowered, at, trigger.verb):
         return False
     if _state_not_act(lowered, at, trigger.verb, tokens) or _about_a_kind(clause, trigger):
         return False
@@ -251,6 +251,13 @@ def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool
     if lowered[at] == verb.lemma.replace("|", "").removeprefix("sich "):
         return False
     return not any(w in grammar()["future_auxiliaries"] for w in lowered[at + 1:at + 3])
+
+
+def _done_under_a_past_modal(lowered: list[str], at: int, verb: VerbForm | None) -> bool:
+    """"konnte von der Polizei festgenommen werden", "mussten evakuiert werden": a past modal
+    with a passive infinitive reports what was done (not "wird ... festgenommen werden")."""
+    return verb is not None and verb.kind == PARTICIPLE and at + 1 < len(lowered) and \
+        lowered[at + 1] == "werden" and any(w in grammar()["past_modals"] for w in lowered[:at])
 
 
 @cache

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from flows.stages.conjugation import (
     FINITE,
+    PARTICIPLE,
     SPLIT,
     VerbForm,
 )
@@ -70,7 +71,8 @@ def _verb_triggers(clause: Clause):
     words = clause.words
     g = grammar()
     for position, token in enumerate(clause.tokens):
-        if token.text != token.lower:  # verbs are written in lower case
+        fronted = _fronted_participle(clause, position)
+        if token.text != token.lower and not fronted:  # verbs are written in lower case
             continue
         before = clause.tokens[position - 1] if position else None
         if before is not None and token.start - before.end <= 1 and (
@@ -80,7 +82,8 @@ def _verb_triggers(clause: Clause):
         if _attributive(clause.tokens, position) or _determiner(clause.tokens, position):
             continue
         for form, sense in lex.verbs.get(token.lower, ()):
-            if not all(word.lower() in words for word in form.needs):
+            if not all(word.lower() in words for word in form.needs) or \
+                    (fronted and form.kind != PARTICIPLE):
                 continue
             if form.kind == SPLIT:
                 if not (_particle_after(clause.tokens, position, form.particle)
@@ -90,6 +93,15 @@ def _verb_triggers(clause: Clause):
             elif not (form.kind == FINITE and _another_verbs_particle(clause.tokens, position)):
                 yield Trigger(sense, token, token.text, form)
 
+
+
+def _fronted_participle(clause: Clause, position: int) -> bool:
+    """"Festgenommen wurden drei Männer": a passive's participle opening the sentence before
+    its auxiliary, capitalised as the first word (not a state: "Angeklagt sind ...")."""
+    tokens = clause.tokens
+    g = grammar()
+    return position == 0 and tokens[0] is clause.sentence[0] and len(tokens) > 1 and \
+        tokens[0].text[1:] == tokens[0].lower[1:] and tokens[1].lower in g["passive_auxiliaries"]
 
 
 def _another_verbs_particle(tokens: tuple[Token, ...], position: int) -> bool:
