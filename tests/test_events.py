@@ -1319,3 +1319,11 @@ def test_an_arrest_done_under_a_past_modal_or_with_its_participle_first_happened
 ])
 def test_a_future_passive_or_a_fronted_state_is_no_arrest(text):
     assert extract_events(text, REFERENCE) == []
+
+
+def test_a_reported_attack_done_without_warning_happened():
+    # Was no row: "ohne" read as a counterfactual ("ohne dass ...") before a noun of manner.
+    text = "Die Armee hätte am Montag ohne Vorwarnung Flüchtlinge bombardiert, sagte ein Sprecher."
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ASSAULT"]
+    counterfactual = "Sie hätten am Montag beinahe Flüchtlinge bombardiert, sagte ein Sprecher."
+    assert extract_events(counterfactual, REFERENCE) == []

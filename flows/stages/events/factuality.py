@@ -205,8 +205,15 @@ def _hearsay_perfect(lowered: list[str], at: int, kind: str | None) -> bool:
     if not words.isdisjoint(g["hearsay_modals"]):  # (also "... ermordet und ... verübt haben")
         return any(w in g["perfect_auxiliaries"] for w in lowered[at + 1:])
     return not words.isdisjoint(g["reported_pluperfect"]) and \
-        words.isdisjoint(g["counterfactual_words"]) and \
-        words.isdisjoint(g["modal_infinitives"])
+        not _counterfactual(lowered) and words.isdisjoint(g["modal_infinitives"])
+
+
+def _counterfactual(lowered: list[str]) -> bool:
+    """"wenn sie ... angegriffen hätten", "ohne dass ..."; not "ohne Vorwarnung" (a manner)."""
+    g = grammar()
+    return any(w in g["counterfactual_words"] and not (
+        w == "ohne" and lowered[i + 1:i + 2] not in (["dass"], ["daß"]))
+        for i, w in enumerate(lowered))
 
 
 def _state_not_act(lowered: list[str], at: int, verb: VerbForm | None,
