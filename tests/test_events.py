@@ -1327,3 +1327,11 @@ def test_a_reported_attack_done_without_warning_happened():
     assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ASSAULT"]
     counterfactual = "Sie hätten am Montag beinahe Flüchtlinge bombardiert, sagte ein Sprecher."
     assert extract_events(counterfactual, REFERENCE) == []
+
+
+def test_a_suicide_attack_kills_and_a_suicide_is_no_killing():
+    # Was no row: "Selbstmord" ruled out every clause with "Selbstmordattentat"; now only the
+    # whole word does, also as the clause's last word.
+    attack = "Bei einem Selbstmordattentat in Jakarta wurden sieben Menschen getötet."
+    assert [e.plover_type for e in extract_events(attack, REFERENCE)] == ["ASSAULT"]
+    assert extract_events("Der Mann beging am Montag Selbstmord.", REFERENCE) == []
