@@ -2599,3 +2599,17 @@ def test_a_separable_prefix_opening_the_sentence_is_a_preposition_not_the_verbs_
     text = ("Ministerin Sonja Hammerschmid kam. Zu meiner Zeit gab es keine Gebühren. STANDARD: "
             "In welchen Fächern hätten Sie gerne Zugangsregelungen?")  # (10kGNAD)
     assert "Zeit" not in {q.speaker for q in extract_quotes(text)}
+
+
+def test_a_defendant_described_by_a_noun_is_the_woman_who_spoke():
+    # Was "Angeklagte": no role of ours, so no one; the one woman named in full who spoke is.
+    text = ("Die Angeklagte Beate Zschäpe ließ eine Erklärung verlesen. Sie sei geschlagen "
+            "worden, sagte Beate Zschäpe. Uwe Böhnhardt sei dagegen gewesen, sagte die "
+            "Angeklagte.")  # (10kGNAD)
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Beate Zschäpe"
+
+
+def test_someone_from_a_place_is_not_the_last_speaker():
+    text = ("Ich bin zufrieden, sagte Hannes Reichelt. Da habe ich Speed mitgenommen, sagte der "
+            "Norweger.")  # (10kGNAD)
+    assert [q.speaker for q in extract_quotes(text)][-1] != "Hannes Reichelt"

@@ -15,6 +15,7 @@ from flows.stages.entities import (
     lexicon,
     role_gender,
 )
+from flows.stages.places import is_place
 from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.mentions import sentence_subject
 from flows.stages.quotes.sentence import State
@@ -147,9 +148,10 @@ def described_person(words: list[str], content: list[str], state: State, positio
     article holds describes the last speaker the article names in full without a role
     (not one that the quotes only resolved to: position 0); a woman's role, the one woman
     who spoke."""
-    if len(content) != 1 or not is_role(content[0]):
+    if len(content) != 1:
         return None
-    gender = role_gender(content[0])
+    gender = role_gender(content[0]) if is_role(content[0]) else \
+        _person_noun_gender(content[0], words[0].lower())
     if gender is None or words[0].lower() != _SINGULAR_ARTICLE[gender]:
         return None  # "die Forscher", "der Abgeordneten": a group, or unclear
     spoken = [p for r in reversed(state.people_spoken)
@@ -161,6 +163,34 @@ def described_person(words: list[str], content: list[str], state: State, positio
         # "der Staatspräsident" after the Kurdish leader; 2 of 7 in 10kGNAD)
     # "die Sozialversicherungs-Chefin" after Ulrike Rabmer-Koller, the one woman who spoke
     return _only_one(p for p in spoken if p.gender == gender)
+
+
+def _person_noun_gender(noun: str, article: str) -> str | None:
+    """Who a noun that is no role of ours describes, by its ending and article: "der
+    Verhandler", "die Psychotherapeutin", "der/die Angeklagte". None for a kind of body ("der
+    Sender") or a short word."""
+    lower = noun.lower()
+    if len(noun) < 6 or not noun[:1].isupper() or lower.endswith(_BODY_KINDS) or \
+            _demonym(noun):
+        return None
+    if lower.endswith(_FEMININE_AGENT):
+        return "female"
+    if lower.endswith(_MASCULINE_AGENT):
+        return "male"
+    return {"der": "male", "die": "female"}.get(article) if lower.endswith("te") else None
+
+
+def _demonym(noun: str) -> bool:
+    """"der Norweger", "der Salzburger": someone from a place, often not the last speaker (a
+    rival, a team-mate)."""
+    return noun.endswith("er") and any(
+        is_place(stem) for stem in (noun[:-2], noun[:-2] + "en", noun[:-3]))
+
+
+_AGENT_NOUN_ENDINGS = tuple(grammar_words("agent_noun_endings", ordered=True))
+_FEMININE_AGENT = tuple(e for e in _AGENT_NOUN_ENDINGS if e.endswith("in"))
+_MASCULINE_AGENT = tuple(e for e in _AGENT_NOUN_ENDINGS if not e.endswith("in"))
+_BODY_KINDS = tuple(lexicon().org_kinds)
 
 
 def _only_one(people) -> Person | None:

@@ -298,6 +298,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         person = state.index.find_by_name(names) or _known_name_before_noun(names, state) \
             or _known_name_after_agent_noun(names, state)
         if person is None and _common_noun(words, names):
+            person = None if genitive else described_person(words, content, state, position)
+            if person:  # "so der Verhandler" after Strugl spoke
+                return Resolved(person.name, "person")
             return Resolved(" ".join(_plural_nominative(words, written)), "unknown")  # "der
             # Bericht": not a person
         person = person or state.index.add(" ".join(names), words, 0)
