@@ -2613,3 +2613,10 @@ def test_someone_from_a_place_is_not_the_last_speaker():
     text = ("Ich bin zufrieden, sagte Hannes Reichelt. Da habe ich Speed mitgenommen, sagte der "
             "Norweger.")  # (10kGNAD)
     assert [q.speaker for q in extract_quotes(text)][-1] != "Hannes Reichelt"
+
+
+def test_waving_something_off_is_speech():
+    text = ("Staatssekretär Harald Mahrer plant ein Haus. Gibt es schon einen Plan? Zu früh, "
+            "winkt Mahrer ab.")  # (10kGNAD)
+    assert [(q.speaker, q.text) for q in extract_quotes(text)][-1] == ("Harald Mahrer",
+                                                                       "Zu früh")
