@@ -1335,3 +1335,10 @@ def test_a_suicide_attack_kills_and_a_suicide_is_no_killing():
     attack = "Bei einem Selbstmordattentat in Jakarta wurden sieben Menschen getötet."
     assert [e.plover_type for e in extract_events(attack, REFERENCE)] == ["ASSAULT"]
     assert extract_events("Der Mann beging am Montag Selbstmord.", REFERENCE) == []
+
+
+def test_a_present_passive_with_its_participle_first_happens_now():
+    # Was no row: the "wird" after a fronted participle read as the future's.
+    text = "Kritisiert wird die Stiftung am Montag wegen der Praxis der Auftragsvergabe."
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ACCUSE"]
+    assert extract_events("Festgenommen wird er am Montag werden.", REFERENCE) == []

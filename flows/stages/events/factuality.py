@@ -257,6 +257,8 @@ def _passive_present(lowered: list[str], at: int, verb: VerbForm | None) -> bool
         return False
     if lowered[at] == verb.lemma.replace("|", "").removeprefix("sich "):
         return False
+    if at == 0:  # "Kritisiert wird die Stiftung": the participle first, then its auxiliary
+        return "werden" not in lowered[at + 1:]
     return not any(w in grammar()["future_auxiliaries"] for w in lowered[at + 1:at + 3])
 
 
