@@ -1342,3 +1342,14 @@ def test_a_present_passive_with_its_participle_first_happens_now():
     text = "Kritisiert wird die Stiftung am Montag wegen der Praxis der Auftragsvergabe."
     assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ACCUSE"]
     assert extract_events("Festgenommen wird er am Montag werden.", REFERENCE) == []
+
+
+@pytest.mark.parametrize("text, targets", [  # (Wikinews train, outside the events gold)
+    ("Die Soldaten hatten daraufhin Luftunterstützung angefordert.", ()),
+    ("An die Hamas erging die Aufforderung, sofort die Raketenangriffe einzustellen.",
+     ("Hamas",)),
+])
+def test_a_request_made_by_anfordern_or_issued_by_ergehen(text, targets):
+    # Was no row; and what is requested ("Luftunterstützung") has not happened.
+    assert [(e.plover_type, e.targets) for e in extract_events(text, REFERENCE)] == [
+        ("REQUEST", targets)]
