@@ -1353,3 +1353,11 @@ def test_a_request_made_by_anfordern_or_issued_by_ergehen(text, targets):
     # Was no row; and what is requested ("Luftunterstützung") has not happened.
     assert [(e.plover_type, e.targets) for e in extract_events(text, REFERENCE)] == [
         ("REQUEST", targets)]
+
+
+def test_who_reports_the_act_after_von_takes_no_part_in_it():
+    # Was actor "Oppositionspolitiker" and target Meles Zenawi. (Wikinews train, not the gold)
+    text = ("Nach Angaben von Oppositionspolitikern hat Ministerpräsident Meles Zenawi am Montag "
+            "ein Demonstrationsverbot verhängt.")
+    assert [(e.plover_type, e.actors) for e in extract_events(text, REFERENCE)] == [
+        ("COERCE", ("Meles Zenawi",))]

@@ -109,10 +109,12 @@ def genitive_head(tokens: tuple[Token, ...], position: int) -> int | None:
 
 def reports_it(tokens: tuple[Token, ...], position: int) -> bool:
     """The mention at `position` tells of the act, takes no part in it: "nach Angaben der
-    Justiz", "Angaben der Polizei zufolge", "der Armee zufolge" (not the speaker of
-    "forderte Marko Bärschneider einer Mitteilung zufolge")."""
+    Justiz", "nach Angaben von Aktivisten", "Angaben der Polizei zufolge", "der Armee
+    zufolge" (not the speaker of "forderte Marko Bärschneider einer Mitteilung zufolge")."""
     g = grammar()
     head = genitive_head(tokens, position)
+    if head is None and position >= 2 and tokens[position - 1].lower == "von":
+        head = position - 2  # "nach Angaben von Oppositionspolitikern"
     if head is not None and tokens[head].lower.endswith(tuple(g["report_nouns"])):
         return preposition_before(tokens, head) in g["report_prepositions"] or \
             _postposition_after(tokens, position)
