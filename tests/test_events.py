@@ -1361,3 +1361,11 @@ def test_who_reports_the_act_after_von_takes_no_part_in_it():
             "ein Demonstrationsverbot verhängt.")
     assert [(e.plover_type, e.actors) for e in extract_events(text, REFERENCE)] == [
         ("COERCE", ("Meles Zenawi",))]
+
+
+def test_deciding_sanctions_or_a_ban_imposes_them_deciding_a_withdrawal_does_not():
+    # Was no SANCTION row: "beschließen" put the sanctions among plans. (Wikinews train)
+    sanctions = "Der UN-Sicherheitsrat hat am Samstag Sanktionen gegen Libyen beschlossen."
+    assert "SANCTION" in [e.plover_type for e in extract_events(sanctions, REFERENCE)]
+    withdrawal = "Die Regierung beschloss am Montag den Rückzug der Truppen."
+    assert "RETREAT" not in [e.plover_type for e in extract_events(withdrawal, REFERENCE)]

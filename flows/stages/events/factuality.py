@@ -296,6 +296,9 @@ def _irrealis_verb_in(clause: Clause, sense: Sense) -> bool:
                 continue  # "lehnte die Forderung ab": the demand was made
             if lemma in g["announcing_verbs"] and sense.mode in g["announced_modes"]:
                 continue  # "kündigte seinen Rücktritt an": announcing it is resigning
+            if lemma in g["deciding_verbs"] and (own_type in g["decided_types"] or
+                                                 sense.mode in g["decided_modes"]):
+                continue  # "beschloss Sanktionen": deciding them is imposing them
             senses = [verb_sense.type for _, verb_sense in lex.verbs.get(token.lower, ())]
             if own_type not in senses:
                 return True
