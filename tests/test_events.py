@@ -1369,3 +1369,25 @@ def test_deciding_sanctions_or_a_ban_imposes_them_deciding_a_withdrawal_does_not
     assert "SANCTION" in [e.plover_type for e in extract_events(sanctions, REFERENCE)]
     withdrawal = "Die Regierung beschloss am Montag den Rückzug der Truppen."
     assert "RETREAT" not in [e.plover_type for e in extract_events(withdrawal, REFERENCE)]
+
+
+@pytest.mark.parametrize("text, kind", [  # (Wikinews train, outside the events gold; 10kGNAD)
+    ("Das lehnte Abhisit am Montag jedoch ab.", "REJECT"),
+    ("Dem widersprach am Mittwoch ein Sprecher der Staatsbahnen.", "REJECT"),
+])
+def test_a_demonstrative_object_before_the_verb_is_no_article(text, kind):
+    # Was no row: "Das lehnte" read as an article before an attribute.
+    assert kind in [e.plover_type for e in extract_events(text, REFERENCE)]
+
+
+def test_a_demonstrative_object_makes_demonstrieren_showing():
+    assert extract_events("Das demonstrierte am Abend auch der Präsident selbst.",
+                          REFERENCE) == []
+
+
+@pytest.mark.parametrize("text, actors", [  # (10kGNAD)
+    ("Am Montag forderte ein Bub mehr Geld.", ("Bub",)),
+    ("Die Grünen fordern am Montag eine Änderung der Verfassung.", ("Grünen",)),
+])
+def test_an_indefinite_doer_after_the_verb_acts_an_indefinite_thing_does_not(text, actors):
+    assert [e.actors for e in extract_events(text, REFERENCE)] == [actors]

@@ -97,7 +97,8 @@ def _two_name_words(tokens: tuple[Token, ...], g: dict) -> bool:
         and not may_have_time(second.text)  # (not "Anfang Dezember")
 
 
-_NOMINATIVE_ARTICLES = ("der", "die", "das")
+_NOMINATIVE_ARTICLES = ("der", "die", "das", "ein", "eine")
+_INDEFINITE = ("ein", "eine")
 
 
 def noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tuple[str, ...]:
@@ -128,7 +129,19 @@ def noun_after_verb(clause: Clause, trigger_at: int, index: EntityIndex) -> tupl
     if head.text in g["time_nouns"] or noun_senses(head.lower) or (
             article == "der" and head.lower.endswith(tuple(g["feminine_endings"]))):
         return ()  # "widerspricht der Botschaft": a feminine noun after "der" is no subject
+    if article in _INDEFINITE and not _someone(head):
+        return ()  # "fordern eine Änderung": the object ("widersprach ein Sprecher" acts)
     return (index.body_of_kind(head.text) or head.text,)
+
+
+def _someone(noun: Token) -> bool:
+    """A role, a noun for a doer ("Unternehmer", "Bub") or a body: who can act."""
+    from flows.stages.entities import lexicon as names  # (entities reads the events lexicon)
+
+    lower = noun.lower
+    people = grammar()["quotes"]  # (the quotes' grammar words for people)
+    return is_role(noun.text) or lower.endswith(tuple(people["agent_noun_endings"])) or \
+        lower in people["person_nouns"] or lower.endswith(names().org_kinds)
 
 
 def bare_word_after_verb(clause: Clause, trigger_at: int, sense: Sense,

@@ -77,7 +77,8 @@ def _verb_triggers(clause: Clause):
         before = clause.tokens[position - 1] if position else None
         if before is not None and token.start - before.end <= 1 and (
                 before.lower in g["articles"] or before.lower in g["all_prepositions"]) \
-                and not (position == 1 and before.lower in g["standalone_determiners"]):
+                and not (position == 1 and (before.lower in g["standalone_determiners"] or
+                                            before.lower in g["object_demonstratives"])):
             continue  # "von einigen": a determiner, not a verb
         if _attributive(clause.tokens, position) or _determiner(clause.tokens, position):
             continue
@@ -138,6 +139,9 @@ def _attributive(tokens: tuple[Token, ...], position: int) -> bool:
             not tokens[position].lower.endswith(("e", "en", "er", "es", "em")):
         return False
     g = grammar()
+    if position == 1 and tokens[0].lower in g["object_demonstratives"] and \
+            tokens[1].lower in finite_verbs():
+        return False  # "Das lehnte Abhisit ab": a pronoun, then the verb
     lower_case_only = True
     for back in range(position - 1, max(-1, position - _PHRASE_ATTRIBUTE_REACH - 1), -1):
         word = tokens[back]
