@@ -1391,3 +1391,10 @@ def test_a_demonstrative_object_makes_demonstrieren_showing():
 ])
 def test_an_indefinite_doer_after_the_verb_acts_an_indefinite_thing_does_not(text, actors):
     assert [e.actors for e in extract_events(text, REFERENCE)] == [actors]
+
+
+def test_a_resignation_announced_is_its_announcers():
+    # Was no actor: "verkünden" did not make the noun the subject's happening. (Wikinews)
+    text = "Franz Müntefering hat am Dienstag seinen Rücktritt verkündet."
+    assert [(e.plover_type, e.actors) for e in extract_events(text, REFERENCE)] == [
+        ("CONCEDE", ("Franz Müntefering",))]
