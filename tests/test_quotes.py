@@ -2620,3 +2620,10 @@ def test_waving_something_off_is_speech():
             "winkt Mahrer ab.")  # (10kGNAD)
     assert [(q.speaker, q.text) for q in extract_quotes(text)][-1] == ("Harald Mahrer",
                                                                        "Zu früh")
+
+
+def test_a_role_that_also_names_a_council_is_the_person_holding_it():
+    # Was "Landesrat" as an organisation: "-rat" names councils too.
+    text = ("Das ergab eine Studie im Auftrag von Gesundheitslandesrat Maurice Androsch (SPÖ). "
+            "Die Ergebnisse seien ein klarer Auftrag, betonte der Landesrat.")  # (10kGNAD)
+    assert _last_speaker(text) == "Maurice Androsch"

@@ -287,6 +287,10 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
         return Resolved(" ".join(medium), "organization")
     first_name = any(w in lexicon().first_names for w in content)  # "Alex Korun", not "UN"
     written = _in_nominative(content, words).split()  # "des Ministeriums": das Ministerium
+    holder = state.index.find_by_role(content) if len(content) == 1 and \
+        is_role(content[0]) and is_organization(content) and not indefinite else None
+    if holder:  # "der Landesrat" (a council's name too) after Gesundheitslandesrat Androsch
+        return Resolved(holder.name, "person")
     if not first_name and (is_organization(written) or _names_an_organization(written)):
         name = " ".join(_organization_name(written))
         return last_organization(name, state) or \
