@@ -1398,3 +1398,12 @@ def test_a_resignation_announced_is_its_announcers():
     text = "Franz Müntefering hat am Dienstag seinen Rücktritt verkündet."
     assert [(e.plover_type, e.actors) for e in extract_events(text, REFERENCE)] == [
         ("CONCEDE", ("Franz Müntefering",))]
+
+
+def test_an_arrest_no_one_is_named_for_is_the_police_named_before():
+    # Was no actor. (10kGNAD shapes)
+    text = "Die Polizei umstellte am Montag das Haus. Gegen 00.30 Uhr wurde er festgenommen."
+    assert [(e.plover_type, e.actors) for e in extract_events(text, REFERENCE)] == [
+        ("COERCE", ("Polizei",))]
+    warrant = "Die Polizei ermittelt. Gegen ihn wurde am Montag Haftbefehl erlassen."
+    assert [e.actors for e in extract_events(warrant, REFERENCE)] == [()]  # a court's
