@@ -2627,3 +2627,12 @@ def test_a_role_that_also_names_a_council_is_the_person_holding_it():
     text = ("Das ergab eine Studie im Auftrag von Gesundheitslandesrat Maurice Androsch (SPÖ). "
             "Die Ergebnisse seien ein klarer Auftrag, betonte der Landesrat.")  # (10kGNAD)
     assert _last_speaker(text) == "Maurice Androsch"
+
+
+def test_reported_speech_inside_an_interview_answer_is_the_interviewees_argument():
+    # Was "SPÖ" speaking "nur auf eine der beiden Varianten schielen zu können" (10kGNAD).
+    text = ("Landeshauptmann Peter Kaiser gibt sich kämpferisch. STANDARD: Wer wird sich "
+            "durchsetzen? Kaiser: Wenn die SPÖ jetzt glaubt, nur auf eine Variante schielen zu "
+            "können, wird sie Schiffbruch erleiden. STANDARD: Und dann? Kaiser: Dann reden wir.")
+    speakers = {q.speaker for q in extract_quotes(text)}
+    assert "SPÖ" not in speakers and "Peter Kaiser" in speakers

@@ -88,14 +88,15 @@ def _paragraph_end(body: str, start: int) -> int:
 
 def answered(quote: Quote, answers: list[Quote]) -> bool:
     """A quote inside an answer that is the interviewee's own ("Wir haben gesagt, dass ...",
-    Konjunktiv of no one named): the answer holds it; someone else the interviewee quotes
-    keeps a row. A quote across the start of an answer ("Saakaschwili: Ich habe ...") runs
-    over a change of speaker: it goes."""
+    Konjunktiv of no one named), and any reported speech there (the interviewee's argument:
+    "Wenn die SPÖ jetzt glaubt, ..."): the answer holds it; someone else the interviewee
+    quotes in quotation marks keeps a row. A quote across the start of an answer
+    ("Saakaschwili: Ich habe ...") runs over a change of speaker: it goes."""
     for answer in answers:
         if quote.char_start < answer.char_start < quote.char_end:
             return True
         if answer.char_start <= quote.char_start and quote.char_end <= answer.char_end:
-            return quote.speaker in (None, answer.speaker) or \
+            return quote.kind == "indirect" or quote.speaker in (None, answer.speaker) or \
                 (quote.speaker_mention or "").lower() in _FIRST_PERSON
     return False
 
