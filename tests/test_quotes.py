@@ -2636,3 +2636,16 @@ def test_reported_speech_inside_an_interview_answer_is_the_interviewees_argument
             "können, wird sie Schiffbruch erleiden. STANDARD: Und dann? Kaiser: Dann reden wir.")
     speakers = {q.speaker for q in extract_quotes(text)}
     assert "SPÖ" not in speakers and "Peter Kaiser" in speakers
+
+
+def test_a_surname_takes_the_first_name_the_text_gives_it_though_no_list_knows_it():
+    # Was "Kiesbauer": "Arabella" is in no list of first names. (10kGNAD)
+    text = ("Wien – Arabella Kiesbauers neues Format startet. Gutes Essen ist meine "
+            "Leidenschaft, sagt Kiesbauer.")
+    assert _last_speaker(text) == "Arabella Kiesbauer"
+
+
+def test_a_noun_before_a_surname_is_no_first_name():
+    text = ("Die Tester lobten das Gerät, schreibt die Seite Eurogamer. Das Headset sei gut, "
+            "schreibt Eurogamer.")  # (10kGNAD)
+    assert _last_speaker(text) == "Eurogamer"

@@ -412,11 +412,13 @@ class EntityIndex:
         self.nouns: frozenset[str] = frozenset()  # capitalised inside a sentence: not "Zudem"
         self.organizations: dict[str, set[str]] = {}  # kind ("konzern") -> names of that kind
         self.compound_bodies: dict[str, set[str]] = {}  # "ministerium" -> "Bildungsministerium"
+        self.text = ""  # what the index was built on
 
     @classmethod
     def build(cls, text: str) -> EntityIndex:
         """Every "role + name" of the text: "Kremlchef Wladimir Putin", "Minister, Le Drian"."""
         index = cls()
+        index.text = text
         words, ends = tokens_with_ends(text)
         for position in compress(range(len(words)), map(is_role, words)):  # most are not
             name = _NAME_AFTER_ROLE.match(text, ends[position]) or \
@@ -519,6 +521,7 @@ class EntityIndex:
         result.nouns = self.nouns
         result.organizations = self.organizations
         result.compound_bodies = self.compound_bodies
+        result.text = self.text
         return result
 
     def add(self, name: str, context: list[str], position: int, held: bool = True
@@ -582,6 +585,20 @@ class EntityIndex:
             return person
         return None
 
+    def full_name_of(self, surname: str) -> str | None:
+        """"Kiesbauer" after "Arabella Kiesbauer", "Svindal" after "Aksel Lund Svindal": the
+        one fuller form the text gives a surname, its first names words no list knows but the
+        text never writes in lower case, inside a sentence or after a dateline (not "Vor
+        Svindal"); also in the genitive ("Arabella Kiesbauers neues Format")."""
+        lowered = _lower_case_words(self.text)
+        forms = set()
+        for match in re.finditer(rf"(?<=[\w,–] )((?:[{UPPER}][{LOWER}]+[ ]){{1,2}})"
+                                 rf"{re.escape(surname)}s?\b", self.text):
+            given = match[1].split()
+            if all(_unknown_first_name(word, lowered) for word in given):
+                forms.add(" ".join([*given, surname]))
+        return next(iter(forms)) if len(forms) == 1 else None
+
     def _family_name_first(self, word: str) -> Person | None:
         """"Ban" after "Ban Ki Moon", "Kim" after "Kim Jong-un": a family name written first,
         before a given name of two parts that are no first names of ours."""
@@ -609,6 +626,32 @@ def _genitive_s(word: str) -> bool:
 
 
 _GIVEN_NAME_PART = re.compile(r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=64)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The text's words in lower case, and the lower-cased words it writes after an article
+    (nouns: "die Seite", "der Übersetzer")."""
+    after_article = re.findall(rf"\b(?:{'|'.join(sorted(ARTICLES))}) ([{UPPER}][\w\-]*)",
+                               text, flags=re.IGNORECASE)
+    return frozenset([*re.findall(rf"\b[{LOWER}][\w\-]*", text),
+                      *(word.lower() for word in after_article)])
+
+
+def _unknown_first_name(word: str, lowered: frozenset[str]) -> bool:
+    """A short capitalised word that the text never writes in lower case nor after an
+    article, that ends like no noun of a doer or adjective and is no role, place or known
+    word: a first name no list knows ("Arabella", "Aksel")."""
+    lower = word.lower()
+    return len(word) <= _FIRST_NAME_LETTERS and lower not in lowered and \
+        lower not in ARTICLES and lower not in lexicon().not_names and \
+        not lower.endswith(_NOT_FIRST_NAME_ENDINGS) and not is_role(word) and \
+        not country_of(word) and _kind_of(word) is None and word not in lexicon().org_names
+
+
+_FIRST_NAME_LETTERS = 9
+_NOT_FIRST_NAME_ENDINGS = ("er", "or", "ent", "ist", "ant", "eur", "in", "e", "en", "es",
+                           "ung", "heit", "keit", "schaft", "nd", "ht", "mm", "ft")
 
 
 def _given_name_after_family_name(name: str) -> bool:

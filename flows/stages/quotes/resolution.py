@@ -307,7 +307,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
                 return Resolved(person.name, "person")
             return Resolved(" ".join(_plural_nominative(words, written)), "unknown")  # "der
             # Bericht": not a person
-        person = person or state.index.add(" ".join(names), words, 0)
+        fuller = state.index.full_name_of(names[0]) if person is None and len(names) == 1 \
+            else None  # "sagt Kiesbauer" after "Arabella Kiesbauer"
+        person = person or state.index.add(fuller or " ".join(names), words, 0)
         if person:
             return Resolved(person.name, "person")
     # "ein Sprecher" is someone not named before, "der Sprecher" may be; "nach Meinung von
