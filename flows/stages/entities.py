@@ -413,6 +413,8 @@ class EntityIndex:
         self.organizations: dict[str, set[str]] = {}  # kind ("konzern") -> names of that kind
         self.compound_bodies: dict[str, set[str]] = {}  # "ministerium" -> "Bildungsministerium"
         self.text = ""  # what the index was built on
+        self._before_surnames: dict[str, set[tuple[str, ...]]] | None = None
+        self._lowered: frozenset[str] | None = None  # the text's words in lower case
 
     @classmethod
     def build(cls, text: str) -> EntityIndex:
@@ -522,6 +524,8 @@ class EntityIndex:
         result.organizations = self.organizations
         result.compound_bodies = self.compound_bodies
         result.text = self.text
+        result._before_surnames = self._before_surnames
+        result._lowered = self._lowered
         return result
 
     def add(self, name: str, context: list[str], position: int, held: bool = True
@@ -590,13 +594,15 @@ class EntityIndex:
         one fuller form the text gives a surname, its first names words no list knows but the
         text never writes in lower case, inside a sentence or after a dateline (not "Vor
         Svindal"); also in the genitive ("Arabella Kiesbauers neues Format")."""
-        lowered = _lower_case_words(self.text)
-        forms = set()
-        for match in re.finditer(rf"(?<=[\w,–] )((?:[{UPPER}][{LOWER}]+[ ]){{1,2}})"
-                                 rf"{re.escape(surname)}s?\b", self.text):
-            given = match[1].split()
-            if all(_unknown_first_name(word, lowered) for word in given):
-                forms.add(" ".join([*given, surname]))
+        if self._before_surnames is None:  # (one pass over the text, on the first question)
+            self._before_surnames = _words_before_surnames(self.text)
+        candidates = self._before_surnames.get(surname)
+        if not candidates:
+            return None
+        if self._lowered is None:
+            self._lowered = _lower_case_words(self.text)
+        forms = {" ".join([*given, surname]) for given in candidates
+                 if all(_unknown_first_name(word, self._lowered) for word in given)}
         return next(iter(forms)) if len(forms) == 1 else None
 
     def _family_name_first(self, word: str) -> Person | None:
@@ -628,14 +634,33 @@ def _genitive_s(word: str) -> bool:
 _GIVEN_NAME_PART = re.compile(r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]+")
 
 
-@lru_cache(maxsize=64)
+_BEFORE_SURNAME = re.compile(rf"(?<=[\w,–] )((?:[{UPPER}][{LOWER}]+[ ]){{1,2}})([{UPPER}][\w\-]+)")
+
+
+def _words_before_surnames(text: str) -> dict[str, set[tuple[str, ...]]]:
+    """Capitalised words (one or two) before each capitalised word inside a sentence, by that
+    word and by it without a genitive "s"."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for match in _BEFORE_SURNAME.finditer(text):
+        words = [*match[1].split(), match[2]]
+        for end in range(2, len(words) + 1):  # ("Heinz Spindler Obmann": Spindler too)
+            given, word = tuple(words[:end - 1]), words[end - 1]
+            for surname in {word, word.removesuffix("s")}:
+                found.setdefault(surname, set()).add(given)
+    return found
+
+
+_LOWER_CASE_WORD = re.compile(rf"\b[{LOWER}][\w\-]*")
+_AFTER_ARTICLE = re.compile(
+    r"\b(?:" + "|".join(f"[{a[0].upper()}{a[0]}]{a[1:]}" for a in sorted(ARTICLES)) +
+    rf") ([{UPPER}][\w\-]*)")
+
+
 def _lower_case_words(text: str) -> frozenset[str]:
     """The text's words in lower case, and the lower-cased words it writes after an article
     (nouns: "die Seite", "der Übersetzer")."""
-    after_article = re.findall(rf"\b(?:{'|'.join(sorted(ARTICLES))}) ([{UPPER}][\w\-]*)",
-                               text, flags=re.IGNORECASE)
-    return frozenset([*re.findall(rf"\b[{LOWER}][\w\-]*", text),
-                      *(word.lower() for word in after_article)])
+    return frozenset([*_LOWER_CASE_WORD.findall(text),
+                      *(word.lower() for word in _AFTER_ARTICLE.findall(text))])
 
 
 def _unknown_first_name(word: str, lowered: frozenset[str]) -> bool:
