@@ -591,7 +591,7 @@ class EntityIndex:
 
     def full_name_of(self, surname: str) -> str | None:
         """"Kiesbauer" after "Arabella Kiesbauer", "Svindal" after "Aksel Lund Svindal": the
-        one fuller form the text gives a surname, its first names words no list knows but the
+        one fuller form the text gives a surname, with first names that no list knows and the
         text never writes in lower case, inside a sentence or after a dateline (not "Vor
         Svindal"); also in the genitive ("Arabella Kiesbauers neues Format")."""
         if self._before_surnames is None:  # (one pass over the text, on the first question)
