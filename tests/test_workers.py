@@ -59,14 +59,21 @@ def _worker_pid() -> int:
     return os.getpid()
 
 
+def _worker_pid_after_a_pause() -> int:
+    time.sleep(0.2)  # (busy: the pool starts its second worker for the calls waiting)
+    return os.getpid()
+
+
 def test_each_step_starts_on_fresh_workers():
     # What a step leaves in a worker's heap must not stay through the next step (the workers
-    # that had processed batches were larger while they finished chunks).
+    # that had processed batches were larger while they finished chunks). Each step's calls
+    # take a while, so both workers run them: without the pause one worker could take all the
+    # calls of one map and the other all of the next (CI once saw {9694} and {9698}).
     with Workers(2) as workers:
-        processing = set(workers.map(os.getpid, [()] * 4))
-        same_step = set(workers.map(os.getpid, [()] * 4))
+        processing = set(workers.map(_worker_pid_after_a_pause, [()] * 4))
+        same_step = set(workers.map(_worker_pid_after_a_pause, [()] * 4))
         next_step = set(workers.map(_worker_pid, [()] * 4))
-    assert processing & same_step
+    assert len(processing) == 2 and processing == same_step
     assert not next_step & (processing | same_step)
 
 
