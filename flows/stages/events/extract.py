@@ -85,12 +85,7 @@ def _arrested_by_police(mention: Mention, read_before: list[str]) -> Mention:
     return mention
 
 
-@cache
-def _police_pattern() -> re.Pattern[str]:
-    return re.compile(r"\b(?:[A-ZÄÖÜ]\w*-?)?(?:" + "|".join(grammar()["police_nouns"]) + r")\b")
-
-
-_POLICE = _police_pattern()
+_POLICE = re.compile(r"\b(?:[A-ZÄÖÜ]\w*-?)?(?:" + "|".join(grammar()["police_nouns"]) + r")\b")
 
 
 def _told_before(mention: Mention, told: dict[tuple, Mention]) -> Mention | None:

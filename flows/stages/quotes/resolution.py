@@ -124,12 +124,12 @@ def attributed(paragraph: str, found: list[Token], cue: str, state: State,
         resolved = _group_just_before(state) or (
             group if group and a_group(group, state) else Resolved(None, "unknown"))
         return Attribution(cue, mention, found[0].start, resolved)
-    known = set(state.index.people)
+    people_before = len(state.index.people)
     resolved = resolve_speaker(_spoken_of(paragraph, found), state,
                                state.offset + found[0].start, genitive)
-    if resolved.speaker not in known and (resolved.speaker_type == "person" or
-                                          any(is_role(t.text) for t in found)):
-        # (a name the mention gave is added as it resolves)
+    new_name = resolved.speaker not in state.index.people or \
+        len(state.index.people) > people_before  # (a name the mention gave was just added)
+    if new_name and (resolved.speaker_type == "person" or any(is_role(t.text) for t in found)):
         resolved = _name_set_off_after(paragraph, found[-1].end, state) or resolved
     return Attribution(cue, mention, found[0].start, resolved)
 
