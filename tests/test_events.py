@@ -1407,3 +1407,38 @@ def test_an_arrest_no_one_is_named_for_is_the_police_named_before():
         ("COERCE", ("Polizei",))]
     warrant = "Die Polizei ermittelt. Gegen ihn wurde am Montag Haftbefehl erlassen."
     assert [e.actors for e in extract_events(warrant, REFERENCE)] == [()]  # a court's
+
+
+@pytest.mark.parametrize("sentence, plover_type", [  # (Wikinews train outside the gold, 10kGNAD)
+    ("Die Eisenbahner sind am Montag in den Streik getreten.", "PROTEST"),
+    ("Die Journalisten, die sich dem Ausstand angeschlossen hatten, brachen ihn am Montag ab.",
+     "PROTEST"),
+    ("Tausende Demonstranten zogen am Samstag durch die Innenstadt.", "PROTEST"),
+    ("Bei den Kämpfen starben am Wochenende sieben Soldaten und vier Angreifer.", "ASSAULT"),
+    ("Die Truppen des Nordens haben mit Dutzenden von Panzern die Stadt besetzt.", "ASSAULT"),
+    ("Die Bombe war etwa 700 Meter von einem Gebäude entfernt gezündet worden.", "ASSAULT"),
+    ("Die tödlichen Schüsse fielen nach einer Geburtstagsfeier.", "ASSAULT"),
+    ("Er gab mehrere Schüsse auf Cox ab.", "ASSAULT"),
+    ("Die Beamten setzten Tränengas und Wasserwerfer ein.", "COERCE"),
+    ("Die Mordkommission von München hat die Ermittlungen aufgenommen.", "ACCUSE"),
+    ("Der Fall wurde jetzt der Polizei angezeigt.", "ACCUSE"),
+    ("Am Sonntag zeigten sich die Grünen empört über den Fall.", "ACCUSE"),
+    ("Die Grünen haben eine Onlinepetition gestartet.", "REQUEST"),
+])
+def test_triggers_of_strikes_fighting_shots_crowd_control_and_complaints(sentence, plover_type):
+    # Each was no row.
+    assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Kurden kämpfen an der Seite einer Militärallianz gegen den IS.",  # a war going on
+    "Kurdische Aufständische hatten 1984 einen Kampf um Autonomierechte begonnen.",
+    "Ein 31-Jähriger starb trotz Wiederbelebungsversuchen an den Folgen eines Schusses.",
+    "Der Startschuss für das Projekt fiel am Montag.",
+    "Die Armee gab am Montag Warnschüsse ab.",
+    "Das Flugzeug war mit einem Fluglehrer und seinem Schüler besetzt.",
+    "Die Biker waren begeistert, von ihnen wurden die Runden angezeigt.",
+])
+def test_war_going_on_idioms_and_other_senses_are_no_assault_or_request(sentence):
+    found = [e.plover_type for e in extract_events(sentence, REFERENCE)]
+    assert not {"ASSAULT", "REQUEST", "ACCUSE"} & set(found)
