@@ -1442,3 +1442,30 @@ def test_triggers_of_strikes_fighting_shots_crowd_control_and_complaints(sentenc
 def test_war_going_on_idioms_and_other_senses_are_no_assault_or_request(sentence):
     found = [e.plover_type for e in extract_events(sentence, REFERENCE)]
     assert not {"ASSAULT", "REQUEST", "ACCUSE"} & set(found)
+
+
+@pytest.mark.parametrize("sentence, plover_type, actor", [  # (10kGNAD, Wikinews train)
+    ("Sein Stellvertreter Ottmar Edenhofer bezeichnete das Abkommen als Durchbruch.", "SUPPORT",
+     "Ottmar Edenhofer"),
+    ("Die IG Metall wertet die Einigung mit der Konzernführung als Erfolg.", "SUPPORT", None),
+    ("Ein angesehener isländischer Historiker nannte Gunnlaugssons Verhalten am Mittwoch "
+     "absurd.", "ACCUSE", "Historiker"),
+    ("Faymann selbst spricht von einem Desaster für beide Regierungsparteien.", "ACCUSE", None),
+    ("Die Regierung wies die Vorwürfe am Montag als haltlos zurück.", "REJECT", "Regierung"),
+    ("Die Regierung bezeichnete die Berichte als unwahr.", "REJECT", "Regierung"),
+])
+def test_an_evaluation_praises_criticises_or_rejects_a_claim(sentence, plover_type, actor):
+    # Each was no row of its type: "bezeichnete ... als", "nannte ...", "sprach von ...".
+    rows = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == plover_type]
+    assert rows and (actor is None or rows[0].actors == (actor,))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Er nannte keine Details.",
+    "Der Flughafen nennt als Hauptursache des Booms die positive Entwicklung von Ryanair.",
+    "Verteidigungsminister Klug sprach von einem Leitsystem im angrenzenden Gelände.",
+    "Bestechung wurde in der Umfrage als jene Bedrohung genannt, die am stärksten zunahm.",
+])
+def test_naming_listing_or_describing_is_no_evaluation(sentence):
+    assert not [e for e in extract_events(sentence, REFERENCE)
+                if e.plover_type in ("SUPPORT", "ACCUSE", "REJECT")]

@@ -25,7 +25,7 @@ class Sense:
     type: str
     mode: str | None
     unless: tuple[str, ...] = ()
-    requires: tuple[str, ...] = ()
+    requires: tuple[tuple[str, ...], ...] = ()  # a word of each group
     target: str | None = None  # "person": only with a named person among the targets
 
 
@@ -87,7 +87,7 @@ def lexicon() -> Lexicon:
         if entry["type"] not in PLOVER_TYPES:
             raise ValueError(f"event_lexicon.toml: {entry['type']} is not a PLOVER type")
         sense = Sense(entry["type"], entry.get("mode"), _at_token_start(entry.get("unless")),
-                      _at_token_start(entry.get("requires")), entry.get("target"))
+                      _word_groups(entry.get("requires")), entry.get("target"))
         for lemma in entry.get("verbs", ()):
             for form, verb_form in verb_forms(lemma).items():
                 verbs.setdefault(form, []).append((verb_form, sense))
@@ -108,6 +108,15 @@ def _at_token_start(words: list[str] | None) -> tuple[str, ...]:
     only as a whole word; "-spiel" anywhere in a word ("Länderspiele")."""
     return tuple(word[1:].lower() if word.startswith("-") else " " + word.lower()
                  for word in words or ())
+
+
+def _word_groups(words: list | None) -> tuple[tuple[str, ...], ...]:
+    """`requires`: a list of words (one of them is needed) or a list of such lists (a word of
+    each is needed: "bezeichnete die Vorwürfe als haltlos")."""
+    if not words:
+        return ()
+    groups = words if isinstance(words[0], list) else [words]
+    return tuple(_at_token_start(group) for group in groups)
 
 
 def noun_forms(noun: str) -> set[str]:

@@ -242,12 +242,13 @@ def noun_senses(lower: str) -> tuple[tuple[str, Sense], ...]:
 
 
 def _senses_allow(sense: Sense, clause: Clause) -> bool:
-    """No `unless` word in the clause, and a `requires` word where the sense has them; a
-    word matches the start of a token ("Truppe" finds "Truppen"), a phrase the text."""
+    """No `unless` word in the clause, and a word of each `requires` group where the sense
+    has them; a word matches the start of a token ("Truppe" finds "Truppen"), a phrase the
+    text."""
     text = clause.lowered_text + " "  # ("Tor " also as the clause's last word)
     if any(word in text for word in sense.unless):
         return False
-    return not sense.requires or any(word in text for word in sense.requires)
+    return all(any(word in text for word in group) for group in sense.requires)
 
 
 def has_support_verb(clause: Clause) -> bool:
