@@ -1469,3 +1469,29 @@ def test_an_evaluation_praises_criticises_or_rejects_a_claim(sentence, plover_ty
 def test_naming_listing_or_describing_is_no_evaluation(sentence):
     assert not [e for e in extract_events(sentence, REFERENCE)
                 if e.plover_type in ("SUPPORT", "ACCUSE", "REJECT")]
+
+
+@pytest.mark.parametrize("sentence, plover_type, actor", [  # (Wikinews train, 10kGNAD)
+    ("Die iranische Polizei ging am Sonntag gewaltsam gegen Demonstranten in Teheran vor.",
+     "COERCE", "Polizei"),
+    ("Die Polizei griff hart gegen die zunächst geduldeten Proteste durch.", "COERCE", "Polizei"),
+    ("An der Kundgebung nahmen am Samstag 5000 Menschen teil.", "PROTEST", "Menschen"),
+])
+def test_a_crackdown_and_taking_part_in_a_rally(sentence, plover_type, actor):
+    rows = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == plover_type]
+    assert [r.actors for r in rows] == [(actor,)]
+
+
+def test_a_plural_verb_after_und_starts_its_own_clause():
+    # "nicht" of the second clause denied the first's demand: no row. (Wikinews train)
+    text = "Sie fordern Verbesserungen und beklagen nicht ausgezahlte Prämien."
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("sentence, plover_type", [
+    ("754 Personen nahmen an der Untersuchung der Arbeiterkammer teil.", "ACCUSE"),  # a survey
+    ("Beiden wird vorgeworfen, an der Planung eines Attentats beteiligt gewesen zu sein.",
+     "ASSAULT"),
+])
+def test_taking_part_in_a_survey_or_a_plan_is_no_event_of_its_noun(sentence, plover_type):
+    assert plover_type not in [e.plover_type for e in extract_events(sentence, REFERENCE)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
-from flows.stages.conjugation import FINITE, PARTICIPLE, SPLIT
+from flows.stages.conjugation import FINITE, INFINITIVE, PARTICIPLE, SPLIT
 from flows.stages.events.lexicon import grammar, lexicon
 
 # a decimal comma stays in its number ("um 4,0 Prozent"): it cuts no clause
@@ -125,7 +125,24 @@ def _starts_coordinate_clause(words: list[tuple[str, int, int]], position: int) 
     if words[position - 1][0].lower() not in ("und", "aber", "sondern", "doch", "oder"):
         return False
     word = words[position][0]
-    return (word.islower() and word in finite_verbs()) or _own_subject_and_verb(words, position)
+    return (word.islower() and (word in finite_verbs() or _plural_verb_second(words, position))) \
+        or _own_subject_and_verb(words, position)
+
+
+def _plural_verb_second(words: list[tuple[str, int, int]], position: int) -> bool:
+    """"Sie fordern Verbesserungen und beklagen nicht ausgezahlte Prämien": a plural present
+    (spelt as the infinitive) with words after it; at the end of its stretch it is an
+    infinitive or a verb closing a subordinate clause ("wenn sie fordern und beklagen")."""
+    following = words[position + 1][0] if position + 1 < len(words) else "."
+    return words[position][0] in _infinitives() and following not in _CUTS and \
+        following not in ".!?"
+
+
+@cache
+def _infinitives() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(form for form, entries in lex.verbs.items()
+                     if any(verb.kind == INFINITIVE for verb, _ in entries))
 
 
 def _own_subject_and_verb(words: list[tuple[str, int, int]], position: int) -> bool:
