@@ -1495,3 +1495,13 @@ def test_a_plural_verb_after_und_starts_its_own_clause():
 ])
 def test_taking_part_in_a_survey_or_a_plan_is_no_event_of_its_noun(sentence, plover_type):
     assert plover_type not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+def test_widening_protests_or_attacks_makes_them_happenings_with_their_doer():
+    # Was no row, and an attack with no actor. (10kGNAD)
+    assert [(e.plover_type, e.actors) for e in extract_events(
+        "Die Gewerkschaft weitete ihre Proteste am Montag aus.", REFERENCE)] == [
+        ("PROTEST", ("Gewerkschaft",))]
+    assert [(e.plover_type, e.actors) for e in extract_events(
+        "Am Donnerstag weitete die türkische Luftwaffe ihre Angriffe auf die PKK aus.",
+        REFERENCE)][:1] == [("ASSAULT", ("Luftwaffe",))]
