@@ -1505,3 +1505,27 @@ def test_widening_protests_or_attacks_makes_them_happenings_with_their_doer():
     assert [(e.plover_type, e.actors) for e in extract_events(
         "Am Donnerstag weitete die türkische Luftwaffe ihre Angriffe auf die PKK aus.",
         REFERENCE)][:1] == [("ASSAULT", ("Luftwaffe",))]
+
+
+@pytest.mark.parametrize("sentence, plover_type, actors", [  # (10kGNAD, Wikinews train)
+    ("Unterdessen drohte auch Serbiens Außenminister Ivica Dačić, die Grenzen zu schließen.",
+     "THREATEN", ("Ivica Dačić",)),
+    ("Im Stadtteil Palmanova ist am Donnerstag eine Autobombe explodiert.", "ASSAULT", ()),
+    ("Eine Bombe explodierte am Montag auf dem Markt.", "ASSAULT", ()),  # (no actor "Bombe")
+    ("Am Montag sind Schüsse gefallen.", "ASSAULT", ()),
+    ("Die EU-Kommission hat ein Prüfverfahren gegen Polen eröffnet.", "ACCUSE",
+     ("EU-Kommission",)),
+])
+def test_threats_to_act_bombs_that_went_off_and_proceedings_opened(sentence, plover_type,
+                                                                   actors):
+    rows = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == plover_type]
+    assert [r.actors for r in rows] == [actors]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jetzt droht am Montag ein Streik.",  # looming, no one threatens
+    "Ihm drohen bei einer Verurteilung zehn Jahre Haft.",
+    "Das Verfahren wurde am Montag eingestellt.",
+])
+def test_what_looms_and_a_proceeding_dropped_are_no_threat_or_charge(sentence):
+    assert not extract_events(sentence, REFERENCE)

@@ -27,6 +27,7 @@ class Sense:
     unless: tuple[str, ...] = ()
     requires: tuple[tuple[str, ...], ...] = ()  # a word of each group
     target: str | None = None  # "person": only with a named person among the targets
+    governs: str | None = None  # "zu-infinitive": only with such a clause after its own
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def lexicon() -> Lexicon:
         if entry["type"] not in PLOVER_TYPES:
             raise ValueError(f"event_lexicon.toml: {entry['type']} is not a PLOVER type")
         sense = Sense(entry["type"], entry.get("mode"), _at_token_start(entry.get("unless")),
-                      _word_groups(entry.get("requires")), entry.get("target"))
+                      _word_groups(entry.get("requires")), entry.get("target"),
+                      entry.get("governs"))
         for lemma in entry.get("verbs", ()):
             for form, verb_form in verb_forms(lemma).items():
                 verbs.setdefault(form, []).append((verb_form, sense))

@@ -65,7 +65,9 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     forderte": Jan Korte acts, not the party); `shared_subject`: who acts in a clause that
     continues an earlier one ("... und weigerte sich")."""
     found = _participants(clause, trigger, index, antecedent, shared_subject)
-    found = Participants(tuple(dict.fromkeys(found.actors)), tuple(dict.fromkeys(
+    weapons = tuple(grammar()["weapon_endings"])
+    found = Participants(tuple(dict.fromkeys(  # "Eine Bombe explodierte": no one acting
+        a for a in found.actors if not a.lower().endswith(weapons))), tuple(dict.fromkeys(
         found.targets)), found.location)  # a name the clause gives twice counts once
     phrase = trigger.verb.needs if trigger.verb else ()
     if any(name in phrase for name in found.targets):  # "zollte ihm Respekt": no one

@@ -248,7 +248,21 @@ def _senses_allow(sense: Sense, clause: Clause) -> bool:
     text = clause.lowered_text + " "  # ("Tor " also as the clause's last word)
     if any(word in text for word in sense.unless):
         return False
+    if sense.governs == "zu-infinitive" and not _zu_infinitive_follows(clause):
+        return False
     return all(any(word in text for word in group) for group in sense.requires)
+
+
+def _zu_infinitive_follows(clause: Clause) -> bool:
+    """"drohte, die Lieferungen einzustellen": the next clause ends in a zu-infinitive."""
+    words = [t.lower for t in clause.sentence
+             if t.clause == clause.number + 1 and t.text[:1].isalnum()]
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return words[-2] == "zu" or any(
+        last.startswith(particle + "zu") and len(last) > len(particle) + 4
+        for particle in grammar()["separable_particles"])
 
 
 def has_support_verb(clause: Clause) -> bool:
