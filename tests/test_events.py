@@ -1529,3 +1529,24 @@ def test_threats_to_act_bombs_that_went_off_and_proceedings_opened(sentence, plo
 ])
 def test_what_looms_and_a_proceeding_dropped_are_no_threat_or_charge(sentence):
     assert not extract_events(sentence, REFERENCE)
+
+
+def test_a_passive_act_of_force_with_no_doer_goes_on_the_story_of_the_doer_before():
+    # Was no actor in the second and third rows. (Wikinews train, tuning half's shape)
+    text = ("Saddam Hussein ließ am 8. Juli 1982 das Dorf Dudschail bombardieren. 143 Bewohner "
+            "wurden später umgebracht. Andere wurden festgenommen und gefoltert.")
+    rows = extract_events(text, REFERENCE)
+    assert [(e.plover_type, e.actors) for e in rows if e.plover_type == "ASSAULT"] == [
+        ("ASSAULT", ("Saddam Hussein",))] * 3
+
+
+@pytest.mark.parametrize("text", [
+    # an arrest after an attack is no act of the attacker
+    "Am Montag erschossen Angreifer zwei Polizisten. Am Dienstag wurde ein Verdächtiger "
+    "festgenommen.",
+    # a new paragraph tells another story
+    "Am Montag bombardierte die Armee das Dorf.\n\nAm Dienstag wurden zwei Männer erschossen.",
+])
+def test_a_doer_does_not_go_on_to_another_kind_of_act_or_paragraph(text):
+    last = extract_events(text, REFERENCE)[-1]
+    assert last.actors == ()

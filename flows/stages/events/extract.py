@@ -14,13 +14,13 @@ from functools import cache, lru_cache, partial
 
 from flows.stages.conjugation import FINITE, PARTICIPLE, SPLIT, verb_forms
 from flows.stages.entities import PRONOUNS, EntityIndex, is_role
-from flows.stages.events.casualties import casualties
+from flows.stages.events.casualties import VICTIM, casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.dating import date_mentions, when_it_happened
 from flows.stages.events.factuality import is_factual
 from flows.stages.events.lexicon import grammar, lexicon
 from flows.stages.events.mentions import state_of
-from flows.stages.events.participants import apposed_person, participants, subject
+from flows.stages.events.participants import apposed_person, is_passive, participants, subject
 from flows.stages.events.records import Event, Mention
 from flows.stages.events.triggers import Trigger, clause_triggers, noun_senses
 from flows.stages.temporal import find_expressions, may_have_time
@@ -56,7 +56,9 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
         previous_person = _PersonBefore(read_before, index)
         for mention in _sentence_mentions(start, sentence, masked, index, field,
                                           previous_person, paragraph):
+            mention = replace(mention, sentence_number=len(read_before))
             mention = _arrested_by_police(mention, read_before)
+            mention = _doer_goes_on(mention, mentions)
             earlier = _told_before(mention, told)
             if earlier is not None and (mention.no_party or not earlier.no_party):
                 mention = replace(mention, repeated=True)  # (named with a party only now:
@@ -83,6 +85,25 @@ def _arrested_by_police(mention: Mention, read_before: list[str]) -> Mention:
             return mention if found[-1] in mention.targets else \
                 replace(mention, actors=(found[-1],))
     return mention
+
+
+_FORCE_TYPES = ("ASSAULT", "COERCE")
+_STORY_REACH = 2  # sentences
+
+
+def _doer_goes_on(mention: Mention, before: list[Mention]) -> Mention:
+    """"Er ließ das Dorf bombardieren. 143 Bewohner wurden später umgebracht": an act of force
+    told in the passive with no doer, right after one of its type whose doer the paragraph
+    named, was done by that doer (not by a group of victims: "Menschen", "Zivilisten")."""
+    if mention.plover_type not in _FORCE_TYPES or mention.actors or not mention.passive:
+        return mention
+    last = next((m for m in reversed(before) if m.plover_type == mention.plover_type
+                 and m.actors), None)  # (an arrest after an attack is not the attacker's)
+    if last is None or (last.field, last.paragraph) != (mention.field, mention.paragraph) or \
+            mention.sentence_number - last.sentence_number > _STORY_REACH or \
+            set(last.actors) & set(mention.targets) or any(map(VICTIM.fullmatch, last.actors)):
+        return mention
+    return replace(mention, actors=last.actors)
 
 
 _POLICE = re.compile(r"\b(?:[A-ZÄÖÜ]\w*-?)?(?:" + "|".join(grammar()["police_nouns"]) + r")\b")
@@ -348,7 +369,8 @@ def _mention(trigger: Trigger, clause: Clause, span: tuple[int, int], index: Ent
                    who.targets, who.location, dead, field, sentence, start, masked, span,
                    trigger.token.start, trigger.noun, paragraph,
                    present_tense=trigger.verb is not None and trigger.verb.present,
-                   past_tense=_in_past_tense(trigger, clause))
+                   past_tense=_in_past_tense(trigger, clause),
+                   passive=is_passive(clause, trigger))
 
 
 def _in_past_tense(trigger: Trigger, clause: Clause) -> bool:

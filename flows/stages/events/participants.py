@@ -73,12 +73,12 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if any(name in phrase for name in found.targets):  # "zollte ihm Respekt": no one
         found = Participants(found.actors, tuple(n for n in found.targets if n not in phrase),
                              found.location)
-    if apposed and not found.actors and not _is_passive(clause, trigger):
+    if apposed and not found.actors and not is_passive(clause, trigger):
         return Participants((apposed,), tuple(n for n in found.targets if n != apposed),
                             found.location)  # "Der frühere Hohe Repräsentant, Wolfgang
         # Petritsch, begrüßte": a role no list knows, and the name set off after it
     if apposed and found.actors and apposed not in found.actors and \
-            not _is_passive(clause, trigger) and \
+            not is_passive(clause, trigger) and \
             _pronoun_subject_at(clause) is None and not any(
             _named_in(clause, name) for name in found.actors if name in index.people):
         return Participants((apposed,), found.targets, found.location)
@@ -103,7 +103,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     mentions, location = clause_mentions(clause, index, clause.tokens.index(trigger.token))
     mentions = [m for m in mentions if m.preposition not in g["source_prepositions"]
                 and not reports_it(clause.tokens, m.position)]
-    passive = _is_passive(clause, trigger)
+    passive = is_passive(clause, trigger)
     if trigger.verb is None and not clause.words.isdisjoint(forms_of("receiving_verbs")):
         # "Der Vorschlag stieß bei der SPD auf Ablehnung", "erntete Zustimmung von den
         # Grünen": the subject receives it; who gives it stands after "bei", "von", "aus"
@@ -274,7 +274,7 @@ def _oblique(tokens: tuple[Token, ...], position: int) -> bool:
     return back >= 0 and tokens[back].lower in grammar()["oblique_articles"]
 
 
-def _is_passive(clause: Clause, trigger: Trigger) -> bool:
+def is_passive(clause: Clause, trigger: Trigger) -> bool:
     """A werden-passive: of the trigger verb, or around a noun trigger ("Bei den Angriffen
     wurden 691 Menschen verletzt"); a headline's participle without any auxiliary ("198
     Zivilisten binnen fünf Monaten getötet")."""

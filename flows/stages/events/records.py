@@ -40,6 +40,8 @@ class Mention:
     # of a type that needs a named party and none is named: not a row, though its time may
     # date the story on
     no_party: bool = False
+    sentence_number: int = 0  # which sentence of its text
+    passive: bool = False  # "wurden getötet": whoever did it is named after "von", or not
 
 
 @dataclass(frozen=True)
