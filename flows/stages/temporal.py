@@ -77,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Anfang der Woche", "Mitte der Woche": this week
     ("part_of_this_week", re.compile(r"\b(?:[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?P<rel>der)\s+"
                                      r"(?P<unit>Woche)\b")),
-    ("weekend", re.compile(r"\bam\s+Wochenende\b")),
+    ("weekend", re.compile(r"\b[Aa]m\s+Wochenende\b")),
     # "vor drei Jahren", "vor zwei Wochen", "vor einem Monat" (a number word or figure)
     ("ago", re.compile(r"\b[Vv]or\s+(?P<count>\d{1,3}|" + _NUMBER_WORDS + r")\s+(?P<unit>Tag|Tagen|"
                        r"Woche|Wochen|Monat|Monaten|Jahr|Jahren)\b")),
