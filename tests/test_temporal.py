@@ -41,6 +41,8 @@ def test_parse_date_value_rejects_non_dates(raw):
     ("in der vergangenen Woche", date(2015, 11, 26), date(2015, 11, 19), "week"),
     ("am Wochenende", TUESDAY, date(2015, 11, 14), "week"),
     ("Am Wochenende", TUESDAY, date(2015, 11, 14), "week"),  # opening a sentence: was no date
+    ("Letztes Jahr", TUESDAY, date(2014, 7, 2), "year"),  # nominative, opening a sentence
+    ("nächstes Jahr", TUESDAY, date(2016, 7, 1), "year"),
     ("Anfang dieses Jahres", TUESDAY, date(2015, 3, 1), "year"),  # middle of January-April
     ("heuer", TUESDAY, date(2015, 7, 2), "year"),  # (Austrian) this year: its middle
     ("Letzten Freitag", TUESDAY, date(2015, 11, 13), "day"),  # capitalised, opening a sentence

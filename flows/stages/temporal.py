@@ -84,9 +84,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Gestern", "Heute" open sentences; "Morgen" is "the morning" ("am Morgen")
     ("relative_day", re.compile(r"\b(?P<rel>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|"
                                 r"[Üü]bermorgen)\b")),
+    # "im vergangenen Jahr", "Letztes Jahr" (opening a sentence), "dieses Jahr"
     ("relative_year", re.compile(
-        r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen|diesem|laufenden|kommenden|"
-        r"nächsten)\s+Jahr\b")),
+        r"\b(?:[Ii]m\s+)?(?P<rel>[Vv]ergangenen|[Ll]etzten|[Vv]origen|[Dd]iesem|[Ll]aufenden|"
+        r"[Kk]ommenden|[Nn]ächsten|[Vv]ergangenes|[Ll]etztes|[Vv]origes|[Dd]ieses|[Kk]ommendes|"
+        r"[Nn]ächstes)\s+Jahr\b")),
     ("this_year", re.compile(r"\b[Hh]euer\b")),  # (Austrian) this year
     ("last_year", re.compile(r"\b[Ii]m\s+Vorjahr\b")),
     ("relative_month", re.compile(r"\b(?:[Ii]m\s+)?(?P<rel>vergangenen|letzten|vorigen)\s+"
@@ -346,8 +348,9 @@ def _year_value(groups: dict, _reference: date | None) -> DateValue | None:
 def _relative_year(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
-    shift = {"vergangenen": -1, "letzten": -1, "vorigen": -1, "kommenden": 1, "nächsten": 1}
-    return _year_value({"year": reference.year + shift.get(groups["rel"], 0)}, reference)
+    shift = {"vergangen": -1, "letzt": -1, "vorig": -1, "kommend": 1, "nächst": 1}
+    stem = groups["rel"].lower().rstrip("nms").removesuffix("e")
+    return _year_value({"year": reference.year + shift.get(stem, 0)}, reference)
 
 
 def _this_year(_groups: dict, reference: date | None) -> DateValue | None:
