@@ -1550,3 +1550,10 @@ def test_a_passive_act_of_force_with_no_doer_goes_on_the_story_of_the_doer_befor
 def test_a_doer_does_not_go_on_to_another_kind_of_act_or_paragraph(text):
     last = extract_events(text, REFERENCE)[-1]
     assert last.actors == ()
+
+
+def test_a_particle_closing_a_clause_of_its_own_belongs_to_that_clause():
+    # "erkennt ... an" was SUPPORT: the "an" is "knüpft ... an"'s. (10kGNAD)
+    text = ("Wer die Aussagen der Kandidatin analysiert, erkennt: Sie knüpft eher an "
+            "bürgerliche Positionen an.")
+    assert extract_events(text, REFERENCE) == []

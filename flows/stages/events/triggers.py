@@ -164,9 +164,22 @@ def _count(word: Token) -> bool:
 
 def _particle_closing_later(clause: Clause, verb: Token, particle: str) -> bool:
     """"Er trat dem Vorwurf, das Gericht sei nicht legitim, mit den Worten entgegen": the
-    particle closes a later stretch of the sentence, after a clause that came between."""
+    particle closes a later stretch of the sentence, after a clause that came between (not
+    one that opens with a subject and its verb: "erkennt: Sie knüpft ... an")."""
     return any(t.lower == particle and t.segment_end and t.start > verb.start
+               and not _own_subject_and_verb(clause.sentence, t.clause)
                for t in clause.sentence)
+
+
+def _own_subject_and_verb(sentence: tuple[Token, ...], number: int) -> bool:
+    words = [t for t in sentence if t.clause == number][:2]
+    if len(words) < 2 or not words[0].text[:1].isupper():
+        return False
+    g = grammar()
+    second = words[1]
+    return second.text.isalpha() and second.text.islower() and \
+        second.lower not in g["articles"] and second.lower not in g["all_prepositions"] and \
+        second.lower not in g["coordinators"]
 
 
 def _particle_after(tokens: tuple[Token, ...], position: int, particle: str) -> bool:
