@@ -1557,3 +1557,21 @@ def test_a_particle_closing_a_clause_of_its_own_belongs_to_that_clause():
     text = ("Wer die Aussagen der Kandidatin analysiert, erkennt: Sie knüpft eher an "
             "bürgerliche Positionen an.")
     assert extract_events(text, REFERENCE) == []
+
+
+@pytest.mark.parametrize("sentence", [  # (10kGNAD, Wikinews train)
+    "Es hat sich herausgestellt, dass diese Buntbarsche alle anderen Fische attackieren.",
+    "Tausende Vögel wurden am Montag getötet, um die Ausbreitung des Virus zu unterbinden.",
+    "Auf einmal schossen die Sportvereine wie Pilze aus dem Boden.",
+    "Onisiwo versuchte es aus der Distanz, schoss aber daneben.",
+    "Experten der IT-Sicherheitsfirma machen die Gruppe für Angriffe auf Nato-Staaten "
+    "verantwortlich.",
+])
+def test_animals_idioms_games_and_computer_attacks_are_no_assault(sentence):
+    assert "ASSAULT" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+def test_an_animal_named_as_what_is_counted_does_not_stop_a_request():
+    assert [e.plover_type for e in extract_events(
+        "Der WWF ruft weitere Staaten zu Bestandserhebungen der Tiere auf.", REFERENCE)] == [
+        "REQUEST"]

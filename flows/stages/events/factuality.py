@@ -42,6 +42,8 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if any(t.text in g["no_agents"] and not _time_of(tokens, i) for i, t in enumerate(tokens)):
         return False  # a storm, a quake, an accident: nobody acts on anybody (but "in der
         # Woche vor dem Absturz festgenommen": the accident only dates it)
+    if trigger.sense.type == "ASSAULT" and any(t.text in g["animals"] for t in tokens):
+        return False  # "Buntbarsche attackieren alle anderen Fische"
     if any(t.text in g["anniversary_words"] for t in tokens):
         return False  # "Am Mittwoch jährte sich der Anschlag": not that day's happening
     to_come = kind == ZU_INFINITIVE or (
