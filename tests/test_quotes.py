@@ -2649,3 +2649,19 @@ def test_a_noun_before_a_surname_is_no_first_name():
     text = ("Die Tester lobten das Gerät, schreibt die Seite Eurogamer. Das Headset sei gut, "
             "schreibt Eurogamer.")  # (10kGNAD)
     assert _last_speaker(text) == "Eurogamer"
+
+
+def test_he_is_the_one_person_the_sentence_before_brings_in_after_its_verb():
+    # Was Reinhold Mitterlehner, the last to speak: the sentence before opens with an adverb,
+    # and its subject stands after the verb. (10kGNAD)
+    text = ("Vizekanzler Reinhold Mitterlehner sagte, die Sozialpartner müssten sich ändern. "
+            "Auch Wirtschaftskammerpräsident Christoph Leitl war im Saal. "
+            "Verschnupft reagierte auch Arbeiterkammer-Präsident Rudolf Kaske. Wir sind Teil "
+            "der Lösung, nicht Teil des Problems, ließ er den ÖVP-Chef wissen.")
+    assert extract_quotes(text)[-1].speaker == "Rudolf Kaske"
+
+
+def test_a_source_in_the_dative_plural_is_named_in_the_nominative():
+    quote = extract_quotes("Die Weiterfahrt der Flüchtlinge erfolgte den Einsatzkräften "
+                           "zufolge laufend.")[0]
+    assert (quote.speaker, quote.speaker_mention) == ("Einsatzkräfte", "den Einsatzkräften")

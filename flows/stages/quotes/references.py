@@ -18,7 +18,7 @@ from flows.stages.entities import (
 from flows.stages.places import is_place
 from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.mentions import sentence_subject
-from flows.stages.quotes.sentence import State
+from flows.stages.quotes.sentence import Sentence, State
 
 
 def last_organization(kind: str, state: State) -> Resolved | None:
@@ -84,11 +84,20 @@ def _topic_just_before(state: State, gender: str, position: int) -> Resolved | N
            and p.gender in (None, gender) for p in state.index.people.values()):
         return None
     subject = sentence_subject(before.paragraph, before.tokens)
-    person = state.index.find_by_name([subject[-1].text]) if subject and \
-        is_capitalised(subject[-1].text) else None
+    person = (state.index.find_by_name([subject[-1].text]) if subject and
+              is_capitalised(subject[-1].text) else None) or \
+        _only_newcomer(state, before, offset, gender)
     if person is None or person.gender not in (None, gender) or " " not in person.name:
         return None
     return Resolved(person.name, "person")
+
+
+def _only_newcomer(state: State, before: Sentence, offset: int, gender: str) -> Person | None:
+    """"Verschnupft reagierte auch Arbeiterkammer-Präsident Rudolf Kaske.": the one person of
+    the gender the sentence names for the first time, wherever it stands."""
+    new = [p for p in state.index.people.values() if p.gender in (None, gender)
+           and offset + before.span.start <= p.first_position < offset + before.span.end]
+    return new[0] if len(new) == 1 else None
 
 
 def pronoun_referent(pronoun: str, state: State, position: int) -> Resolved:

@@ -451,8 +451,8 @@ def _plural_nominative(words: list[str], written: list[str]) -> list[str]:
     """"Den Kritikern zufolge": the plural's dative -n dropped ("Kritiker"); not a weak noun
     ("den Präsidenten")."""
     if len(written) == 1 and words[0].lower() == "den" and \
-            written[0].endswith(("ern", "eln")):
-        return [written[0][:-1]]
+            written[0].endswith(("ern", "eln", *_DATIVE_PLURAL_SOURCES)):
+        return [written[0][:-1]]  # ("den Einsatzkräften zufolge": Einsatzkräfte)
     return written
 
 
