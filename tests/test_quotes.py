@@ -2665,3 +2665,12 @@ def test_a_source_in_the_dative_plural_is_named_in_the_nominative():
     quote = extract_quotes("Die Weiterfahrt der Flüchtlinge erfolgte den Einsatzkräften "
                            "zufolge laufend.")[0]
     assert (quote.speaker, quote.speaker_mention) == ("Einsatzkräfte", "den Einsatzkräften")
+
+
+def test_a_party_named_by_its_members_is_an_organisation_the_party_refers_to():
+    # "der Partei" was its own speaker "Partei". (10kGNAD)
+    text = ("Das Verfahren konnte mit einem Vergleich beendet werden, so die Grünen. Die "
+            "Verhandlung fand bereits am 24. November statt. Die Posterin verpflichtete sich "
+            "nach Angaben der Partei zur Unterlassung.")
+    assert [(q.speaker, q.speaker_type) for q in extract_quotes(text)] == [
+        ("Grünen", "organization")] * 2
