@@ -2674,3 +2674,10 @@ def test_a_party_named_by_its_members_is_an_organisation_the_party_refers_to():
             "nach Angaben der Partei zur Unterlassung.")
     assert [(q.speaker, q.speaker_type) for q in extract_quotes(text)] == [
         ("Grünen", "organization")] * 2
+
+
+def test_a_persons_spokesperson_speaks_for_that_person():
+    # Was "Kerrys Sprecher". (10kGNAD)
+    text = ("US-Außenminister John Kerry traf am Montag Netanyahu. Kerrys Sprecher unterstrich, "
+            "dass die USA den Siedlungsbau als illegal betrachteten.")
+    assert [q.speaker for q in extract_quotes(text)] == ["John Kerry"]

@@ -258,6 +258,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     words = list(dropwhile(lambda word: word.lower() in _CONJUNCTIONS, words))
     if not words:  # "Und fragt": no one
         return Resolved(None, "unknown")
+    principal = _spoken_for(words, state)
+    if principal:  # "Kerrys Sprecher": Kerry speaks
+        return Resolved(principal.name, "person")
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
         return Resolved(state.index.organization_of_kind(body) or body, "organization")
@@ -503,6 +506,16 @@ def _common_noun(words: list[str], names: list[str]) -> bool:
         return False  # "der Vorsitzende des Linux-Verbandes" names whose
     at = words.index(names[0])
     return at > 0 and words[at - 1].lower() in ARTICLES
+
+
+def _spoken_for(words: list[str], state: State) -> Person | None:
+    """"Kerrys Sprecher", "Merkels Sprecherin": the person named before the spokesperson."""
+    if len(words) != 2 or words[1] not in _SPOKESPERSONS or not words[0].endswith("s"):
+        return None
+    return state.index.find_by_name([words[0][:-1]])
+
+
+_SPOKESPERSONS = frozenset(grammar_words("spokesperson_nouns"))
 
 
 def _organization_name(words: list[str]) -> list[str]:
