@@ -2681,3 +2681,15 @@ def test_a_persons_spokesperson_speaks_for_that_person():
     text = ("US-Außenminister John Kerry traf am Montag Netanyahu. Kerrys Sprecher unterstrich, "
             "dass die USA den Siedlungsbau als illegal betrachteten.")
     assert [q.speaker for q in extract_quotes(text)] == ["John Kerry"]
+
+
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    ("Einem Bericht des Kölner Stadt-Anzeigers zufolge hat die Polizei die Herkunft anfangs "
+     "verheimlicht.", "Kölner Stadt-Anzeiger"),
+    ("Laut einer Meldung des Berliner Tagesspiegels ist die Zahl der Angriffe gestiegen.",
+     "Berliner Tagesspiegel"),
+])
+def test_a_title_in_the_genitive_is_no_person_and_named_in_the_nominative(text, speaker):
+    # Was a person "Kölner Stadt-Anzeigers".
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "unknown")

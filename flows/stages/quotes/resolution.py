@@ -310,6 +310,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
                 return Resolved(person.name, "person")
             return Resolved(" ".join(_plural_nominative(words, written)), "unknown")  # "der
             # Bericht": not a person
+        if person is None and not first_name and _after_a_genitive_article(words, names):
+            return Resolved(" ".join(written), "unknown")  # "des Kölner Stadt-Anzeigers":
+            # German names no person with an article
         fuller = state.index.full_name_of(names[0]) if person is None and len(names) == 1 \
             else None  # "sagt Kiesbauer" after "Arabella Kiesbauer"
         person = person or state.index.add(fuller or " ".join(names), words, 0)
@@ -506,6 +509,14 @@ def _common_noun(words: list[str], names: list[str]) -> bool:
         return False  # "der Vorsitzende des Linux-Verbandes" names whose
     at = words.index(names[0])
     return at > 0 and words[at - 1].lower() in ARTICLES
+
+
+def _after_a_genitive_article(words: list[str], names: list[str]) -> bool:
+    """Capitalised words right after "des" or "eines" with no role before them ("einem
+    Bericht des Kölner Stadt-Anzeigers"): a title or a body, not a person's name."""
+    at = words.index(names[0]) if names[0] in words else 0
+    return at > 0 and words[at - 1].lower() in ("des", "eines") and \
+        not any(map(is_role, words))
 
 
 def _spoken_for(words: list[str], state: State) -> Person | None:
