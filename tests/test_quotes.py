@@ -2686,7 +2686,7 @@ def test_a_persons_spokesperson_speaks_for_that_person():
 @pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
     ("Einem Bericht des Kölner Stadt-Anzeigers zufolge hat die Polizei die Herkunft anfangs "
      "verheimlicht.", "Kölner Stadt-Anzeiger"),
-    ("Laut einer Meldung des Berliner Tagesspiegels ist die Zahl der Angriffe gestiegen.",
+    ("Laut einem Bericht des Berliner Tagesspiegels ist die Zahl der Angriffe gestiegen.",
      "Berliner Tagesspiegel"),
 ])
 def test_a_title_in_the_genitive_is_no_person_and_named_in_the_nominative(text, speaker):
