@@ -2705,3 +2705,13 @@ def test_more_verbs_mark_reported_speech_in_the_subjunctive(text, speaker, start
     # "hänge", "baue" were read as no report: the media or no one spoke.
     quote = extract_quotes(text)[-1]
     assert (quote.kind, quote.speaker, quote.text[:len(start)]) == ("indirect", speaker, start)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Bundespräsident Heinz Fischer traf Fico. Aus dem Büro des Präsidenten hieß es, Fico "
+     "habe sich zur Aufnahme der Flüchtlinge bekannt.", "Heinz Fischer"),
+    ("Aus dem Umfeld der Republikaner hieß es, man werde zustimmen.", "Republikaner"),
+])
+def test_an_office_or_a_circle_speaks_for_its_owner(text, speaker):
+    # Was "Büro", "Umfeld".
+    assert extract_quotes(text)[-1].speaker == speaker

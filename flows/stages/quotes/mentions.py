@@ -240,7 +240,8 @@ def _coordinates(group: list[Token], tokens: list[Token], at: int) -> bool:
 def _takes_genitive(token: Token) -> bool:
     """"die Sprecherin der Stadt", "laut einer Mitteilung des WFP": the genitive names whose."""
     return is_role(token.text) or token.lower.endswith(speech_lexicon().source_endings) or \
-        token.text in SHARE_NOUNS  # "die Hälfte der Befragten"
+        token.text in SHARE_NOUNS or token.text in OFFICE_NOUNS  # "die Hälfte der
+    # Befragten", "aus dem Büro des Präsidenten"
 
 
 def _extended_attribute(paragraph: str, tokens: list[Token], at: int, bare: bool = False
@@ -429,6 +430,7 @@ def _before_relative_clause(paragraph: str, tokens: list[Token], cue_at: int) ->
 
 
 GENITIVE_ARTICLES = grammar_words("genitive_articles")
+OFFICE_NOUNS = frozenset(grammar_words("office_nouns"))
 SHARE_NOUNS = frozenset(grammar_words("share_nouns"))
 
 # Determiners that never open the subject: "begrüßte den Beschluss", "sagte dem Sender".

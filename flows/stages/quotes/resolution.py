@@ -33,6 +33,7 @@ from flows.stages.quotes.mentions import (
     GENITIVE_ARTICLES,
     JOINING,
     LATTER,
+    OFFICE_NOUNS,
     PREPOSITIONS,
     SHARE_NOUNS,
     joined,
@@ -261,6 +262,9 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     principal = _spoken_for(words, state)
     if principal:  # "Kerrys Sprecher": Kerry speaks
         return Resolved(principal.name, "person")
+    owner = _owner_of_office(words)
+    if owner:  # "aus dem Büro des Präsidenten": the president
+        return resolve_speaker(" ".join(owner), state, position)
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
         return Resolved(state.index.organization_of_kind(body) or body, "organization")
@@ -527,6 +531,17 @@ def _spoken_for(words: list[str], state: State) -> Person | None:
 
 
 _SPOKESPERSONS = frozenset(grammar_words("spokesperson_nouns"))
+
+
+def _owner_of_office(words: list[str]) -> list[str] | None:
+    """"dem Büro des Präsidenten" -> "des Präsidenten": an office speaks for its owner."""
+    at = next((i for i, word in enumerate(words[:3]) if word in OFFICE_NOUNS), None)
+    if at is None or at + 2 >= len(words) or words[at + 1].lower() not in ("des", "der"):
+        return None
+    return words[at + 1:]
+
+
+
 
 
 def _organization_name(words: list[str]) -> list[str]:
