@@ -1575,3 +1575,15 @@ def test_an_animal_named_as_what_is_counted_does_not_stop_a_request():
     assert [e.plover_type for e in extract_events(
         "Der WWF ruft weitere Staaten zu Bestandserhebungen der Tiere auf.", REFERENCE)] == [
         "REQUEST"]
+
+
+@pytest.mark.parametrize("sentence", [  # (Wikinews train, shapes of)
+    "Die Polizei setzte am Samstag Tränengas gegen Demonstranten ein, die gegen die Regierung "
+    "protestierten.",
+    "Die iranische Polizei ging am Sonntag gewaltsam gegen Demonstranten in Teheran vor, die "
+    "gegen die Regierung demonstrierten.",
+])
+def test_a_relative_clause_after_a_particle_or_a_place_is_about_the_noun_before(sentence):
+    # The protest had no actor; with the place, "Iran".
+    protests = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == "PROTEST"]
+    assert [e.actors for e in protests] == [("Demonstranten",)]

@@ -39,6 +39,7 @@ from flows.stages.events.subjects import (
     noun_before_verb,
 )
 from flows.stages.events.triggers import Trigger, has_support_verb, noun_senses
+from flows.stages.places import is_place
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,12 @@ def _relative_antecedent(clause: Clause, index: EntityIndex) -> ActorMention | N
     if clause.opener not in _NOMINATIVE_RELATIVES:
         return None
     before = tuple(t for t in clause.sentence if t.start < clause.tokens[0].start)
+    g = grammar()
+    if len(before) > 1 and before[-1].lower in g["separable_particles"]:
+        before = before[:-1]  # "setzte Tränengas gegen Demonstranten ein, die ..."
+    if len(before) > 2 and before[-2].lower in g["place_prepositions"] and \
+            is_place(before[-1].text):
+        before = before[:-2]  # "gegen Demonstranten in Teheran vor, die ..."
     if not before or not before[-1].text[:1].isupper():
         return None
     last = len(before) - 1
