@@ -1587,3 +1587,9 @@ def test_a_relative_clause_after_a_particle_or_a_place_is_about_the_noun_before(
     # The protest had no actor; with the place, "Iran".
     protests = [e for e in extract_events(sentence, REFERENCE) if e.plover_type == "PROTEST"]
     assert [e.actors for e in protests] == [("Demonstranten",)]
+
+
+def test_only_demonstrating_can_be_showing_something():
+    assert [e.plover_type for e in extract_events(
+        "Die Bauern protestierten damit am Montag gegen die Reform.", REFERENCE)] == ["PROTEST"]
+    assert extract_events("Er demonstrierte damit am Montag seine Stärke.", REFERENCE) == []
