@@ -154,10 +154,18 @@ def _may_hold_trigger(sentence: str) -> bool:
     further."""
     words = set(_WORD.findall(sentence))
     lowered = {word.lower() for word in words}
-    needed_words = lexicon().needed_words
+    lex = lexicon()
+    needed_words = lex.needed_words
+    text = None
     for word in lowered & needed_words.keys():
-        if any(needed <= lowered for needed in needed_words[word]):
-            return True
+        if not any(needed <= lowered for needed in needed_words[word]):
+            continue
+        senses = lex.required_words[word]
+        if not all(senses):
+            return True  # a sense that requires no word
+        text = text or " " + " ".join(_WORD.findall(sentence.lower())) + " "
+        if any(all(any(w in text for w in group) for group in groups) for groups in senses):
+            return True  # ("bezeichnete" with an evaluation, "fielen" with shots)
     if not any(map(_is_trigger_noun, _CAPITALISED.findall(sentence))):
         return False
     return not words.isdisjoint(lexicon().support_forms) or may_have_time(sentence)

@@ -51,6 +51,13 @@ class Lexicon:
         return result
 
     @cached_property
+    def required_words(self) -> dict[str, tuple[tuple[tuple[str, ...], ...], ...]]:
+        """Trigger verb form -> the `requires` groups of each of its senses (a sense with none
+        gives no group): a sentence with no word of a group cannot hold that sense."""
+        return {form: tuple(sense.requires for _, sense in entries)
+                for form, entries in self.verbs.items()}
+
+    @cached_property
     def support_forms(self) -> frozenset[str]:
         return frozenset(self.support)
 
