@@ -1593,3 +1593,12 @@ def test_only_demonstrating_can_be_showing_something():
     assert [e.plover_type for e in extract_events(
         "Die Bauern protestierten damit am Montag gegen die Reform.", REFERENCE)] == ["PROTEST"]
     assert extract_events("Er demonstrierte damit am Montag seine Stärke.", REFERENCE) == []
+
+
+def test_a_past_happening_named_with_its_year_happened_whatever_its_clause_says():
+    # Was no row: "wird ... sein" made the clause a future. (Wikinews train, tuning half)
+    rows = extract_events("Auch die Invasion in Kuwait im Jahre 1990 wird Gegenstand eines "
+                          "Prozesses sein.", REFERENCE)
+    assert [(e.plover_type, e.event_date.year, e.date_precision) for e in rows] == [
+        ("ASSAULT", 1990, "year")]
+    assert extract_events("Die Invasion im Jahr 2030 soll stattfinden.", REFERENCE) == []

@@ -8,6 +8,7 @@ clauses of wishes and demands ("forderte, dass ...") are not events; hearsay of 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from flows.stages.conjugation import (
@@ -57,6 +58,10 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False
     if _planned(tokens, at) or any(w in g["speaker_pronouns"] for w in lowered):
         return False  # a plan, or someone speaking ("Dann schieße ich"): not a report
+    if trigger.verb is None and _year_of_its_own(tokens, at):
+        return True  # "Auch die Invasion in Kuwait im Jahre 1990 wird Gegenstand eines
+        # Prozesses sein": a past happening named with its year, whatever the clause says of
+        # it (a year still to come makes it a plan when it is dated)
     if any(w in g["modals"] for w in lowered) and not _hearsay_perfect(
             lowered, at, kind or _support_participle(lowered)):
         return False
@@ -74,6 +79,25 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
                                                     _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_REACH = 5  # words: "die Invasion in Kuwait im Jahre 1990"
+
+
+def _year_of_its_own(tokens: tuple[Token, ...], at: int) -> bool:
+    """A year in the noun's own phrase, before any verb of the clause."""
+    for token in tokens[at + 1:at + 1 + _YEAR_REACH]:
+        if _YEAR.fullmatch(token.text):
+            return True
+        if token.lower in finite_verbs() or (token.text.islower() and token.text.isalpha()
+                                            and token.lower not in grammar()["articles"]
+                                            and token.lower not in _PHRASE_WORDS):
+            return False
+    return False
+
+
+_PHRASE_WORDS = frozenset({"in", "im", "von", "vom", "aus", "jahre", "jahr", "des", "der"})
 
 
 def _time_of(tokens: tuple[Token, ...], at: int) -> bool:
