@@ -1602,3 +1602,9 @@ def test_a_past_happening_named_with_its_year_happened_whatever_its_clause_says(
     assert [(e.plover_type, e.event_date.year, e.date_precision) for e in rows] == [
         ("ASSAULT", 1990, "year")]
     assert extract_events("Die Invasion im Jahr 2030 soll stattfinden.", REFERENCE) == []
+
+
+def test_first_aid_is_no_aid_between_parties():
+    # Was AID. (10kGNAD, Wikinews train)
+    assert extract_events("Ein Radfahrer leistete dem Jogger am Montag Erste Hilfe.",
+                          REFERENCE) == []
