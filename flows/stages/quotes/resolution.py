@@ -262,8 +262,8 @@ def resolve_speaker(mention: str, state: State, position: int = 0, genitive: boo
     principal = _spoken_for(words, state)
     if principal:  # "Kerrys Sprecher": Kerry speaks
         return Resolved(principal.name, "person")
-    owner = _owner_of_office(words)
-    if owner:  # "aus dem Büro des Präsidenten": the president
+    owner = _owner_of_office(words) or _role_spoken_for(words)
+    if owner:  # "aus dem Büro des Präsidenten", "ein Sprecher des Präsidenten": the president
         return resolve_speaker(" ".join(owner), state, position)
     body = _body_of_role(words)
     if body:  # "ein Sprecher des Innenministeriums": the ministry speaks
@@ -454,7 +454,10 @@ def _body_of_role(words: list[str]) -> str | None:
     body = [_nominative(word) if at == len(words) - 1 else word
             for at, word in enumerate(words[roles[0] + 2:], roles[0] + 2)]
     body = list(dropwhile(str.islower, body))  # "des deutschen Innenministeriums"
-    return " ".join(body) if body and is_organization(body) else None
+    spokesperson = words[roles[0]].lower() in _SPOKESPERSON
+    return " ".join(body) if body and (is_organization(body) or (
+        spokesperson and len(body) == 1 and not is_role(body[0]))) else None  # ("ein Sprecher
+    # des Lagezentrums": whatever the body is called; not "des Präsidenten")
 
 
 def _plural_nominative(words: list[str], written: list[str]) -> list[str]:
@@ -492,7 +495,7 @@ _DATIVE_PLURAL_SOURCES = tuple(grammar_words("dative_plural_sources"))
 _FEMININE_ENDINGS = tuple(grammar_words("feminine_endings"))  # a singular noun
 
 
-_GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "ches")
+_GENITIVE_ES = ("ses", "tes", "des", "ges", "kes", "fes", "bes", "ches")
 
 
 def _nominative(noun: str) -> str:
@@ -531,6 +534,15 @@ def _spoken_for(words: list[str], state: State) -> Person | None:
 
 
 _SPOKESPERSONS = frozenset(grammar_words("spokesperson_nouns"))
+
+
+def _role_spoken_for(words: list[str]) -> list[str] | None:
+    """"ein Sprecher des Präsidenten" -> "des Präsidenten": a person's spokesperson."""
+    at = next((i for i, word in enumerate(words[:3]) if word in _SPOKESPERSONS), None)
+    if at is None or at + 2 >= len(words) or words[at + 1].lower() not in ("des", "der") or \
+            not is_role(words[-1]):
+        return None
+    return words[at + 1:]
 
 
 def _owner_of_office(words: list[str]) -> list[str] | None:
