@@ -349,7 +349,7 @@ def _relative_year(groups: dict, reference: date | None) -> DateValue | None:
     if reference is None:
         return None
     shift = {"vergangen": -1, "letzt": -1, "vorig": -1, "kommend": 1, "nächst": 1}
-    stem = groups["rel"].lower().rstrip("nms").removesuffix("e")
+    stem = groups["rel"].lower().rstrip("nms").removesuffix("e")  # without its case ending
     return _year_value({"year": reference.year + shift.get(stem, 0)}, reference)
 
 

@@ -168,7 +168,7 @@ def _may_hold_trigger(sentence: str) -> bool:
             return True  # ("bezeichnete" with an evaluation, "fielen" with shots)
     if not any(map(_is_trigger_noun, _CAPITALISED.findall(sentence))):
         return False
-    return not words.isdisjoint(lexicon().support_forms) or may_have_time(sentence)
+    return not words.isdisjoint(lex.support_forms) or may_have_time(sentence)
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ]\w{2,}")

@@ -167,11 +167,12 @@ def _particle_closing_later(clause: Clause, verb: Token, particle: str) -> bool:
     particle closes a later stretch of the sentence, after a clause that came between (not
     one that opens with a subject and its verb: "erkennt: Sie knüpft ... an")."""
     return any(t.lower == particle and t.segment_end and t.start > verb.start
-               and not _own_subject_and_verb(clause.sentence, t.clause)
+               and not _opens_with_subject_and_verb(clause.sentence, t.clause)
                for t in clause.sentence)
 
 
-def _own_subject_and_verb(sentence: tuple[Token, ...], number: int) -> bool:
+def _opens_with_subject_and_verb(sentence: tuple[Token, ...], number: int) -> bool:
+    """A clause that opens with a capitalised word and a lower-case one ("Sie knüpft")."""
     words = [t for t in sentence if t.clause == number][:2]
     if len(words) < 2 or not words[0].text[:1].isupper():
         return False

@@ -238,10 +238,10 @@ def _coordinates(group: list[Token], tokens: list[Token], at: int) -> bool:
 
 
 def _takes_genitive(token: Token) -> bool:
-    """"die Sprecherin der Stadt", "laut einer Mitteilung des WFP": the genitive names whose."""
+    """"die Sprecherin der Stadt", "laut einer Mitteilung des WFP", "die Hälfte der
+    Befragten", "aus dem Büro des Präsidenten": the genitive names whose."""
     return is_role(token.text) or token.lower.endswith(speech_lexicon().source_endings) or \
-        token.text in SHARE_NOUNS or token.text in OFFICE_NOUNS  # "die Hälfte der
-    # Befragten", "aus dem Büro des Präsidenten"
+        token.text in SHARE_NOUNS or token.text in OFFICE_NOUNS
 
 
 def _extended_attribute(paragraph: str, tokens: list[Token], at: int, bare: bool = False

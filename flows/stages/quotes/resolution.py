@@ -454,7 +454,7 @@ def _body_of_role(words: list[str]) -> str | None:
     body = [_nominative(word) if at == len(words) - 1 else word
             for at, word in enumerate(words[roles[0] + 2:], roles[0] + 2)]
     body = list(dropwhile(str.islower, body))  # "des deutschen Innenministeriums"
-    spokesperson = words[roles[0]].lower() in _SPOKESPERSON
+    spokesperson = words[roles[0]].lower().endswith(_SPOKESPERSON)
     return " ".join(body) if body and (is_organization(body) or (
         spokesperson and len(body) == 1 and not is_role(body[0]))) else None  # ("ein Sprecher
     # des Lagezentrums": whatever the body is called; not "des Präsidenten")
@@ -538,22 +538,21 @@ _SPOKESPERSONS = frozenset(grammar_words("spokesperson_nouns"))
 
 def _role_spoken_for(words: list[str]) -> list[str] | None:
     """"ein Sprecher des Präsidenten" -> "des Präsidenten": a person's spokesperson."""
-    at = next((i for i, word in enumerate(words[:3]) if word in _SPOKESPERSONS), None)
-    if at is None or at + 2 >= len(words) or words[at + 1].lower() not in ("des", "der") or \
-            not is_role(words[-1]):
-        return None
-    return words[at + 1:]
+    owner = _genitive_after(words, _SPOKESPERSONS)
+    return owner if owner and is_role(owner[-1]) else None
 
 
 def _owner_of_office(words: list[str]) -> list[str] | None:
     """"dem Büro des Präsidenten" -> "des Präsidenten": an office speaks for its owner."""
-    at = next((i for i, word in enumerate(words[:3]) if word in OFFICE_NOUNS), None)
+    return _genitive_after(words, OFFICE_NOUNS)
+
+
+def _genitive_after(words: list[str], nouns: frozenset[str]) -> list[str] | None:
+    """The genitive phrase after one of these nouns near the start of the words."""
+    at = next((i for i, word in enumerate(words[:3]) if word in nouns), None)
     if at is None or at + 2 >= len(words) or words[at + 1].lower() not in ("des", "der"):
         return None
     return words[at + 1:]
-
-
-
 
 
 def _organization_name(words: list[str]) -> list[str]:
