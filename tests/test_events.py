@@ -1608,3 +1608,9 @@ def test_first_aid_is_no_aid_between_parties():
     # Was AID. (10kGNAD, Wikinews train)
     assert extract_events("Ein Radfahrer leistete dem Jogger am Montag Erste Hilfe.",
                           REFERENCE) == []
+
+
+def test_calling_up_reservists_mobilises():
+    assert [(e.plover_type, e.actors) for e in extract_events(
+        "Die Regierung berief am Montag 10.000 Reservisten ein.", REFERENCE)] == [
+        ("MOBILIZE", ("Regierung",))]
