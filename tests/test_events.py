@@ -1614,3 +1614,11 @@ def test_calling_up_reservists_mobilises():
     assert [(e.plover_type, e.actors) for e in extract_events(
         "Die Regierung berief am Montag 10.000 Reservisten ein.", REFERENCE)] == [
         ("MOBILIZE", ("Regierung",))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der DFB schimpfte am Montag auf den Schiedsrichter.",
+    "Der Minister sprach der Kommission am Montag jede Kompetenz ab.",
+])
+def test_insults_and_denying_competence_criticise(sentence):
+    assert "ACCUSE" in [e.plover_type for e in extract_events(sentence, REFERENCE)]
