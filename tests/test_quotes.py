@@ -2726,3 +2726,10 @@ def test_an_office_or_a_circle_speaks_for_its_owner(text, speaker):
 ])
 def test_a_spokesperson_speaks_for_the_body_or_person_in_the_genitive(text, speaker):
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_a_preposition_opening_the_sentence_is_no_speaker():
+    # Was "Ab". (Wikinews train, even half)
+    text = ("Ab 1939 musste an jedem Volksempfänger ein Zettel kleben, auf dem geschrieben "
+            "stand: „Denke daran: Das Abhören ausländischer Sender ist ein Verbrechen.“")
+    assert [q.speaker for q in extract_quotes(text)] == [None]
