@@ -2733,3 +2733,12 @@ def test_a_preposition_opening_the_sentence_is_no_speaker():
     text = ("Ab 1939 musste an jedem Volksempfänger ein Zettel kleben, auf dem geschrieben "
             "stand: „Denke daran: Das Abhören ausländischer Sender ist ein Verbrechen.“")
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_determiner_opening_the_sentence_is_no_name():
+    # "Er" was "Beide", a person made of the determiner. (10kGNAD)
+    text = ("Ganz anders präsentierte sich der deutsche Innenminister Thomas de Maizière beim "
+            "EU-Rat. Beide zeigten sich im Grunde sehr zufrieden, dass die Migration fast zum "
+            "Stillstand gekommen ist, wie de Maizière sagte. Er hob hervor, dass die Zeit des "
+            "Durchwinkens vorbei ist.")
+    assert extract_quotes(text)[-1].speaker == "Thomas de Maizière"

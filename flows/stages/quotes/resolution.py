@@ -188,6 +188,7 @@ def _group_just_before(state: State) -> Resolved | None:
 
 _POSSESSIVES = frozenset(grammar_words("possessives"))
 _DEMONSTRATIVES = grammar_table("demonstrative_speakers")
+_DETERMINERS = frozenset(grammar_words("determiners"))
 _THIS = grammar_words("demonstratives")  # "Diese Meldung bestätigte auch die Polizei": no name
 
 
@@ -664,8 +665,8 @@ def _name_words(words: list[str]) -> list[str]:
         if is_role(word) or (country_of(word) and not _city_as_first_name(words, position)):
             start = position + 1
     name = words[start:]
-    while name and not is_capitalised(name[0]):
-        name = name[1:]
+    while name and (not is_capitalised(name[0]) or name[0].lower() in _DETERMINERS):
+        name = name[1:]  # (also "Jegliche Mitverantwortung": a determiner, then a noun)
     while len(name) >= 3 and (_agent_noun(name[0], name[1]) or _noun_before_first_name(name)):
         name = name[1:]  # "Chefentwickler Shigeru Miyamoto", "Abwehrstütze Jerome Boateng":
         # a role or a noun glued to the name
