@@ -92,12 +92,9 @@ def _year_of_its_own(tokens: tuple[Token, ...], at: int) -> bool:
             return True
         if token.lower in finite_verbs() or (token.text.islower() and token.text.isalpha()
                                             and token.lower not in grammar()["articles"]
-                                            and token.lower not in _PHRASE_WORDS):
+                                            and token.lower not in grammar()["year_phrase"]):
             return False
     return False
-
-
-_PHRASE_WORDS = frozenset({"in", "im", "von", "vom", "aus", "jahre", "jahr", "des", "der"})
 
 
 def _time_of(tokens: tuple[Token, ...], at: int) -> bool:

@@ -66,9 +66,8 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     forderte": Jan Korte acts, not the party); `shared_subject`: who acts in a clause that
     continues an earlier one ("... und weigerte sich")."""
     found = _participants(clause, trigger, index, antecedent, shared_subject)
-    weapons = tuple(grammar()["weapon_endings"])
     found = Participants(tuple(dict.fromkeys(  # "Eine Bombe explodierte": no one acting
-        a for a in found.actors if not a.lower().endswith(weapons))), tuple(dict.fromkeys(
+        a for a in found.actors if not a.lower().endswith(_WEAPONS))), tuple(dict.fromkeys(
         found.targets)), found.location)  # a name the clause gives twice counts once
     phrase = trigger.verb.needs if trigger.verb else ()
     if any(name in phrase for name in found.targets):  # "zollte ihm Respekt": no one
@@ -84,6 +83,9 @@ def participants(clause: Clause, trigger: Trigger, index: EntityIndex,
             _named_in(clause, name) for name in found.actors if name in index.people):
         return Participants((apposed,), found.targets, found.location)
     return found
+
+
+_WEAPONS = tuple(grammar()["weapon_endings"])
 
 
 def _named_in(clause: Clause, name: str) -> bool:

@@ -442,7 +442,8 @@ def _is_agency(words: list[str]) -> bool:
         all(w[:1].isupper() or w.endswith(("e", "en")) for w in words)
 
 
-_SPOKESPERSON = ("sprecher", "sprecherin")
+_SPOKESPERSONS = frozenset(grammar_words("spokesperson_nouns"))
+_SPOKESPERSON = tuple(sorted({noun.lower() for noun in _SPOKESPERSONS}))  # as word endings
 
 
 def _body_of_role(words: list[str]) -> str | None:
@@ -532,9 +533,6 @@ def _spoken_for(words: list[str], state: State) -> Person | None:
     if len(words) != 2 or words[1] not in _SPOKESPERSONS or not words[0].endswith("s"):
         return None
     return state.index.find_by_name([words[0][:-1]])
-
-
-_SPOKESPERSONS = frozenset(grammar_words("spokesperson_nouns"))
 
 
 def _role_spoken_for(words: list[str]) -> list[str] | None:
