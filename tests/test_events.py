@@ -1622,3 +1622,15 @@ def test_calling_up_reservists_mobilises():
 ])
 def test_insults_and_denying_competence_criticise(sentence):
     assert "ACCUSE" in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+def test_a_noun_of_no_mode_refers_back_to_a_happening_of_its_type_told_by_a_verb():
+    text = ("Ein Selbstmordattentäter tötete am Sonntag in Raschidin 126 Menschen. Das "
+            "Auswärtige Amt verurteilte den Anschlag als zutiefst erschütternd.")
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ASSAULT", "ACCUSE"]
+
+
+def test_a_noun_with_a_phrase_of_its_own_is_another_happening_of_its_type():
+    text = ("Bei Kämpfen wurden am Mittwoch in Kairo zehn Menschen erschossen. Der schwerste "
+            "Zwischenfall war der Bombenanschlag auf eine Kirche in Alexandria im Januar.")
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ASSAULT", "ASSAULT"]

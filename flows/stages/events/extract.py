@@ -66,7 +66,7 @@ def read_mentions(text: str, index: EntityIndex, field: str = "body",
             kind = (mention.plover_type, mention.mode)
             told[(*kind, mention.noun)] = mention
             if not _counted(mention):  # "50 Morde": many happenings, none referred back to
-                told[kind] = mention
+                told[kind] = told[kind[:1]] = mention
             mentions.append(mention)
         read_before.append(masked)
     return mentions
@@ -117,11 +117,21 @@ def _told_before(mention: Mention, told: dict[tuple, Mention]) -> Mention | None
     earlier = told.get((*kind, mention.noun))
     if earlier is not None:  # named again; but "Der schlimmste Mord" after "50 Morde" is one
         return earlier if not _counted(earlier) or _counted(mention) else None  # of them
-    earlier = told.get(kind) if _refers_back(mention) else None
+    if not _refers_back(mention):
+        return None
+    earlier = told.get(kind) or (told.get(kind[:1]) if _any_of_its_type(mention) else None)
     if earlier is None or (earlier.location and mention.location
                            and earlier.location != mention.location):
         return None
     return earlier
+
+
+def _any_of_its_type(mention: Mention) -> bool:
+    """"bei dem Anschlag" after "tötete ... mehrere Menschen": a noun of no particular mode
+    refers back to any happening of its type, unless a phrase of its own makes it another one
+    ("der Bombenanschlag auf eine Kirche in Alexandria in der Nacht zum 1. Januar")."""
+    after = mention.masked[mention.trigger_at:].split()[1:2]
+    return mention.mode is None and not (after and after[0] in grammar()["all_prepositions"])
 
 
 def _words_before(mention: Mention) -> list[str]:
