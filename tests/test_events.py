@@ -1564,11 +1564,21 @@ def test_a_particle_closing_a_clause_of_its_own_belongs_to_that_clause():
     "Tausende Vögel wurden am Montag getötet, um die Ausbreitung des Virus zu unterbinden.",
     "Auf einmal schossen die Sportvereine wie Pilze aus dem Boden.",
     "Onisiwo versuchte es aus der Distanz, schoss aber daneben.",
+    "Michael Bradley schoss auf den Kasten von Miro Varvodic, verfehlte ihn aber.",
+    "Die Preise schossen am Montag in die Höhe.",
+    "Der Film eroberte am Montag die Herzen der Zuschauer.",
+    "Die Partei eroberte am Sonntag 20 Sitze.",
     "Experten der IT-Sicherheitsfirma machen die Gruppe für Angriffe auf Nato-Staaten "
     "verantwortlich.",
 ])
 def test_animals_idioms_games_and_computer_attacks_are_no_assault(sentence):
     assert "ASSAULT" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+def test_a_town_taken_back_by_force_is_an_assault():  # (10kGNAD)
+    assert [e.plover_type for e in extract_events(
+        "Die syrische Armee hat am Samstag sieben Dörfer zurückerobert.", REFERENCE)] == [
+        "ASSAULT"]
 
 
 def test_an_animal_named_as_what_is_counted_does_not_stop_a_request():
