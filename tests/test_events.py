@@ -1644,3 +1644,33 @@ def test_a_noun_with_a_phrase_of_its_own_is_another_happening_of_its_type():
     text = ("Bei Kämpfen wurden am Mittwoch in Kairo zehn Menschen erschossen. Der schwerste "
             "Zwischenfall war der Bombenanschlag auf eine Kirche in Alexandria im Januar.")
     assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ASSAULT", "ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence, plover_type", [  # (shapes of 10kGNAD, Wikinews train)
+    ("Die Erben der Besitzerin zogen am Montag vor Gericht.", "ACCUSE"),
+    ("Der Abgeordnete ging am Montag hart mit Juncker ins Gericht.", "ACCUSE"),
+    ("Am Montag geißelten selbst Sozialisten das Verhalten der Regierung.", "ACCUSE"),
+    ("Die Volksanwaltschaft beanstandete am Montag die Zustände in den Heimen.", "ACCUSE"),
+    ("Der Senator zeigte sich am Montag enttäuscht.", "ACCUSE"),
+    ("Am Montag distanzierte sich die Royal Society von seinen Aussagen.", "REJECT"),
+    ("Jetzt aber ruderte der Ministerpräsident am Montag zurück.", "CONCEDE"),
+    ("Er hatte am Montag einen Polizisten mit einer Pistole bedroht.", "THREATEN"),
+    ("Am Montag wurden zwei Teilnehmer zusammengeschlagen.", "ASSAULT"),
+    ("Am Montag stach sie mit einem Messer auf den Studenten ein.", "ASSAULT"),
+    ("Die Gewerkschaft beharrt seit Montag auf einem Ausgleich.", "REQUEST"),
+    ("Am Montag meuterten Soldaten in der Hauptstadt.", "PROTEST"),
+    ("Die Regierung entzog dem Sender am Montag die Lizenz.", "SANCTION"),
+    ("Die Nato stockte am Montag ihre Truppen im Baltikum auf.", "MOBILIZE"),
+])
+def test_triggers_of_criticism_suing_distancing_backing_down_and_threats(sentence, plover_type):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == [plover_type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Art ist seit Jahren vom Aussterben bedroht.",
+    "Seit Montag besteht die Möglichkeit, Karten auf einer SD-Karte zu speichern.",
+    "Das Schiff stach am Montag in See.",
+    "Die Behörde entzog dem Medikament am Montag die Zulassung.",
+])
+def test_senses_of_those_words_that_are_no_event(sentence):
+    assert extract_events(sentence, REFERENCE) == []
