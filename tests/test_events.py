@@ -1674,3 +1674,15 @@ def test_triggers_of_criticism_suing_distancing_backing_down_and_threats(sentenc
 ])
 def test_senses_of_those_words_that_are_no_event(sentence):
     assert extract_events(sentence, REFERENCE) == []
+
+
+def test_claims_rejected_are_the_accusation_told_before():  # (Wikinews train)
+    text = ("Die Opposition kritisierte am Montag den Minister scharf. Der Minister wies die "
+            "Vorwürfe zurück.")
+    assert [e.plover_type for e in extract_events(text, REFERENCE)] == ["ACCUSE", "REJECT"]
+
+
+def test_a_claim_of_its_owner_is_a_new_accusation():  # (Wikinews train, shape of)
+    text = ("Die Opposition kritisierte am Montag den Minister scharf. Er trat dem Vorwurf der "
+            "Verteidigung, das Gericht sei nicht legitim, am Dienstag entgegen.")
+    assert [e.plover_type for e in extract_events(text, REFERENCE)].count("ACCUSE") == 2

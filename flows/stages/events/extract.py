@@ -127,11 +127,13 @@ def _told_before(mention: Mention, told: dict[tuple, Mention]) -> Mention | None
 
 
 def _any_of_its_type(mention: Mention) -> bool:
-    """"bei dem Anschlag" after "tötete ... mehrere Menschen": a noun of no particular mode
-    refers back to any happening of its type, unless a phrase of its own makes it another one
-    ("der Bombenanschlag auf eine Kirche in Alexandria in der Nacht zum 1. Januar")."""
+    """"bei dem Anschlag" after "tötete ... mehrere Menschen", "wies die Vorwürfe zurück"
+    after "kritisierte": a noun refers back to any happening of its type, unless a phrase of
+    its own makes it another one ("der Bombenanschlag auf eine Kirche in Alexandria", "dem
+    Vorwurf der Verteidigung")."""
     after = mention.masked[mention.trigger_at:].split()[1:2]
-    return mention.mode is None and not (after and after[0] in grammar()["all_prepositions"])
+    g = grammar()
+    return not (after and (after[0] in g["all_prepositions"] or after[0] in g["genitive_articles"]))
 
 
 def _words_before(mention: Mention) -> list[str]:
