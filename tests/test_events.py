@@ -1248,6 +1248,8 @@ def test_respect_paid_is_support_and_no_target():
 @pytest.mark.parametrize("sentence", [
     "Sollte sie am Montag zurückkommen, wird sie sofort verhaftet.",  # a condition
     "Kritiker werfen ihm am Montag immer wieder vor, die Presse zu gängeln.",  # a habit
+    "Seit Montag nimmt die Polizei oftmals Demonstranten fest.",  # a habit
+    "Bei Morden ging zuweilen eine Vergewaltigung voraus, die am Montag bekannt wurde.",
     # (10kGNAD)
     "Die Förderung neuer Ideen wird seit Montag immer häufiger abgelehnt.",
     "Die Höchstrichter hoben die Regelungen am Montag häufig wieder auf.",
