@@ -1688,3 +1688,19 @@ def test_a_claim_of_its_owner_is_a_new_accusation():  # (Wikinews train, shape o
     text = ("Die Opposition kritisierte am Montag den Minister scharf. Er trat dem Vorwurf der "
             "Verteidigung, das Gericht sei nicht legitim, am Dienstag entgegen.")
     assert [e.plover_type for e in extract_events(text, REFERENCE)].count("ACCUSE") == 2
+
+
+@pytest.mark.parametrize("sentence", [  # (Wikinews train)
+    "Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, "
+    "wurde am Montag dementiert.",
+    "Ein Berater dementierte am Montag die Festnahme des Oppositionspolitikers.",
+    "Er bestritt am Montag, dass er den Mann angegriffen habe.",
+])
+def test_a_denied_happening_is_no_event(sentence):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == ["REJECT"]
+
+
+def test_denying_an_accusation_says_it_was_made():
+    assert sorted(e.plover_type for e in extract_events(
+        "Am Montag bestritt der Minister die Vorwürfe der Opposition.", REFERENCE)) == [
+        "ACCUSE", "REJECT"]

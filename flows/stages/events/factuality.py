@@ -75,8 +75,9 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
         return False  # "forderte den Rückzug": the withdrawal has not happened
     # "forderte, dass die Truppen abgezogen werden", "forderte die Verbündeten auf,
     # Luftangriffe zu fliegen": what is demanded has not happened
-    demanded = clause.opener in ("dass", "daß") or (trigger.verb is None and
-                                                    _has_zu_infinitive(lowered))
+    # "Ein Bericht, wonach er festgenommen worden sein soll, wurde dementiert": denied
+    demanded = clause.opener in g["content_openers"] or (trigger.verb is None and
+                                                         _has_zu_infinitive(lowered))
     return not (governing is not None and demanded
                 and _irrealis_verb_in(governing, trigger.sense))
 
@@ -294,8 +295,8 @@ def _done_under_a_past_modal(lowered: list[str], at: int, verb: VerbForm | None)
 
 @cache
 def _irrealis_forms() -> dict[str, tuple[str, str]]:
-    """Forms of the verbs of wishing, demanding and planning -> (lemma, the particle a split
-    form needs later in its clause: "lehnt ... ab", or "")."""
+    """Forms of the verbs of wishing, demanding, planning and denying -> (lemma, the particle
+    a split form needs later in its clause: "lehnt ... ab", or "")."""
     forms: dict[str, tuple[str, str]] = {}
     for lemma in sorted(grammar()["irrealis_verbs"]):  # a frozenset: in a fixed order
         for form, verb in verb_forms(lemma).items():
