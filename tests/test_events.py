@@ -1704,3 +1704,11 @@ def test_denying_an_accusation_says_it_was_made():
     assert sorted(e.plover_type for e in extract_events(
         "Am Montag bestritt der Minister die Vorwürfe der Opposition.", REFERENCE)) == [
         "ACCUSE", "REJECT"]
+
+
+def test_a_clause_joined_by_und_that_opens_with_its_verb_keeps_the_subject():
+    # "und kritisierte die Demonstranten": the minister criticised them (Wikinews train)
+    events = extract_events("Der Minister lobte am Montag die Polizei und kritisierte die "
+                            "Demonstranten.", REFERENCE)
+    assert [(e.plover_type, e.actors, e.targets) for e in events] == [
+        ("SUPPORT", ("Minister",), ("Polizei",)), ("ACCUSE", ("Minister",), ("Demonstranten",))]

@@ -141,6 +141,10 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if trigger.verb is None and not has_support_verb(clause) and preposition_before(
             clause.tokens, trigger_at) not in g["taking_part_prepositions"]:
         return _in_another_act(mentions, trigger_at, location)
+    shared = shared_subject() if not passive and _opens_with_its_verb(clause) else None
+    if shared:  # "lobte die Polizei und kritisierte die Demonstranten": they are criticised
+        return Participants((shared,), tuple(n for n in _names(mentions) if n != shared),
+                            location)
     before_verb = None if passive else noun_before_verb(
         clause, mentions, index, trigger.verb.needs if trigger.verb else ())
     if before_verb is not None:  # "Die Tierschützer riefen den Bürgermeister auf"
