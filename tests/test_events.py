@@ -1673,6 +1673,8 @@ def test_triggers_of_criticism_suing_distancing_backing_down_and_threats(sentenc
     "Seit Montag besteht die Möglichkeit, Karten auf einer SD-Karte zu speichern.",
     "Das Schiff stach am Montag in See.",
     "Die Behörde entzog dem Medikament am Montag die Zulassung.",
+    "Die Leute akzeptieren seit Montag pro 1.000 Einwohner zehn Asylwerber.",  # (10kGNAD)
+    "Man kann keine Kaffeepause von fünf Stunden akzeptieren, sagte er am Montag.",
 ])
 def test_senses_of_those_words_that_are_no_event(sentence):
     assert extract_events(sentence, REFERENCE) == []
@@ -1712,3 +1714,9 @@ def test_a_clause_joined_by_und_that_opens_with_its_verb_keeps_the_subject():
                             "Demonstranten.", REFERENCE)
     assert [(e.plover_type, e.actors, e.targets) for e in events] == [
         ("SUPPORT", ("Minister",), ("Polizei",)), ("ACCUSE", ("Minister",), ("Demonstranten",))]
+
+
+def test_accepting_a_decision_is_agreeing():  # (Wikinews train, shape of)
+    assert [e.plover_type for e in extract_events(
+        "Der WWF akzeptierte am Montag den Beschluss des Umweltministers.", REFERENCE)] == [
+        "AGREE"]
