@@ -797,8 +797,7 @@ def test_an_act_done_for_a_time_to_come_is_dated_to_its_report():
     ("Die Autoren behelfen sich mit Comics, frieren am Montag Bilder ein.", (), ()),
     # two capitalised words no list knows before the verb (10kGNAD)
     ("Ars Technica lobt am Montag die Bildschirm-Ratio.", ("Ars Technica",), ()),
-    ("Vorsätzliche Brandstiftung hatten die Ermittler am Montag ausgeschlossen.",
-     ("Ermittler",), ()),
+    ("Jede Beteiligung hatten die Ermittler am Montag bestritten.", ("Ermittler",), ()),
     # the owner of an attack in a passive clause did it; not of a killing (its victim)
     ("Bei den Luftangriffen der Russen wurden am Montag zehn Menschen getötet.",
      ("Russen",), ("Menschen",)),
@@ -1675,6 +1674,17 @@ def test_triggers_of_criticism_suing_distancing_backing_down_and_threats(sentenc
     "Die Behörde entzog dem Medikament am Montag die Zulassung.",
     "Die Leute akzeptieren seit Montag pro 1.000 Einwohner zehn Asylwerber.",  # (10kGNAD)
     "Man kann keine Kaffeepause von fünf Stunden akzeptieren, sagte er am Montag.",
+    # roads, players and cards blocked; causes ruled out; "gestanden" of "stehen"; goods
+    # sold; devices supporting standards; titles defended (10kGNAD, Wikinews train)
+    "Die B 500 musste am Montag wegen Windwurfes gesperrt werden.",
+    "Daraufhin wurde er am Montag für zwei Spiele gesperrt.",
+    "Die Brandursache ist unklar, Brandstiftung wurde am Montag jedoch ausgeschlossen.",
+    "Die Polizei schloss am Montag ein Fremdverschulden aus.",
+    "Die Wolfsburger haben sich am Montag selbst im Weg gestanden.",
+    "Die Kolariks vertreiben seit Montag Bier aus tschechischer Produktion.",
+    "Seit Montag unterstützt das Gerät WLAN und NFC.",
+    "Am 28. November verteidigte der Ukrainer in Düsseldorf alle vier WM-Titel.",
+    "Am Montag fühlten sich die Bürger bei der Behörde gut aufgehoben.",
 ])
 def test_senses_of_those_words_that_are_no_event(sentence):
     assert extract_events(sentence, REFERENCE) == []
@@ -1720,3 +1730,14 @@ def test_accepting_a_decision_is_agreeing():  # (Wikinews train, shape of)
     assert [e.plover_type for e in extract_events(
         "Der WWF akzeptierte am Montag den Beschluss des Umweltministers.", REFERENCE)] == [
         "AGREE"]
+
+
+@pytest.mark.parametrize("sentence, plover_type", [  # (Wikinews train, shapes of)
+    ("Die Behörden sperrten am Montag den Zugang zu Facebook.", "COERCE"),
+    ("Einsatztruppen haben die Demonstranten am Montag vertrieben.", "COERCE"),
+    ("Das Team Stronach hat am Montag eine Zustimmung ausgeschlossen.", "REJECT"),
+    ("Ein Mann hat am Montag gestanden, seinen Neffen umgebracht zu haben.", "CONCEDE"),
+    ("Am Samstag wurde die Ausgangssperre in Cizre aufgehoben.", "CONCEDE"),
+])
+def test_the_political_senses_of_those_words_stay(sentence, plover_type):
+    assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
