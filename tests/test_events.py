@@ -1741,3 +1741,31 @@ def test_accepting_a_decision_is_agreeing():  # (Wikinews train, shape of)
 ])
 def test_the_political_senses_of_those_words_stay(sentence, plover_type):
     assert plover_type in [e.plover_type for e in extract_events(sentence, REFERENCE)]
+
+
+@pytest.mark.parametrize("sentence, types", [  # (10kGNAD, Wikinews train)
+    ("Der Nationalrat beschloss am Montag das Gesetz.", ["AGREE"]),
+    ("Das EU-Parlament kritisierte am Montag die Gebühren und beschloss deshalb, dass sie "
+     "sinken.", ["ACCUSE", "AGREE"]),
+    ("Daraufhin beschloss der Pilot am Montag, die Maschine notzulanden.", []),
+    ("Sie beschloss am Sonntag, der Partei beizutreten.", []),
+    ("Der Präsident sagte am Montag seinen Besuch in Skopje ab.", ["REJECT"]),
+    ("Das Konzert in Essen wurde am Montag abgesagt.", []),
+])
+def test_a_body_decides_and_a_visit_is_called_off(sentence, types):
+    assert [e.plover_type for e in extract_events(sentence, REFERENCE)] == types
+
+
+def test_a_visit_called_off_did_not_happen_but_the_attack_it_was_called_off_for_did():
+    text = ("Am Abend sagte der Premier seine Reise nach Brüssel wegen des Terroranschlags "
+            "in Ankara ab.")  # (10kGNAD)
+    assert sorted(e.plover_type for e in extract_events(text, REFERENCE)) == [
+        "ASSAULT", "REJECT"]
+    assert [e.plover_type for e in extract_events(
+        "Der Präsident sagte am Montag seinen Besuch in Skopje ab.", REFERENCE)] == ["REJECT"]
+
+
+def test_support_promised_is_still_to_come_with_zusagen_among_the_irrealis_verbs_too():
+    # "sagten" is a form of "ab|sagen" and of "zu|sagen": the particle decides (Wikinews)
+    assert [e.plover_type for e in extract_events(
+        "Mehrere Regierungen sagten am Montag rasche Unterstützung zu.", REFERENCE)] == []

@@ -170,6 +170,22 @@ def _participles() -> frozenset[str]:
                      if any(verb.kind == PARTICIPLE for verb, _ in entries))
 
 
+def clause_it_continues(clause: Clause) -> tuple[Token, ...]:
+    """A clause joined by "und" that opens with its finite verb continues the one before it,
+    with its subject ("erkannte die Autorität nicht an und weigerte sich ..."): the tokens of
+    that clause; () for any other (after a comma the subject may follow the verb: "...,
+    kritisierte der Initiator")."""
+    first = clause.tokens[0] if clause.tokens else None
+    if first is None or clause.number == 0 or clause.opener or first.text != first.lower or \
+            first.lower not in finite_verbs():
+        return ()
+    at = clause.sentence.index(first)
+    if at < 2 or clause.sentence[at - 1].lower not in grammar()["coordinators"]:
+        return ()
+    before = clause.sentence[at - 2].clause
+    return tuple(t for t in clause.sentence if t.clause == before)
+
+
 @cache
 def finite_verbs() -> frozenset[str]:
     """Verb forms that can open a coordinated clause: the lexicon's, and auxiliaries."""

@@ -71,6 +71,7 @@ def is_factual(trigger: Trigger, clause: Clause, governing: Clause | None,
     if _state_not_act(lowered, at, trigger.verb, tokens) or _about_a_kind(clause, trigger):
         return False
     if trigger.verb is None and preposition_before(tokens, at) not in g["place_prepositions"] \
+            and preposition_before(tokens, at) not in g["cause_prepositions"] \
             and _irrealis_verb_in(clause, trigger.sense):
         return False  # "forderte den Rückzug": the withdrawal has not happened
     # "forderte, dass die Truppen abgezogen werden", "forderte die Verbündeten auf,
@@ -294,36 +295,46 @@ def _done_under_a_past_modal(lowered: list[str], at: int, verb: VerbForm | None)
 
 
 @cache
-def _irrealis_forms() -> dict[str, tuple[str, str]]:
-    """Forms of the verbs of wishing, demanding, planning and denying -> (lemma, the particle
-    a split form needs later in its clause: "lehnt ... ab", or "")."""
-    forms: dict[str, tuple[str, str]] = {}
+def _irrealis_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Forms of the verbs of wishing, demanding, planning and denying -> the (lemma, the
+    particle a split form needs later in its clause: "lehnt ... ab", or "") it may be of,
+    those needing a particle first ("sagte ... ab", "sagte ... zu")."""
+    forms: dict[str, list[tuple[str, str]]] = {}
     for lemma in sorted(grammar()["irrealis_verbs"]):  # a frozenset: in a fixed order
         for form, verb in verb_forms(lemma).items():
-            particle = verb.particle if verb.kind == SPLIT else ""
-            if form not in forms or not particle:  # "drohte": of "drohen", not "an|drohen"
-                forms[form] = (lemma, particle)
-    return forms
+            forms.setdefault(form, []).append(
+                (lemma, verb.particle if verb.kind == SPLIT else ""))
+    return {form: tuple(sorted(lemmas, key=lambda entry: not entry[1]))
+            for form, lemmas in forms.items()}
+
+
+def _irrealis_lemma(tokens: tuple[Token, ...], i: int) -> str | None:
+    """The verb of wishing, demanding, planning or denying the token at `i` is, if any."""
+    token = tokens[i]
+    if token.text != token.lower:
+        return None
+    for lemma, particle in _irrealis_forms().get(token.lower, ()):
+        if not particle or any(t.lower == particle for t in tokens[i + 1:]):
+            return lemma
+    return None
 
 
 def _irrealis_verb_in(clause: Clause, sense: Sense) -> bool:
     own_type = sense.type
-    forms = _irrealis_forms()
     lex = lexicon()
     g = grammar()
     for i, token in enumerate(clause.tokens):
-        if token.text == token.lower and token.lower in forms:
-            lemma, particle = forms[token.lower]
-            if particle and not any(t.lower == particle for t in clause.tokens[i + 1:]):
-                continue
-            if lemma in g["presupposing_verbs"] and own_type in g["speech_act_types"]:
-                continue  # "lehnte die Forderung ab": the demand was made
-            if lemma in g["announcing_verbs"] and sense.mode in g["announced_modes"]:
-                continue  # "kündigte seinen Rücktritt an": announcing it is resigning
-            if lemma in g["deciding_verbs"] and (own_type in g["decided_types"] or
-                                                 sense.mode in g["decided_modes"]):
-                continue  # "beschloss Sanktionen": deciding them is imposing them
-            senses = [verb_sense.type for _, verb_sense in lex.verbs.get(token.lower, ())]
-            if own_type not in senses:
-                return True
+        lemma = _irrealis_lemma(clause.tokens, i)
+        if lemma is None:
+            continue
+        if lemma in g["presupposing_verbs"] and own_type in g["speech_act_types"]:
+            continue  # "lehnte die Forderung ab": the demand was made
+        if lemma in g["announcing_verbs"] and sense.mode in g["announced_modes"]:
+            continue  # "kündigte seinen Rücktritt an": announcing it is resigning
+        if lemma in g["deciding_verbs"] and (own_type in g["decided_types"] or
+                                             sense.mode in g["decided_modes"]):
+            continue  # "beschloss Sanktionen": deciding them is imposing them
+        senses = [verb_sense.type for _, verb_sense in lex.verbs.get(token.lower, ())]
+        if own_type not in senses:
+            return True
     return False

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from flows.stages.conjugation import PARTICIPLE, ZU_INFINITIVE
 from flows.stages.entities import EntityIndex
 from flows.stages.events.casualties import VICTIM, suffering
-from flows.stages.events.clauses import Clause, Token, finite_verbs, preposition_before
+from flows.stages.events.clauses import (
+    Clause,
+    Token,
+    clause_it_continues,
+    finite_verbs,
+    preposition_before,
+)
 from flows.stages.events.lexicon import forms_of, grammar
 from flows.stages.events.mentions import (
     ActorMention,
@@ -141,7 +147,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if trigger.verb is None and not has_support_verb(clause) and preposition_before(
             clause.tokens, trigger_at) not in g["taking_part_prepositions"]:
         return _in_another_act(mentions, trigger_at, location)
-    shared = shared_subject() if not passive and _opens_with_its_verb(clause) else None
+    shared = shared_subject() if not passive and bool(clause_it_continues(clause)) else None
     if shared:  # "lobte die Polizei und kritisierte die Demonstranten": they are criticised
         return Participants((shared,), tuple(n for n in _names(mentions) if n != shared),
                             location)
@@ -168,7 +174,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         agent = unlisted_agent(clause, trigger_at, index) or \
             deciding_body(trigger, mentions) or attacker(clause, mentions, index)
         actor_names = (agent,) if agent else ()
-    if not actor_names and not passive and _opens_with_its_verb(clause):
+    if not actor_names and not passive and bool(clause_it_continues(clause)):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
         actor_names = (shared,) if shared else ()
     if not actor_names and not passive:
@@ -230,18 +236,6 @@ def _unlisted_antecedent(clause: Clause, noun: Token, index: EntityIndex) -> boo
         tokens[1].lower not in g["personal_pronouns"] and \
         tokens[1].lower not in g["impersonal_pronouns"] and \
         tokens[1].lower not in g["reflexive_pronouns"]
-
-
-def _opens_with_its_verb(clause: Clause) -> bool:
-    """A clause joined by "und" that starts with its finite verb continues the one before it,
-    with its subject ("erkannte die Autorität nicht an und weigerte sich ..."); after a comma
-    the subject may follow the verb ("..., kritisierte der Initiator")."""
-    first = clause.tokens[0]
-    if clause.number == 0 or clause.opener or first.text != first.lower or \
-            first.lower not in finite_verbs():
-        return False
-    at = clause.sentence.index(first)
-    return at > 0 and clause.sentence[at - 1].lower in grammar()["coordinators"]
 
 
 def _is_zu_infinitive(clause: Clause, trigger: Trigger, trigger_at: int) -> bool:

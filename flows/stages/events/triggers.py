@@ -19,7 +19,7 @@ from flows.stages.conjugation import (
     SPLIT,
     VerbForm,
 )
-from flows.stages.events.clauses import Clause, Token, finite_verbs
+from flows.stages.events.clauses import Clause, Token, clause_it_continues, finite_verbs
 from flows.stages.events.lexicon import Sense, grammar, lexicon
 
 
@@ -264,6 +264,8 @@ def _senses_allow(sense: Sense, clause: Clause) -> bool:
         return False
     if sense.governs == "zu-infinitive" and not _zu_infinitive_follows(clause):
         return False
+    if sense.requires:  # ("Das EU-Parlament kritisierte ... und beschloss deshalb, ...")
+        text += " ".join(t.lower for t in clause_it_continues(clause)) + " "
     return all(any(word in text for word in group) for group in sense.requires)
 
 
