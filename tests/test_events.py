@@ -1769,3 +1769,12 @@ def test_support_promised_is_still_to_come_with_zusagen_among_the_irrealis_verbs
     # "sagten" is a form of "ab|sagen" and of "zu|sagen": the particle decides (Wikinews)
     assert [e.plover_type for e in extract_events(
         "Mehrere Regierungen sagten am Montag rasche Unterstützung zu.", REFERENCE)] == []
+
+
+@pytest.mark.parametrize("sentence", [  # (Wikinews train, 10kGNAD)
+    "Am Freitag wurde er in Pécs mit Unterstützung der Antiterroreinheit festgenommen.",
+    "Seit einem Jahr fliegen die USA mit Unterstützung Großbritanniens Luftangriffe.",
+    "Er schloss am Montag den Vertrag ohne die ausdrückliche Zustimmung des Kabinetts.",
+])
+def test_support_as_the_manner_of_another_act_is_no_support(sentence):
+    assert "SUPPORT" not in [e.plover_type for e in extract_events(sentence, REFERENCE)]

@@ -28,6 +28,7 @@ class Sense:
     requires: tuple[tuple[str, ...], ...] = ()  # a word of each group
     target: str | None = None  # "person": only with a named person among the targets
     governs: str | None = None  # "zu-infinitive": only with such a clause after its own
+    not_after: frozenset[str] = frozenset()  # its nouns name no happening after these words
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def lexicon() -> Lexicon:
             raise ValueError(f"event_lexicon.toml: {entry['type']} is not a PLOVER type")
         sense = Sense(entry["type"], entry.get("mode"), _at_token_start(entry.get("unless")),
                       _word_groups(entry.get("requires")), entry.get("target"),
-                      entry.get("governs"))
+                      entry.get("governs"), frozenset(entry.get("not_after", ())))
         for lemma in entry.get("verbs", ()):
             for form, verb_form in verb_forms(lemma).items():
                 verbs.setdefault(form, []).append((verb_form, sense))

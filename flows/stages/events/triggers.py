@@ -209,7 +209,21 @@ def _noun_triggers(clause: Clause):
     for at, token in enumerate(tokens):
         if token.text[:1].isupper() and not _in_a_name(tokens, at):
             for noun, sense in noun_senses(token.lower):
-                yield Trigger(sense, token, token.text, None, noun)
+                if not (sense.not_after and _after_one_of(tokens, at, sense.not_after)):
+                    yield Trigger(sense, token, token.text, None, noun)
+
+
+def _after_one_of(tokens: tuple[Token, ...], at: int, words: frozenset[str]) -> bool:
+    """One of `words` before the noun's article and adjectives ("ohne die ausdrückliche
+    Zustimmung")."""
+    articles = grammar()["articles"]
+    for token in reversed(tokens[:at]):
+        if token.lower in words:
+            return True
+        if not (token.lower in articles or (token.text.islower() and
+                                            token.lower.endswith(("e", "en", "er", "es")))):
+            return False
+    return False
 
 
 def _in_a_name(tokens: tuple[Token, ...], at: int) -> bool:
