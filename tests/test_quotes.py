@@ -1261,6 +1261,16 @@ def test_a_dateline_does_not_speak(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [  # (10kGNAD)
+    ("Dieser Tage zählt das Innenministerium nach eigenen Angaben pro Tag 300 Asylanträge.",
+     "Innenministerium"),
+    ("Nach den Übergriffen in Köln haben die Ermittler nach eigenen Angaben drei mutmaßliche "
+     "Täter identifiziert.", "Ermittler"),
+])
+def test_own_statements_after_a_time_or_place_are_the_subjects_after_the_verb(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Das sei gut, so der Literaturreferent des Grazer Forums Stadtpark, Max Höfler.",
      "Max Höfler"),

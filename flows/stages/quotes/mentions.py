@@ -448,9 +448,25 @@ def own_subject(paragraph: str, tokens: list[Token], first: int, last: int
     ("Die Feuerwehr hat nach eigenen Angaben ...") or follows the verb after the phrase
     ("Nach eigenen Angaben hat die Feuerwehr ...", "Eigenen Angaben zufolge hat der Oligarch")."""
     if first > 0:
-        return as_subject(sentence_subject(paragraph, tokens))
+        return as_subject(sentence_subject(paragraph, tokens)) or \
+            _subject_after_verb(paragraph, tokens, first)
     return as_subject(mention_after(paragraph, tokens, last + 1)) if last + 1 < len(tokens) \
         else None
+
+
+def _subject_after_verb(paragraph: str, tokens: list[Token], before: int
+                        ) -> list[Token] | None:
+    """"Dieser Tage zählt das Innenministerium nach eigenen Angaben": after a time or a place
+    the subject follows the verb, right before the phrase (tokens at `before`), opened by a
+    nominative article."""
+    for start in range(before - 1, 0, -1):
+        if tokens[start].lower in _NOMINATIVE_ARTICLES and tokens[start - 1].text.islower():
+            group = as_subject(mention_after(paragraph, tokens, start))
+            return group if group and group[-1] is tokens[before - 1] else None
+    return None
+
+
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 
 
 def _valid_speaker(group: list[Token], opens: bool = True) -> list[Token] | None:
