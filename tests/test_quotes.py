@@ -2752,3 +2752,11 @@ def test_a_determiner_opening_the_sentence_is_no_name():
             "Stillstand gekommen ist, wie de Maizière sagte. Er hob hervor, dass die Zeit des "
             "Durchwinkens vorbei ist.")
     assert extract_quotes(text)[-1].speaker == "Thomas de Maizière"
+
+
+@pytest.mark.parametrize("text", [  # (10kGNAD)
+    "Wer aber glaubt, dass nun ein Schlussstrich gezogen wurde, irrt womöglich.",
+    "Ganz allgemein sei einmal mehr betont, dass all die Zahlen schön und gut sind.",
+])
+def test_a_generic_wer_or_an_adverb_opening_the_sentence_speaks_for_no_one(text):
+    assert [q.speaker for q in extract_quotes(text)] in ([], [None])
