@@ -2760,3 +2760,11 @@ def test_a_determiner_opening_the_sentence_is_no_name():
 ])
 def test_a_generic_wer_or_an_adverb_opening_the_sentence_speaks_for_no_one(text):
     assert [q.speaker for q in extract_quotes(text)] in ([], [None])
+
+
+def test_zu_before_an_infinitive_is_no_particle_of_zugeben():  # (10kGNAD)
+    text = ("Anlass war die Erweiterung des Modells, das gibt Architekten ein Werkzeug, um die "
+            "Auswirkungen zu berechnen.")
+    assert extract_quotes(text) == []
+    assert [q.speaker for q in extract_quotes(
+        "Der Minister gab zu bedenken, dass die Kosten hoch seien.")] == ["Minister"]

@@ -378,11 +378,19 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
             lex.separable_prefixes)):  # (not "Zu meiner Zeit gab es ...")
         return True  # verb last ("wie die Polizei bekannt gab"), or "Von X sprach Y"
     after = []
-    for t in tokens[i + 1:i + _PARTICLE_REACH]:
+    for k, t in enumerate(tokens[i + 1:i + _PARTICLE_REACH], i + 1):
         if t.lower in _CLAUSE_OPENERS:
             break  # "Es gibt einen Bezug, ..., ob es einen Bezug zu X gibt": not "zugeben"
-        after.append(t.text)
+        if t.lower != "zu" or not _infinitive(tokens, k + 1):
+            after.append(t.text)  # ("gibt ... ein Werkzeug, um sie zu berechnen": no "zu")
     return bool(particle.search(" ".join(after)))
+
+
+def _infinitive(tokens: list[Token], i: int) -> bool:
+    """A lower-case verb form in -en/-n after "zu" ("zu berechnen"), but "zu bedenken"
+    (geben): a cue of its own."""
+    return i < len(tokens) and tokens[i].text.islower() and \
+        tokens[i].lower.endswith("n") and tokens[i].lower != "bedenken"
 
 
 _CLAUSE_OPENERS = grammar_words("particle_barriers")
