@@ -2768,3 +2768,17 @@ def test_zu_before_an_infinitive_is_no_particle_of_zugeben():  # (10kGNAD)
     assert extract_quotes(text) == []
     assert [q.speaker for q in extract_quotes(
         "Der Minister gab zu bedenken, dass die Kosten hoch seien.")] == ["Minister"]
+
+
+@pytest.mark.parametrize("text", [  # the author's own remark (10kGNAD)
+    "Gerade in diesem Zusammenhang sei aber noch einmal auf die Aussagekraft von Benchmarks "
+    "hingewiesen.",
+    "Ganz allgemein sei einmal mehr betont, dass all die Zahlen schön und gut sind.",
+])
+def test_a_wish_in_the_subjunctive_sei_betont_is_no_reported_speech(text):
+    assert extract_quotes(text) == []
+
+
+def test_something_said_to_someone_in_the_subjunctive_is_still_reported():
+    assert [q.speaker for q in extract_quotes(
+        "Der Minister sagte, es sei ihm gesagt worden, dass alles gut sei.")] == ["Minister"]

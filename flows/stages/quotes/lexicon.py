@@ -36,6 +36,7 @@ class SpeechLexicon:
     impersonal: tuple[str, ...]
     subjunctive: frozenset[str]
     participles: frozenset[str]
+    authors_remark: re.Pattern[str]  # "Es sei darauf hingewiesen, dass ...": no one reported
     clause_participles: frozenset[str]  # "wurde beschlossen, ...": a clause said by no one named
     infinitives: frozenset[str]
     anaphoric: tuple[str, ...]
@@ -98,6 +99,8 @@ def speech_lexicon() -> SpeechLexicon:
         subjunctive=frozenset(data["subjunctive"]["forms"]).union(
             *map(_konjunktiv_one, data["subjunctive"]["verbs"])),
         participles=frozenset(data["participles"]),
+        authors_remark=re.compile(r"\bsei\b[^.,;:]{0,80}?\b(?:" +
+                                  "|".join(data["remark_participles"]) + r")\b(?!\s+worden)"),
         clause_participles=_participles(data["lemmas"]).union(data["clause_participles"]),
         anaphoric=tuple(phrases["anaphoric"]),
         anaphoric_sources=frozenset(phrases["anaphoric_sources"]),

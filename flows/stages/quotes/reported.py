@@ -40,7 +40,7 @@ from flows.stages.text import Span
 def indirect(sentence: Sentence, offset: int, state: State) -> list[Quote]:
     """Reported speech without quotation marks: in the subjunctive, or attributed by a
     source phrase ("laut Polizei", "nach Angaben der Behörden", "dem Bericht zufolge")."""
-    if _asks(sentence):
+    if _asks(sentence) or speech_lexicon().authors_remark.search(sentence.reporters_text):
         return []
     wonach = _wonach_clause(sentence, state)
     if wonach:  # what a report or rumour says: not the speaker of the sentences after it
