@@ -1685,6 +1685,7 @@ def test_triggers_of_criticism_suing_distancing_backing_down_and_threats(sentenc
     "Seit Montag unterstützt das Gerät WLAN und NFC.",
     "Am 28. November verteidigte der Ukrainer in Düsseldorf alle vier WM-Titel.",
     "Am Montag fühlten sich die Bürger bei der Behörde gut aufgehoben.",
+    "Die Bundesregierung hatte den USA am Montag Überflugrechte eingeräumt.",  # granted
 ])
 def test_senses_of_those_words_that_are_no_event(sentence):
     assert extract_events(sentence, REFERENCE) == []
