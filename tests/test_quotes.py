@@ -2782,3 +2782,15 @@ def test_a_wish_in_the_subjunctive_sei_betont_is_no_reported_speech(text):
 def test_something_said_to_someone_in_the_subjunctive_is_still_reported():
     assert [q.speaker for q in extract_quotes(
         "Der Minister sagte, es sei ihm gesagt worden, dass alles gut sei.")] == ["Minister"]
+
+
+@pytest.mark.parametrize("text, speaker", [  # (fundus pages, shapes of)
+    ('Gleich zu Beginn der Landessynode gibt Präsidentin Annekathrin Preidel den Ton vor: '
+     '"Wir haben uns schuldig gemacht."', "Annekathrin Preidel"),
+    ('Zu Beginn der Synode gibt Präsidentin Annekathrin Preidel den Ton vor: "Wir haben uns '
+     'schuldig gemacht."', "Annekathrin Preidel"),
+    ('Diesen Preis sieht Andrij Melnyk jedes Mal, wenn er auf sein Handy schaut: "Viele '
+     'Kameraden sind gefallen."', "Andrij Melnyk"),
+])
+def test_before_a_colon_the_subject_after_the_verb_speaks_when_a_phrase_opens(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -65,15 +65,23 @@ def main_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
     verb = _after_opening_clause(paragraph, tokens)
     if verb is not None:
         return as_subject(mention_after(paragraph, tokens, verb))
-    if tokens and tokens[0].lower in PREPOSITIONS:
-        verb = next((j for j in range(2, len(tokens))
-                     if verb_after_noun(tokens[j - 1], tokens[j])), None)
-        return as_subject(mention_after(paragraph, tokens, verb)) if verb else None
+    if tokens and (tokens[0].lower in PREPOSITIONS or tokens[0].lower in NOT_NOMINATIVE):
+        return _subject_after_verb(paragraph, tokens, 2)  # "Diesen Preis sieht der Soldat"
+    if len(tokens) > 2 and tokens[0].text in OPENERS and tokens[1].lower in PREPOSITIONS:
+        return _subject_after_verb(paragraph, tokens, 3)  # "Gleich zu Beginn ... gibt X"
     if len(tokens) > 1 and tokens[0].text in OPENERS and tokens[1].text.islower() and \
             tokens[1].lower not in ARTICLES and tokens[1].text not in PREPOSITIONS:
         verb = 2 if len(tokens) > 2 and tokens[2].text == "es" else 1  # "Ähnlich sieht es X"
         return as_subject(mention_after(paragraph, tokens, verb))  # "Hier sparte der Präsident"
     return as_subject(sentence_subject(paragraph, tokens))
+
+
+def _subject_after_verb(paragraph: str, tokens: list[Token], start: int
+                        ) -> list[Token] | None:
+    """After a fronted phrase that is no subject, the subject follows the verb."""
+    verb = next((j for j in range(start, len(tokens))
+                 if verb_after_noun(tokens[j - 1], tokens[j])), None)
+    return as_subject(mention_after(paragraph, tokens, verb)) if verb else None
 
 
 def _after_opening_clause(paragraph: str, tokens: list[Token]) -> int | None:
