@@ -2794,3 +2794,13 @@ def test_something_said_to_someone_in_the_subjunctive_is_still_reported():
 ])
 def test_before_a_colon_the_subject_after_the_verb_speaks_when_a_phrase_opens(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [  # (fundus pages, 10kGNAD)
+    ('"Wir haben gegen viele gute Teams gespielt", zeigt sich Shai Gilgeous-Alexander '
+     'selbstbewusst.', "Shai Gilgeous-Alexander"),
+    ("Der Berater Yussi Pick zeigt sich erstaunt, dass sich die SPÖ so lange Zeit gelassen "
+     "hat.", "Yussi Pick"),
+])
+def test_showing_oneself_confident_or_astonished_is_a_cue(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
