@@ -2804,3 +2804,17 @@ def test_before_a_colon_the_subject_after_the_verb_speaks_when_a_phrase_opens(te
 ])
 def test_showing_oneself_confident_or_astonished_is_a_cue(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_quotation_alone_after_a_sentence_about_a_named_person_is_theirs():  # (fundus)
+    text = ('Der Trierer Politikwissenschaftler Uwe Jun stellt dem Ausschuss ein gutes Zeugnis '
+            'aus. "Die Gespräche waren häufig von Sachlichkeit geprägt."')
+    assert [q.speaker for q in extract_quotes(text)] == ["Uwe Jun"]
+
+
+def test_a_quotation_after_a_sentence_about_a_thing_or_in_its_own_sentence_stays_unnamed():
+    assert [q.speaker for q in extract_quotes(
+        'Die Sirenen heulten am Morgen. "Es war ein Schock."')] == [None]
+    assert [q.speaker for q in extract_quotes(
+        'Uwe Jun stellt dem Ausschuss ein gutes Zeugnis aus. Die Bilanz ist "durchwachsen", '
+        'heißt es im Bericht.')] != ["Uwe Jun"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.stages.entities import TOKEN, Resolved
-from flows.stages.quotes.clause import passive_agent
+from flows.stages.entities import TOKEN, Resolved, is_capitalised
+from flows.stages.quotes.clause import main_subject, passive_agent
 from flows.stages.quotes.cues import cue_attribution, subject_judges
 from flows.stages.quotes.filters import (
     has_cue,
@@ -81,7 +81,7 @@ def sentence_quotes(sentence: Sentence, offset: int, state: State,
                 continue  # a scare quote or a title: no speaker, no quotation
         else:
             attribution = attribution or previous or _following_attribution(sentence, state) \
-                or _continued(state)
+                or _continued(state) or _about_the_one_named_before(sentence, state)
             if attribution is None and name_like:
                 continue
         content = quoted_content(sentence.paragraph, span)
@@ -174,6 +174,23 @@ def _continued(state: State) -> Attribution | None:
     """A quotation without a tag right after attributed speech goes on with that speaker
     (also into the next paragraph: quote paragraphs continue the last speaker)."""
     return state.last if state.speech_just_before else None
+
+
+def _about_the_one_named_before(sentence: Sentence, state: State) -> Attribution | None:
+    """"Der Politikwissenschaftler Uwe Jun stellt dem Ausschuss ein gutes Zeugnis aus. „Die
+    Gespräche waren ...“": a quotation that is the whole sentence, right after a sentence of
+    its paragraph that is no speech and whose subject is a named person, is that person's."""
+    if len(sentence.quotes) != 1 or state.narrative is None or state.before is None or \
+            state.narrative[0] is not state.before[0] or \
+            sentence.tokens and sentence.tokens[-1].end > sentence.quotes[0].end:
+        return None  # (a sentence going on after its quotation names no one by this)
+    before = state.narrative[0]
+    subject = main_subject(before.paragraph, before.tokens)
+    person = state.index.find_by_name([subject[-1].text]) \
+        if subject and is_capitalised(subject[-1].text) else None
+    if person is None or " " not in person.name:
+        return None
+    return Attribution(None, None, -1, Resolved(person.name, "person"))
 
 
 def _inherit(sentence: Sentence, state: State) -> Attribution | None:
