@@ -11,14 +11,15 @@ from flows.stages.quotes.mentions import (
     GENITIVE_ARTICLES,
     NOT_NOMINATIVE,
     OPENERS,
+    OPENING_SUBORDINATORS,
     PREPOSITIONS,
     RELATIVES,
     as_subject,
     joined,
+    main_subject,
     mention_after,
     mention_before,
     sentence_subject,
-    verb_after_noun,
 )
 from flows.stages.quotes.resolution import can_speak, speaker_strength, stronger
 from flows.stages.quotes.sentence import Sentence, State, Token, char_before
@@ -58,43 +59,6 @@ def coordinated_subject(paragraph: str, tokens: list[Token], cue_at: int,
     return subject if named else None  # not "Ich lebe hier, sagt ..." (no quotation marks)
 
 
-def main_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
-    """The subject of the main clause: the phrase it opens with, or after an opening phrase
-    the one after the verb ("In seiner Stellungnahme befand der Premierminister ...", "Als
-    ein Fluggast half, biss der Randalierer ...")."""
-    verb = _after_opening_clause(paragraph, tokens)
-    if verb is not None:
-        return as_subject(mention_after(paragraph, tokens, verb))
-    if tokens and (tokens[0].lower in PREPOSITIONS or tokens[0].lower in NOT_NOMINATIVE):
-        return _subject_after_verb(paragraph, tokens, 2)  # "Diesen Preis sieht der Soldat"
-    if len(tokens) > 2 and tokens[0].text in OPENERS and tokens[1].lower in PREPOSITIONS:
-        return _subject_after_verb(paragraph, tokens, 3)  # "Gleich zu Beginn ... gibt X"
-    if len(tokens) > 1 and tokens[0].text in OPENERS and tokens[1].text.islower() and \
-            tokens[1].lower not in ARTICLES and tokens[1].text not in PREPOSITIONS:
-        verb = 2 if len(tokens) > 2 and tokens[2].text == "es" else 1  # "Ähnlich sieht es X"
-        return as_subject(mention_after(paragraph, tokens, verb))  # "Hier sparte der Präsident"
-    return as_subject(sentence_subject(paragraph, tokens))
-
-
-def _subject_after_verb(paragraph: str, tokens: list[Token], start: int
-                        ) -> list[Token] | None:
-    """After a fronted phrase that is no subject, the subject follows the verb."""
-    verb = next((j for j in range(start, len(tokens))
-                 if verb_after_noun(tokens[j - 1], tokens[j])), None)
-    return as_subject(mention_after(paragraph, tokens, verb)) if verb else None
-
-
-def _after_opening_clause(paragraph: str, tokens: list[Token]) -> int | None:
-    """The verb of the main clause after an opening subordinate clause ("Als ..., biss")."""
-    if not tokens or tokens[0].lower not in _OPENING_SUBORDINATORS:
-        return None
-    comma = next((j for j in range(1, min(len(tokens), CLAUSE_WORDS))
-                  if "," in paragraph[tokens[j - 1].end:tokens[j].start]), None)
-    return comma if comma is not None and tokens[comma].text.islower() else None
-
-
-_OPENING_SUBORDINATORS = grammar_words("opening_subordinators")
-
 AUXILIARIES = grammar_words("auxiliaries")
 
 HAVE = grammar_words("have_forms")
@@ -133,7 +97,7 @@ def clause_subject(paragraph: str, tokens: list[Token], cue_at: int) -> list[Tok
                 t.lower in AUXILIARIES for t in tokens[_clause_start(paragraph, tokens, j):j])):
             continue  # "weil X Georgien als „…“ bezeichnet hat", "X hat die Aberkennung als
             # Schande kritisiert": "als" says what as, it opens no clause
-        if relative or tokens[j].lower in _SUBORDINATORS | _OPENING_SUBORDINATORS:
+        if relative or tokens[j].lower in _SUBORDINATORS | OPENING_SUBORDINATORS:
             if tokens[j + 1].lower in NOT_NOMINATIVE or tokens[j + 1].text in PREPOSITIONS \
                     or any(t.lower in AUXILIARIES for t in tokens[j + 1:cue_at]):
                 return None  # "als seinen Nachfolger"; "Als Ziel hatte X erklärt": a main clause

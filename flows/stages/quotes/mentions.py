@@ -493,3 +493,41 @@ def _valid_speaker(group: list[Token], opens: bool = True) -> list[Token] | None
     if any(w in _CALENDAR_WORDS for w in content):
         return None  # "am Montag", "im November"
     return group  # strong or weak ("Kerry", "Die Passagiere"): _stronger chooses
+
+
+def main_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
+    """The subject of the main clause: the phrase it opens with, or after an opening phrase
+    the one after the verb ("In seiner Stellungnahme befand der Premierminister ...", "Als
+    ein Fluggast half, biss der Randalierer ...")."""
+    verb = _after_opening_clause(paragraph, tokens)
+    if verb is not None:
+        return as_subject(mention_after(paragraph, tokens, verb))
+    if tokens and (tokens[0].lower in PREPOSITIONS or tokens[0].lower in NOT_NOMINATIVE):
+        return _subject_after_fronted_phrase(paragraph, tokens, 2)  # "Diesen Preis sieht X"
+    if len(tokens) > 2 and tokens[0].text in OPENERS and tokens[1].lower in PREPOSITIONS:
+        return _subject_after_fronted_phrase(paragraph, tokens, 3)  # "Gleich zu Beginn ... X"
+    if len(tokens) > 1 and tokens[0].text in OPENERS and tokens[1].text.islower() and \
+            tokens[1].lower not in ARTICLES and tokens[1].text not in PREPOSITIONS:
+        verb = 2 if len(tokens) > 2 and tokens[2].text == "es" else 1  # "Ähnlich sieht es X"
+        return as_subject(mention_after(paragraph, tokens, verb))  # "Hier sparte der Präsident"
+    return as_subject(sentence_subject(paragraph, tokens))
+
+
+def _subject_after_fronted_phrase(paragraph: str, tokens: list[Token], start: int
+                        ) -> list[Token] | None:
+    """After a fronted phrase that is no subject, the subject follows the verb."""
+    verb = next((j for j in range(start, len(tokens))
+                 if verb_after_noun(tokens[j - 1], tokens[j])), None)
+    return as_subject(mention_after(paragraph, tokens, verb)) if verb else None
+
+
+def _after_opening_clause(paragraph: str, tokens: list[Token]) -> int | None:
+    """The verb of the main clause after an opening subordinate clause ("Als ..., biss")."""
+    if not tokens or tokens[0].lower not in OPENING_SUBORDINATORS:
+        return None
+    comma = next((j for j in range(1, min(len(tokens), CLAUSE_WORDS))
+                  if "," in paragraph[tokens[j - 1].end:tokens[j].start]), None)
+    return comma if comma is not None and tokens[comma].text.islower() else None
+
+
+OPENING_SUBORDINATORS = grammar_words("opening_subordinators")
