@@ -17,7 +17,7 @@ from flows.stages.entities import (
 )
 from flows.stages.places import is_place
 from flows.stages.quotes.grammar import grammar_table, grammar_words
-from flows.stages.quotes.mentions import sentence_subject
+from flows.stages.quotes.mentions import main_subject
 from flows.stages.quotes.sentence import Sentence, State
 
 
@@ -83,7 +83,7 @@ def _topic_just_before(state: State, gender: str, position: int) -> Resolved | N
     if any(offset + before.span.end <= p.first_position < position
            and p.gender in (None, gender) for p in state.index.people.values()):
         return None
-    subject = sentence_subject(before.paragraph, before.tokens)
+    subject = main_subject(before.paragraph, before.tokens)  # ("Hier sieht auch Bönte ...")
     person = (state.index.find_by_name([subject[-1].text]) if subject and
               is_capitalised(subject[-1].text) else None) or \
         _only_newcomer(state, before, offset, gender)
