@@ -2822,7 +2822,7 @@ def test_a_quotation_after_a_sentence_about_a_thing_or_in_its_own_sentence_stays
 
 def test_er_after_a_sentence_opening_with_an_adverb_is_its_subject_after_the_verb():
     # (fundus: "Hier sieht auch Bönte Vorteile für den Ukrainer. „…“, sagte er.")
-    text = ("„Fury hat nie mit solch einem Speed umgehen müssen“, sagte Usyk-Promoter Alexander "
-            "Krassyuk. Hier sieht auch Bernd Bönte Vorteile für den Ukrainer. „Usyks großes Plus "
-            "ist seine Geschwindigkeit“, sagte er.")
+    text = ("Manager Bernd Bönte war in Riad. „Fury hat nie mit solch einem Speed umgehen "
+            "müssen“, sagte Usyk-Promoter Alexander Krassyuk. Hier sieht auch Bönte Vorteile für "
+            "den Ukrainer. „Usyks großes Plus ist seine Geschwindigkeit“, sagte er.")
     assert [q.speaker for q in extract_quotes(text)] == ["Alexander Krassyuk", "Bernd Bönte"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.stages.entities import TOKEN, Resolved, is_capitalised
+from flows.stages.entities import TOKEN, Resolved
 from flows.stages.quotes.clause import main_subject, passive_agent
 from flows.stages.quotes.cues import cue_attribution, subject_judges
 from flows.stages.quotes.filters import (
@@ -16,6 +16,7 @@ from flows.stages.quotes.filters import (
     so_called,
 )
 from flows.stages.quotes.lexicon import speech_lexicon
+from flows.stages.quotes.references import person_in
 from flows.stages.quotes.reported import SOURCE_PHRASE_WORDS, first_cue
 from flows.stages.quotes.resolution import attributed, can_speak
 from flows.stages.quotes.sentence import (
@@ -185,9 +186,7 @@ def _about_the_one_named_before(sentence: Sentence, state: State) -> Attribution
             sentence.tokens and sentence.tokens[-1].end > sentence.quotes[0].end:
         return None  # (a sentence going on after its quotation names no one by this)
     before = state.narrative[0]
-    subject = main_subject(before.paragraph, before.tokens)
-    person = state.index.find_by_name([subject[-1].text]) \
-        if subject and is_capitalised(subject[-1].text) else None
+    person = person_in(main_subject(before.paragraph, before.tokens), state)
     if person is None or " " not in person.name:
         return None
     return Attribution(None, None, -1, Resolved(person.name, "person"))

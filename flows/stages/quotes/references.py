@@ -18,7 +18,7 @@ from flows.stages.entities import (
 from flows.stages.places import is_place
 from flows.stages.quotes.grammar import grammar_table, grammar_words
 from flows.stages.quotes.mentions import main_subject
-from flows.stages.quotes.sentence import Sentence, State
+from flows.stages.quotes.sentence import Sentence, State, Token
 
 
 def last_organization(kind: str, state: State) -> Resolved | None:
@@ -84,12 +84,17 @@ def _topic_just_before(state: State, gender: str, position: int) -> Resolved | N
            and p.gender in (None, gender) for p in state.index.people.values()):
         return None
     subject = main_subject(before.paragraph, before.tokens)  # ("Hier sieht auch Bönte ...")
-    person = (state.index.find_by_name([subject[-1].text]) if subject and
-              is_capitalised(subject[-1].text) else None) or \
-        _only_newcomer(state, before, offset, gender)
+    person = person_in(subject, state) or _only_newcomer(state, before, offset, gender)
     if person is None or person.gender not in (None, gender) or " " not in person.name:
         return None
     return Resolved(person.name, "person")
+
+
+def person_in(words: list[Token] | None, state: State) -> Person | None:
+    """The person of the article that a capitalised word of a noun phrase names ("Bönte
+    Vorteile": Bernd Bönte)."""
+    return next((person for word in words or () if is_capitalised(word.text)
+                 for person in [state.index.find_by_name([word.text])] if person), None)
 
 
 def _only_newcomer(state: State, before: Sentence, offset: int, gender: str) -> Person | None:
