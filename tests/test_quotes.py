@@ -2826,3 +2826,16 @@ def test_er_after_a_sentence_opening_with_an_adverb_is_its_subject_after_the_ver
             "müssen“, sagte Usyk-Promoter Alexander Krassyuk. Hier sieht auch Bönte Vorteile für "
             "den Ukrainer. „Usyks großes Plus ist seine Geschwindigkeit“, sagte er.")
     assert [q.speaker for q in extract_quotes(text)] == ["Alexander Krassyuk", "Bernd Bönte"]
+
+
+def test_several_people_named_by_a_noun_are_no_one_for_a_later_sie():  # (fundus)
+    text = ("Ofri und seine beiden Großmütter erzählten mir, dass die beiden ein glückliches "
+            "Paar waren. „Ich sagte, dass das unmöglich wahr sein konnte“, erinnert sie sich.")
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers[0] != "Großmütter" and "Großmütter" not in speakers[1:]
+
+
+def test_an_adverb_opening_a_sentence_is_no_name():  # (fundus)
+    text = ("Wochenlang hielten zwei Männer sie fest. „Es war alles sehr verwirrend“, "
+            "erinnert sie sich.")
+    assert "Wochenlang" not in [q.speaker for q in extract_quotes(text)]

@@ -469,6 +469,14 @@ def _subject_after_verb(paragraph: str, tokens: list[Token], before: int
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 
 
+def _adverb(word: str) -> bool:
+    return any(word.endswith(ending) and len(word) > len(ending) + 2
+               for ending in _ADVERB_ENDINGS)
+
+
+_ADVERB_ENDINGS = tuple(grammar_words("adverb_endings", ordered=True))
+
+
 def _valid_speaker(group: list[Token], opens: bool = True) -> list[Token] | None:
     """Trim a candidate noun phrase and keep it only if it can name a speaker. A phrase that
     `opens` a clause may start with an adverb ("Auch", "Kurz"); after the verb, a capitalised
@@ -488,8 +496,10 @@ def _valid_speaker(group: list[Token], opens: bool = True) -> list[Token] | None
         return None  # "In Paris teilte ... mit": a place, not who speaks
     words = [t.text for t in group]
     content = [w for w in words if w.lower() not in ARTICLES]
-    if not content or content[0] in _NOT_SPEAKERS:
-        return None  # "So", "Das", "Bleibt (zu hoffen, dass ...)"
+    if not content or content[0] in _NOT_SPEAKERS or (words[0] == content[0] and
+                                                      _adverb(content[0])):
+        return None  # "So", "Das", "Bleibt (zu hoffen, dass ...)", "Wochenlang" (but "Die
+        # Sichtweise von ...")
     if any(w in _CALENDAR_WORDS for w in content):
         return None  # "am Montag", "im November"
     return group  # strong or weak ("Kerry", "Die Passagiere"): _stronger chooses

@@ -517,7 +517,11 @@ def _common_noun(words: list[str], names: list[str]) -> bool:
     if len(names) != 1 or names[0] in lexicon().first_names or any(map(is_role, words)):
         return False  # "der Vorsitzende des Linux-Verbandes" names whose
     at = words.index(names[0])
-    return at > 0 and words[at - 1].lower() in ARTICLES
+    return at > 0 and (words[at - 1].lower() in ARTICLES or words[at - 1].lower() in _PLURAL)
+    # ("seine beiden Großmütter": several people, no one's name)
+
+
+_PLURAL = grammar_words("plural_determiners")
 
 
 def _after_a_genitive_article(words: list[str], names: list[str]) -> bool:
