@@ -2839,3 +2839,11 @@ def test_an_adverb_opening_a_sentence_is_no_name():  # (fundus)
     text = ("Wochenlang hielten zwei Männer sie fest. „Es war alles sehr verwirrend“, "
             "erinnert sie sich.")
     assert "Wochenlang" not in [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_quotation_opening_its_paragraph_is_the_person_the_next_sentence_is_about():
+    text = ('"Die erste Halbzeit war einfach überragend." Deutschlands Chefcoach Gordon Herbert '
+            'war bester Laune nach dem dritten Sieg.')  # (fundus)
+    assert [q.speaker for q in extract_quotes(text)] == ["Gordon Herbert"]
+    assert [q.speaker for q in extract_quotes(
+        '"Die erste Halbzeit war einfach überragend." Das Spiel endete 3:0.')] == [None]

@@ -82,7 +82,8 @@ def sentence_quotes(sentence: Sentence, offset: int, state: State,
                 continue  # a scare quote or a title: no speaker, no quotation
         else:
             attribution = attribution or previous or _following_attribution(sentence, state) \
-                or _continued(state) or _about_the_one_named_before(sentence, state)
+                or _continued(state) or _about_the_one_named_before(sentence, state) or \
+                _about_the_one_named_after(sentence, state)
             if attribution is None and name_like:
                 continue
         content = quoted_content(sentence.paragraph, span)
@@ -210,3 +211,23 @@ def _following_attribution(sentence: Sentence, state: State) -> Attribution | No
         return None
     start = end + len(window) - len(rest)
     return cue_attribution(Sentence(sentence.paragraph, Span(start, start + follow.end())), state)
+
+
+def _about_the_one_named_after(sentence: Sentence, state: State) -> Attribution | None:
+    """"„Die erste Halbzeit war überragend.“ Deutschlands Chefcoach Gordon Herbert war bester
+    Laune nach dem dritten Sieg.": a quotation that is the whole sentence and opens its
+    paragraph, followed by a sentence (no quotation) whose subject is a named person."""
+    if len(sentence.quotes) != 1 or state.before is not None or \
+            sentence.tokens and sentence.tokens[-1].end > sentence.quotes[0].end:
+        return None
+    end = sentence.span.end
+    rest = sentence.paragraph[end:]
+    stop = re.search(r"[.!?](?:\s|$)", rest)
+    if stop is None or any(mark in rest[:stop.end()] for mark in "„“\"»«"):
+        return None
+    start = end + len(rest) - len(rest.lstrip())
+    after = Sentence(sentence.paragraph, Span(start, end + stop.end()))
+    person = person_in(main_subject(after.paragraph, after.tokens), state)
+    if person is None or " " not in person.name:
+        return None
+    return Attribution(None, None, -1, Resolved(person.name, "person"))
