@@ -2847,3 +2847,9 @@ def test_a_quotation_opening_its_paragraph_is_the_person_the_next_sentence_is_ab
     assert [q.speaker for q in extract_quotes(text)] == ["Gordon Herbert"]
     assert [q.speaker for q in extract_quotes(
         '"Die erste Halbzeit war einfach überragend." Das Spiel endete 3:0.')] == [None]
+
+
+def test_a_medium_in_marks_after_gegenueber_without_an_article_is_no_quotation():
+    text = ('Die Siedler hätten mehrere Häuser angegriffen, erklärte der Dorfratsvorsitzende '
+            'gegenüber "Wafa".')  # (fundus)
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]

@@ -105,12 +105,13 @@ def _titled(word: str, content: str, words: list[str]) -> bool:
 def _medium_of_a_source_phrase(paragraph: str, span: Span, before: list[str],
                                words: list[str]) -> bool:
     """The medium in a source phrase: laut „Tagesspiegel“, dem „Figaro“ zufolge, gegenüber
-    dem „Tagesspiegel“, or as the subject of the cue: „BBC News“ berichtet, die „X“ meldete."""
+    (dem) „Tagesspiegel“, or as the subject of the cue: „BBC News“ berichtet, die „X“
+    meldete."""
     after = TOKEN.search(paragraph, span.end, span.end + 40)
     following = after[0] if after and not paragraph[span.end:after.start()].strip() else ""
     if len(words) <= _MAX_SOURCE_WORDS and (
-            following == "zufolge" or (before and before[-1].lower() == "laut") or
-            (len(before) > 1 and before[-2].lower() == "gegenüber" and before[-1] in ARTICLES)):
+            following == "zufolge" or (before and before[-1].lower() in ("laut", "gegenüber"))
+            or (len(before) > 1 and before[-2].lower() == "gegenüber" and before[-1] in ARTICLES)):
         return True
     start = span.start
     if before and before[-1].lower() in ARTICLES:  # "Die „Kampagne für ...“ berichtete"
