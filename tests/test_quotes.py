@@ -2853,3 +2853,10 @@ def test_a_medium_in_marks_after_gegenueber_without_an_article_is_no_quotation()
     text = ('Die Siedler hätten mehrere Häuser angegriffen, erklärte der Dorfratsvorsitzende '
             'gegenüber "Wafa".')  # (fundus)
     assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+
+
+def test_after_an_opening_dass_clause_the_subject_follows_the_verb():  # (fundus)
+    text = ("Nach Einschätzung des Geheimdienstexperten Adrian Hänni ist das so.\n\nDass "
+            "russische Agenten stark in Genf vertreten sind, führt der Geheimdienstexperte Hänni "
+            "auf die Spionageabwehr zurück. „Der NDB ist ein kleiner Nachrichtendienst.“")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Adrian Hänni"
