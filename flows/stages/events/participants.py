@@ -147,7 +147,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
     if trigger.verb is None and not has_support_verb(clause) and preposition_before(
             clause.tokens, trigger_at) not in g["taking_part_prepositions"]:
         return _in_another_act(mentions, trigger_at, location)
-    shared = shared_subject() if not passive and bool(clause_it_continues(clause)) else None
+    shared = shared_subject() if not passive and clause_it_continues(clause) else None
     if shared:  # "lobte die Polizei und kritisierte die Demonstranten": they are criticised
         return Participants((shared,), tuple(n for n in _names(mentions) if n != shared),
                             location)
@@ -174,7 +174,7 @@ def _participants(clause: Clause, trigger: Trigger, index: EntityIndex,
         agent = unlisted_agent(clause, trigger_at, index) or \
             deciding_body(trigger, mentions) or attacker(clause, mentions, index)
         actor_names = (agent,) if agent else ()
-    if not actor_names and not passive and bool(clause_it_continues(clause)):
+    if not actor_names and not passive and clause_it_continues(clause):
         shared = shared_subject()  # "Hussein erkannte ... nicht an und weigerte sich ..."
         actor_names = (shared,) if shared else ()
     if not actor_names and not passive:

@@ -449,13 +449,13 @@ def own_subject(paragraph: str, tokens: list[Token], first: int, last: int
     ("Nach eigenen Angaben hat die Feuerwehr ...", "Eigenen Angaben zufolge hat der Oligarch")."""
     if first > 0:
         return as_subject(sentence_subject(paragraph, tokens)) or \
-            _subject_after_verb(paragraph, tokens, first)
+            _inverted_subject_before(paragraph, tokens, first)
     return as_subject(mention_after(paragraph, tokens, last + 1)) if last + 1 < len(tokens) \
         else None
 
 
-def _subject_after_verb(paragraph: str, tokens: list[Token], before: int
-                        ) -> list[Token] | None:
+def _inverted_subject_before(paragraph: str, tokens: list[Token], before: int
+                             ) -> list[Token] | None:
     """"Dieser Tage zählt das Innenministerium nach eigenen Angaben": after a time or a place
     the subject follows the verb, right before the phrase (tokens at `before`), opened by a
     nominative article."""
@@ -524,7 +524,7 @@ def main_subject(paragraph: str, tokens: list[Token]) -> list[Token] | None:
 
 
 def _subject_after_fronted_phrase(paragraph: str, tokens: list[Token], start: int
-                        ) -> list[Token] | None:
+                                  ) -> list[Token] | None:
     """After a fronted phrase that is no subject, the subject follows the verb."""
     verb = next((j for j in range(start, len(tokens))
                  if verb_after_noun(tokens[j - 1], tokens[j])), None)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flows.stages.entities import TOKEN, EntityIndex, Resolved
-from flows.stages.quotes.grammar import grammar_words
 from flows.stages.quotes.lexicon import REPORTIVE_SOLLEN, reported_words, speech_lexicon
 from flows.stages.text import Span
 
@@ -44,7 +43,6 @@ class Attribution:
 
 
 _LONG_AGO = 1 << 30
-_PLURAL = grammar_words("plural_determiners")
 
 
 class State:
@@ -65,8 +63,7 @@ class State:
         if attribution.resolved.speaker:
             self.last = attribution
             self.last_at = self.offset + max(attribution.mention_start, 0)
-            if attribution.resolved.speaker_type == "person" and \
-                    _PLURAL.isdisjoint((attribution.mention or "").lower().split()):
+            if attribution.resolved.speaker_type == "person":
                 self.people_spoken.append(attribution.resolved)
 
     def gender_of(self, resolved: Resolved) -> str | None:
