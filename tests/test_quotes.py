@@ -2768,6 +2768,10 @@ def test_zu_before_an_infinitive_is_no_particle_of_zugeben():  # (10kGNAD)
     assert extract_quotes(text) == []
     assert [q.speaker for q in extract_quotes(
         "Der Minister gab zu bedenken, dass die Kosten hoch seien.")] == ["Minister"]
+    # (the seed article: "gab Le Drian zu verstehen, dass ..." is a phrase cue, found whole)
+    assert [q.speaker for q in extract_quotes(
+        "Nichtsdestotrotz gab Le Drian zu verstehen, dass die Atmosphäre freundlich war.")] \
+        == ["Le Drian"]
 
 
 @pytest.mark.parametrize("text", [  # the author's own remark (10kGNAD)

@@ -378,19 +378,21 @@ def is_cue_verb(token: Token, tokens: list[Token], i: int) -> bool:
             lex.separable_prefixes)):  # (not "Zu meiner Zeit gab es ...")
         return True  # verb last ("wie die Polizei bekannt gab"), or "Von X sprach Y"
     after = []
-    for k, t in enumerate(tokens[i + 1:i + _PARTICLE_REACH], i + 1):
+    for t in tokens[i + 1:i + _PARTICLE_REACH]:
         if t.lower in _CLAUSE_OPENERS:
             break  # "Es gibt einen Bezug, ..., ob es einen Bezug zu X gibt": not "zugeben"
-        if t.lower != "zu" or not _infinitive(tokens, k + 1):
-            after.append(t.text)  # ("gibt ... ein Werkzeug, um sie zu berechnen": no "zu")
-    return bool(particle.search(" ".join(after)))
+        after.append(t.text)
+    text = " ".join(after)
+    return any(not _infinitive_marker(found, text) for found in particle.finditer(text))
 
 
-def _infinitive(tokens: list[Token], i: int) -> bool:
-    """A lower-case verb form in -en/-n after "zu" ("zu berechnen"), but "zu bedenken"
-    (geben): a cue of its own."""
-    return i < len(tokens) and tokens[i].text.islower() and \
-        tokens[i].lower.endswith("n") and tokens[i].lower != "bedenken"
+def _infinitive_marker(found: re.Match[str], text: str) -> bool:
+    """A "zu" found alone before a lower-case verb form in -en/-n is the infinitive's ("gibt
+    ... ein Werkzeug, um sie zu berechnen" is no "gab zu"; but "gab zu bedenken", "gab zu
+    verstehen" are cues, their phrase found whole or "bedenken" kept)."""
+    following = text[found.end():].split()[:1]
+    return found[0] == "zu" and bool(following) and following[0].islower() and \
+        following[0].endswith("n") and following[0] != "bedenken"
 
 
 _CLAUSE_OPENERS = grammar_words("particle_barriers")

@@ -172,8 +172,9 @@ def _cue_forms(lemmas: list[str], phrase_verbs: dict[str, str]
             if verb_form.kind in (FINITE, INFINITIVE):
                 needed.setdefault(form, set()).update(words.split("|"))
     verbs = (plain | needed.keys()) - _first_person(lemmas)
-    particles = {form: re.compile(rf"\b(?:{'|'.join(sorted(words))})\b")
+    particles = {form: re.compile(rf"\b(?:{'|'.join(sorted(words, key=lambda w: (-len(w), w)))})\b")
                  for form, words in needed.items() if form in verbs and form not in plain}
+    # (the longest first: "zu verstehen" is found whole, not as "zu")
     return frozenset(verbs), particles
 
 
