@@ -200,7 +200,11 @@ def test_sigkill_at_any_moment_leaves_the_published_output_intact(tmp_path):
             killed += 1
         child.wait()
         state = _published_state(output)
-        assert state == before or child.returncode == 0, f"killed after {delay}s"
+        # a kill after the swap to the new version (while the run cleans up) leaves that
+        # version published whole: its pointer, its manifest and the same tables
+        published_anew = state[0].endswith(state[1][:8]) and state[2] == before[2]
+        assert state == before or child.returncode == 0 or published_anew, \
+            f"killed after {delay}s"
         before = state
         assert validate_folder(published_folder(output)).success
     assert killed >= 4  # the kills landed inside runs, not after them
