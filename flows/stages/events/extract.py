@@ -18,7 +18,7 @@ from flows.stages.events.casualties import VICTIM, casualties
 from flows.stages.events.clauses import Clause, clauses
 from flows.stages.events.dating import date_mentions, when_it_happened
 from flows.stages.events.factuality import is_factual
-from flows.stages.events.lexicon import grammar, lexicon
+from flows.stages.events.lexicon import grammar, lexicon, meets
 from flows.stages.events.mentions import state_of
 from flows.stages.events.participants import apposed_person, is_passive, participants, subject
 from flows.stages.events.records import Event, Mention
@@ -176,7 +176,7 @@ def _may_hold_trigger(sentence: str) -> bool:
         if not all(senses):
             return True  # a sense that requires no word
         text = text or " " + " ".join(_WORD.findall(sentence.lower())) + " "
-        if any(all(any(w in text for w in group) for group in groups) for groups in senses):
+        if any(meets(groups, text) for groups in senses):
             return True  # ("bezeichnete" with an evaluation, "fielen" with shots)
     if not any(map(_is_trigger_noun, _CAPITALISED.findall(sentence))):
         return False

@@ -120,6 +120,11 @@ def _at_token_start(words: list[str] | None) -> tuple[str, ...]:
                  for word in words or ())
 
 
+def meets(requires: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """A word of each `requires` group in the text (lower case, each word after a space)."""
+    return all(any(word in text for word in group) for group in requires)
+
+
 def _word_groups(words: list | None) -> tuple[tuple[str, ...], ...]:
     """`requires`: a list of words (one of them is needed) or a list of such lists (a word of
     each is needed: "bezeichnete die Vorwürfe als haltlos")."""

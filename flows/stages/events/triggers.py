@@ -20,7 +20,7 @@ from flows.stages.conjugation import (
     VerbForm,
 )
 from flows.stages.events.clauses import Clause, Token, clause_it_continues, finite_verbs
-from flows.stages.events.lexicon import Sense, grammar, lexicon
+from flows.stages.events.lexicon import Sense, grammar, lexicon, meets
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def _senses_allow(sense: Sense, clause: Clause) -> bool:
         return False
     if sense.requires:  # ("Das EU-Parlament kritisierte ... und beschloss deshalb, ...")
         text += " ".join(t.lower for t in clause_it_continues(clause)) + " "
-    return all(any(word in text for word in group) for group in sense.requires)
+    return meets(sense.requires, text)
 
 
 def _zu_infinitive_follows(clause: Clause) -> bool:

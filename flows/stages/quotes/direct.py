@@ -182,12 +182,22 @@ def _about_the_one_named_before(sentence: Sentence, state: State) -> Attribution
     """"Der Politikwissenschaftler Uwe Jun stellt dem Ausschuss ein gutes Zeugnis aus. „Die
     Gespräche waren ...“": a quotation that is the whole sentence, right after a sentence of
     its paragraph that is no speech and whose subject is a named person, is that person's."""
-    if len(sentence.quotes) != 1 or state.narrative is None or state.before is None or \
-            state.narrative[0] is not state.before[0] or \
-            sentence.tokens and sentence.tokens[-1].end > sentence.quotes[0].end:
-        return None  # (a sentence going on after its quotation names no one by this)
-    before = state.narrative[0]
-    person = person_in(main_subject(before.paragraph, before.tokens), state)
+    if not _quotation_alone(sentence) or state.narrative is None or state.before is None or \
+            state.narrative[0] is not state.before[0]:
+        return None
+    return _named_subject(state.narrative[0], state)
+
+
+def _quotation_alone(sentence: Sentence) -> bool:
+    """One quotation that the sentence ends with (a sentence going on after it names no one
+    by this)."""
+    return len(sentence.quotes) == 1 and not (
+        sentence.tokens and sentence.tokens[-1].end > sentence.quotes[0].end)
+
+
+def _named_subject(sentence: Sentence, state: State) -> Attribution | None:
+    """The sentence's subject, when it is a person the article names in full."""
+    person = person_in(main_subject(sentence.paragraph, sentence.tokens), state)
     if person is None or " " not in person.name:
         return None
     return Attribution(None, None, -1, Resolved(person.name, "person"))
@@ -217,8 +227,7 @@ def _about_the_one_named_after(sentence: Sentence, state: State) -> Attribution 
     """"„Die erste Halbzeit war überragend.“ Deutschlands Chefcoach Gordon Herbert war bester
     Laune nach dem dritten Sieg.": a quotation that is the whole sentence and opens its
     paragraph, followed by a sentence (no quotation) whose subject is a named person."""
-    if len(sentence.quotes) != 1 or state.before is not None or \
-            sentence.tokens and sentence.tokens[-1].end > sentence.quotes[0].end:
+    if not _quotation_alone(sentence) or state.before is not None:
         return None
     end = sentence.span.end
     rest = sentence.paragraph[end:]
@@ -226,8 +235,4 @@ def _about_the_one_named_after(sentence: Sentence, state: State) -> Attribution 
     if stop is None or any(mark in rest[:stop.end()] for mark in "„“\"»«"):
         return None
     start = end + len(rest) - len(rest.lstrip())
-    after = Sentence(sentence.paragraph, Span(start, end + stop.end()))
-    person = person_in(main_subject(after.paragraph, after.tokens), state)
-    if person is None or " " not in person.name:
-        return None
-    return Attribution(None, None, -1, Resolved(person.name, "person"))
+    return _named_subject(Sentence(sentence.paragraph, Span(start, end + stop.end())), state)

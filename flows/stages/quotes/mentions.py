@@ -430,6 +430,7 @@ def _before_relative_clause(paragraph: str, tokens: list[Token], cue_at: int) ->
 
 
 GENITIVE_ARTICLES = grammar_words("genitive_articles")
+OPENING_SUBORDINATORS = grammar_words("opening_subordinators")  # "Als ..., biss der ..."
 OFFICE_NOUNS = frozenset(grammar_words("office_nouns"))
 SHARE_NOUNS = frozenset(grammar_words("share_nouns"))
 
@@ -539,5 +540,3 @@ def _after_opening_clause(paragraph: str, tokens: list[Token]) -> int | None:
                   if "," in paragraph[tokens[j - 1].end:tokens[j].start]), None)
     return comma if comma is not None and tokens[comma].text.islower() else None
 
-
-OPENING_SUBORDINATORS = grammar_words("opening_subordinators")
